@@ -1,0 +1,38 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { env } from '../env';
+import { PrismaClient } from './generated/client';
+
+/**
+ * One Prisma client and one pg pool per process. DATABASE_URL is resolved by the launcher (scripts/start.mjs sets it
+ * to the embedded PostgreSQL when unset), so by the time code runs here it must be present.
+ */
+type Holder = { prisma?: PrismaClient; pool?: pg.Pool };
+const holder = globalThis as unknown as { __quanTrac?: Holder };
+const state: Holder = (holder.__quanTrac ??= {});
+
+function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set (start the product with `npm start`, which provides it)');
+  return url;
+}
+
+/** Raw pg pool for hot paths (bulk inserts, time-bucketed aggregates, SKIP LOCKED queues). */
+export function pool(): pg.Pool {
+  state.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+  return state.pool;
+}
+
+export function prisma(): PrismaClient {
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+  return state.prisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const { prisma: p, pool: pl } = state;
+  state.prisma = undefined;
+  state.pool = undefined;
+  await Promise.all([p?.$disconnect(), pl?.end()]);
+}
+
+export type { PrismaClient };
