@@ -1,0 +1,25 @@
+export {
+  ANY_COLUMN,
+  LIMIT_AVERAGINGS,
+  type LimitAveraging,
+  type LimitCoefficients,
+  type LimitStandard,
+  type LimitValue,
+} from './types';
+export { BUILT_IN_LIMIT_STANDARDS, QCVN_05_2023, QCVN_08_2023, QCVN_19_2009, QCVN_40_2011 } from './catalogue';
+export { kf, kp, kq, kv, type KvZone, type ReceivingWater } from './coefficients';
+export {
+  isInForce,
+  localDateToEpochMs,
+  resolveLimit,
+  type PermitOverride,
+  type ResolveLimitInput,
+  type ResolvedLimit,
+} from './resolve';
+export {
+  LIMIT_CSV_COLUMNS,
+  limitStandardImportSchema,
+  parseLimitCsv,
+  type LimitCsvResult,
+  type LimitStandardImport,
+} from './import';
