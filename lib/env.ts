@@ -5,9 +5,11 @@ import { z } from 'zod';
  * All configuration, parsed once. Names and defaults are fixed by the public contract (shared/API.md).
  * Nothing else reads process.env.
  */
-const boolish = z
-  .union([z.string(), z.undefined()])
-  .transform((v) => (v === undefined ? undefined : !['0', 'false', 'no', 'off', ''].includes(v.toLowerCase())));
+/** A flag that is on unless set to 0/false/no/off. */
+const flagDefaultOn = z
+  .string()
+  .optional()
+  .transform((v) => v === undefined || !['0', 'false', 'no', 'off', ''].includes(v.trim().toLowerCase()));
 
 const schema = z.object({
   DATABASE_URL: z.string().optional(),
@@ -19,7 +21,7 @@ const schema = z.object({
   FTP_PASV_MIN: z.coerce.number().int().positive().default(30000),
   FTP_PASV_MAX: z.coerce.number().int().positive().default(30049),
   FTP_PASV_URL: z.string().optional(),
-  DEMO: boolish.transform((v) => v ?? true),
+  DEMO: flagDefaultOn,
   TZ_DISPLAY: z.string().default('Asia/Ho_Chi_Minh'),
   AUTH_SECRET: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, localDayKey, minutesSince } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, localDayKey, minutesSince, startOfLocalDay } from './format';
 
 describe('formatNumber', () => {
   test.each([
@@ -68,5 +68,16 @@ describe('minutesSince', () => {
     { label: 'missing', from: null, expected: null },
   ])('$label', ({ from, expected }) => {
     expect(minutesSince(from, now)).toBe(expected);
+  });
+});
+
+describe('startOfLocalDay (Asia/Ho_Chi_Minh)', () => {
+  test.each([
+    { label: 'mid-morning', at: '2024-05-24T03:05:00Z', expected: '2024-05-23T17:00:00.000Z' },
+    { label: 'exactly local midnight', at: '2024-05-23T17:00:00Z', expected: '2024-05-23T17:00:00.000Z' },
+    { label: 'one ms before local midnight', at: '2024-05-23T16:59:59.999Z', expected: '2024-05-22T17:00:00.000Z' },
+    { label: 'late UTC evening is the next local day', at: '2024-05-24T20:00:00Z', expected: '2024-05-24T17:00:00.000Z' },
+  ])('$label', ({ at, expected }) => {
+    expect(startOfLocalDay(new Date(at)).toISOString()).toBe(expected);
   });
 });

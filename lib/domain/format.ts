@@ -97,3 +97,14 @@ export function minutesSince(from: Date | string | null | undefined, now: Date):
   if (!d) return null;
   return Math.max(0, Math.floor((now.getTime() - d.getTime()) / 60_000));
 }
+
+/** The instant at which `value`'s calendar day begins in the display zone (zones without DST, like Vietnam's). */
+export function startOfLocalDay(value: Date, timeZone = DISPLAY_TIME_ZONE): Date {
+  const p = partsOf(value, timeZone);
+  const y = Number(p.year);
+  const m = Number(p.month) - 1;
+  const d = Number(p.day);
+  const wallClockAsUtc = Date.UTC(y, m, d, Number(p.hour), Number(p.minute), Number(p.second));
+  const offsetMs = wallClockAsUtc - Math.floor(value.getTime() / 1000) * 1000;
+  return new Date(Date.UTC(y, m, d) - offsetMs);
+}

@@ -1,0 +1,41 @@
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { LocaleSwitch } from './locale-switch';
+import { LogoutButton } from './logout-button';
+import { NavLinks, type NavItem } from './nav-links';
+
+export type ShellRole = 'admin' | 'operator' | 'inspector' | 'manager' | 'facility';
+
+export function AppShell({ user, children }: { user: { name: string; email: string; role: ShellRole }; children: ReactNode }) {
+  const t = useTranslations();
+  const items: NavItem[] = [
+    { href: '/map', label: t('nav.map') },
+    { href: '/stations', label: t('nav.stations') },
+    { href: '/alerts', label: t('nav.alerts') },
+    { href: '/connectivity', label: t('nav.connectivity') },
+    { href: '/ingest', label: t('nav.ingest') },
+    { href: '/reports', label: t('nav.reports') },
+    ...(user.role === 'admin' ? [{ href: '/admin', label: t('nav.admin') }] : []),
+  ];
+  return (
+    <div className="shell">
+      <div className="shell-brand">
+        <strong>{t('common.appName')}</strong>
+        <span>{t('common.department')}</span>
+      </div>
+      <header className="shell-header">
+        <span className="tagline">{t('common.tagline')}</span>
+        <div className="shell-user">
+          <LocaleSwitch />
+          <div className="user-chip" data-testid="current-user">
+            <span>{user.name}</span>
+            <span className="role">{t(`roles.${user.role}`)}</span>
+          </div>
+          <LogoutButton label={t('nav.logout')} />
+        </div>
+      </header>
+      <NavLinks items={items} label={t('common.mainNav')} />
+      <main className="shell-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslations } from 'next-intl';
+import { STATE_COLORS, type StationState } from '@/lib/domain/station-status';
+
+export function StateBadge({ state }: { state: StationState }) {
+  const t = useTranslations('states');
+  return (
+    <span className="badge badge-neutral" data-state={state}>
+      <span className="badge-dot" style={{ background: STATE_COLORS[state] }} aria-hidden />
+      {t(state)}
+    </span>
+  );
+}
+
+export type Outcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
+
+export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+  const t = useTranslations('outcomes');
+  return (
+    <span className={`badge badge-${outcome}`} data-outcome={outcome}>
+      {t(outcome)}
+    </span>
+  );
+}

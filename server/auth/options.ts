@@ -1,0 +1,63 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { ROLES } from '@/lib/db/users';
+import { authenticateUser } from '@/lib/services/auth';
+import { authSecret } from './secret';
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+const roleSchema = z.enum(ROLES);
+
+/** A working day plus margin: operators on shift stay signed in, a forgotten session expires overnight. */
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'credentials',
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+      },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await authenticateUser(parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // `user` is present only right after sign-in; afterwards the token carries the claims.
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+        token.facilityId = user.facilityId;
+        token.name = user.name;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const role = roleSchema.safeParse(token.role);
+      session.user = {
+        id: token.uid ?? 0,
+        email: token.email ?? '',
+        name: token.name ?? '',
+        role: role.success ? role.data : 'facility',
+        facilityId: token.facilityId ?? null,
+      };
+      return session;
+    },
+  },
+};
