@@ -1,0 +1,232 @@
+import 'server-only';
+import type { FacilityRow } from '@/lib/db/facilities';
+import type { IngestFileRow } from '@/lib/db/ingest-files';
+import type { StationParameterRow } from '@/lib/db/stations';
+import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
+import type { Level } from '@/lib/domain/level';
+import { findParameter, type StationKind } from '@/lib/domain/parameters';
+import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
+import type { StationState } from '@/lib/domain/station-status';
+import type { IngestResult } from '@/lib/services/ingest-file';
+import type { AggregatePoint, LatestValue, RawPoint, StationLatest, StationWithState } from '@/lib/services/stations';
+
+/** API shapes (what goes over the wire). Times are ISO 8601 with +07:00; no secrets, no internal ids of users. */
+export type LimitDto = { min: number | null; max: number | null } | null;
+
+export type FacilityDto = { code: string; name: string; address: string | null };
+export type FacilityCreatedDto = FacilityDto & { ftpUsername: string | null };
+
+export type StationSummaryDto = {
+  code: string;
+  name: string;
+  kind: StationKind;
+  facility: { code: string; name: string };
+  lat: number;
+  lon: number;
+  state: StationState;
+  enabled: boolean;
+  lastFileAt: string | null;
+  lastDataAt: string | null;
+  parameters: string[];
+};
+
+export type StationParameterDto = {
+  code: string;
+  unit: string;
+  name: { vi: string; en: string };
+  decimals: number | null;
+  limit: LimitDto;
+  enabled: boolean;
+};
+
+export type StationDetailDto = Omit<StationSummaryDto, 'parameters'> & {
+  fileCode: string;
+  parameters: StationParameterDto[];
+  settings: { intervalMinutes: number; graceMinutes: number; activeFrom: string; fileCode: string; fileAliases: string[] };
+};
+
+export type LatestValueDto = {
+  parameter: string;
+  time: string;
+  value: number;
+  unit: string;
+  deviceStatus: string;
+  flag: QcFlagName;
+  reasons: string[];
+  valid: boolean;
+  level: Level | null;
+  limit: LimitDto;
+};
+
+export type LatestDto = { station: string; time: string | null; state: StationState; values: LatestValueDto[] };
+
+export type RawReadingDto = {
+  time: string;
+  value: number;
+  unit: string;
+  deviceStatus: string;
+  flag: QcFlagName;
+  reasons: string[];
+  valid: boolean;
+};
+
+export type AggregateDto = {
+  time: string;
+  value: number | null;
+  validCount: number;
+  expectedCount: number;
+  complete: boolean;
+  min: number | null;
+  max: number | null;
+  /** Daily values only: the local date they belong to. */
+  date?: string;
+};
+
+export type IngestFileDto = {
+  id: number;
+  name: string;
+  sha256: string;
+  size: number;
+  receivedAt: string;
+  source: string;
+  account: string | null;
+  remoteAddress: string | null;
+  outcome: string;
+  reasons: string[];
+  rejectedLines: { line: number; reason: string }[];
+  station: string | null;
+  readings: number;
+};
+
+export type IngestResultDto = {
+  fileId: number;
+  outcome: IngestResult['outcome'];
+  station: string | null;
+  readings: number;
+  rejectedLines: { line: number; reason: string }[];
+  reasons: string[];
+};
+
+const limitOf = (min: number | null, max: number | null): LimitDto => (min === null && max === null ? null : { min, max });
+
+export function toFacilityDto(f: FacilityRow): FacilityDto {
+  return { code: f.code, name: f.name, address: f.address };
+}
+
+export function toStationSummaryDto(s: StationWithState): StationSummaryDto {
+  return {
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    facility: { code: s.facility.code, name: s.facility.name },
+    lat: s.lat,
+    lon: s.lon,
+    state: s.state,
+    enabled: s.enabled,
+    lastFileAt: formatIsoLocalOrNull(s.lastFileAt),
+    lastDataAt: formatIsoLocalOrNull(s.lastDataAt),
+    parameters: s.parameters.map((p) => p.parameter),
+  };
+}
+
+function toStationParameterDto(kind: StationKind, p: StationParameterRow): StationParameterDto {
+  const def = findParameter(kind, p.parameter);
+  return {
+    code: p.parameter,
+    unit: p.unit,
+    name: { vi: def?.nameVi ?? p.parameter, en: def?.nameEn ?? p.parameter },
+    decimals: def?.decimals ?? null,
+    limit: limitOf(p.limitMin, p.limitMax),
+    enabled: p.enabled,
+  };
+}
+
+export function toStationDetailDto(s: StationWithState): StationDetailDto {
+  const { parameters: _codes, ...summary } = toStationSummaryDto(s);
+  void _codes;
+  return {
+    ...summary,
+    fileCode: s.fileCode,
+    parameters: s.parameters.map((p) => toStationParameterDto(s.kind, p)),
+    settings: {
+      intervalMinutes: s.intervalMinutes,
+      graceMinutes: s.graceMinutes,
+      activeFrom: formatIsoLocal(s.activeFrom),
+      fileCode: s.fileCode,
+      fileAliases: s.fileAliases,
+    },
+  };
+}
+
+function toLatestValueDto(v: LatestValue): LatestValueDto {
+  return {
+    parameter: v.parameter,
+    time: formatIsoLocal(v.time),
+    value: v.value,
+    unit: v.unit,
+    deviceStatus: v.deviceStatus,
+    flag: qcFlagName(v.qcFlag),
+    reasons: v.qcReasons,
+    valid: v.valid,
+    level: v.level,
+    limit: limitOf(v.limitMin, v.limitMax),
+  };
+}
+
+export function toLatestDto(l: StationLatest): LatestDto {
+  return { station: l.station.code, time: formatIsoLocalOrNull(l.time), state: l.station.state, values: l.values.map(toLatestValueDto) };
+}
+
+export function toRawReadingDto(r: RawPoint, unit: string): RawReadingDto {
+  return {
+    time: formatIsoLocal(r.time),
+    value: r.value,
+    unit,
+    deviceStatus: r.deviceStatus,
+    flag: qcFlagName(r.qcFlag),
+    reasons: r.qcReasons,
+    valid: r.valid,
+  };
+}
+
+export function toAggregateDto(p: AggregatePoint): AggregateDto {
+  return {
+    time: formatIsoLocal(p.time),
+    value: p.value,
+    validCount: p.validCount,
+    expectedCount: p.expectedCount,
+    complete: p.complete,
+    min: p.min,
+    max: p.max,
+    ...(p.date ? { date: p.date } : {}),
+  };
+}
+
+export function toIngestFileDto(f: IngestFileRow): IngestFileDto {
+  return {
+    id: f.id,
+    name: f.name,
+    sha256: f.sha256,
+    size: f.size,
+    receivedAt: formatIsoLocal(f.receivedAt),
+    source: f.source,
+    account: f.account,
+    remoteAddress: f.remoteAddress,
+    outcome: f.outcome,
+    reasons: f.reasons,
+    rejectedLines: f.rejectedLines,
+    station: f.stationCode,
+    readings: f.readingCount,
+  };
+}
+
+export function toIngestResultDto(r: IngestResult): IngestResultDto {
+  return {
+    fileId: r.fileId,
+    outcome: r.outcome,
+    station: r.station,
+    readings: r.readings,
+    rejectedLines: r.rejectedLines,
+    reasons: r.reasons,
+  };
+}

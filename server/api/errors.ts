@@ -1,0 +1,27 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from '@/lib/errors';
+
+/** The one error body of the API: `{"error": {"code", "message", "details"}}`. Never a stack trace. */
+export type ApiErrorBody = { error: { code: AppErrorCode; message: string; details: unknown } };
+
+export type IssueDetail = { path: string; message: string };
+
+export function zodIssues(e: z.ZodError, prefix?: string): IssueDetail[] {
+  return e.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter((x): x is string => Boolean(x)).join('.'),
+    message: i.message,
+  }));
+}
+
+export function errorResponse(e: unknown, where: string): Response {
+  let err: AppError;
+  // A ZodError reaching here did not come from request parsing (validate.ts converts those): it is a server fault.
+  if (isAppError(e)) err = e;
+  else {
+    console.error(`[api] ${where}: unexpected error`, e);
+    err = new AppError('INTERNAL', 'internal error');
+  }
+  const body: ApiErrorBody = { error: { code: err.code, message: err.message, details: err.details ?? null } };
+  return Response.json(body, { status: HTTP_STATUS[err.code], headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,520 @@
+import 'server-only';
+import { INGEST_OUTCOMES } from '@/lib/db/ingest-files';
+import { ROLES } from '@/lib/db/users';
+import { LEVELS } from '@/lib/domain/level';
+import { STATION_KINDS } from '@/lib/domain/parameters';
+import { DEVICE_STATUSES, QC_FLAG_NAMES } from '@/lib/domain/qc-flags';
+import { STATION_STATES } from '@/lib/domain/station-status';
+import { RESOLUTIONS } from '@/lib/services/stations';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Enums come from the same constants the
+ * code uses, so the document cannot drift from them.
+ */
+export type SchemaObject = {
+  $ref?: string;
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null' | ('string' | 'number' | 'integer' | 'object' | 'null')[];
+  format?: string;
+  description?: string;
+  enum?: readonly (string | number | null)[];
+  properties?: Record<string, SchemaObject>;
+  required?: readonly string[];
+  items?: SchemaObject;
+  additionalProperties?: boolean | SchemaObject;
+  anyOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  default?: unknown;
+  example?: unknown;
+  pattern?: string;
+};
+
+type ParameterObject = {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  description?: string;
+  schema: SchemaObject;
+};
+
+type MediaTypes = Record<string, { schema: SchemaObject; example?: unknown }>;
+type ResponseObject = { description: string; content?: MediaTypes; headers?: Record<string, { description: string; schema: SchemaObject }> };
+type OperationObject = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  parameters?: ParameterObject[];
+  requestBody?: { required: boolean; description?: string; content: MediaTypes };
+  responses: Record<string, ResponseObject>;
+};
+type PathItem = Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', OperationObject>>;
+
+export type OpenApiDocument = {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, PathItem>;
+  components: {
+    schemas: Record<string, SchemaObject>;
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; bearerFormat?: string; description: string }>;
+    parameters: Record<string, ParameterObject>;
+    responses: Record<string, ResponseObject>;
+  };
+};
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+const num = (description?: string): SchemaObject => ({ type: 'number', ...(description ? { description } : {}) });
+const int = (description?: string): SchemaObject => ({ type: 'integer', ...(description ? { description } : {}) });
+const bool = (description?: string): SchemaObject => ({ type: 'boolean', ...(description ? { description } : {}) });
+const nullable = (s: SchemaObject): SchemaObject => ({ anyOf: [s, { type: 'null' }] });
+const arr = (items: SchemaObject, description?: string): SchemaObject => ({ type: 'array', items, ...(description ? { description } : {}) });
+const obj = (properties: Record<string, SchemaObject>, required: readonly string[] = Object.keys(properties), description?: string): SchemaObject => ({
+  type: 'object',
+  properties,
+  required,
+  ...(description ? { description } : {}),
+});
+const time = (description = 'ISO 8601 with offset, e.g. 2024-05-24T10:05:00+07:00'): SchemaObject => str(description, { format: 'date-time' });
+const page = (item: string): SchemaObject =>
+  obj({ items: arr(ref(item)), nextCursor: nullable(str('pass as ?cursor= to get the next page; null on the last page')) });
+
+const json = (schema: SchemaObject, example?: unknown): MediaTypes => ({ 'application/json': example === undefined ? { schema } : { schema, example } });
+const ok = (description: string, schema: SchemaObject, example?: unknown): ResponseObject => ({ description, content: json(schema, example) });
+const errRef = (name: 'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'Conflict' | 'Internal'): ResponseObject & { $ref?: string } => ({
+  description: { BadRequest: 'VALIDATION', Unauthorized: 'UNAUTHORIZED', Forbidden: 'FORBIDDEN', NotFound: 'NOT_FOUND', Conflict: 'CONFLICT', Internal: 'INTERNAL' }[name],
+  content: json(ref('Error')),
+});
+
+const bearer = [{ bearerAuth: [] }];
+const stdErrors = (...extra: ('BadRequest' | 'Forbidden' | 'NotFound' | 'Conflict')[]): Record<string, ResponseObject> => {
+  const out: Record<string, ResponseObject> = { '401': errRef('Unauthorized'), '500': errRef('Internal') };
+  const codes = { BadRequest: '400', Forbidden: '403', NotFound: '404', Conflict: '409' } as const;
+  for (const e of extra) out[codes[e]] = errRef(e);
+  return out;
+};
+
+const pathCode: ParameterObject = { name: 'code', in: 'path', required: true, description: 'station code', schema: str() };
+const limitParam: ParameterObject = {
+  name: 'limit',
+  in: 'query',
+  description: `page size (default ${DEFAULT_LIMIT}, max ${MAX_LIMIT})`,
+  schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+};
+const cursorParam: ParameterObject = { name: 'cursor', in: 'query', description: 'nextCursor of the previous page', schema: str() };
+const fromParam = (what: string): ParameterObject => ({ name: 'from', in: 'query', description: `${what}, inclusive; any ISO 8601 offset (none = +07:00)`, schema: time('') });
+const toParam = (what: string): ParameterObject => ({ name: 'to', in: 'query', description: `${what}, exclusive`, schema: time('') });
+
+const limitSchema = nullable(obj({ min: nullable(num()), max: nullable(num()) }, ['min', 'max'], 'limit in force for the station parameter; null when none'));
+
+const schemas: Record<string, SchemaObject> = {
+  Error: obj({
+    error: obj(
+      {
+        code: str(undefined, { enum: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] }),
+        message: str(),
+        details: { description: 'for VALIDATION: a list of {path, message}; otherwise null or an object' },
+      },
+      ['code', 'message', 'details'],
+    ),
+  }),
+  Health: obj({
+    status: str(undefined, { enum: ['ok', 'degraded'] }),
+    db: str(undefined, { enum: ['ok', 'down'] }),
+    worker: obj({ lagSeconds: nullable(int('seconds since the worker heartbeat; null when it never ran')), at: nullable(time()) }, ['lagSeconds']),
+    ftp: obj({ listening: bool() }),
+  }),
+  Facility: obj({ code: str(), name: str(), address: nullable(str()) }),
+  FacilityCreated: obj({ code: str(), name: str(), address: nullable(str()), ftpUsername: nullable(str()) }),
+  CreateFacility: obj(
+    {
+      code: str('letters, digits, _ . -', { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+      name: str(),
+      address: nullable(str()),
+      ftpUsername: str('creates the facility FTP account (with ftpPassword)'),
+      ftpPassword: str('stored as a bcrypt hash'),
+    },
+    ['code', 'name'],
+  ),
+  CreateToken: obj({ name: str() }),
+  TokenCreated: obj(
+    { token: str('shown once; send as Authorization: Bearer <token>'), name: str(), role: str(undefined, { enum: ROLES }), facility: nullable(str()), prefix: str() },
+    ['token', 'name', 'role', 'facility'],
+  ),
+  StationParameterInput: obj(
+    {
+      code: str('canonical parameter code of the station kind (e.g. COD)'),
+      unit: str('defaults to the canonical unit; other units are refused'),
+      limit: obj({ min: num(), max: num() }, []),
+    },
+    ['code'],
+  ),
+  CreateStation: obj(
+    {
+      code: str(undefined, { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+      fileCode: str('the <FACILITY>_<STATION> part of file names'),
+      fileAliases: arr(str(), 'other file codes the station sends under'),
+      name: str(),
+      kind: str(undefined, { enum: STATION_KINDS }),
+      facilityCode: str(),
+      lat: { type: 'number', minimum: -90, maximum: 90 },
+      lon: { type: 'number', minimum: -180, maximum: 180 },
+      intervalMinutes: { type: 'integer', minimum: 1, maximum: 1440, default: 5 },
+      graceMinutes: { type: 'integer', minimum: 0, default: 15 },
+      activeFrom: time('when expected data starts counting (default: now)'),
+      parameters: { type: 'array', items: ref('StationParameterInput'), minItems: 1 },
+    },
+    ['code', 'fileCode', 'name', 'kind', 'facilityCode', 'lat', 'lon', 'parameters'],
+  ),
+  StationSummary: obj({
+    code: str(),
+    name: str(),
+    kind: str(undefined, { enum: STATION_KINDS }),
+    facility: obj({ code: str(), name: str() }),
+    lat: num(),
+    lon: num(),
+    state: str(undefined, { enum: STATION_STATES }),
+    enabled: bool(),
+    lastFileAt: nullable(time()),
+    lastDataAt: nullable(time()),
+    parameters: arr(str()),
+  }),
+  StationParameter: obj({
+    code: str(),
+    unit: str(),
+    name: obj({ vi: str(), en: str() }),
+    decimals: nullable(int()),
+    limit: limitSchema,
+    enabled: bool(),
+  }),
+  StationDetail: obj({
+    code: str(),
+    name: str(),
+    kind: str(undefined, { enum: STATION_KINDS }),
+    facility: obj({ code: str(), name: str() }),
+    lat: num(),
+    lon: num(),
+    state: str(undefined, { enum: STATION_STATES }),
+    enabled: bool(),
+    lastFileAt: nullable(time()),
+    lastDataAt: nullable(time()),
+    fileCode: str(),
+    parameters: arr(ref('StationParameter')),
+    settings: obj({ intervalMinutes: int(), graceMinutes: int(), activeFrom: time(), fileCode: str(), fileAliases: arr(str()) }),
+  }),
+  LatestValue: obj({
+    parameter: str(),
+    time: time(),
+    value: num(),
+    unit: str(),
+    deviceStatus: str(undefined, { enum: DEVICE_STATUSES }),
+    flag: str(undefined, { enum: QC_FLAG_NAMES }),
+    reasons: arr(str()),
+    valid: bool('device status 00 and flag good or suspect'),
+    level: nullable(str('≥ 80 % of max: approaching; > max or < min: exceeding; null for invalid readings', { enum: LEVELS })),
+    limit: limitSchema,
+  }),
+  Latest: obj({
+    station: str(),
+    time: nullable(time('newest reading time')),
+    state: str(undefined, { enum: STATION_STATES }),
+    values: arr(ref('LatestValue')),
+  }),
+  RawReading: obj({
+    time: time(),
+    value: num(),
+    unit: str(),
+    deviceStatus: str(undefined, { enum: DEVICE_STATUSES }),
+    flag: str(undefined, { enum: QC_FLAG_NAMES }),
+    reasons: arr(str()),
+    valid: bool(),
+  }),
+  Aggregate: obj(
+    {
+      time: time('hourly and 8-hourly: end of the (last) hour; daily: local midnight starting the day'),
+      date: str('daily only: the local date', { format: 'date' }),
+      value: nullable(num('mean of valid readings (1h) or of complete hourly means (8h, 24h)')),
+      validCount: int(),
+      expectedCount: int('60 / interval per hour; 8 hours; 24 hours'),
+      complete: bool('validCount ≥ 75 % of expectedCount'),
+      min: nullable(num()),
+      max: nullable(num()),
+    },
+    ['time', 'value', 'validCount', 'expectedCount', 'complete', 'min', 'max'],
+  ),
+  Readings: {
+    type: 'object',
+    required: ['station', 'parameter', 'unit', 'resolution', 'items', 'nextCursor'],
+    properties: {
+      station: str(),
+      parameter: str(),
+      unit: str(),
+      resolution: str(undefined, { enum: RESOLUTIONS }),
+      items: { type: 'array', items: { oneOf: [ref('RawReading'), ref('Aggregate')] }, description: 'RawReading for raw, Aggregate otherwise' },
+      nextCursor: nullable(str()),
+    },
+  },
+  IngestResult: obj({
+    fileId: int(),
+    outcome: str(undefined, { enum: INGEST_OUTCOMES }),
+    station: nullable(str()),
+    readings: int('readings stored'),
+    rejectedLines: arr(obj({ line: int(), reason: str() })),
+    reasons: arr(str('file-level reasons')),
+  }),
+  IngestFile: obj({
+    id: int(),
+    name: str(),
+    sha256: str(),
+    size: int(),
+    receivedAt: time(),
+    source: str(undefined, { enum: ['ftp', 'api', 'import', 'watch', 'seed'] }),
+    account: nullable(str()),
+    remoteAddress: nullable(str()),
+    outcome: str(undefined, { enum: INGEST_OUTCOMES }),
+    reasons: arr(str()),
+    rejectedLines: arr(obj({ line: int(), reason: str() })),
+    station: nullable(str()),
+    readings: int(),
+  }),
+  FacilityPage: page('Facility'),
+  StationPage: page('StationSummary'),
+  IngestFilePage: page('IngestFile'),
+};
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Quan Trắc API',
+      version: '1',
+      description:
+        'Automatic environmental monitoring data (Circular 10/2021/TT-BTNMT). Times are ISO 8601; output uses +07:00. ' +
+        '`from` is inclusive, `to` exclusive. Lists return {items, nextCursor} and page with ?limit=&cursor=. ' +
+        'Errors: {"error": {"code", "message", "details"}}.',
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'system', description: 'health and this document' },
+      { name: 'facilities', description: 'facilities, their FTP accounts and tokens' },
+      { name: 'stations', description: 'stations, latest values and readings' },
+      { name: 'ingest', description: 'receiving files and the ledger' },
+    ],
+    paths: {
+      '/api/v1/health': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Liveness of database, worker and FTP receiver',
+          description: '200 while the database answers (status `degraded` when the worker or FTP receiver is not running); 503 when it does not.',
+          tags: ['system'],
+          security: [],
+          responses: { '200': ok('health', ref('Health')), '503': ok('database down', ref('Health')) },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          tags: ['system'],
+          security: [],
+          responses: { '200': ok('OpenAPI 3.1 document', { type: 'object' }) },
+        },
+      },
+      '/api/v1/facilities': {
+        get: {
+          operationId: 'listFacilities',
+          summary: 'List facilities (staff)',
+          tags: ['facilities'],
+          security: bearer,
+          parameters: [limitParam, cursorParam],
+          responses: { '200': ok('facilities by code', ref('FacilityPage')), ...stdErrors('BadRequest', 'Forbidden') },
+        },
+        post: {
+          operationId: 'createFacility',
+          summary: 'Create a facility and, optionally, its FTP account (admin)',
+          tags: ['facilities'],
+          security: bearer,
+          requestBody: { required: true, content: json(ref('CreateFacility'), { code: 'DINHTRAM', name: 'Công ty Đình Trám', ftpUsername: 'dinhtram', ftpPassword: 'a-long-secret' }) },
+          responses: { '201': ok('created', ref('FacilityCreated')), ...stdErrors('BadRequest', 'Forbidden', 'Conflict') },
+        },
+      },
+      '/api/v1/facilities/{code}/tokens': {
+        post: {
+          operationId: 'createFacilityToken',
+          summary: 'Create an API token with role facility for this facility (admin)',
+          tags: ['facilities'],
+          security: bearer,
+          parameters: [{ name: 'code', in: 'path', required: true, description: 'facility code', schema: str() }],
+          requestBody: { required: true, content: json(ref('CreateToken')) },
+          responses: { '201': ok('the token, shown once', ref('TokenCreated')), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+        },
+      },
+      '/api/v1/stations': {
+        get: {
+          operationId: 'listStations',
+          summary: 'List stations (any token; facility tokens see their own)',
+          tags: ['stations'],
+          security: bearer,
+          parameters: [
+            { name: 'kind', in: 'query', schema: str(undefined, { enum: STATION_KINDS }) },
+            { name: 'state', in: 'query', schema: str(undefined, { enum: STATION_STATES }) },
+            limitParam,
+            cursorParam,
+          ],
+          responses: { '200': ok('stations by code', ref('StationPage')), ...stdErrors('BadRequest') },
+        },
+        post: {
+          operationId: 'createStation',
+          summary: 'Register a station (admin)',
+          description: 'Parameters must belong to the station kind; units default to (and must be) the canonical ones. Duplicate code or file code: 409.',
+          tags: ['stations'],
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: json(ref('CreateStation'), {
+              code: 'NT01',
+              fileCode: 'DINHTRAM_NT01',
+              name: 'Cửa xả nước thải',
+              kind: 'wastewater',
+              facilityCode: 'DINHTRAM',
+              lat: 21.27,
+              lon: 106.19,
+              parameters: [{ code: 'COD', limit: { max: 150 } }, { code: 'PH', limit: { min: 5.5, max: 9 } }],
+            }),
+          },
+          responses: { '201': ok('created', ref('StationDetail')), ...stdErrors('BadRequest', 'Forbidden', 'Conflict') },
+        },
+      },
+      '/api/v1/stations/{code}': {
+        get: {
+          operationId: 'getStation',
+          summary: 'A station with its parameters, limits in force and settings',
+          tags: ['stations'],
+          security: bearer,
+          parameters: [pathCode],
+          responses: { '200': ok('station', ref('StationDetail')), ...stdErrors('NotFound') },
+        },
+      },
+      '/api/v1/stations/{code}/latest': {
+        get: {
+          operationId: 'getStationLatest',
+          summary: 'Newest value of each parameter with its level against the limit',
+          tags: ['stations'],
+          security: bearer,
+          parameters: [pathCode],
+          responses: { '200': ok('latest values', ref('Latest')), ...stdErrors('NotFound') },
+        },
+      },
+      '/api/v1/stations/{code}/readings': {
+        get: {
+          operationId: 'listStationReadings',
+          summary: 'Readings of one parameter: raw, or hourly / 8-hourly / daily means',
+          description:
+            'Hourly means are labelled by the end of the hour (readings in (h−1, h]); 8-hour means are means of 8 complete hourly ' +
+            'means labelled by the last hour; daily means (hours 01:00…24:00 local) by the date. Default range: last 24 h (31 days for 24h).',
+          tags: ['stations'],
+          security: bearer,
+          parameters: [
+            pathCode,
+            { name: 'parameter', in: 'query', required: true, description: 'canonical parameter code', schema: str() },
+            fromParam('reading time / label'),
+            toParam('reading time / label'),
+            { name: 'resolution', in: 'query', schema: { ...str(undefined, { enum: RESOLUTIONS }), default: 'raw' } },
+            { name: 'limit', in: 'query', description: 'page size (default 1000, max 10000)', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+            cursorParam,
+          ],
+          responses: { '200': ok('readings, oldest first', ref('Readings')), ...stdErrors('BadRequest', 'NotFound') },
+        },
+      },
+      '/api/v1/ingest': {
+        post: {
+          operationId: 'ingestFile',
+          summary: 'Submit one data file (facility, admin); same pipeline as FTP',
+          description:
+            'Every processed file answers 200 with its outcome (accepted, partial, rejected or duplicate): it is in the ledger either way. ' +
+            '400 only when X-File-Name is missing or unusable. Facility tokens may only submit their own stations\' files.',
+          tags: ['ingest'],
+          security: bearer,
+          parameters: [
+            {
+              name: 'X-File-Name',
+              in: 'header',
+              required: true,
+              description: 'file name, e.g. BG_DINHTRAM_NT01_20240524100500.txt (percent-encoding allowed)',
+              schema: str(),
+            },
+          ],
+          requestBody: {
+            required: true,
+            description: 'the file bytes as sent by the datalogger',
+            content: { 'application/octet-stream': { schema: str(undefined, { format: 'binary' }) }, 'text/plain': { schema: str() } },
+          },
+          responses: { '200': ok('processed', ref('IngestResult')), ...stdErrors('BadRequest', 'Forbidden') },
+        },
+      },
+      '/api/v1/ingest/files': {
+        get: {
+          operationId: 'listIngestFiles',
+          summary: 'The ledger of received files, newest first (staff)',
+          tags: ['ingest'],
+          security: bearer,
+          parameters: [
+            { name: 'station', in: 'query', description: 'station code', schema: str() },
+            { name: 'outcome', in: 'query', schema: str(undefined, { enum: INGEST_OUTCOMES }) },
+            fromParam('received time'),
+            toParam('received time'),
+            limitParam,
+            cursorParam,
+          ],
+          responses: { '200': ok('ledger rows', ref('IngestFilePage')), ...stdErrors('BadRequest', 'Forbidden') },
+        },
+      },
+      '/api/v1/ingest/files/{id}/raw': {
+        get: {
+          operationId: 'getIngestFileRaw',
+          summary: 'The original bytes of a received file (staff)',
+          tags: ['ingest'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          responses: {
+            '200': {
+              description: 'the bytes as received',
+              content: { 'application/octet-stream': { schema: str(undefined, { format: 'binary' }) } },
+              headers: {
+                'Content-Disposition': { description: 'attachment with the original file name', schema: str() },
+                'X-Content-SHA256': { description: 'hash of the bytes', schema: str() },
+              },
+            },
+            ...stdErrors('BadRequest', 'Forbidden', 'NotFound'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'qt_<base64url>',
+          description: 'API token (`npm run cli -- token create --role ROLE --name NAME`, or POST /api/v1/facilities/{code}/tokens)',
+        },
+      },
+      parameters: { limit: limitParam, cursor: cursorParam },
+      responses: {
+        BadRequest: errRef('BadRequest'),
+        Unauthorized: errRef('Unauthorized'),
+        Forbidden: errRef('Forbidden'),
+        NotFound: errRef('NotFound'),
+        Conflict: errRef('Conflict'),
+        Internal: errRef('Internal'),
+      },
+    },
+  };
+}
