@@ -91,7 +91,12 @@ BEGIN
         DELETE FROM "reading_default" WHERE "time" >= start_utc AND "time" < end_utc RETURNING *
     ) INSERT INTO _reading_move SELECT * FROM m;
     GET DIAGNOSTICS moved = ROW_COUNT;
-    EXECUTE format('CREATE TABLE %I PARTITION OF "reading" FOR VALUES FROM (%L) TO (%L)', part_name, start_utc, end_utc);
+    BEGIN
+        EXECUTE format('CREATE TABLE %I PARTITION OF "reading" FOR VALUES FROM (%L) TO (%L)', part_name, start_utc, end_utc);
+    EXCEPTION WHEN duplicate_table THEN
+        -- Another session created it between our check and the lock becoming visible: nothing to do.
+        RETURN part_name;
+    END;
     IF moved > 0 THEN
         INSERT INTO "reading" SELECT * FROM _reading_move;
         DELETE FROM _reading_move;

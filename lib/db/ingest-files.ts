@@ -1,0 +1,388 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { env } from '../env';
+import { pool } from './client';
+
+/**
+ * The ingest ledger: one row per received file, hash-chained (row_hash = sha256(prev_hash + canonical JSON of the
+ * row's immutable fields)). Rows are appended only under a transaction-level advisory lock that also covers the id
+ * reservation, so id order is chain order.
+ */
+export type IngestOutcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
+export const INGEST_OUTCOMES: readonly IngestOutcome[] = ['accepted', 'partial', 'rejected', 'duplicate'];
+
+export type RejectedLine = { line: number; reason: string };
+
+export type IngestFileRow = {
+  id: number;
+  name: string;
+  size: number;
+  sha256: string;
+  source: string;
+  account: string | null;
+  remoteAddress: string | null;
+  receivedAt: Date;
+  outcome: IngestOutcome;
+  reasons: string[];
+  rejectedLines: RejectedLine[];
+  stationId: number | null;
+  stationCode: string | null;
+  readingCount: number;
+};
+
+/** The fields covered by the hash chain. */
+export type LedgerFields = {
+  name: string;
+  size: number;
+  sha256: string;
+  source: string;
+  account: string | null;
+  remoteAddress: string | null;
+  receivedAt: Date;
+  outcome: IngestOutcome;
+  reasons: string[];
+  rejectedLines: RejectedLine[];
+  stationId: number | null;
+  readingCount: number;
+};
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Lock key of the ledger append (any constant; "ledger" in ASCII). */
+export const LEDGER_LOCK_KEY = 0x6c6564676572;
+
+/** Canonical JSON: fixed key order, ISO time with milliseconds, rejected lines reduced to {line, reason}. */
+export function canonicalLedgerJson(f: LedgerFields): string {
+  return JSON.stringify({
+    name: f.name,
+    size: f.size,
+    sha256: f.sha256,
+    source: f.source,
+    account: f.account,
+    remoteAddress: f.remoteAddress,
+    receivedAt: f.receivedAt.toISOString(),
+    outcome: f.outcome,
+    reasons: f.reasons,
+    rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason })),
+    stationId: f.stationId,
+    readingCount: f.readingCount,
+  });
+}
+
+export function ledgerRowHash(prevHash: string, f: LedgerFields): string {
+  return createHash('sha256').update(prevHash).update(canonicalLedgerJson(f)).digest('hex');
+}
+
+/** Timestamps are stored with millisecond precision; hash what will be read back. */
+function truncateMs(d: Date): Date {
+  return new Date(Math.floor(d.getTime()));
+}
+
+/**
+ * Starts a transaction on `client`, takes the ledger lock, reserves `count` ids (ascending) and finds which of `shas`
+ * were already stored. The caller then writes
+ * whatever references the ids (readings) and calls insertLedgerRows before committing; the lock is held until commit,
+ * so ids are assigned in chain order.
+ */
+export async function beginLedgerTransaction(
+  client: pg.PoolClient,
+  count = 1,
+  shas: readonly string[] = [],
+): Promise<LedgerReservation> {
+  // One round trip. READ COMMITTED takes a fresh snapshot per statement, so the SELECTs after the lock see every row
+  // committed before it was granted. Hashes are inlined only after checking they are hex.
+  const n = Math.max(1, Math.floor(count));
+  const hex = [...new Set(shas)].filter((h) => /^[0-9a-f]{64}$/.test(h));
+  const res = (await client.query(
+    `BEGIN;
+     SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY});
+     SELECT COALESCE((SELECT row_hash FROM ingest_file ORDER BY id DESC LIMIT 1), '${GENESIS_HASH}') AS prev,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('ingest_file', 'id'))::int FROM generate_series(1, ${n})) AS ids;
+     SELECT sha256, station_id, min(id)::int AS id FROM ingest_file
+     WHERE ${hex.length > 0 ? `sha256 IN (${hex.map((h) => `'${h}'`).join(', ')})` : 'false'}
+       AND outcome IN ('accepted', 'partial') AND station_id IS NOT NULL
+     GROUP BY 1, 2`,
+  )) as unknown as pg.QueryResult[];
+  const row = res[2]?.rows[0] as { ids: number[]; prev: string } | undefined;
+  if (!row || row.ids.length !== n) throw new Error('ledger: could not reserve ids');
+  const stored = new Map<string, number>();
+  for (const r of (res[3]?.rows ?? []) as { sha256: string; station_id: number; id: number }[]) {
+    stored.set(`${r.station_id}:${r.sha256}`, r.id);
+  }
+  return { ids: [...row.ids].sort((a, b) => a - b), prevHash: row.prev, storedFiles: stored };
+}
+
+export type LedgerReservation = {
+  ids: number[];
+  prevHash: string;
+  /** Earlier accepted/partial files among the given hashes: `${stationId}:${sha256}` → ledger id. */
+  storedFiles: Map<string, number>;
+};
+
+/** Side effects written in the same statement as the ledger rows (one round trip while the ledger lock is held). */
+export type LedgerExtras = {
+  /** Jobs to enqueue; a pending job with the same dedupe key keeps its row (earlier run_at wins). */
+  jobs?: readonly { kind: string; payload: Record<string, unknown>; dedupeKey: string; runAt?: Date }[];
+  /** Moves station.last_file_at / last_data_at forward (never back). */
+  stationReceipts?: readonly { stationId: number; fileAt: Date; dataAt: Date | null }[];
+};
+
+/**
+ * Inserts ledger rows for the reserved ids, in order, chaining each to the one before (the first to the reservation's
+ * prevHash), plus the extras. Returns the row hashes.
+ */
+export async function insertLedgerRows(
+  client: pg.PoolClient,
+  reserved: LedgerReservation,
+  rows: readonly LedgerFields[],
+  processedAt: Date,
+  extras: LedgerExtras = {},
+): Promise<string[]> {
+  if (rows.length !== reserved.ids.length) throw new Error('ledger: rows and reserved ids differ in number');
+  let prev = reserved.prevHash;
+  const prevs: string[] = [];
+  const hashes: string[] = [];
+  const fields = rows.map((r) => ({ ...r, receivedAt: truncateMs(r.receivedAt) }));
+  for (const f of fields) {
+    prevs.push(prev);
+    prev = ledgerRowHash(prev, f);
+    hashes.push(prev);
+  }
+  // One row per dedupe key and per station: ON CONFLICT / UPDATE cannot touch the same row twice in one statement.
+  const jobs = [...new Map((extras.jobs ?? []).map((j) => [j.dedupeKey, j])).values()];
+  const receipts = new Map<number, { fileAt: Date; dataAt: Date | null }>();
+  for (const r of extras.stationReceipts ?? []) {
+    const cur = receipts.get(r.stationId);
+    if (!cur) receipts.set(r.stationId, { fileAt: r.fileAt, dataAt: r.dataAt });
+    else {
+      if (r.fileAt > cur.fileAt) cur.fileAt = r.fileAt;
+      if (r.dataAt && (!cur.dataAt || r.dataAt > cur.dataAt)) cur.dataAt = r.dataAt;
+    }
+  }
+  await client.query(
+    `WITH ledger AS (
+       INSERT INTO ingest_file (id, name, size, sha256, source, account, remote_address, received_at, processed_at,
+         outcome, reasons, rejected_lines, station_id, reading_count, prev_hash, row_hash)
+       SELECT id, name, size, sha, source, account, addr, received, $9::timestamptz, outcome::"IngestOutcome",
+         ARRAY(SELECT jsonb_array_elements_text(reasons::jsonb)), rejected::jsonb, station, readings, prev, hash
+       FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
+         $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::text[], $16::text[])
+         AS i(id, name, size, sha, source, account, addr, received, outcome, reasons, rejected, station, readings, prev, hash)
+     ), jobs AS (
+       INSERT INTO job (kind, payload, run_at, dedupe_key)
+       SELECT k, p::jsonb, COALESCE(r, now()), d FROM unnest($17::text[], $18::text[], $19::timestamptz[], $20::text[]) AS i(k, p, r, d)
+       ON CONFLICT (dedupe_key) DO UPDATE SET run_at = LEAST(job.run_at, EXCLUDED.run_at)
+     ), receipt AS (
+       UPDATE station s SET
+         last_file_at = GREATEST(COALESCE(s.last_file_at, i.f), i.f),
+         last_data_at = CASE WHEN i.d IS NULL THEN s.last_data_at ELSE GREATEST(COALESCE(s.last_data_at, i.d), i.d) END
+       FROM unnest($21::int[], $22::timestamptz[], $23::timestamptz[]) AS i(id, f, d)
+       WHERE s.id = i.id
+     )
+     SELECT 1`,
+    [
+      reserved.ids,
+      fields.map((f) => f.name),
+      fields.map((f) => f.size),
+      fields.map((f) => f.sha256),
+      fields.map((f) => f.source),
+      fields.map((f) => f.account),
+      fields.map((f) => f.remoteAddress),
+      fields.map((f) => f.receivedAt),
+      processedAt,
+      fields.map((f) => f.outcome),
+      fields.map((f) => JSON.stringify(f.reasons)),
+      fields.map((f) => JSON.stringify(f.rejectedLines)),
+      fields.map((f) => f.stationId),
+      fields.map((f) => f.readingCount),
+      prevs,
+      hashes,
+      jobs.map((j) => j.kind),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => j.runAt ?? null),
+      jobs.map((j) => j.dedupeKey),
+      [...receipts.keys()],
+      [...receipts.values()].map((r) => r.fileAt),
+      [...receipts.values()].map((r) => r.dataAt),
+    ],
+  );
+  return hashes;
+}
+
+/** Appends one ledger row in its own transaction. */
+export async function appendLedgerRow(fields: LedgerFields, processedAt: Date, extras: LedgerExtras = {}): Promise<number> {
+  const client = await pool().connect();
+  try {
+    const reserved = await beginLedgerTransaction(client, 1);
+    await insertLedgerRows(client, reserved, [fields], processedAt, extras);
+    await client.query('COMMIT');
+    return reserved.ids[0]!;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** The id of an earlier accepted/partial ledger row with the same content for the same station, if any. */
+export async function findStoredFileBySha(sha256: string, stationId: number): Promise<number | null> {
+  const r = await pool().query<{ id: number }>(
+    `SELECT id FROM ingest_file WHERE sha256 = $1 AND station_id = $2 AND outcome IN ('accepted', 'partial')
+     ORDER BY id LIMIT 1`,
+    [sha256, stationId],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+type DbRow = {
+  id: number;
+  name: string;
+  size: number;
+  sha256: string;
+  source: string;
+  account: string | null;
+  remote_address: string | null;
+  received_at: Date;
+  outcome: IngestOutcome;
+  reasons: string[] | null;
+  rejected_lines: unknown;
+  station_id: number | null;
+  station_code: string | null;
+  reading_count: number;
+};
+
+function toRejectedLines(v: unknown): RejectedLine[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x: unknown) => {
+    if (x && typeof x === 'object' && 'line' in x && 'reason' in x) {
+      const o = x as { line: unknown; reason: unknown };
+      return [{ line: Number(o.line), reason: String(o.reason) }];
+    }
+    return [];
+  });
+}
+
+function toRow(r: DbRow): IngestFileRow {
+  return {
+    id: r.id,
+    name: r.name,
+    size: r.size,
+    sha256: r.sha256,
+    source: r.source,
+    account: r.account,
+    remoteAddress: r.remote_address,
+    receivedAt: r.received_at,
+    outcome: r.outcome,
+    reasons: r.reasons ?? [],
+    rejectedLines: toRejectedLines(r.rejected_lines),
+    stationId: r.station_id,
+    stationCode: r.station_code,
+    readingCount: r.reading_count,
+  };
+}
+
+const SELECT_ROW = `SELECT f.id, f.name, f.size, f.sha256, f.source, f.account, f.remote_address, f.received_at,
+  f.outcome::text AS outcome, f.reasons, f.rejected_lines, f.station_id, s.code AS station_code, f.reading_count
+  FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id`;
+
+export type IngestFileFilter = {
+  stationId?: number;
+  /** Restricts to files of this facility's stations (facility users); null/undefined = all. */
+  facilityId?: number | null;
+  outcome?: IngestOutcome;
+  /** received_at, inclusive. */
+  from?: Date;
+  /** received_at, exclusive. */
+  to?: Date;
+  limit: number;
+  /** Returns rows with id < cursor (newest first). */
+  cursor?: number;
+};
+
+export async function listIngestFiles(filter: IngestFileFilter): Promise<IngestFileRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.stationId !== undefined) add('f.station_id = ?', filter.stationId);
+  if (filter.facilityId != null) add('s.facility_id = ?', filter.facilityId);
+  if (filter.outcome) add('f.outcome = ?::"IngestOutcome"', filter.outcome);
+  if (filter.from) add('f.received_at >= ?', filter.from);
+  if (filter.to) add('f.received_at < ?', filter.to);
+  if (filter.cursor !== undefined) add('f.id < ?', filter.cursor);
+  params.push(Math.max(0, Math.floor(filter.limit)));
+  const sql = `${SELECT_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id DESC LIMIT $${params.length}`;
+  const r = await pool().query<DbRow>(sql, params);
+  return r.rows.map(toRow);
+}
+
+export async function findIngestFile(id: number): Promise<IngestFileRow | null> {
+  const r = await pool().query<DbRow>(`${SELECT_ROW} WHERE f.id = $1`, [id]);
+  const row = r.rows[0];
+  return row ? toRow(row) : null;
+}
+
+/** Files per local day (TZ_DISPLAY) and outcome, received in [from, to). */
+export async function countIngestOutcomesByDay(filter: {
+  from: Date;
+  to: Date;
+  facilityId?: number | null;
+}): Promise<{ day: string; outcome: IngestOutcome; count: number }[]> {
+  const params: unknown[] = [env().TZ_DISPLAY, filter.from, filter.to];
+  let facility = '';
+  if (filter.facilityId != null) {
+    params.push(filter.facilityId);
+    facility = `AND s.facility_id = $4`;
+  }
+  const r = await pool().query<{ day: string; outcome: IngestOutcome; count: number }>(
+    `SELECT to_char(f.received_at AT TIME ZONE $1, 'YYYY-MM-DD') AS day, f.outcome::text AS outcome, count(*)::int AS count
+     FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id
+     WHERE f.received_at >= $2 AND f.received_at < $3 ${facility}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+  return r.rows;
+}
+
+/** Ledger rows with their stored hashes, in id order, for verification (keyset pages). */
+export type LedgerRow = LedgerFields & { id: number; prevHash: string; rowHash: string };
+
+export async function listLedgerRows(afterId: number, limit: number): Promise<LedgerRow[]> {
+  const r = await pool().query<
+    Omit<DbRow, 'station_code'> & { prev_hash: string; row_hash: string }
+  >(
+    `SELECT id, name, size, sha256, source, account, remote_address, received_at, outcome::text AS outcome, reasons,
+       rejected_lines, station_id, reading_count, prev_hash, row_hash
+     FROM ingest_file WHERE id > $1 ORDER BY id LIMIT $2`,
+    [afterId, limit],
+  );
+  return r.rows.map((x) => ({
+    id: x.id,
+    name: x.name,
+    size: x.size,
+    sha256: x.sha256,
+    source: x.source,
+    account: x.account,
+    remoteAddress: x.remote_address,
+    receivedAt: x.received_at,
+    outcome: x.outcome,
+    reasons: x.reasons ?? [],
+    rejectedLines: toRejectedLines(x.rejected_lines),
+    stationId: x.station_id,
+    readingCount: x.reading_count,
+    prevHash: x.prev_hash,
+    rowHash: x.row_hash,
+  }));
+}
+
+/** row_hash of the last row with id < id (genesis when none). */
+export async function ledgerHashBefore(id: number): Promise<string> {
+  const r = await pool().query<{ row_hash: string }>(
+    `SELECT row_hash FROM ingest_file WHERE id < $1 ORDER BY id DESC LIMIT 1`,
+    [id],
+  );
+  return r.rows[0]?.row_hash ?? GENESIS_HASH;
+}
