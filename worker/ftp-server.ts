@@ -1,0 +1,486 @@
+/**
+ * The FTP receiver (ftp-srv). Each account is confined to `<dataDir>/ftp/<facilityCode>/` and may lay folders out as
+ * it likes. An upload is written to a temporary file, fsynced and renamed into place before the server answers 226,
+ * so an acknowledged file is durable; it is then ingested and deleted (the raw store keeps its bytes).
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
+import type net from 'node:net';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
+import { findFacilityByCode } from '../lib/db/facilities';
+import { findFtpAccountByUsername } from '../lib/db/ftp-accounts';
+import { ingestFile } from '../lib/services/ingest-file';
+import { hashPassword, verifyPassword } from '../lib/services/passwords';
+import { createIngestQueue, listSpoolFiles, type IngestFn, type Log, type SpoolMeta, type SpoolOutcome } from './spool';
+
+export type FtpReceiverOptions = {
+  host: string;
+  /** 0 picks a free port (tests); the port in use is returned. */
+  port: number;
+  pasvMin: number;
+  pasvMax: number;
+  /** Address announced for passive mode; must be an IP. Local clients are always sent their own address. */
+  pasvUrl?: string;
+  dataDir: string;
+  log: Log;
+  /** Per-file and ftp-srv internals; off unless given. */
+  debug?: Log;
+  /** Replaces the ingest pipeline (tests of the receiver alone). */
+  ingest?: IngestFn;
+  /** How often files left in the spool (failed ingest, crash) are retried. Default 60 s. */
+  sweepIntervalMs?: number;
+  /** Concurrent ingests. Default 4. */
+  concurrency?: number;
+  /** A sweep leaves files younger than this to the upload path (a non-.txt file may await its rename). Default 120 s. */
+  sweepMinAgeMs?: number;
+  /** First retry delay after a failed ingest, doubling up to an hour. Default 30 s. */
+  retryBaseMs?: number;
+};
+
+export type FtpReceiver = {
+  port: number;
+  stop(): Promise<void>;
+  /** Resolves when no upload is being ingested (tests). */
+  idle(): Promise<void>;
+};
+
+/** Larger uploads are cut off; ingest rejects anything over its own, smaller cap with a recorded reason. */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const SAFE_CODE = /^[A-Za-z0-9_.-]+$/;
+
+async function fsyncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes to a temporary file; on end: fsync, rename into place, fsync the folder. `path` is the final path. */
+class SpoolUpload extends Writable {
+  readonly path: string;
+  private readonly tmpPath: string;
+  private handle: FileHandle | null = null;
+  private placed = false;
+  private size = 0;
+
+  constructor(finalPath: string, tmpPath: string) {
+    super();
+    this.path = finalPath;
+    this.tmpPath = tmpPath;
+    // ftp-srv's STOR emits 'close' on the destination when the data connection ends, expecting end() (as its own fs does).
+    this.once('close', () => {
+      if (!this.destroyed && !this.writableEnded) this.end();
+    });
+  }
+
+  override _construct(cb: (error?: Error | null) => void): void {
+    open(this.tmpPath, 'wx', 0o640).then(
+      (h) => {
+        this.handle = h;
+        cb();
+      },
+      (e: unknown) => cb(clientError(e)),
+    );
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
+    this.size += chunk.length;
+    if (this.size > MAX_UPLOAD_BYTES) return cb(new Error('File too large'));
+    const h = this.handle;
+    if (!h) return cb(new Error('Upload file not open'));
+    h.write(chunk).then(
+      () => cb(),
+      (e: unknown) => cb(clientError(e)),
+    );
+  }
+
+  override _final(cb: (error?: Error | null) => void): void {
+    const place = async () => {
+      const h = this.handle;
+      if (!h) throw new Error('Upload file not open');
+      await h.sync();
+      await h.close();
+      this.handle = null;
+      const dir = path.dirname(this.path);
+      await mkdir(dir, { recursive: true });
+      await rename(this.tmpPath, this.path);
+      this.placed = true;
+      await fsyncDir(dir);
+    };
+    place().then(
+      () => cb(),
+      (e: unknown) => cb(clientError(e)),
+    );
+  }
+
+  override _destroy(error: Error | null, cb: (error?: Error | null) => void): void {
+    const cleanup = async () => {
+      const h = this.handle;
+      this.handle = null;
+      if (h) await h.close().catch(() => undefined);
+      if (!this.placed) await unlink(this.tmpPath).catch(() => undefined);
+    };
+    void cleanup().finally(() => cb(error));
+  }
+}
+
+/** Error text for the client: never the server's own paths (Node's fs messages contain them). */
+function clientError(e: unknown): Error {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  const known: Record<string, string> = {
+    ENOENT: 'No such file or directory',
+    EEXIST: 'Already exists',
+    ENOTDIR: 'Not a directory',
+    EISDIR: 'Is a directory',
+    ENOTEMPTY: 'Directory not empty',
+    EACCES: 'Permission denied',
+    EPERM: 'Permission denied',
+    ENOSPC: 'No space left on the server',
+  };
+  if (typeof code === 'string') return new Error(known[code] ?? 'Operation failed');
+  return new Error(e instanceof Error && !e.message.includes(path.sep) ? e.message : 'Operation failed');
+}
+
+async function guarded<T>(op: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    throw clientError(e);
+  }
+}
+
+type Hooks = { onRenamed(fsPath: string): void };
+
+/** ftp-srv's file system, confined to the account root, writing through SpoolUpload. */
+class AccountFileSystem extends FileSystem {
+  private readonly tmpDir: string;
+  private readonly hooks: Hooks;
+
+  constructor(connection: FtpConnection, root: string, tmpDir: string, hooks: Hooks) {
+    super(connection, { root, cwd: '/' });
+    this.tmpDir = tmpDir;
+    this.hooks = hooks;
+  }
+
+  /** Client path → absolute path inside the root (`..` cannot climb above `/`); throws otherwise. */
+  private inside(p: string | null | undefined): string {
+    if (p === null || p === undefined || p.includes('\0')) throw new Error('Invalid path');
+    const unix = p.replace(/\\/g, '/');
+    const joined = path.posix.isAbsolute(unix) ? path.posix.normalize(unix) : path.posix.join('/', this.cwd, unix);
+    const root = path.resolve(this.root);
+    const fsPath = path.resolve(path.join(root, joined));
+    if (fsPath !== root && !fsPath.startsWith(root + path.sep)) throw new Error('Path outside the account folder');
+    return fsPath;
+  }
+
+  override write(
+    fileName: string,
+    opts: { append?: boolean; start?: unknown } = {},
+  ): { stream: Writable; clientPath: string } {
+    if (opts.append) throw new Error('Append is not supported');
+    if (typeof opts.start === 'number' && opts.start > 0) throw new Error('Resuming an upload is not supported');
+    const fsPath = this.inside(fileName);
+    if (fsPath === path.resolve(this.root)) throw new Error('Invalid file name');
+    mkdirSync(this.tmpDir, { recursive: true });
+    const stream = new SpoolUpload(fsPath, path.join(this.tmpDir, `${randomUUID()}.upload`));
+    const clientPath = '/' + path.relative(path.resolve(this.root), fsPath).split(path.sep).join('/');
+    return { stream, clientPath };
+  }
+
+  override mkdir(p: string): Promise<string> {
+    this.inside(p);
+    // ftp-srv replies with the returned path: give the client's view, not the server's.
+    return guarded(() => super.mkdir(p) as PromiseLike<unknown>).then(() =>
+      path.posix.resolve('/', this.cwd, p.replace(/\\/g, '/')),
+    );
+  }
+
+  override chdir(p?: string): Promise<string> {
+    this.inside(p ?? '.');
+    return guarded(() => super.chdir(p) as PromiseLike<string>);
+  }
+
+  override list(p?: string): Promise<unknown> {
+    this.inside(p ?? '.');
+    return guarded(() => super.list(p) as PromiseLike<unknown>);
+  }
+
+  override get(fileName: string): Promise<unknown> {
+    this.inside(fileName);
+    return guarded(() => super.get(fileName) as PromiseLike<unknown>);
+  }
+
+  override read(fileName: string, opts?: { start?: unknown }): Promise<unknown> {
+    this.inside(fileName);
+    return guarded(() => super.read(fileName, opts) as PromiseLike<unknown>);
+  }
+
+  override delete(p: string): Promise<unknown> {
+    this.inside(p);
+    return guarded(() => super.delete(p) as PromiseLike<unknown>);
+  }
+
+  override async rename(from: string, to: string): Promise<void> {
+    this.inside(from);
+    const target = this.inside(to);
+    await guarded(() => super.rename(from, to) as PromiseLike<unknown>);
+    await fsyncDir(path.dirname(target)).catch(() => undefined);
+    this.hooks.onRenamed(target);
+  }
+
+  override chmod(): Promise<unknown> {
+    return Promise.reject(new Error('Not supported'));
+  }
+}
+
+/** A bunyan-shaped logger for ftp-srv: its warnings and errors go to `debug`, the rest is dropped. */
+type FtpSrvLogger = {
+  child(): FtpSrvLogger;
+  trace(...a: unknown[]): void;
+  debug(...a: unknown[]): void;
+  info(...a: unknown[]): void;
+  warn(...a: unknown[]): void;
+  error(...a: unknown[]): void;
+  fatal(...a: unknown[]): void;
+};
+
+function ftpSrvLogger(debug: Log | undefined): FtpSrvLogger {
+  const text = (a: unknown[]) =>
+    a
+      .map((x) =>
+        x instanceof Error
+          ? x.message
+          : typeof x === 'string'
+            ? x
+            : (() => {
+                try {
+                  return JSON.stringify(x);
+                } catch {
+                  return String(x);
+                }
+              })(),
+      )
+      .join(' ');
+  const noop = () => undefined;
+  const out = (...a: unknown[]) => debug?.(`ftp-srv: ${text(a)}`);
+  const logger: FtpSrvLogger = {
+    child: () => logger,
+    trace: noop,
+    debug: noop,
+    info: noop,
+    warn: out,
+    error: out,
+    fatal: out,
+  };
+  return logger;
+}
+
+const isDataFile = (p: string) => /\.txt$/i.test(p);
+
+function describe(outcome: SpoolOutcome): string {
+  if (outcome.status === 'ingested') {
+    const r = outcome.result;
+    const why = r.reasons.length > 0 ? `: ${r.reasons.join('; ')}` : '';
+    return `${r.outcome} (${r.readings} readings${r.rejectedLines.length ? `, ${r.rejectedLines.length} lines rejected` : ''})${why}`;
+  }
+  return outcome.status === 'kept' ? `kept in the spool for retry: ${outcome.error}` : 'gone';
+}
+
+export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpReceiver> {
+  const { log, debug } = opts;
+  const ftpRoot = path.join(opts.dataDir, 'ftp');
+  const tmpDir = path.join(opts.dataDir, 'ftp-tmp');
+  await mkdir(ftpRoot, { recursive: true });
+  // Half-written uploads of a previous run: their clients never got a 226 and will send them again.
+  await rm(tmpDir, { recursive: true, force: true });
+  await mkdir(tmpDir, { recursive: true });
+
+  // The raw store lives under the same data folder as the spool.
+  const ingest: IngestFn = opts.ingest ?? ((input) => ingestFile({ ...input, dataDir: opts.dataDir }));
+  const retryBaseMs = opts.retryBaseMs ?? 30_000;
+  const lastMeta = new Map<string, SpoolMeta>();
+  const failures = new Map<string, { attempts: number; retryAt: number }>();
+  const counts = { files: 0, accepted: 0, partial: 0, rejected: 0, duplicate: 0, kept: 0 };
+
+  const queue = createIngestQueue({
+    ingest,
+    concurrency: opts.concurrency ?? 4,
+    onOutcome: (filePath, meta, outcome) => {
+      const name = path.basename(filePath);
+      const who = meta.account ?? 'recovered';
+      if (outcome.status === 'kept') {
+        const f = failures.get(filePath) ?? { attempts: 0, retryAt: 0 };
+        f.attempts += 1;
+        f.retryAt = Date.now() + Math.min(3_600_000, retryBaseMs * 2 ** Math.min(f.attempts - 1, 7));
+        failures.set(filePath, f);
+        lastMeta.set(filePath, meta);
+        counts.kept += 1;
+        log(`ftp: ${name} from ${who}: ${describe(outcome)}`);
+        return;
+      }
+      failures.delete(filePath);
+      lastMeta.delete(filePath);
+      if (outcome.status !== 'ingested') return;
+      counts.files += 1;
+      counts[outcome.result.outcome] += 1;
+      const line = `ftp: ${name} from ${who}: ${describe(outcome)}`;
+      if (outcome.result.outcome === 'accepted' || outcome.result.outcome === 'duplicate') debug?.(line);
+      else log(line);
+    },
+  });
+
+  const facilityIds = new Map<string, number>();
+  const sweep = async (minAgeMs: number) => {
+    const files = await listSpoolFiles(ftpRoot);
+    const now = Date.now();
+    for (const f of files) {
+      if (queue.busy(f.filePath) || now - f.mtimeMs < minAgeMs) continue;
+      const fail = failures.get(f.filePath);
+      if (fail && fail.retryAt > now) continue;
+      let meta = lastMeta.get(f.filePath);
+      if (!meta) {
+        let facilityId = facilityIds.get(f.facilityCode);
+        if (facilityId === undefined) {
+          const facility = await findFacilityByCode(f.facilityCode);
+          if (!facility) {
+            debug?.(`ftp: ${f.filePath} is in the folder of unknown facility ${f.facilityCode}; left in place`);
+            continue;
+          }
+          facilityId = facility.id;
+          facilityIds.set(f.facilityCode, facilityId);
+        }
+        meta = { account: null, facilityId, remoteAddress: null };
+      }
+      void queue.enqueue(f.filePath, meta);
+    }
+  };
+
+  const pasvUrl =
+    opts.pasvUrl ?? (/^\d+\.\d+\.\d+\.\d+$/.test(opts.host) && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1');
+  if (!opts.pasvUrl && opts.host === '0.0.0.0') {
+    log('ftp: FTP_PASV_URL is not set; remote clients will be told to use 127.0.0.1 for passive transfers');
+  }
+
+  const signals = ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const srv = new FtpSrv({
+    url: `ftp://${opts.host}:${opts.port}`,
+    pasv_url: pasvUrl,
+    pasv_min: opts.pasvMin,
+    pasv_max: opts.pasvMax,
+    anonymous: false,
+    greeting: 'Quan Trac monitoring data receiver',
+    log: ftpSrvLogger(debug),
+    timeout: 15 * 60_000,
+  });
+  // ftp-srv installs signal handlers that exit the process; shutdown belongs to the worker.
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  }
+
+  const dummyHash = await hashPassword(randomUUID());
+  // Loggers often log in once per file; bcrypt costs ~70 ms of CPU each time. A verified (user, password, stored
+  // hash) triple is remembered for 10 minutes as an HMAC under a per-process key; a changed hash invalidates it.
+  const verifiedKey = randomBytes(32);
+  const verified = new Map<string, { mac: string; until: number }>();
+  const checkPassword = async (
+    username: string,
+    password: string,
+    storedHash: string | undefined,
+  ): Promise<boolean> => {
+    if (!storedHash) {
+      await verifyPassword(password, dummyHash);
+      return false;
+    }
+    const mac = createHmac('sha256', verifiedKey).update(`${username}\0${password}\0${storedHash}`).digest('hex');
+    const hit = verified.get(username);
+    if (hit && hit.mac === mac && hit.until > Date.now()) return true;
+    const ok = await verifyPassword(password, storedHash);
+    if (ok) {
+      if (verified.size > 10_000) verified.clear();
+      verified.set(username, { mac, until: Date.now() + 600_000 });
+    }
+    return ok;
+  };
+
+  srv.on('login', ({ connection, username, password }, resolve, reject) => {
+    const login = async () => {
+      const socket = (connection as unknown as { commandSocket?: net.Socket }).commandSocket;
+      // Without this, Nagle's algorithm meets the client's delayed ACK: ~40 ms per command.
+      socket?.setNoDelay(true);
+      const account = await findFtpAccountByUsername(username);
+      // Unknown users cost one bcrypt check too, so timing does not reveal which names exist.
+      const ok = await checkPassword(username, password, account?.passwordHash);
+      if (!account || !account.enabled || !ok) {
+        log(`ftp: login refused for "${username}" from ${connection.ip ?? '?'}`);
+        throw new Error('Invalid username or password');
+      }
+      if (!SAFE_CODE.test(account.facilityCode)) throw new Error('Account folder unavailable');
+      const root = path.join(ftpRoot, account.facilityCode);
+      await mkdir(root, { recursive: true });
+      const meta: SpoolMeta = {
+        account: account.username,
+        facilityId: account.facilityId,
+        remoteAddress: connection.ip ?? null,
+      };
+      const submit = (fsPath: string) => {
+        if (isDataFile(fsPath)) void queue.enqueue(fsPath, meta);
+      };
+      connection.on('STOR', (err: unknown, fsPath: unknown) => {
+        if (!err && typeof fsPath === 'string') submit(fsPath);
+      });
+      debug?.(`ftp: ${account.username} logged in from ${connection.ip ?? '?'}`);
+      return new AccountFileSystem(connection, root, tmpDir, { onRenamed: submit });
+    };
+    login().then(
+      (fs) => resolve({ fs, blacklist: ['APPE', 'SITE'] }),
+      (e: unknown) => reject(e instanceof Error ? e : new Error('Login failed')),
+    );
+  });
+  srv.on('client-error', ({ context, error }) => debug?.(`ftp: client error (${context}): ${error.message}`));
+
+  await srv.listen();
+  const address = (srv as unknown as { server: net.Server }).server.address();
+  const port = address && typeof address === 'object' ? address.port : opts.port;
+
+  // Files left by a previous run (crash before ingest, or ingest failing): ingest dedupes by hash, so this is safe.
+  await sweep(0).catch((e: unknown) =>
+    log(`ftp: spool recovery failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  const sweepTimer = setInterval(() => {
+    void sweep(opts.sweepMinAgeMs ?? 120_000).catch((e: unknown) =>
+      log(`ftp: spool sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, opts.sweepIntervalMs ?? 60_000);
+  sweepTimer.unref();
+  const summaryTimer = setInterval(() => {
+    if (counts.files === 0 && counts.kept === 0) return;
+    log(
+      `ftp: ${counts.files} files in the last minute (${counts.accepted} accepted, ${counts.partial} partial, ${counts.rejected} rejected, ${counts.duplicate} duplicate)${counts.kept ? `, ${counts.kept} kept for retry` : ''}`,
+    );
+    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] = 0;
+  }, 60_000);
+  summaryTimer.unref();
+
+  let stopped = false;
+  return {
+    port,
+    idle: () => queue.drain(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(sweepTimer);
+      clearInterval(summaryTimer);
+      await srv.close().catch(() => undefined);
+      await queue.drain();
+      // Empty leftovers of aborted uploads.
+      const left = await readdir(tmpDir).catch(() => [] as string[]);
+      await Promise.all(left.map((n) => unlink(path.join(tmpDir, n)).catch(() => undefined)));
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The FTP upload folders are the spool: a received file stays on disk until ingest has recorded it (the raw store
+ * then keeps its bytes), and is deleted only after that. A failed ingest leaves the file for a later sweep.
+ */
+import { open, readdir, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { IngestInput, IngestResult } from '../lib/services/ingest-file';
+
+export type Log = (line: string) => void;
+export type IngestFn = (input: IngestInput) => Promise<IngestResult>;
+export type SpoolMeta = { account: string | null; facilityId: number | null; remoteAddress: string | null };
+
+export type SpoolOutcome =
+  { status: 'ingested'; result: IngestResult } | { status: 'kept'; error: string } | { status: 'missing' };
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function isNotFound(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === 'ENOENT';
+}
+
+/**
+ * Reads one spooled file, ingests it and deletes it, unless it was replaced meanwhile (same name uploaded again:
+ * the new file has a new inode and is ingested on its own). Ingest errors leave the file in place.
+ */
+export async function processSpooledFile(filePath: string, meta: SpoolMeta, ingest: IngestFn): Promise<SpoolOutcome> {
+  let bytes: Buffer;
+  let before: { ino: number; size: number; mtimeMs: number; mtime: Date };
+  try {
+    const fh = await open(filePath, 'r');
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) return { status: 'missing' };
+      before = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mtime: st.mtime };
+      bytes = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    if (isNotFound(e)) return { status: 'missing' };
+    return { status: 'kept', error: errorMessage(e) };
+  }
+
+  let result: IngestResult;
+  try {
+    result = await ingest({
+      source: 'ftp',
+      name: path.basename(filePath),
+      bytes,
+      account: meta.account,
+      facilityId: meta.facilityId,
+      remoteAddress: meta.remoteAddress,
+      receivedAt: before.mtime,
+    });
+  } catch (e) {
+    return { status: 'kept', error: errorMessage(e) };
+  }
+
+  try {
+    const now = await stat(filePath);
+    if (now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) await unlink(filePath);
+  } catch (e) {
+    if (!isNotFound(e)) return { status: 'ingested', result }; // recorded; a later sweep sees a duplicate
+  }
+  return { status: 'ingested', result };
+}
+
+export type IngestQueue = {
+  /** Ingests a spooled file, serialised per path and bounded in concurrency; never rejects. */
+  enqueue(filePath: string, meta: SpoolMeta): Promise<SpoolOutcome>;
+  busy(filePath: string): boolean;
+  /** Resolves when nothing is queued or running. */
+  drain(): Promise<void>;
+};
+
+export function createIngestQueue(opts: {
+  ingest: IngestFn;
+  concurrency?: number;
+  onOutcome?: (filePath: string, meta: SpoolMeta, outcome: SpoolOutcome) => void;
+}): IngestQueue {
+  const concurrency = opts.concurrency ?? 4;
+  const chains = new Map<string, Promise<SpoolOutcome>>();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+
+  const acquire = async () => {
+    if (running < concurrency) {
+      running += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  };
+
+  const run = async (filePath: string, meta: SpoolMeta): Promise<SpoolOutcome> => {
+    await acquire();
+    let outcome: SpoolOutcome;
+    try {
+      outcome = await processSpooledFile(filePath, meta, opts.ingest);
+    } catch (e) {
+      outcome = { status: 'kept', error: errorMessage(e) };
+    } finally {
+      release();
+    }
+    try {
+      opts.onOutcome?.(filePath, meta, outcome);
+    } catch {
+      /* a logging callback must not break the queue */
+    }
+    return outcome;
+  };
+
+  return {
+    enqueue(filePath, meta) {
+      const prev = chains.get(filePath) ?? Promise.resolve<SpoolOutcome>({ status: 'missing' });
+      const next = prev.then(() => run(filePath, meta));
+      chains.set(filePath, next);
+      void next.finally(() => {
+        if (chains.get(filePath) === next) chains.delete(filePath);
+      });
+      return next;
+    },
+    busy: (filePath) => chains.has(filePath),
+    async drain() {
+      while (chains.size > 0) await Promise.allSettled([...chains.values()]);
+    },
+  };
+}
+
+/** Every regular file under `<root>/<facility>/…`, with its facility folder name and modification time. */
+export async function listSpoolFiles(
+  root: string,
+): Promise<{ filePath: string; facilityCode: string; mtimeMs: number }[]> {
+  const out: { filePath: string; facilityCode: string; mtimeMs: number }[] = [];
+  const walk = async (dir: string, facilityCode: string) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p, facilityCode);
+      else if (e.isFile()) {
+        try {
+          out.push({ filePath: p, facilityCode, mtimeMs: (await stat(p)).mtimeMs });
+        } catch {
+          /* removed meanwhile */
+        }
+      }
+    }
+  };
+  let top;
+  try {
+    top = await readdir(root, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of top) if (e.isDirectory()) await walk(path.join(root, e.name), e.name);
+  return out;
+}
