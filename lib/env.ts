@@ -51,3 +51,8 @@ export function env(): Env {
   cached ??= loadEnv();
   return cached;
 }
+
+/** Forget the parsed configuration (the launcher calls it after it has provided DATABASE_URL itself). */
+export function resetEnv(): void {
+  cached = undefined;
+}

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { env } from '../lib/env';
+import { env, resetEnv } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
 
@@ -166,6 +166,7 @@ async function main(): Promise<void> {
     log('using the PostgreSQL named by DATABASE_URL');
   }
   process.env.DATABASE_URL = databaseUrl;
+  resetEnv();
 
   const mig = await applyMigrations(databaseUrl, path.join(root, 'prisma', 'migrations'));
   log(`migrations: ${mig.applied.length} applied, ${mig.alreadyApplied.length} already in place`);
@@ -203,7 +204,9 @@ async function main(): Promise<void> {
     restarts: 0,
     stopping: false,
   });
-  services.push({ name: 'worker', cmd: [process.execPath, '--import', 'tsx', 'worker/main.ts'], env: childEnv, restarts: 0, stopping: false });
+  // More libuv threads: every received file is fsynced into the raw store.
+  const workerEnv = { ...childEnv, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
+  services.push({ name: 'worker', cmd: [process.execPath, '--import', 'tsx', 'worker/main.ts'], env: workerEnv, restarts: 0, stopping: false });
   if (cfg.DEMO && !args.has('--no-simulator')) {
     services.push({
       name: 'simulator',
