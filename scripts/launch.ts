@@ -8,7 +8,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { env, resetEnv } from '../lib/env';
-import { startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrate';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -19,7 +18,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 
 type Svc = { name: string; cmd: string[]; env: NodeJS.ProcessEnv; child?: ChildProcess; restarts: number; stopping: boolean };
 const services: Svc[] = [];
-let embedded: EmbeddedDb | undefined;
+let embedded: ChildProcess | undefined;
 let shuttingDown = false;
 
 function authSecret(): string {
@@ -133,7 +132,13 @@ async function shutdown(code: number): Promise<never> {
   log('stopping…');
   await Promise.all(services.map(stopService));
   if (embedded) {
-    await embedded.stop().catch(() => undefined);
+    const pgProc = embedded;
+    await new Promise<void>((resolve) => {
+      if (pgProc.exitCode !== null) return resolve();
+      pgProc.once('exit', () => resolve());
+      pgProc.kill('SIGTERM');
+      setTimeout(resolve, 15_000);
+    });
     log('embedded PostgreSQL stopped');
   }
   process.exit(code);
@@ -153,6 +158,27 @@ async function waitForWeb(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** Starts scripts/pg-server.ts detached and waits for its READY line. */
+function startEmbeddedServer(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'pg-server.ts')], {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    embedded = child;
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[postgres] ${d.toString()}`));
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code}) before it was ready`)));
+  });
+}
+
 async function main(): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0));
   const t0 = Date.now();
@@ -160,8 +186,7 @@ async function main(): Promise<void> {
   let databaseUrl = cfg.DATABASE_URL;
   if (!databaseUrl) {
     log(`starting embedded PostgreSQL (data in ${path.join(cfg.dataDir, 'pg')}, port ${cfg.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: cfg.dataDir, port: cfg.EMBEDDED_PG_PORT, log });
-    databaseUrl = embedded.url;
+    databaseUrl = await startEmbeddedServer();
   } else {
     log('using the PostgreSQL named by DATABASE_URL');
   }

@@ -5,6 +5,10 @@
 import { writeHeartbeat } from '../lib/db/heartbeat';
 import { env as loadProcessEnv, type Env } from '../lib/env';
 import { startFtpReceiver, type FtpReceiver } from './ftp-server';
+import { startJobLoop, startSchedules } from './job-loop';
+import { jobHandlers } from './jobs';
+import { schedules } from './schedules';
+import { hostname } from 'node:os';
 import type { Log } from './spool';
 
 export type Worker = { ftpPort: number; stop(): Promise<void> };
@@ -16,6 +20,8 @@ export type StartWorkerOptions = {
   heartbeatMs?: number;
   /** Overrides FTP_PORT (0 = any free port, for tests). */
   ftpPort?: number;
+  /** Run queued jobs and schedules (default true). */
+  jobs?: boolean;
 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -46,6 +52,9 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
   };
   await beat(true);
   const timer = setInterval(() => void beat(true), opts.heartbeatMs ?? 10_000);
+  const runJobs = opts.jobs ?? true;
+  const loop = runJobs ? startJobLoop({ workerId: `${hostname()}:${process.pid}`, handlers: jobHandlers, log }) : null;
+  const periodic = runJobs ? startSchedules(schedules, log) : null;
 
   let stopped = false;
   return {
@@ -55,6 +64,7 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
       stopped = true;
       clearInterval(timer);
       await receiver.stop();
+      await Promise.all([loop?.stop(), periodic?.stop()]);
       await beat(false);
     },
   };

@@ -19,13 +19,24 @@ function databaseUrl(): string {
 
 /** Raw pg pool for hot paths (bulk inserts, time-bucketed aggregates, SKIP LOCKED queues). */
 export function pool(): pg.Pool {
-  state.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+  state.pool ??= newPool();
   return state.pool;
 }
 
 export function prisma(): PrismaClient {
-  state.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+  // Prisma gets its own pool with the same error handling, so its queries never wait behind bulk inserts.
+  state.prisma ??= new PrismaClient({ adapter: new PrismaPg(newPool()) });
   return state.prisma;
+}
+
+/**
+ * An idle connection that the server drops (PostgreSQL restarted, network blip) emits 'error' on the pool; without a
+ * listener that kills the process. The pool discards the client and the next query reconnects.
+ */
+function newPool(): pg.Pool {
+  const p = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+  p.on('error', (e) => console.error(`[db] idle connection lost: ${e.message}`));
+  return p;
 }
 
 export async function disconnectDb(): Promise<void> {
