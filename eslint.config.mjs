@@ -13,7 +13,7 @@ const nextImports = { group: ['next', 'next/*', 'react', 'react-dom', 'next-auth
 const serverImports = { group: ['**/server/**', '@/server/*', '@/server/**'], message: 'lib/ and worker/ must not import server/.' };
 const appImports = { group: ['**/app/**', '@/app/*', '@/app/**', '**/components/**', '@/components/*', '@/components/**'], message: 'Not from this folder.' };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -47,3 +47,5 @@ export default [
     },
   },
 ];
+
+export default config;
