@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { ROLES } from '@/lib/db/users';
 import { authenticateUser } from '@/lib/services/auth';
+import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/login-throttle';
 import { authSecret } from './secret';
 
 const credentialsSchema = z.object({
@@ -27,11 +28,21 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
       },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        // Throttle guessing per account and per client address; a locked attempt is refused without checking.
+        const forwarded = req?.headers?.['x-forwarded-for'];
+        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() ?? 'unknown';
+        const keys = [`email:${parsed.data.email.toLowerCase()}`, `ip:${address}`];
+        const now = Date.now();
+        if (loginRetryAfterMs(keys, now) > 0) return null;
         const user = await authenticateUser(parsed.data.email, parsed.data.password);
-        if (!user) return null;
+        if (!user) {
+          recordLoginFailure(keys, now);
+          return null;
+        }
+        clearLoginFailures(keys);
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId };
       },
     }),
