@@ -7,7 +7,9 @@ import type { Level } from '@/lib/domain/level';
 import { findParameter, type StationKind } from '@/lib/domain/parameters';
 import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
 import type { StationState } from '@/lib/domain/station-status';
+import type { AlertDetail, AlertEventView, AlertView } from '@/lib/services/alerts';
 import type { IngestResult } from '@/lib/services/ingest-file';
+import type { LimitStandardView, StationLimit } from '@/lib/services/limits';
 import type { AggregatePoint, LatestValue, RawPoint, StationLatest, StationWithState } from '@/lib/services/stations';
 
 /** API shapes (what goes over the wire). Times are ISO 8601 with +07:00; no secrets, no internal ids of users. */
@@ -228,5 +230,138 @@ export function toIngestResultDto(r: IngestResult): IngestResultDto {
     readings: r.readings,
     rejectedLines: r.rejectedLines,
     reasons: r.reasons,
+  };
+}
+
+// ── alerts ──
+
+export type AlertDto = {
+  id: number;
+  kind: AlertView['kind'];
+  station: string;
+  parameter: string | null;
+  state: AlertView['state'];
+  openedAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  count: number;
+  peakValue: number | null;
+  limit: number | null;
+  basis: AlertView['basis'];
+  averageValue: number | null;
+  completeness: number | null;
+  disposition: AlertView['disposition'];
+  // Beyond API.md's minimum: evidence and review fields.
+  dispositionNote: string | null;
+  dueAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  limitDerivation: unknown;
+  periodStart: string | null;
+  periodEnd: string | null;
+  reopenedByRecompute: boolean;
+  resolvedByRecompute: boolean;
+  suppressed: boolean;
+};
+
+export type AlertEventDto = { at: string; type: AlertEventView['type']; actor: string; data: Record<string, unknown> };
+
+export function toAlertDto(a: AlertView): AlertDto {
+  return {
+    id: a.id,
+    kind: a.kind,
+    station: a.station.code,
+    parameter: a.parameter,
+    state: a.state,
+    openedAt: formatIsoLocal(a.openedAt),
+    lastSeenAt: formatIsoLocal(a.lastSeenAt),
+    resolvedAt: formatIsoLocalOrNull(a.resolvedAt),
+    count: a.count,
+    peakValue: a.peakValue,
+    limit: a.limit,
+    basis: a.basis,
+    averageValue: a.averageValue,
+    completeness: a.completeness,
+    disposition: a.disposition,
+    dispositionNote: a.dispositionNote,
+    dueAt: formatIsoLocalOrNull(a.dueAt),
+    acknowledgedAt: formatIsoLocalOrNull(a.acknowledgedAt),
+    acknowledgedBy: a.acknowledgedBy,
+    limitDerivation: a.limitDerivation,
+    periodStart: formatIsoLocalOrNull(a.periodStart),
+    periodEnd: formatIsoLocalOrNull(a.periodEnd),
+    reopenedByRecompute: a.reopenedByRecompute,
+    resolvedByRecompute: a.resolvedByRecompute,
+    suppressed: a.suppressed,
+  };
+}
+
+export function toAlertDetailDto(a: AlertDetail): AlertDto & { events: AlertEventDto[] } {
+  return { ...toAlertDto(a), events: a.events.map((e) => ({ at: formatIsoLocal(e.at), type: e.type, actor: e.actor, data: e.data })) };
+}
+
+export type StationLimitDto = {
+  parameter: string;
+  min: number | null;
+  max: number | null;
+  averaging: string;
+  source: StationLimit['source'];
+  derivation: StationLimit['derivation'];
+};
+
+export function toStationLimitDto(l: StationLimit): StationLimitDto {
+  return { parameter: l.parameter, min: l.min, max: l.max, averaging: l.averaging, source: l.source, derivation: l.derivation };
+}
+
+export type LimitStandardDto = {
+  code: string;
+  name: string;
+  version: string;
+  kind: StationKind;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  source: 'builtin' | 'import';
+  inForce: boolean;
+  values: { column: string; parameter: string; min: number | null; max: number | null; averaging: string; applyCoefficients: boolean }[];
+};
+
+export function toLimitStandardDto(s: LimitStandardView): LimitStandardDto {
+  return {
+    code: s.code,
+    name: s.name,
+    version: s.version,
+    kind: s.kind,
+    effectiveFrom: s.effectiveFrom,
+    effectiveTo: s.effectiveTo ?? null,
+    source: s.source,
+    inForce: s.inForce,
+    values: s.values.map((v) => ({
+      column: v.column,
+      parameter: v.parameter,
+      min: v.min ?? null,
+      max: v.max ?? null,
+      averaging: v.averaging,
+      applyCoefficients: v.applyCoefficients,
+    })),
+  };
+}
+
+export type LatestLimitDto = { min: number | null; max: number | null; averaging: string; source: StationLimit['source']; derivation: StationLimit['derivation'] } | null;
+export type LatestWithLimitsDto = Omit<LatestDto, 'values'> & { values: (Omit<LatestValueDto, 'limit'> & { limit: LatestLimitDto })[] };
+
+/** `latest` with each value's level against the limit in force (lib/services/limits resolution, early-warning rule). */
+export function toLatestWithLimitsDto(l: StationLatest, limits: ReadonlyMap<string, StationLimit>, levelOf: (v: LatestValue, limit: StationLimit | undefined) => Level | null): LatestWithLimitsDto {
+  const base = toLatestDto(l);
+  return {
+    ...base,
+    values: l.values.map((v, i) => {
+      const limit = limits.get(v.parameter);
+      const dto = base.values[i] ?? toLatestValueDto(v);
+      return {
+        ...dto,
+        level: levelOf(v, limit),
+        limit: limit ? { min: limit.min, max: limit.max, averaging: limit.averaging, source: limit.source, derivation: limit.derivation } : null,
+      };
+    }),
   };
 }

@@ -1,0 +1,294 @@
+import { pool, prisma } from './client';
+import type { AlertDisposition, AlertEventType, AlertKind, AlertState } from './generated/enums';
+
+/** Alert rows and their event history (alert, alert_event) plus maintenance windows. */
+export type { AlertDisposition, AlertEventType, AlertKind, AlertState };
+
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json };
+
+export type AlertRow = {
+  id: number;
+  stationId: number;
+  parameter: string | null;
+  kind: AlertKind;
+  state: AlertState;
+  openedAt: Date;
+  lastSeenAt: Date;
+  resolvedAt: Date | null;
+  count: number;
+  peakValue: number | null;
+  limitValue: number | null;
+  basis: string | null;
+  averageValue: number | null;
+  completeness: number | null;
+  limitDerivation: unknown;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  disposition: AlertDisposition | null;
+  dispositionNote: string | null;
+  assigneeId: number | null;
+  dueAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  reopenedByRecompute: boolean;
+  resolvedByRecompute: boolean;
+  suppressed: boolean;
+};
+
+export type AlertWithStation = AlertRow & {
+  station: { id: number; code: string; name: string; kind: string; facilityId: number; facilityCode: string; facilityName: string };
+};
+
+export type AlertEventRow = { id: number; alertId: number; at: Date; type: AlertEventType; actor: string; data: unknown };
+
+const stationSelect = {
+  select: { id: true, code: true, name: true, kind: true, facilityId: true, facility: { select: { code: true, name: true } } },
+} as const;
+
+type StationJoin = { id: number; code: string; name: string; kind: string; facilityId: number; facility: { code: string; name: string } };
+
+async function stationsById(ids: number[]): Promise<Map<number, AlertWithStation['station']>> {
+  const rows: StationJoin[] = ids.length
+    ? await prisma().station.findMany({ where: { id: { in: [...new Set(ids)] } }, ...stationSelect })
+    : [];
+  return new Map(
+    rows.map((s) => [
+      s.id,
+      { id: s.id, code: s.code, name: s.name, kind: s.kind, facilityId: s.facilityId, facilityCode: s.facility.code, facilityName: s.facility.name },
+    ]),
+  );
+}
+
+async function withStations(rows: AlertRow[]): Promise<AlertWithStation[]> {
+  const map = await stationsById(rows.map((r) => r.stationId));
+  return rows.flatMap((r) => {
+    const station = map.get(r.stationId);
+    return station ? [{ ...r, station }] : [];
+  });
+}
+
+export type AlertQuery = {
+  stationIds?: number[];
+  facilityId?: number | null;
+  kind?: AlertKind;
+  state?: AlertState;
+  parameter?: string;
+  disposition?: AlertDisposition;
+  /** openedAt in [from, to) */
+  from?: Date;
+  to?: Date;
+  includeSuppressed?: boolean;
+  /** Keyset paging: ids below this one (newest first). */
+  beforeId?: number;
+  limit: number;
+};
+
+/** Newest first (by id). */
+export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
+  let stationIds = q.stationIds;
+  if (q.facilityId != null) {
+    const own = await prisma().station.findMany({ where: { facilityId: q.facilityId }, select: { id: true } });
+    const ownIds = own.map((s) => s.id);
+    stationIds = stationIds ? stationIds.filter((id) => ownIds.includes(id)) : ownIds;
+  }
+  const rows = await prisma().alert.findMany({
+    where: {
+      ...(stationIds ? { stationId: { in: stationIds } } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.parameter ? { parameter: q.parameter } : {}),
+      ...(q.disposition ? { disposition: q.disposition } : {}),
+      ...(q.from || q.to ? { openedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
+      ...(q.includeSuppressed ? {} : { suppressed: false }),
+      ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: q.limit,
+  });
+  return withStations(rows);
+}
+
+export async function findAlertById(id: number): Promise<AlertWithStation | null> {
+  const r = await prisma().alert.findUnique({ where: { id } });
+  return r ? ((await withStations([r]))[0] ?? null) : null;
+}
+
+export async function listAlertEvents(alertId: number): Promise<AlertEventRow[]> {
+  return prisma().alertEvent.findMany({ where: { alertId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+}
+
+/** Events with id > afterId in id order, with their alert (for notification dispatchers polling the table). */
+export async function listEventsAfter(afterId: number, limit: number): Promise<(AlertEventRow & { alert: AlertWithStation })[]> {
+  const events = await prisma().alertEvent.findMany({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit });
+  const alerts = await prisma().alert.findMany({ where: { id: { in: [...new Set(events.map((e) => e.alertId))] } } });
+  const byId = new Map((await withStations(alerts)).map((a) => [a.id, a]));
+  return events.flatMap((e) => {
+    const alert = byId.get(e.alertId);
+    return alert ? [{ ...e, alert }] : [];
+  });
+}
+
+export async function insertAlertEvent(e: { alertId: number; type: AlertEventType; actor: string; at?: Date; data?: JsonObject }): Promise<AlertEventRow> {
+  return prisma().alertEvent.create({
+    data: { alertId: e.alertId, type: e.type, actor: e.actor, at: e.at ?? new Date(), data: e.data ?? {} },
+  });
+}
+
+/** The open-or-acknowledged alert of a key (at most one, by the partial unique index). */
+export async function findActiveAlert(stationId: number, parameter: string | null, kind: AlertKind): Promise<AlertRow | null> {
+  return prisma().alert.findFirst({ where: { stationId, parameter, kind, state: { in: ['open', 'acknowledged'] } } });
+}
+
+export async function findLatestResolvedAlert(stationId: number, parameter: string | null, kind: AlertKind): Promise<AlertRow | null> {
+  return prisma().alert.findFirst({ where: { stationId, parameter, kind, state: 'resolved' }, orderBy: { resolvedAt: 'desc' } });
+}
+
+export type AlertOpenInput = {
+  stationId: number;
+  parameter: string | null;
+  kind: AlertKind;
+  at: Date;
+  value: number | null;
+  limitValue: number | null;
+  basis: string | null;
+  averageValue: number | null;
+  completeness: number | null;
+  limitDerivation: JsonObject | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  disposition: AlertDisposition | null;
+  reopenedByRecompute: boolean;
+  suppressed: boolean;
+};
+
+/**
+ * Inserts an open alert unless one is active for the key (another process won the race); returns the row and whether it
+ * was created. ON CONFLICT targets the partial unique index, so two workers never open two alerts for one key.
+ */
+export async function insertAlertIfNoneActive(a: AlertOpenInput): Promise<{ row: AlertRow; created: boolean }> {
+  const r = await pool().query<{ id: number }>(
+    `INSERT INTO alert (station_id, parameter, kind, state, opened_at, last_seen_at, count, peak_value, limit_value, basis,
+                        average_value, completeness, limit_derivation, period_start, period_end, disposition,
+                        reopened_by_recompute, suppressed)
+     VALUES ($1, $2, $3::"AlertKind", 'open', $4, $4, 1, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::"AlertDisposition", $14, $15)
+     ON CONFLICT (station_id, COALESCE(parameter, ''), kind) WHERE state IN ('open', 'acknowledged') DO NOTHING
+     RETURNING id`,
+    [
+      a.stationId, a.parameter, a.kind, a.at, a.value, a.limitValue, a.basis, a.averageValue, a.completeness,
+      a.limitDerivation === null ? null : JSON.stringify(a.limitDerivation), a.periodStart, a.periodEnd, a.disposition,
+      a.reopenedByRecompute, a.suppressed,
+    ],
+  );
+  const id = r.rows[0]?.id;
+  if (id !== undefined) {
+    const row = await prisma().alert.findUniqueOrThrow({ where: { id } });
+    return { row, created: true };
+  }
+  const existing = await findActiveAlert(a.stationId, a.parameter, a.kind);
+  if (!existing) throw new Error('alert insert conflicted but no active alert was found');
+  return { row: existing, created: false };
+}
+
+export type AlertPatch = Partial<
+  Pick<
+    AlertRow,
+    | 'state' | 'lastSeenAt' | 'resolvedAt' | 'count' | 'peakValue' | 'limitValue' | 'basis' | 'averageValue' | 'completeness'
+    | 'periodStart' | 'periodEnd' | 'disposition' | 'dispositionNote' | 'assigneeId' | 'dueAt' | 'acknowledgedAt'
+    | 'acknowledgedBy' | 'reopenedByRecompute' | 'resolvedByRecompute' | 'suppressed'
+  >
+> & { limitDerivation?: JsonObject | null };
+
+export async function updateAlert(id: number, patch: AlertPatch): Promise<AlertRow> {
+  const { limitDerivation, ...rest } = patch;
+  return prisma().alert.update({
+    where: { id },
+    data: { ...rest, ...(limitDerivation !== undefined ? { limitDerivation: limitDerivation ?? undefined } : {}) },
+  });
+}
+
+/** Resolved → open again (late data showed the clearing was wrong), unless another alert became active meanwhile. */
+export async function reopenAlert(id: number, patch: AlertPatch): Promise<AlertRow | null> {
+  try {
+    return await updateAlert(id, { ...patch, state: 'open', resolvedAt: null, resolvedByRecompute: false, reopenedByRecompute: true });
+  } catch (e) {
+    if (e instanceof Error && /unique|P2002/i.test(`${e.message} ${(e as { code?: string }).code ?? ''}`)) return null;
+    throw e;
+  }
+}
+
+// Maintenance windows ------------------------------------------------------------------------------------------
+
+export type MaintenanceWindowRow = { id: number; stationId: number; from: Date; to: Date; reason: string; createdBy: string; createdAt: Date };
+
+export async function insertMaintenanceWindow(w: { stationId: number; from: Date; to: Date; reason: string; createdBy: string }): Promise<MaintenanceWindowRow> {
+  return prisma().maintenanceWindow.create({ data: w });
+}
+
+export async function listMaintenanceWindows(stationId: number, from?: Date, to?: Date): Promise<MaintenanceWindowRow[]> {
+  return prisma().maintenanceWindow.findMany({
+    where: { stationId, ...(to ? { from: { lt: to } } : {}), ...(from ? { to: { gt: from } } : {}) },
+    orderBy: { from: 'asc' },
+  });
+}
+
+export async function deleteMaintenanceWindow(id: number): Promise<MaintenanceWindowRow | null> {
+  const row = await prisma().maintenanceWindow.findUnique({ where: { id } });
+  if (!row) return null;
+  await prisma().maintenanceWindow.delete({ where: { id } });
+  return row;
+}
+
+/** Whether `at` falls inside a declared maintenance window [from, to) of the station. */
+export async function isInMaintenance(stationId: number, at: Date): Promise<boolean> {
+  const n = await prisma().maintenanceWindow.count({ where: { stationId, from: { lte: at }, to: { gt: at } } });
+  return n > 0;
+}
+
+// Inputs of the alert engine ----------------------------------------------------------------------------------
+
+export type EngineStation = {
+  id: number;
+  code: string;
+  kind: import('../domain/parameters').StationKind;
+  enabled: boolean;
+  intervalMinutes: number;
+  graceMinutes: number;
+  activeFrom: Date;
+  lastFileAt: Date | null;
+  facility: { id: number };
+  parameters: { parameter: string; limitMin: number | null; limitMax: number | null; enabled: boolean }[];
+};
+
+const engineSelect = {
+  id: true,
+  code: true,
+  kind: true,
+  enabled: true,
+  intervalMinutes: true,
+  graceMinutes: true,
+  activeFrom: true,
+  lastFileAt: true,
+  facility: { select: { id: true } },
+  parameters: { select: { parameter: true, limitMin: true, limitMax: true, enabled: true }, orderBy: { id: 'asc' } },
+} as const;
+
+export async function findEngineStation(id: number): Promise<EngineStation | null> {
+  return prisma().station.findUnique({ where: { id }, select: engineSelect });
+}
+
+export async function listEngineStations(): Promise<EngineStation[]> {
+  return prisma().station.findMany({ select: engineSelect, orderBy: { id: 'asc' } });
+}
+
+export type EngineReading = { parameter: string; time: Date; value: number; deviceStatus: string; qcFlag: number };
+
+/** Every reading of the station with time in (after, through], by parameter and time. */
+export async function listStationReadings(stationId: number, after: Date, through: Date): Promise<EngineReading[]> {
+  const r = await pool().query<{ parameter: string; time: Date; value: number; device_status: string; qc_flag: number }>(
+    `SELECT parameter, time, value, device_status, qc_flag FROM reading
+     WHERE station_id = $1 AND time > $2 AND time <= $3 ORDER BY parameter, time`,
+    [stationId, after, through],
+  );
+  return r.rows.map((x) => ({ parameter: x.parameter, time: x.time, value: x.value, deviceStatus: x.device_status, qcFlag: x.qc_flag }));
+}

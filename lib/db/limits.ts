@@ -1,0 +1,152 @@
+import type { LimitAveraging, LimitCoefficients, LimitStandard } from '../domain/limits';
+import { LIMIT_AVERAGINGS } from '../domain/limits';
+import type { StationKind } from '../domain/parameters';
+import { prisma } from './client';
+
+/** Versioned limit standards, station bindings and permit limits. DATE columns travel as 'YYYY-MM-DD'. */
+const toDate = (d: string): Date => new Date(`${d}T00:00:00.000Z`);
+const fromDate = (d: Date): string => d.toISOString().slice(0, 10);
+const averaging = (a: string): LimitAveraging => ((LIMIT_AVERAGINGS as readonly string[]).includes(a) ? (a as LimitAveraging) : '24h');
+
+export type StoredLimitStandard = LimitStandard & { id: number; source: 'builtin' | 'import'; importedBy: string | null; createdAt: Date };
+
+export async function listLimitStandardRows(): Promise<StoredLimitStandard[]> {
+  const rows = await prisma().limitStandard.findMany({
+    include: { values: { orderBy: [{ parameter: 'asc' }, { columnCode: 'asc' }, { averaging: 'asc' }] } },
+    orderBy: [{ code: 'asc' }, { effectiveFrom: 'asc' }],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    version: r.version,
+    kind: r.kind as StationKind,
+    effectiveFrom: fromDate(r.effectiveFrom),
+    ...(r.effectiveTo ? { effectiveTo: fromDate(r.effectiveTo) } : {}),
+    source: r.source === 'builtin' ? 'builtin' : 'import',
+    importedBy: r.importedBy,
+    createdAt: r.createdAt,
+    values: r.values.map((v) => ({
+      column: v.columnCode,
+      parameter: v.parameter,
+      ...(v.min !== null ? { min: v.min } : {}),
+      ...(v.max !== null ? { max: v.max } : {}),
+      averaging: averaging(v.averaging),
+      applyCoefficients: v.applyCoefficients,
+    })),
+  }));
+}
+
+export async function limitStandardExists(code: string, version: string): Promise<boolean> {
+  return (await prisma().limitStandard.count({ where: { code, version } })) > 0;
+}
+
+/** Inserts a standard with its values; returns false when (code, version) already exists (nothing changed). */
+export async function insertLimitStandard(s: LimitStandard, source: 'builtin' | 'import', importedBy: string | null): Promise<boolean> {
+  return prisma().$transaction(async (tx) => {
+    if ((await tx.limitStandard.count({ where: { code: s.code, version: s.version } })) > 0) return false;
+    await tx.limitStandard.create({
+      data: {
+        code: s.code,
+        name: s.name,
+        version: s.version,
+        kind: s.kind,
+        effectiveFrom: toDate(s.effectiveFrom),
+        effectiveTo: s.effectiveTo ? toDate(s.effectiveTo) : null,
+        source,
+        importedBy,
+        values: {
+          create: s.values.map((v) => ({
+            columnCode: v.column,
+            parameter: v.parameter,
+            min: v.min ?? null,
+            max: v.max ?? null,
+            averaging: v.averaging,
+            applyCoefficients: v.applyCoefficients,
+          })),
+        },
+      },
+    });
+    return true;
+  });
+}
+
+export type BindingCoefficients = LimitCoefficients & { o2Ref?: number };
+export type StationLimitBindingRow = { stationId: number; standardCode: string; columnCode: string; coefficients: BindingCoefficients };
+
+function coefficientsOf(j: unknown): BindingCoefficients {
+  const o = j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : {};
+  const out: BindingCoefficients = {};
+  for (const k of ['kq', 'kf', 'kp', 'kv', 'o2Ref'] as const) {
+    const v = o[k];
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
+  return out;
+}
+
+export async function listBindings(stationIds: number[]): Promise<StationLimitBindingRow[]> {
+  const rows = await prisma().stationLimitBinding.findMany({ where: { stationId: { in: stationIds } }, orderBy: { createdAt: 'asc' } });
+  return rows.map((r) => ({ stationId: r.stationId, standardCode: r.standardCode, columnCode: r.columnCode, coefficients: coefficientsOf(r.coefficients) }));
+}
+
+export async function upsertBinding(b: StationLimitBindingRow & { updatedBy: string }): Promise<StationLimitBindingRow | null> {
+  const before = await prisma().stationLimitBinding.findUnique({ where: { stationId_standardCode: { stationId: b.stationId, standardCode: b.standardCode } } });
+  await prisma().stationLimitBinding.upsert({
+    where: { stationId_standardCode: { stationId: b.stationId, standardCode: b.standardCode } },
+    create: { stationId: b.stationId, standardCode: b.standardCode, columnCode: b.columnCode, coefficients: b.coefficients, updatedBy: b.updatedBy },
+    update: { columnCode: b.columnCode, coefficients: b.coefficients, updatedBy: b.updatedBy },
+  });
+  return before ? { stationId: before.stationId, standardCode: before.standardCode, columnCode: before.columnCode, coefficients: coefficientsOf(before.coefficients) } : null;
+}
+
+export async function deleteBinding(stationId: number, standardCode: string): Promise<boolean> {
+  const r = await prisma().stationLimitBinding.deleteMany({ where: { stationId, standardCode } });
+  return r.count > 0;
+}
+
+export type PermitLimitRow = {
+  id: number;
+  facilityId: number;
+  stationId: number | null;
+  parameter: string;
+  min: number | null;
+  max: number | null;
+  averaging: LimitAveraging;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+};
+
+export async function listPermitLimits(facilityIds: number[]): Promise<PermitLimitRow[]> {
+  const rows = await prisma().permitLimit.findMany({ where: { facilityId: { in: facilityIds } }, orderBy: { id: 'asc' } });
+  return rows.map((r) => ({
+    id: r.id,
+    facilityId: r.facilityId,
+    stationId: r.stationId,
+    parameter: r.parameter,
+    min: r.min,
+    max: r.max,
+    averaging: averaging(r.averaging),
+    effectiveFrom: fromDate(r.effectiveFrom),
+    effectiveTo: r.effectiveTo ? fromDate(r.effectiveTo) : null,
+    note: r.note,
+  }));
+}
+
+export async function insertPermitLimit(p: Omit<PermitLimitRow, 'id'> & { createdBy: string }): Promise<PermitLimitRow> {
+  const r = await prisma().permitLimit.create({
+    data: {
+      facilityId: p.facilityId,
+      stationId: p.stationId,
+      parameter: p.parameter,
+      min: p.min,
+      max: p.max,
+      averaging: p.averaging,
+      effectiveFrom: toDate(p.effectiveFrom),
+      effectiveTo: p.effectiveTo ? toDate(p.effectiveTo) : null,
+      note: p.note,
+      createdBy: p.createdBy,
+    },
+  });
+  return { ...p, id: r.id };
+}

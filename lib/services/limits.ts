@@ -1,0 +1,326 @@
+/**
+ * Limits as data (DOMAIN.md §6): the builtin catalogue seeded into limit_standard/limit_value, admin imports of new
+ * versions (JSON or CSV, no code change), station bindings (standard + column + coefficients), permit overrides, and
+ * the resolution of each station parameter's limit with its derivation.
+ *
+ *   ensureBuiltinLimits(): Promise<{ inserted: number }>                       idempotent; worker start + tests
+ *   resolveStationLimits(station, at, { averaging? }): Promise<Map<parameter, StationLimit>>
+ *   getStationLimitsService(code, scope, at?): Promise<StationLimit[]>
+ *   listLimitStandardsService(at?): Promise<LimitStandardView[]>                 with inForce
+ *   importLimitStandards({ content, format: 'json'|'csv', actor }): Promise<{ imported: {code, version}[] }>
+ *   setStationLimitBinding({ stationCode, standardCode, column, coefficients, actor })
+ *   createPermitLimit({ facilityCode, stationCode?, parameter, min?, max?, averaging, effectiveFrom, effectiveTo?, note?, actor })
+ */
+import { z } from 'zod';
+import { appendAudit } from '../db/audit';
+import { findFacilityByCode } from '../db/facilities';
+import {
+  insertLimitStandard,
+  insertPermitLimit,
+  listBindings,
+  listLimitStandardRows,
+  listPermitLimits,
+  upsertBinding,
+  type BindingCoefficients,
+  type StoredLimitStandard,
+} from '../db/limits';
+import {
+  BUILT_IN_LIMIT_STANDARDS,
+  isInForce,
+  LIMIT_AVERAGINGS,
+  limitStandardImportSchema,
+  parseLimitCsv,
+  resolveLimit,
+  type LimitAveraging,
+  type LimitStandard,
+  type ResolvedLimit,
+} from '../domain/limits';
+import type { StationKind } from '../domain/parameters';
+import { DEFAULT_COMPLIANCE_BASES } from '../domain/verdicts';
+import { AppError } from '../errors';
+import { getStationOrThrow, type ViewerScope } from './stations';
+
+export type LimitDerivation = ResolvedLimit['derivation'] & { o2Ref?: number };
+
+export type StationLimit = {
+  parameter: string;
+  min: number | null;
+  max: number | null;
+  averaging: LimitAveraging;
+  /** permit: facility permit; standard: a bound standard; station: station_parameter.limit_min/max (no binding). */
+  source: 'permit' | 'standard' | 'station';
+  derivation: LimitDerivation;
+  /** Reference O2 (%) for stack gases when the binding sets one. */
+  o2Ref: number | null;
+};
+
+export type LimitStationInput = {
+  id: number;
+  kind: StationKind;
+  facility: { id: number };
+  parameters: readonly { parameter: string; limitMin: number | null; limitMax: number | null }[];
+};
+
+// Standards change rarely; a short cache keeps the engine from re-reading them for every hour it evaluates.
+const CACHE_MS = 30_000;
+let cache: { at: number; rows: StoredLimitStandard[] } | null = null;
+
+export function clearLimitCache(): void {
+  cache = null;
+}
+
+let builtinsEnsured = false;
+
+async function standards(): Promise<StoredLimitStandard[]> {
+  if (cache && Date.now() - cache.at < CACHE_MS) return cache.rows;
+  // First read in a process seeds the builtin catalogue (idempotent), so web, worker and CLI never see it empty.
+  if (!builtinsEnsured) {
+    await ensureBuiltinLimits();
+    builtinsEnsured = true;
+  }
+  const rows = await listLimitStandardRows();
+  cache = { at: Date.now(), rows };
+  return rows;
+}
+
+export async function ensureBuiltinLimits(): Promise<{ inserted: number }> {
+  let inserted = 0;
+  for (const s of BUILT_IN_LIMIT_STANDARDS) if (await insertLimitStandard(s, 'builtin', null)) inserted += 1;
+  if (inserted > 0) clearLimitCache();
+  return { inserted };
+}
+
+/**
+ * Each parameter's limit in force at `at`: a permit in force (station-specific before facility-wide) overrides; else
+ * the first binding whose standard has a value for it (coefficients applied by resolveLimit); else the station
+ * parameter's own min/max, which applies to the kind's primary compliance basis. Without `averaging`, the shortest
+ * period in force (what 5-minute values compare to).
+ */
+export async function resolveStationLimits(
+  station: LimitStationInput,
+  at: Date,
+  opts: { averaging?: LimitAveraging } = {},
+): Promise<Map<string, StationLimit>> {
+  const [all, bindings, permits] = await Promise.all([
+    standards(),
+    listBindings([station.id]),
+    listPermitLimits([station.facility.id]),
+  ]);
+  const t = at.getTime();
+  const out = new Map<string, StationLimit>();
+  for (const p of station.parameters) {
+    const permit = permits
+      .filter(
+        (x) =>
+          x.parameter === p.parameter &&
+          (x.stationId === null || x.stationId === station.id) &&
+          (opts.averaging === undefined || x.averaging === opts.averaging) &&
+          isInForce({ effectiveFrom: x.effectiveFrom, effectiveTo: x.effectiveTo ?? undefined }, t),
+      )
+      .sort((a, b) => Number(b.stationId !== null) - Number(a.stationId !== null) || b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+    const permitOverride = permit
+      ? {
+          reference: `permit#${permit.id}${permit.note ? ` ${permit.note}` : ''}`,
+          ...(permit.min !== null ? { min: permit.min } : {}),
+          ...(permit.max !== null ? { max: permit.max } : {}),
+          averaging: permit.averaging,
+        }
+      : null;
+    let resolved: { r: ResolvedLimit; o2Ref: number | null } | null = null;
+    for (const b of bindings) {
+      const r = resolveLimit({
+        standards: all,
+        stationKind: station.kind,
+        parameter: p.parameter,
+        column: b.columnCode,
+        coefficients: b.coefficients,
+        at: t,
+        averaging: opts.averaging,
+        standardCode: b.standardCode,
+        permitOverride,
+      });
+      if (r) {
+        resolved = { r, o2Ref: b.coefficients.o2Ref ?? null };
+        break;
+      }
+    }
+    if (!resolved && permitOverride) {
+      const r = resolveLimit({ standards: [], stationKind: station.kind, parameter: p.parameter, at: t, permitOverride });
+      if (r) resolved = { r, o2Ref: bindings[0]?.coefficients.o2Ref ?? null };
+    }
+    if (resolved) {
+      const { r, o2Ref } = resolved;
+      out.set(p.parameter, {
+        parameter: p.parameter,
+        min: r.min ?? null,
+        max: r.max ?? null,
+        averaging: r.averaging,
+        source: r.derivation.standard === 'permit' ? 'permit' : 'standard',
+        derivation: { ...r.derivation, ...(o2Ref !== null ? { o2Ref } : {}) },
+        o2Ref,
+      });
+      continue;
+    }
+    if (bindings.length > 0 || (p.limitMin === null && p.limitMax === null)) continue;
+    const primary = DEFAULT_COMPLIANCE_BASES[station.kind][0] ?? '24h';
+    if (opts.averaging !== undefined && opts.averaging !== primary) continue;
+    const base = { ...(p.limitMin !== null ? { min: p.limitMin } : {}), ...(p.limitMax !== null ? { max: p.limitMax } : {}) };
+    out.set(p.parameter, {
+      parameter: p.parameter,
+      min: p.limitMin,
+      max: p.limitMax,
+      averaging: primary,
+      source: 'station',
+      derivation: { standard: 'station', version: '', column: '', coefficients: {}, base },
+      o2Ref: null,
+    });
+  }
+  return out;
+}
+
+export async function getStationLimitsService(code: string, scope: ViewerScope, at: Date = new Date()): Promise<StationLimit[]> {
+  const s = await getStationOrThrow(code, scope);
+  return [...(await resolveStationLimits(s, at)).values()];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Catalogue and import
+
+export type LimitStandardView = Omit<StoredLimitStandard, 'id'> & { inForce: boolean };
+
+export async function listLimitStandardsService(at: Date = new Date(), opts: { inForceOnly?: boolean } = {}): Promise<LimitStandardView[]> {
+  await standards();
+  const rows = await listLimitStandardRows();
+  return rows
+    .map(({ id: _id, ...s }) => ({ ...s, inForce: isInForce(s, at.getTime()) }))
+    .filter((s) => !opts.inForceOnly || s.inForce);
+}
+
+export const limitImportInput = z.object({
+  format: z.enum(['json', 'csv']),
+  /** JSON: one standard object or an array of them (limitStandardImportSchema); CSV: LIMIT_CSV_COLUMNS header. */
+  content: z.string().min(1).max(5_000_000),
+});
+
+/** Parses and stores new standard versions; all-or-nothing; an existing (code, version) is a CONFLICT. */
+export async function importLimitStandards(input: { format: 'json' | 'csv'; content: string; actor: string }): Promise<{ imported: { code: string; version: string; values: number }[] }> {
+  const { format, content } = limitImportInput.parse(input);
+  let parsed: LimitStandard[];
+  if (format === 'csv') {
+    const r = parseLimitCsv(content);
+    if (!r.ok) throw new AppError('VALIDATION', 'invalid limit CSV', r.errors.map((e) => ({ path: `line ${e.line}`, message: e.message })));
+    parsed = r.standards;
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch {
+      throw new AppError('VALIDATION', 'invalid JSON', [{ path: 'content', message: 'not valid JSON' }]);
+    }
+    const r = z.array(limitStandardImportSchema).min(1).safeParse(Array.isArray(json) ? json : [json]);
+    if (!r.success) {
+      throw new AppError('VALIDATION', 'invalid limit standard', r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    parsed = r.data;
+  }
+  const existing = await listLimitStandardRows();
+  const clash = parsed.find((p) => existing.some((e) => e.code === p.code && e.version === p.version));
+  if (clash) throw new AppError('CONFLICT', `${clash.code} version ${clash.version} already exists`, { code: clash.code, version: clash.version });
+  const imported: { code: string; version: string; values: number }[] = [];
+  for (const s of parsed) {
+    if (!(await insertLimitStandard(s, 'import', input.actor))) throw new AppError('CONFLICT', `${s.code} version ${s.version} already exists`);
+    imported.push({ code: s.code, version: s.version, values: s.values.length });
+    await appendAudit({
+      actor: input.actor,
+      action: 'limits.import',
+      entity: 'limit_standard',
+      entityId: `${s.code}@${s.version}`,
+      after: { code: s.code, name: s.name, version: s.version, kind: s.kind, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo ?? null, values: s.values.length, format },
+    });
+  }
+  clearLimitCache();
+  return { imported };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bindings and permits
+
+const coefficientsSchema = z
+  .object({
+    kq: z.number().positive().max(10).optional(),
+    kf: z.number().positive().max(10).optional(),
+    kp: z.number().positive().max(10).optional(),
+    kv: z.number().positive().max(10).optional(),
+    o2Ref: z.number().min(0).lt(21).optional(),
+  })
+  .strict();
+
+export const bindingInput = z.object({
+  stationCode: z.string().trim().min(1).max(64),
+  standardCode: z.string().trim().min(1).max(40),
+  column: z.string().trim().min(1).max(20),
+  coefficients: coefficientsSchema.default({}),
+});
+
+export async function setStationLimitBinding(input: z.input<typeof bindingInput> & { actor: string }): Promise<void> {
+  const b = bindingInput.parse(input);
+  const s = await getStationOrThrow(b.stationCode, { facilityId: null });
+  const known = (await standards()).filter((x) => x.code === b.standardCode);
+  if (known.length === 0) throw new AppError('VALIDATION', `unknown standard ${b.standardCode}`, [{ path: 'standardCode', message: 'not in the catalogue' }]);
+  if (!known.some((x) => x.kind === s.kind)) {
+    throw new AppError('VALIDATION', `${b.standardCode} is not a ${s.kind} standard`, [{ path: 'standardCode', message: `station ${s.code} is ${s.kind}` }]);
+  }
+  const coefficients: BindingCoefficients = b.coefficients;
+  const before = await upsertBinding({ stationId: s.id, standardCode: b.standardCode, columnCode: b.column, coefficients, updatedBy: input.actor });
+  await appendAudit({
+    actor: input.actor,
+    action: 'limits.bind',
+    entity: 'station',
+    entityId: s.code,
+    before: before ? { standardCode: before.standardCode, column: before.columnCode, coefficients: before.coefficients } : null,
+    after: { standardCode: b.standardCode, column: b.column, coefficients },
+  });
+}
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const permitInput = z
+  .object({
+    facilityCode: z.string().trim().min(1).max(64),
+    stationCode: z.string().trim().min(1).max(64).optional(),
+    parameter: z.string().trim().toUpperCase().min(1).max(32),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    averaging: z.enum(LIMIT_AVERAGINGS),
+    effectiveFrom: localDate,
+    effectiveTo: localDate.optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((p) => p.min !== undefined || p.max !== undefined, { message: 'min or max is required', path: ['max'] })
+  .refine((p) => p.min === undefined || p.max === undefined || p.min <= p.max, { message: 'min must not exceed max', path: ['min'] })
+  .refine((p) => p.effectiveTo === undefined || p.effectiveTo > p.effectiveFrom, { message: 'effectiveTo must be after effectiveFrom', path: ['effectiveTo'] });
+
+export async function createPermitLimit(input: z.input<typeof permitInput> & { actor: string }): Promise<{ id: number }> {
+  const p = permitInput.parse(input);
+  const facility = await findFacilityByCode(p.facilityCode);
+  if (!facility) throw new AppError('VALIDATION', `facility ${p.facilityCode} does not exist`, [{ path: 'facilityCode', message: 'unknown' }]);
+  let stationId: number | null = null;
+  if (p.stationCode) {
+    const s = await getStationOrThrow(p.stationCode, { facilityId: facility.id });
+    stationId = s.id;
+  }
+  const row = await insertPermitLimit({
+    facilityId: facility.id,
+    stationId,
+    parameter: p.parameter,
+    min: p.min ?? null,
+    max: p.max ?? null,
+    averaging: p.averaging,
+    effectiveFrom: p.effectiveFrom,
+    effectiveTo: p.effectiveTo ?? null,
+    note: p.note ?? null,
+    createdBy: input.actor,
+  });
+  await appendAudit({ actor: input.actor, action: 'limits.permit', entity: 'permit_limit', entityId: row.id, after: { ...p } });
+  return { id: row.id };
+}
