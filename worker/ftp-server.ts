@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { findFacilityByCode } from '../lib/db/facilities';
-import { findFtpAccountByUsername } from '../lib/db/ftp-accounts';
+import { findFtpAccountByUsername, type FtpAccountCredentials } from '../lib/db/ftp-accounts';
 import { ingestFile } from '../lib/services/ingest-file';
 import { hashPassword, verifyPassword } from '../lib/services/passwords';
 import { createIngestQueue, listSpoolFiles, type IngestFn, type Log, type SpoolMeta, type SpoolOutcome } from './spool';
@@ -32,12 +32,14 @@ export type FtpReceiverOptions = {
   ingest?: IngestFn;
   /** How often files left in the spool (failed ingest, crash) are retried. Default 60 s. */
   sweepIntervalMs?: number;
-  /** Concurrent ingests. Default 4. */
+  /** Concurrent ingests. Default 32: the group commit can only batch files that are in flight together. */
   concurrency?: number;
   /** A sweep leaves files younger than this to the upload path (a non-.txt file may await its rename). Default 120 s. */
   sweepMinAgeMs?: number;
   /** First retry delay after a failed ingest, doubling up to an hour. Default 30 s. */
   retryBaseMs?: number;
+  /** PEM certificate and key: enables explicit FTPS (AUTH TLS); plain FTP stays available. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
 };
 
 export type FtpReceiver = {
@@ -154,7 +156,7 @@ async function guarded<T>(op: () => PromiseLike<T>): Promise<T> {
   }
 }
 
-type Hooks = { onRenamed(fsPath: string): void };
+type Hooks = { onRenamed(fromPath: string, toPath: string): void };
 
 /** ftp-srv's file system, confined to the account root, writing through SpoolUpload. */
 class AccountFileSystem extends FileSystem {
@@ -226,11 +228,11 @@ class AccountFileSystem extends FileSystem {
   }
 
   override async rename(from: string, to: string): Promise<void> {
-    this.inside(from);
+    const source = this.inside(from);
     const target = this.inside(to);
     await guarded(() => super.rename(from, to) as PromiseLike<unknown>);
     await fsyncDir(path.dirname(target)).catch(() => undefined);
-    this.hooks.onRenamed(target);
+    this.hooks.onRenamed(source, target);
   }
 
   override chmod(): Promise<unknown> {
@@ -309,7 +311,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
 
   const queue = createIngestQueue({
     ingest,
-    concurrency: opts.concurrency ?? 4,
+    concurrency: opts.concurrency ?? 32,
     onOutcome: (filePath, meta, outcome) => {
       const name = path.basename(filePath);
       const who = meta.account ?? 'recovered';
@@ -339,9 +341,10 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     const files = await listSpoolFiles(ftpRoot);
     const now = Date.now();
     for (const f of files) {
-      if (queue.busy(f.filePath) || now - f.mtimeMs < minAgeMs) continue;
+      if (queue.busy(f.filePath)) continue;
       const fail = failures.get(f.filePath);
-      if (fail && fail.retryAt > now) continue;
+      // A failed file waits for its retry time only; an unknown one may still be awaiting its rename to .txt.
+      if (fail ? fail.retryAt > now : now - f.mtimeMs < minAgeMs) continue;
       let meta = lastMeta.get(f.filePath);
       if (!meta) {
         let facilityId = facilityIds.get(f.facilityCode);
@@ -356,7 +359,8 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
         }
         meta = { account: null, facilityId, remoteAddress: null };
       }
-      void queue.enqueue(f.filePath, meta);
+      // It may have been recorded before a crash or a lost COMMIT reply: ingest then finds its ledger row.
+      void queue.enqueue(f.filePath, { ...meta, replay: true });
     }
   };
 
@@ -377,12 +381,29 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     greeting: 'Quan Trac monitoring data receiver',
     log: ftpSrvLogger(debug),
     timeout: 15 * 60_000,
+    ...(opts.tls ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
   // ftp-srv installs signal handlers that exit the process; shutdown belongs to the worker.
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
   }
 
+  // Accounts last read from the database: while PostgreSQL restarts, known loggers can still log in and deliver (their
+  // files wait in the spool), instead of every station failing at once.
+  const knownAccounts = new Map<string, FtpAccountCredentials>();
+  const lookupAccount = async (username: string): Promise<FtpAccountCredentials | null> => {
+    try {
+      const account = await findFtpAccountByUsername(username);
+      if (account) knownAccounts.set(username, account);
+      else knownAccounts.delete(username);
+      return account;
+    } catch (e) {
+      const known = knownAccounts.get(username);
+      if (!known) throw new Error('Service temporarily unavailable', { cause: e });
+      debug?.(`ftp: account lookup failed (${e instanceof Error ? e.message : String(e)}); using the last known account`);
+      return known;
+    }
+  };
   const dummyHash = await hashPassword(randomUUID());
   // Loggers often log in once per file; bcrypt costs ~70 ms of CPU each time. A verified (user, password, stored
   // hash) triple is remembered for 10 minutes as an HMAC under a per-process key; a changed hash invalidates it.
@@ -413,7 +434,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       const socket = (connection as unknown as { commandSocket?: net.Socket }).commandSocket;
       // Without this, Nagle's algorithm meets the client's delayed ACK: ~40 ms per command.
       socket?.setNoDelay(true);
-      const account = await findFtpAccountByUsername(username);
+      const account = await lookupAccount(username);
       // Unknown users cost one bcrypt check too, so timing does not reveal which names exist.
       const ok = await checkPassword(username, password, account?.passwordHash);
       if (!account || !account.enabled || !ok) {
@@ -430,17 +451,29 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       };
       const submit = (fsPath: string) => {
         if (isDataFile(fsPath)) void queue.enqueue(fsPath, meta);
+        // Not a data name (yet): the sweep takes it if no rename follows, and must still know who sent it.
+        else lastMeta.set(fsPath, meta);
       };
       connection.on('STOR', (err: unknown, fsPath: unknown) => {
         if (!err && typeof fsPath === 'string') submit(fsPath);
       });
       debug?.(`ftp: ${account.username} logged in from ${connection.ip ?? '?'}`);
-      return new AccountFileSystem(connection, root, tmpDir, { onRenamed: submit });
+      return new AccountFileSystem(connection, root, tmpDir, {
+        onRenamed: (from, to) => {
+          if (!failures.has(from)) lastMeta.delete(from);
+          submit(to);
+        },
+      });
     };
     login().then(
       (fs) => resolve({ fs, blacklist: ['APPE', 'SITE'] }),
-      (e: unknown) => reject(e instanceof Error ? e : new Error('Login failed')),
+      (e: unknown) => reject(e instanceof Error ? clientError(e) : new Error('Login failed')),
     );
+  });
+  // As early as possible (before USER/PASS): Nagle's algorithm meeting the client's delayed ACK costs ~40 ms a command.
+  // ftp-srv's typings omit this event.
+  (srv as unknown as NodeJS.EventEmitter).on('connect', (e: { connection?: { commandSocket?: net.Socket } }) => {
+    e.connection?.commandSocket?.setNoDelay(true);
   });
   srv.on('client-error', ({ context, error }) => debug?.(`ftp: client error (${context}): ${error.message}`));
 

@@ -4,11 +4,19 @@
  */
 import { open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { IngestInput, IngestResult } from '../lib/services/ingest-file';
+import type { IngestInput, IngestResult, IngestSource } from '../lib/services/ingest-file';
 
 export type Log = (line: string) => void;
 export type IngestFn = (input: IngestInput) => Promise<IngestResult>;
-export type SpoolMeta = { account: string | null; facilityId: number | null; remoteAddress: string | null };
+export type SpoolMeta = {
+  account: string | null;
+  facilityId: number | null;
+  remoteAddress: string | null;
+  /** The file may already be recorded (recovered after a crash, or retried after a failure): see IngestInput.replay. */
+  replay?: boolean;
+};
+/** How a spooled file is processed: the receiver named in the ledger, and what happens to the file once recorded. */
+export type SpoolOptions = { source?: IngestSource; dispose?: (filePath: string) => Promise<void> };
 
 export type SpoolOutcome =
   { status: 'ingested'; result: IngestResult } | { status: 'kept'; error: string } | { status: 'missing' };
@@ -25,7 +33,12 @@ function isNotFound(e: unknown): boolean {
  * Reads one spooled file, ingests it and deletes it, unless it was replaced meanwhile (same name uploaded again:
  * the new file has a new inode and is ingested on its own). Ingest errors leave the file in place.
  */
-export async function processSpooledFile(filePath: string, meta: SpoolMeta, ingest: IngestFn): Promise<SpoolOutcome> {
+export async function processSpooledFile(
+  filePath: string,
+  meta: SpoolMeta,
+  ingest: IngestFn,
+  options: SpoolOptions = {},
+): Promise<SpoolOutcome> {
   let bytes: Buffer;
   let before: { ino: number; size: number; mtimeMs: number; mtime: Date };
   try {
@@ -46,13 +59,14 @@ export async function processSpooledFile(filePath: string, meta: SpoolMeta, inge
   let result: IngestResult;
   try {
     result = await ingest({
-      source: 'ftp',
+      source: options.source ?? 'ftp',
       name: path.basename(filePath),
       bytes,
       account: meta.account,
       facilityId: meta.facilityId,
       remoteAddress: meta.remoteAddress,
       receivedAt: before.mtime,
+      replay: meta.replay ?? false,
     });
   } catch (e) {
     return { status: 'kept', error: errorMessage(e) };
@@ -60,7 +74,9 @@ export async function processSpooledFile(filePath: string, meta: SpoolMeta, inge
 
   try {
     const now = await stat(filePath);
-    if (now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) await unlink(filePath);
+    if (now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) {
+      await (options.dispose ?? unlink)(filePath);
+    }
   } catch (e) {
     if (!isNotFound(e)) return { status: 'ingested', result }; // recorded; a later sweep sees a duplicate
   }
@@ -78,6 +94,7 @@ export type IngestQueue = {
 export function createIngestQueue(opts: {
   ingest: IngestFn;
   concurrency?: number;
+  spool?: SpoolOptions;
   onOutcome?: (filePath: string, meta: SpoolMeta, outcome: SpoolOutcome) => void;
 }): IngestQueue {
   const concurrency = opts.concurrency ?? 4;
@@ -102,7 +119,7 @@ export function createIngestQueue(opts: {
     await acquire();
     let outcome: SpoolOutcome;
     try {
-      outcome = await processSpooledFile(filePath, meta, opts.ingest);
+      outcome = await processSpooledFile(filePath, meta, opts.ingest, opts.spool);
     } catch (e) {
       outcome = { status: 'kept', error: errorMessage(e) };
     } finally {

@@ -2,9 +2,13 @@
  * The long-running worker: the FTP receiver plus a liveness heartbeat (read by /api/v1/health). main.ts runs it as a
  * process; tests start and stop it in-process.
  */
+import { pool } from '../lib/db/client';
 import { writeHeartbeat } from '../lib/db/heartbeat';
 import { env as loadProcessEnv, type Env } from '../lib/env';
+import { readFile } from 'node:fs/promises';
 import { startFtpReceiver, type FtpReceiver } from './ftp-server';
+import { startWatchFolder, type WatchFolder } from './watch-folder';
+import { startForwarder } from './forwarder';
 import { startJobLoop, startSchedules } from './job-loop';
 import { jobHandlers } from './jobs';
 import { schedules } from './schedules';
@@ -31,6 +35,18 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
   const log: Log = opts.log ?? ((line) => console.log(line));
   const debug: Log | undefined = cfg.LOG_LEVEL === 'debug' ? log : undefined;
 
+  // A pooled client that is checked out but between queries when PostgreSQL restarts emits 'error' with no listener
+  // (pg-pool removes its own on checkout), which would kill the worker; the query that follows fails and is retried.
+  pool().on('connect', (client) => {
+    client.on('error', (e) => debug?.(`worker: database connection lost: ${message(e)}`));
+  });
+  if (Boolean(cfg.FTP_TLS_CERT) !== Boolean(cfg.FTP_TLS_KEY)) {
+    throw new Error('FTPS needs both FTP_TLS_CERT and FTP_TLS_KEY');
+  }
+  const tls =
+    cfg.FTP_TLS_CERT && cfg.FTP_TLS_KEY
+      ? { cert: await readFile(cfg.FTP_TLS_CERT), key: await readFile(cfg.FTP_TLS_KEY) }
+      : undefined;
   const receiver: FtpReceiver = await startFtpReceiver({
     host: cfg.FTP_HOST,
     port: opts.ftpPort ?? cfg.FTP_PORT,
@@ -40,8 +56,23 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
     dataDir: cfg.dataDir,
     log,
     debug,
+    tls,
+    retryBaseMs: cfg.INGEST_RETRY_MS,
+    sweepIntervalMs: Math.min(60_000, cfg.INGEST_RETRY_MS),
   });
-  log(`FTP receiver listening on ftp://${cfg.FTP_HOST}:${receiver.port}`);
+  log(`FTP receiver listening on ftp://${cfg.FTP_HOST}:${receiver.port}${tls ? ' (FTPS: AUTH TLS)' : ''}`);
+  const watch: WatchFolder | null = cfg.WATCH_DIR
+    ? await startWatchFolder({
+        dir: cfg.WATCH_DIR,
+        pollMs: cfg.WATCH_POLL_MS,
+        deleteAfter: cfg.WATCH_DELETE,
+        dataDir: cfg.dataDir,
+        log,
+        debug,
+        retryBaseMs: cfg.INGEST_RETRY_MS,
+      })
+    : null;
+  if (cfg.WATCH_DIR) log(`watching ${cfg.WATCH_DIR} every ${cfg.WATCH_POLL_MS} ms`);
 
   const beat = async (ftpListening: boolean) => {
     try {
@@ -55,6 +86,7 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
   const runJobs = opts.jobs ?? true;
   const loop = runJobs ? startJobLoop({ workerId: `${hostname()}:${process.pid}`, handlers: jobHandlers, log }) : null;
   const periodic = runJobs ? startSchedules(schedules, log) : null;
+  const forwarder = runJobs ? startForwarder({ env: cfg, log }) : null;
 
   let stopped = false;
   return {
@@ -63,8 +95,9 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
-      await receiver.stop();
+      await Promise.all([receiver.stop(), watch?.stop()]);
       await Promise.all([loop?.stop(), periodic?.stop()]);
+      await forwarder?.stop();
       await beat(false);
     },
   };

@@ -36,6 +36,10 @@ export function prisma(): PrismaClient {
 function newPool(): pg.Pool {
   const p = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
   p.on('error', (e) => console.error(`[db] idle connection lost: ${e.message}`));
+  // pg-pool removes its own listener while a client is checked out; a server restart then must not crash us.
+  p.on('connect', (client) => {
+    client.on('error', (e) => console.error(`[db] connection lost: ${e.message}`));
+  });
   return p;
 }
 

@@ -1,0 +1,343 @@
+/**
+ * Ingest benchmark (issue 3 item 10).
+ *
+ *   npm run bench:ingest -- [--seconds 60] [--stations 64] [--bulk-rows 200000] [--no-baseline] [--jobs] [--keep]
+ *
+ * On a fresh database (a new one on DATABASE_URL's server, else an embedded PostgreSQL in a temp folder) with N
+ * stations of 8 parameters each, it measures:
+ *  (a) a bare ftp-srv that only stores files (Nagle off, as in the product), N concurrent sessions: files/s baseline;
+ *  (b) the product's worker over FTP, one session per station, for --seconds: files/s and readings/s acknowledged and
+ *      ingested, p50/p95 from the upload's 226 to its readings being queryable (a sample of files, DB polled every
+ *      50 ms), and the ratio to (a);
+ *  (c) the bulk path (insertReadings) vs a raw server-side `COPY` of the same rows into the same table.
+ */
+import 'dotenv/config';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { Client } from 'basic-ftp';
+import { FtpSrv } from 'ftp-srv';
+import pg from 'pg';
+
+// As the launcher gives the worker (scripts/launch.ts): spool and raw-store fsyncs run on libuv's pool (4 by default).
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    stations: { type: 'string', default: '64' },
+    'bulk-rows': { type: 'string', default: '200000' },
+    'no-baseline': { type: 'boolean', default: false },
+    jobs: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const STATIONS = Number(args.stations);
+const BULK_ROWS = Number(args['bulk-rows']);
+const PARAMS = ['FLOW', 'TEMP', 'PH', 'COD', 'TSS', 'NH4', 'TN', 'TP'] as const;
+const UNITS: Record<(typeof PARAMS)[number], string> = {
+  FLOW: 'm3/h', TEMP: 'oC', PH: 'pH', COD: 'mg/L', TSS: 'mg/L', NH4: 'mg/L', TN: 'mg/L', TP: 'mg/L',
+};
+const PASSWORD = 'bench-pass-1';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Local-time stamp (UTC+7) of a UTC instant. */
+const stampOf = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+const START = Date.UTC(2025, 0, 1) - 7 * 3_600_000;
+
+type Sim = { fileCode: string; user: string; stationId: number; slot: number };
+
+function fileFor(s: Sim): { name: string; day: string; bytes: Buffer; time: number } {
+  const t = START + s.slot * 300_000;
+  s.slot += 1;
+  const stamp = stampOf(t);
+  const lines = PARAMS.map((p, k) => `${p}\t${(10 + ((s.slot * 7 + k * 13) % 90) / 3).toFixed(2)}\t${UNITS[p]}\t${stamp}\t00`);
+  return { name: `BG_${s.fileCode}_${stamp}.txt`, day: stamp.slice(0, 8), bytes: Buffer.from(lines.join('\r\n') + '\r\n'), time: t };
+}
+
+type Run = { acked: number; errors: number; latencies: number[]; elapsedMs: number; loginMs: number };
+
+/** One session per simulated station, each sending its next 5-minute file as soon as the previous one is stored. */
+async function drive(
+  port: number,
+  sims: Sim[],
+  seconds: number,
+  onStored?: (s: Sim, f: { name: string; time: number }, at: number) => void,
+): Promise<Run> {
+  // Sessions log in before the clock starts (bcrypt per account is a start-up cost, cached afterwards).
+  const tLogin = Date.now();
+  const clients = await Promise.all(
+    sims.map(async (s) => {
+      const c = new Client(30_000);
+      await c.access({ host: '127.0.0.1', port, user: s.user, password: PASSWORD });
+      return c;
+    }),
+  );
+  const loginMs = Date.now() - tLogin;
+  const end = Date.now() + seconds * 1000;
+  const run: Run = { acked: 0, errors: 0, latencies: [], elapsedMs: 0, loginMs };
+  const t0 = Date.now();
+  await Promise.all(
+    sims.map(async (s, i) => {
+      let c: Client | null = clients[i]!;
+      let day = '';
+      while (Date.now() < end) {
+        const f = fileFor(s);
+        try {
+          if (!c) {
+            c = new Client(30_000);
+            day = '';
+            await c.access({ host: '127.0.0.1', port, user: s.user, password: PASSWORD });
+          }
+          if (day !== f.day) {
+            await c.ensureDir(`/${s.fileCode}/${f.day}`);
+            day = f.day;
+          }
+          await c.uploadFrom(Readable.from(f.bytes), f.name);
+          run.acked += 1;
+          onStored?.(s, f, Date.now());
+        } catch {
+          run.errors += 1;
+          s.slot -= 1; // send it again
+          c?.close();
+          c = null;
+          await sleep(100);
+        }
+      }
+      c?.close();
+    }),
+  );
+  run.elapsedMs = Date.now() - t0;
+  return run;
+}
+
+async function bareBaseline(sims: Sim[], seconds: number): Promise<Run> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qt-bench-bare-'));
+  const port = await freePort();
+  const signals = ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const noop = () => undefined;
+  const logger = { child: () => logger, trace: noop, debug: noop, info: noop, warn: noop, error: noop, fatal: noop };
+  const srv = new FtpSrv({
+    url: `ftp://127.0.0.1:${port}`,
+    pasv_url: '127.0.0.1',
+    pasv_min: 34000,
+    pasv_max: 34999,
+    anonymous: false,
+    log: logger as never,
+  });
+  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  srv.on('login', ({ connection }, resolve) => {
+    (connection as unknown as { commandSocket?: net.Socket }).commandSocket?.setNoDelay(true);
+    resolve({ root: dir });
+  });
+  await srv.listen();
+  const copy = sims.map((s) => ({ ...s }));
+  try {
+    return await drive(port, copy, seconds);
+  } finally {
+    await srv.close().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  // ── database ──
+  const { startEmbeddedPostgres } = await import('../lib/db/embedded');
+  const { applyMigrations } = await import('../lib/db/migrate');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'qt-bench-'));
+  let serverUrl = process.env.DATABASE_URL;
+  let stopServer: () => Promise<void> = async () => undefined;
+  if (!serverUrl) {
+    const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: await freePort(), database: 'postgres' });
+    serverUrl = db.url;
+    stopServer = db.stop;
+  }
+  const dbName = `qt_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${dbName}`;
+  const url = u.toString();
+  await applyMigrations(url);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    DATA_DIR: path.join(work, 'data'),
+    DEMO: '0',
+    FTP_HOST: '127.0.0.1',
+    FTP_PASV_MIN: '35000',
+    FTP_PASV_MAX: '35999',
+    LOG_LEVEL: 'info',
+  });
+  const { resetEnv, loadEnv } = await import('../lib/env');
+  resetEnv();
+  const { pool, disconnectDb } = await import('../lib/db/client');
+  const { createFacility } = await import('../lib/db/facilities');
+  const { createStation } = await import('../lib/db/stations');
+  const { createFtpAccount } = await import('../lib/db/ftp-accounts');
+  const { hashPassword } = await import('../lib/services/passwords');
+  const { insertReadings, ensurePartitions } = await import('../lib/db/readings');
+  const { startWorker } = await import('../worker/worker');
+
+  const cpu = os.cpus();
+  console.log(`bench:ingest: ${STATIONS} stations × ${PARAMS.length} parameters, ${SECONDS} s, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`database: ${serverUrl.replace(/\/\/[^@]*@/, '//')} → new database ${dbName}`);
+
+  const hash = await hashPassword(PASSWORD);
+  const sims: Sim[] = [];
+  for (let i = 0; i < STATIONS; i++) {
+    const code = `BENCH${String(i).padStart(3, '0')}`;
+    const f = await createFacility({ code, name: `Bench ${i}` });
+    const st = await createStation({
+      code: `${code}_NT01`,
+      fileCode: `${code}_NT01`,
+      name: `Bench ${i}`,
+      kind: 'wastewater',
+      facilityId: f.id,
+      lat: 21,
+      lon: 106,
+      activeFrom: new Date(START),
+      parameters: PARAMS.map((p) => ({ parameter: p, unit: p === 'PH' ? '-' : p === 'TEMP' ? '°C' : p === 'FLOW' ? 'm³/h' : 'mg/L' })),
+    });
+    const user = `bench${i}`;
+    await createFtpAccount({ username: user, passwordHash: hash, facilityId: f.id });
+    sims.push({ fileCode: `${code}_NT01`, user, stationId: st.id, slot: 0 });
+  }
+  // Partitions for the simulated period (a worker in service has them already).
+  await ensurePartitions(Array.from({ length: 24 }, (_, m) => new Date(Date.UTC(2025, m, 2))));
+
+  // ── (a) bare ftp-srv ──
+  let bare: Run | null = null;
+  if (!args['no-baseline']) {
+    bare = await bareBaseline(sims, SECONDS);
+    console.log(`(a) bare ftp-srv (stores only): ${fmt(bare.acked)} files in ${fmt(bare.elapsedMs / 1000, 1)} s = ${fmt(bare.acked / (bare.elapsedMs / 1000))} files/s (${bare.errors} errors; ${STATIONS} logins took ${fmt(bare.loginMs)} ms before the clock)`);
+  }
+
+  // ── (b) product worker ──
+  const cfg = loadEnv(process.env);
+  const logs: string[] = [];
+  const worker = await startWorker({ env: cfg, ftpPort: 0, jobs: args.jobs, log: (l) => logs.push(l), heartbeatMs: 10_000 });
+  // Latency sample: every 10th file of each session.
+  const pending = new Map<string, { stationId: number; time: Date; storedAt: number }>();
+  const latencies: number[] = [];
+  let sampled = 0;
+  let polling = true;
+  const poller = (async () => {
+    while (polling || pending.size > 0) {
+      if (pending.size > 0) {
+        const items = [...pending.entries()];
+        const r = await pool().query<{ k: string }>(
+          `SELECT x.k FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS x(k, s, t)
+           WHERE EXISTS (SELECT 1 FROM reading r WHERE r.station_id = x.s AND r.parameter = 'COD' AND r.time = x.t)`,
+          [items.map(([k]) => k), items.map(([, v]) => v.stationId), items.map(([, v]) => v.time)],
+        );
+        const now = Date.now();
+        for (const { k } of r.rows) {
+          const v = pending.get(k);
+          if (v) latencies.push(now - v.storedAt);
+          pending.delete(k);
+        }
+        if (!polling && Date.now() - Math.min(...[...pending.values()].map((v) => v.storedAt), Date.now()) > 120_000) break;
+      }
+      await sleep(50);
+    }
+  })();
+  const product = await drive(worker.ftpPort, sims, SECONDS, (s, f, at) => {
+    if (s.slot % 10 === 0) {
+      sampled += 1;
+      pending.set(`${s.stationId}:${f.time}`, { stationId: s.stationId, time: new Date(f.time), storedAt: at });
+    }
+  });
+  const uploadEnd = Date.now();
+  // Ingest catches up: wait for the ledger to hold every acknowledged file.
+  let ledger = 0;
+  for (;;) {
+    ledger = (await pool().query<{ n: number }>('SELECT count(*)::int AS n FROM ingest_file')).rows[0]!.n;
+    if (ledger >= product.acked || Date.now() - uploadEnd > 300_000) break;
+    await sleep(100);
+  }
+  const ingestEnd = Date.now();
+  polling = false;
+  await poller;
+  const outcomes = await pool().query<{ outcome: string; n: number }>('SELECT outcome::text AS outcome, count(*)::int AS n FROM ingest_file GROUP BY 1 ORDER BY 1');
+  const readings = (await pool().query<{ n: number }>('SELECT count(*)::int AS n FROM reading')).rows[0]!.n;
+  await worker.stop();
+  const secs = product.elapsedMs / 1000;
+  const ingestSecs = (ingestEnd - (uploadEnd - product.elapsedMs)) / 1000;
+  console.log(
+    `(b) product worker over FTP, ${STATIONS} sessions: ${fmt(product.acked)} files acknowledged in ${fmt(secs, 1)} s = ${fmt(product.acked / secs)} files/s, ${fmt((product.acked * PARAMS.length) / secs)} readings/s (${product.errors} client errors; ${STATIONS} logins with bcrypt took ${fmt(product.loginMs)} ms before the clock)`,
+  );
+  console.log(
+    `    ingested (ledger): ${fmt(ledger)} files, ${fmt(readings)} readings; all recorded ${fmt((ingestEnd - uploadEnd) / 1000, 1)} s after the last upload = ${fmt(ledger / ingestSecs)} files/s, ${fmt(readings / ingestSecs)} readings/s end to end; outcomes ${outcomes.rows.map((r) => `${r.outcome} ${r.n}`).join(', ')}`,
+  );
+  console.log(
+    `    226 → readings queryable (sample ${latencies.length}/${sampled} files, 50 ms polling): p50 ${fmt(pct(latencies, 50))} ms, p95 ${fmt(pct(latencies, 95))} ms, max ${fmt(Math.max(...latencies))} ms`,
+  );
+  if (bare) console.log(`    ratio to bare ftp-srv: ${fmt((100 * product.acked) / secs / (bare.acked / (bare.elapsedMs / 1000)), 1)} %`);
+  for (const l of logs.filter((l) => /fail|error|kept/i.test(l)).slice(0, 5)) console.log(`    worker: ${l}`);
+
+  // ── (c) bulk path vs COPY ──
+  const rows: { stationId: number; parameter: string; time: Date; value: number; deviceStatus: '00'; fileId: null }[] = [];
+  const bulkStart = Date.UTC(2026, 0, 1);
+  for (let k = 0; rows.length < BULK_ROWS; k++) {
+    for (const s of sims) for (const p of PARAMS) if (rows.length < BULK_ROWS) rows.push({ stationId: s.stationId, parameter: p, time: new Date(bulkStart + k * 300_000), value: (k % 97) / 3, deviceStatus: '00', fileId: null });
+  }
+  const copyShift = 366 * 86_400_000; // same rows a year later: no conflicts, same table and indexes
+  await ensurePartitions([...rows.map((r) => r.time), ...rows.map((r) => new Date(r.time.getTime() + copyShift))], new Date(bulkStart));
+  const tb = Date.now();
+  const res = await insertReadings(rows);
+  const bulkMs = Date.now() - tb;
+  const csv = path.join(os.tmpdir(), `qt-bench-copy-${randomUUID()}.csv`);
+  await writeFile(csv, rows.map((r) => `${r.stationId},${r.parameter},${new Date(r.time.getTime() + copyShift).toISOString()},${r.value},${r.deviceStatus}`).join('\n') + '\n');
+  await chmod(csv, 0o644);
+  const tc = Date.now();
+  await pool().query(`COPY reading (station_id, parameter, time, value, device_status) FROM '${csv}' WITH (FORMAT csv)`);
+  const copyMs = Date.now() - tc;
+  await rm(csv, { force: true });
+  console.log(
+    `(c) bulk path insertReadings: ${fmt(res.inserted)} rows in ${fmt(bulkMs / 1000, 2)} s = ${fmt(rows.length / (bulkMs / 1000))} rows/s; raw COPY (server-side file) of the same rows: ${fmt(copyMs / 1000, 2)} s = ${fmt(rows.length / (copyMs / 1000))} rows/s; bulk = ${fmt((100 * copyMs) / bulkMs, 1)} % of COPY`,
+  );
+
+  await disconnectDb();
+  if (!args.keep) {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+  }
+  await stopServer();
+  await rm(work, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
