@@ -1,12 +1,14 @@
 import { pool } from '../db/client';
 import {
   beginLedgerTransaction,
+  findLedgerRowForUpload,
   insertLedgerRows,
   type IngestOutcome,
   type LedgerExtras,
   type LedgerFields,
   type RejectedLine,
 } from '../db/ingest-files';
+import { enqueueForwardJobsOn } from '../db/forwarding';
 import { ensurePartitions, insertReadingsOn, summariseFates, type ReadingInsert, type ReadingInsertFate } from '../db/readings';
 import { findStationByFileCode, type StationRow } from '../db/stations';
 import { parseFileName } from '../domain/file-name';
@@ -35,6 +37,11 @@ export type IngestInput = {
   now?: Date;
   /** Raw store root; default env().dataDir (tests pass a temp folder). */
   dataDir?: string;
+  /**
+   * A retry of an upload that may already be recorded (spool recovery after a crash or a failed COMMIT reply): when
+   * the ledger holds a row with the same bytes, name, source and receipt time, that row's result is returned.
+   */
+  replay?: boolean;
 };
 export type IngestResult = {
   fileId: number;
@@ -95,6 +102,19 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     remoteAddress: input.remoteAddress == null ? null : dbText(input.remoteAddress, 200),
     receivedAt,
   };
+  if (input.replay) {
+    const earlier = await findLedgerRowForUpload({ sha256, name: base.name, source: base.source, receivedAt });
+    if (earlier) {
+      return {
+        fileId: earlier.id,
+        outcome: earlier.outcome,
+        station: earlier.stationCode,
+        readings: earlier.readingCount,
+        rejectedLines: earlier.rejectedLines,
+        reasons: earlier.reasons,
+      };
+    }
+  }
   const reject = (reasons: string[]) => submit({ base, station: null, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons } });
 
   if (input.bytes.length > config.INGEST_MAX_BYTES) return reject([`file larger than ${config.INGEST_MAX_BYTES} bytes`]);
@@ -307,6 +327,8 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
         });
       });
       await insertLedgerRows(client, reserved, fields, new Date(), { jobs, stationReceipts: receipts });
+      // Forwarding outbox (DOMAIN.md §10), in the ledger's transaction: no file is accepted or partial without being queued.
+      await enqueueForwardJobsOn(client, results.filter((r) => r.outcome === 'accepted' || r.outcome === 'partial').map((r) => r.fileId));
       await client.query('COMMIT');
       return results;
     } catch (e) {

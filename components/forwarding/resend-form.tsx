@@ -1,0 +1,45 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { ActionMessage } from './action-message';
+import type { FormAction } from './types';
+
+/** Admin/operator: queue a station's files received between two dates again. */
+export function ResendForm({ action, stations, targets, from, to }: { action: FormAction; stations: string[]; targets: { id: number; name: string }[]; from: string; to: string }) {
+  const t = useTranslations('forwarding');
+  const [state, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} className="toolbar" data-testid="forward-resend-form">
+      <label>
+        {t('station')}{' '}
+        <input className="input" name="station" list="forward-stations" required />
+        <datalist id="forward-stations">
+          {stations.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        {t('from')} <input className="input" type="date" name="from" defaultValue={from} required />
+      </label>
+      <label>
+        {t('to')} <input className="input" type="date" name="to" defaultValue={to} required />
+      </label>
+      <label>
+        {t('target')}{' '}
+        <select className="input" name="target" defaultValue="">
+          <option value="">{t('allTargets')}</option>
+          {targets.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button className="btn btn-primary" type="submit" disabled={pending}>
+        {t('resend')}
+      </button>
+      <ActionMessage state={state} okText={state?.ok ? t('resendDone', { count: state.count ?? 0 }) : ''} />
+    </form>
+  );
+}

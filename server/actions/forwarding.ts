@@ -1,0 +1,88 @@
+'use server';
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { isAppError, type AppErrorCode } from '@/lib/errors';
+import { createTargetInput, createTargetService, resendService, updateTargetService } from '@/lib/services/forwarding';
+import { requireActionUser } from '@/server/auth/session';
+
+/** Results the forwarding forms show: a message key with its details, never a stack trace. */
+export type ForwardingActionResult =
+  | { ok: true; count?: number }
+  | { ok: false; error: AppErrorCode; details: string }
+  | null;
+
+function toError(e: unknown): ForwardingActionResult {
+  if (e instanceof z.ZodError) {
+    return { ok: false, error: 'VALIDATION', details: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  }
+  if (isAppError(e)) return { ok: false, error: e.code, details: e.message };
+  console.error('forwarding action failed', e);
+  return { ok: false, error: 'INTERNAL', details: '' };
+}
+
+const text = (fd: FormData, k: string): string | undefined => {
+  const v = fd.get(k);
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+};
+const actorOf = (u: { email: string }) => `user:${u.email}`;
+
+/** Admin: adds a target (password encrypted at rest). */
+export async function createForwardTargetAction(_prev: ForwardingActionResult, fd: FormData): Promise<ForwardingActionResult> {
+  try {
+    const user = await requireActionUser(['admin']);
+    const input = createTargetInput.parse({
+      name: text(fd, 'name'),
+      protocol: text(fd, 'protocol'),
+      host: text(fd, 'host'),
+      port: text(fd, 'port'),
+      username: text(fd, 'username'),
+      password: fd.get('password') ?? '',
+      rootFolder: text(fd, 'rootFolder'),
+      pathTemplate: text(fd, 'pathTemplate'),
+      enabled: true,
+    });
+    await createTargetService(input, actorOf(user));
+    revalidatePath('/forwarding');
+    return { ok: true };
+  } catch (e) {
+    return toError(e);
+  }
+}
+
+/** Admin: switches a target on or off. */
+export async function setForwardTargetEnabledAction(id: number, enabled: boolean): Promise<ForwardingActionResult> {
+  try {
+    const user = await requireActionUser(['admin']);
+    const input = z.object({ id: z.number().int().positive(), enabled: z.boolean() }).parse({ id, enabled });
+    await updateTargetService(input.id, { enabled: input.enabled }, actorOf(user));
+    revalidatePath('/forwarding');
+    return { ok: true };
+  } catch (e) {
+    return toError(e);
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Admin/operator: queues a station's files received between two local dates (inclusive) again. */
+export async function resendForwardingAction(_prev: ForwardingActionResult, fd: FormData): Promise<ForwardingActionResult> {
+  try {
+    const user = await requireActionUser(['admin', 'operator']);
+    const q = z
+      .object({
+        station: z.string().trim().min(1).max(64),
+        from: z.string().regex(DAY),
+        to: z.string().regex(DAY),
+        target: z.coerce.number().int().positive().optional(),
+      })
+      .parse({ station: text(fd, 'station'), from: text(fd, 'from'), to: text(fd, 'to'), target: text(fd, 'target') });
+    const from = new Date(`${q.from}T00:00:00+07:00`);
+    const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+    const r = await resendService({ station: q.station, from, to, target: q.target }, actorOf(user));
+    revalidatePath('/forwarding');
+    return { ok: true, count: r.requeued };
+  } catch (e) {
+    return toError(e);
+  }
+}
