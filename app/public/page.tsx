@@ -1,18 +1,19 @@
-import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
+import { PublicView } from '@/components/public/public-view';
+import { env } from '@/lib/env';
+import { loadPublicData } from '@/server/queries/aqi';
 
-export default function PublicPage() {
-  const t = useTranslations();
-  return (
-    <main className="public-page">
-      <p className="muted">
-        {t('common.appName')} · {t('common.department')}
-      </p>
-      <div className="panel">
-        <h1>{t('public.title')}</h1>
-        <p>{t('public.text')}</p>
-        <Link href="/login">{t('public.staffLogin')}</Link>
-      </div>
-    </main>
-  );
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('aqi');
+  return { title: t('publicTitle') };
+}
+
+/** Public air and water quality (no login): ambient and river stations only, published after PUBLIC_DELAY_MINUTES. */
+export default async function PublicPage() {
+  await connection();
+  const data = await loadPublicData();
+  const tileUrl = env().MAP_TILE_URL;
+  return <PublicView data={data} tileUrl={tileUrl} />;
 }
