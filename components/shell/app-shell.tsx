@@ -6,7 +6,16 @@ import { NavLinks, type NavItem } from './nav-links';
 
 export type ShellRole = 'admin' | 'operator' | 'inspector' | 'manager' | 'facility';
 
-export function AppShell({ user, children }: { user: { name: string; email: string; role: ShellRole }; children: ReactNode }) {
+export function AppShell({
+  user,
+  children,
+  bell,
+}: {
+  user: { name: string; email: string; role: ShellRole };
+  children: ReactNode;
+  /** The in-app notification bell (alertsui), rendered by the layout with its server actions. */
+  bell?: ReactNode;
+}) {
   const t = useTranslations();
   const items: NavItem[] = [
     { href: '/map', label: t('nav.map') },
@@ -14,6 +23,8 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
     { href: '/alerts', label: t('nav.alerts') },
     { href: '/connectivity', label: t('nav.connectivity') },
     { href: '/ingest', label: t('nav.ingest') },
+    ...(user.role !== 'facility' ? [{ href: '/forwarding', label: t('forwarding.nav') }] : []),
+    { href: '/qc', label: t('qc.nav') },
     { href: '/reports', label: t('nav.reports') },
     ...(user.role === 'admin' ? [{ href: '/admin', label: t('nav.admin') }] : []),
   ];
@@ -26,6 +37,7 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
       <header className="shell-header">
         <span className="tagline">{t('common.tagline')}</span>
         <div className="shell-user">
+          {bell}
           <LocaleSwitch />
           <div className="user-chip" data-testid="current-user">
             <span>{user.name}</span>

@@ -1,0 +1,218 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { AcknowledgeForm, DispositionForm } from '@/components/alerts/alert-actions';
+import { AlertStateBadge, DispositionBadge } from '@/components/alerts/alert-badges';
+import { AlertHistory } from '@/components/alerts/alert-history';
+import styles from '@/components/alerts/alerts.module.css';
+import { EvidenceChart } from '@/components/alerts/evidence-chart';
+import { formatDuration } from '@/components/alerts/format';
+import { ReadingsTable } from '@/components/alerts/readings-table';
+import { formatDate, formatDateTime, formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
+import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
+import { getAlertDetailPage } from '@/server/queries/alerts';
+
+type Props = { params: Promise<{ id: string }> };
+
+function parseId(raw: string): number | null {
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ id }, t] = await Promise.all([params, getTranslations('alerts')]);
+  return { title: `${t('title')} #${id}` };
+}
+
+const BASES = ['5min', '1h', '8h', '24h'] as const;
+
+export default async function AlertPage({ params }: Props) {
+  const { id: raw } = await params;
+  const id = parseId(raw);
+  if (id == null) notFound();
+  const [t, locale, page] = await Promise.all([getTranslations('alerts'), getLocale(), getAlertDetailPage(id)]);
+  const loc: DisplayLocale = locale === 'en' ? 'en' : 'vi';
+  const a = page.alert;
+  const num = (v: number | null) => (v == null ? '—' : `${formatNumber(v, a.decimals, loc)}${a.unit ? ` ${a.unit}` : ''}`);
+  const kind = t(`kinds.${a.kind}`);
+  const basis = a.basis && (BASES as readonly string[]).includes(a.basis) ? t(`bases.${a.basis as (typeof BASES)[number]}`) : '—';
+  const dueDay = a.dueAt ? formatDate(a.dueAt) : null;
+  const assigneeNames = Object.fromEntries(page.inspectors.map((i) => [i.id, i.name]));
+  if (a.assigneeId != null && a.assigneeName) assigneeNames[a.assigneeId] = a.assigneeName;
+  const readOnly = !page.canAcknowledge && !page.canDispose;
+  return (
+    <>
+      <p>
+        <Link href="/alerts">{t('detail.back')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1 data-testid="alert-heading">
+            {a.parameter
+              ? t('detail.heading', { kind, parameter: a.parameter, station: a.stationName })
+              : t('detail.headingNoParam', { kind, station: a.stationName })}
+          </h1>
+          <p className="muted">
+            <span className="mono">{a.stationCode}</span> · {a.facilityName} · <Link href={`/stations/${encodeURIComponent(a.stationCode)}`}>{t('detail.stationLink')}</Link>
+          </p>
+        </div>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <AlertStateBadge state={a.state} />
+          <DispositionBadge disposition={a.disposition} />
+        </div>
+      </div>
+
+      <section className="panel" style={{ marginBottom: 16 }}>
+        <dl className={styles.facts} data-testid="alert-facts">
+          <div>
+            <dt>{t('detail.openedAt')}</dt>
+            <dd>{formatDateTime(a.openedAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.lastSeenAt')}</dt>
+            <dd>{formatDateTime(a.lastSeenAt)}</dd>
+          </div>
+          {a.resolvedAt && (
+            <div>
+              <dt>{t('detail.resolvedAt')}</dt>
+              <dd>{formatDateTime(a.resolvedAt)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('detail.duration')}</dt>
+            <dd>{formatDuration(a.durationMs, (k, v) => t(`duration.${k}`, v))}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.count')}</dt>
+            <dd>{a.count}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.peak')}</dt>
+            <dd>{num(a.peakValue)}</dd>
+          </div>
+          <div>
+            <dt>{t('detail.limit')}</dt>
+            <dd data-testid="alert-limit">{num(a.limit)}</dd>
+          </div>
+          {a.averageValue != null && (
+            <div>
+              <dt>{t('detail.average')}</dt>
+              <dd>{num(a.averageValue)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('detail.basis')}</dt>
+            <dd>{basis}</dd>
+          </div>
+          {a.completeness != null && (
+            <div>
+              <dt>{t('detail.completeness')}</dt>
+              <dd>{formatPercent(a.completeness, loc)}</dd>
+            </div>
+          )}
+          {a.periodStart && a.periodEnd && (
+            <div>
+              <dt>{t('detail.period')}</dt>
+              <dd>
+                {formatDateTime(a.periodStart)} – {formatDateTime(a.periodEnd)}
+              </dd>
+            </div>
+          )}
+          {a.derivation && (
+            <div>
+              <dt>{t('detail.derivation')}</dt>
+              <dd>{a.derivation}</dd>
+            </div>
+          )}
+          {a.acknowledgedAt && (
+            <div>
+              <dt>{t('detail.acknowledged')}</dt>
+              <dd>
+                {formatDateTime(a.acknowledgedAt)} · {a.acknowledgedBy}
+              </dd>
+            </div>
+          )}
+          {a.assigneeName && (
+            <div>
+              <dt>{t('detail.assignee')}</dt>
+              <dd>{a.assigneeName}</dd>
+            </div>
+          )}
+          {dueDay && (
+            <div>
+              <dt>{t('detail.dueAt')}</dt>
+              <dd>{dueDay}</dd>
+            </div>
+          )}
+          {a.dispositionNote && (
+            <div>
+              <dt>{t('detail.dispositionNote')}</dt>
+              <dd>{a.dispositionNote}</dd>
+            </div>
+          )}
+        </dl>
+        {(a.reopenedByRecompute || a.resolvedByRecompute || a.suppressed) && (
+          <ul className="small muted" style={{ marginBottom: 0 }}>
+            {a.reopenedByRecompute && <li>{t('detail.reopenedByRecompute')}</li>}
+            {a.resolvedByRecompute && <li>{t('detail.resolvedByRecompute')}</li>}
+            {a.suppressed && <li>{t('detail.suppressed')}</li>}
+          </ul>
+        )}
+      </section>
+
+      <div className={styles.grid}>
+        <div className={styles.stack}>
+          <EvidenceChart
+            points={page.evidence.points.map((p) => ({ t: p.t, v: p.v, flagged: p.flagged, exceeding: p.exceeding }))}
+            from={page.evidence.from}
+            to={page.evidence.to}
+            unit={a.unit}
+            decimals={a.decimals}
+            limitMax={a.limitMax}
+            limitMin={a.limitMin}
+            average={a.kind === 'compliance_exceedance' ? a.averageValue : null}
+            periodStart={a.periodStart ? Date.parse(a.periodStart) : null}
+            periodEnd={a.periodEnd ? Date.parse(a.periodEnd) : null}
+            locale={loc}
+            labels={{
+              title: a.parameter ? `${t('chart.title')} · ${a.parameter}` : t('chart.title'),
+              empty: t('chart.empty'),
+              value: t('chart.value'),
+              limit: t('chart.limit'),
+              average: t('chart.average'),
+              flagged: t('chart.flagged'),
+              exceeding: t('chart.exceeding'),
+              period: t('chart.period'),
+            }}
+          />
+          <section className="panel">
+            <h2>{t('data.title')}</h2>
+            <ReadingsTable rows={page.evidence.points} decimals={a.decimals} unit={a.unit} total={page.evidence.total} />
+          </section>
+        </div>
+        <div className={styles.stack}>
+          <section className="panel" data-testid="alert-actions">
+            <h2>{t('actions.title')}</h2>
+            {readOnly && <p className="muted">{t('actions.readOnly')}</p>}
+            {page.canAcknowledge && <AcknowledgeForm alertId={a.id} acknowledge={acknowledgeAlertAction} />}
+            {page.canDispose && (
+              <>
+                <h3 style={{ marginTop: 20 }}>{t('actions.dispositionTitle')}</h3>
+                <DispositionForm
+                  alertId={a.id}
+                  initial={{ disposition: a.disposition, note: a.dispositionNote, assigneeId: a.assigneeId, dueDate: dueDay }}
+                  inspectors={page.inspectors}
+                  save={setDispositionAction}
+                />
+              </>
+            )}
+          </section>
+          <section className="panel">
+            <h2>{t('history.title')}</h2>
+            <AlertHistory events={a.events} assigneeNames={assigneeNames} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { getTranslations } from 'next-intl/server';
+import { formatDateTime, localDayKey } from '@/lib/domain/format';
+import { currentUser } from '@/server/auth/session';
+import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
+
+/**
+ * CSV of the filtered alert list (same URL filters as /alerts): UTF-8 with a BOM so Excel reads Vietnamese, `.` as
+ * the decimal point, times dd/MM/yyyy HH:mm in Vietnam time. Checks the session itself (route handlers are public).
+ */
+const BASES = ['5min', '1h', '8h', '24h'] as const;
+
+/** Numbers as is (String() gives a `.` point); text quoted when needed, and never read as a spreadsheet formula. */
+function cell(v: string | number | null | undefined): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function GET(req: Request): Promise<Response> {
+  const user = await currentUser();
+  if (!user) return new Response('Unauthorized', { status: 401 });
+  const sp = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const [t, list] = await Promise.all([getTranslations('alerts'), listAlertRowsFor(user, sp, EXPORT_LIMIT)]);
+  const header = [
+    'id',
+    t('columns.openedAt'),
+    t('columns.station'),
+    t('detail.facility'),
+    t('columns.parameter'),
+    t('columns.kind'),
+    t('columns.state'),
+    t('columns.count'),
+    t('detail.peak'),
+    t('detail.average'),
+    t('detail.limit'),
+    'unit',
+    t('columns.basis'),
+    `${t('columns.duration')} (min)`,
+    t('columns.disposition'),
+    t('detail.resolvedAt'),
+  ];
+  const lines = [header.map(cell).join(',')];
+  for (const r of list.rows) {
+    lines.push(
+      [
+        r.id,
+        formatDateTime(r.openedAt),
+        r.stationCode,
+        r.stationName,
+        r.parameter,
+        t(`kinds.${r.kind}`),
+        t(`states.${r.state}`),
+        r.count,
+        r.peakValue,
+        r.averageValue,
+        r.limit,
+        r.unit,
+        r.basis && (BASES as readonly string[]).includes(r.basis) ? t(`bases.${r.basis as (typeof BASES)[number]}`) : r.basis,
+        Math.floor(r.durationMs / 60_000),
+        r.disposition ? t(`dispositions.${r.disposition}`) : '',
+        r.resolvedAt ? formatDateTime(r.resolvedAt) : '',
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  const body = `\uFEFF${lines.join('\r\n')}\r\n`;
+  const name = `canh-bao-${localDayKey(new Date())}.csv`;
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,347 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { listInspectors } from '@/lib/db/alert-views';
+import { listRawReadings } from '@/lib/db/readings';
+import { findParameter, parameterName, type StationKind } from '@/lib/domain/parameters';
+import { isValidReading } from '@/lib/domain/qc-flags';
+import { isAppError } from '@/lib/errors';
+import {
+  ALERT_KINDS,
+  ALERT_STATES,
+  DISPOSITIONS,
+  getAlert,
+  listAlerts,
+  type AlertDetail,
+  type AlertKind,
+  type AlertState,
+  type AlertView,
+  type Disposition,
+} from '@/lib/services/alerts';
+import { getStationLimitsService } from '@/lib/services/limits';
+import { getSubscriptionSettings, listInappForUser, type InappNotification } from '@/lib/services/notifications';
+import type { ViewerScope } from '@/lib/services/stations';
+import { requireUser, stationScope, type SessionUser } from '@/server/auth/session';
+import { listVisibleStationRows } from './station-dto';
+
+/** Page reads of the alerts pages (list, detail, CSV export) and of the notification bell, scoped to the viewer. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+export const LIST_LIMIT = 500;
+export const EXPORT_LIMIT = 10_000;
+
+export function viewerScope(user: SessionUser): ViewerScope {
+  const s = stationScope(user);
+  // A facility account without a facility sees nothing: no facility has id -1.
+  return s.kind === 'all' ? { facilityId: null } : { facilityId: s.kind === 'facility' ? s.facilityId : -1 };
+}
+
+// ── filters (URL query) ──
+
+export type AlertFilterValues = { station: string; kind: string; state: string; disposition: string; from: string; to: string };
+
+/** `dd/MM/yyyy` (or `yyyy-MM-dd`) → local midnight as an instant; null when not a real date. */
+export function parseLocalDate(text: string): Date | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  return new Date(Date.UTC(y, mo - 1, d) - OFFSET_MS);
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+
+/** Reads the filters; a malformed one is dropped and named in `invalid` (never an error page). */
+export function parseAlertFilters(sp: SearchParams): {
+  values: AlertFilterValues;
+  invalid: string[];
+  filter: { station?: string; kind?: AlertKind; state?: AlertState; disposition?: Disposition; from?: Date; to?: Date };
+} {
+  const invalid: string[] = [];
+  const pick = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
+    const v = first(sp[key]);
+    if (!v) return undefined;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    invalid.push(key);
+    return undefined;
+  };
+  const station = first(sp.station);
+  const stationOk = station === '' || /^[A-Za-z0-9_.-]{1,64}$/.test(station);
+  if (!stationOk) invalid.push('station');
+  const kind = pick('kind', ALERT_KINDS);
+  const state = pick('state', ALERT_STATES);
+  const disposition = pick('disposition', DISPOSITIONS);
+  const date = (key: 'from' | 'to') => {
+    const v = first(sp[key]);
+    if (!v) return undefined;
+    const d = parseLocalDate(v);
+    if (!d) invalid.push(key);
+    return d ?? undefined;
+  };
+  const from = date('from');
+  const toDay = date('to');
+  const values: AlertFilterValues = {
+    station: stationOk ? station : '',
+    kind: kind ?? '',
+    state: state ?? '',
+    disposition: disposition ?? '',
+    from: from ? first(sp.from) : '',
+    to: toDay ? first(sp.to) : '',
+  };
+  return {
+    values,
+    invalid,
+    filter: {
+      ...(values.station ? { station: values.station } : {}),
+      ...(kind ? { kind } : {}),
+      ...(state ? { state } : {}),
+      ...(disposition ? { disposition } : {}),
+      ...(from ? { from } : {}),
+      // "to" is a whole day, inclusive.
+      ...(toDay ? { to: new Date(toDay.getTime() + DAY_MS) } : {}),
+    },
+  };
+}
+
+// ── list ──
+
+export type AlertRowDto = {
+  id: number;
+  kind: AlertKind;
+  state: AlertState;
+  stationCode: string;
+  stationName: string;
+  parameter: string | null;
+  unit: string;
+  decimals: number;
+  openedAt: string;
+  resolvedAt: string | null;
+  count: number;
+  peakValue: number | null;
+  averageValue: number | null;
+  limit: number | null;
+  basis: string | null;
+  durationMs: number;
+  disposition: Disposition | null;
+  suppressed: boolean;
+};
+
+function unitOf(stationKind: string, parameter: string | null): { unit: string; decimals: number } {
+  const def = parameter ? findParameter(stationKind as StationKind, parameter) : null;
+  return { unit: def && def.unit !== '-' ? def.unit : '', decimals: def?.decimals ?? 2 };
+}
+
+export function toAlertRowDto(a: AlertView): AlertRowDto {
+  return {
+    id: a.id,
+    kind: a.kind,
+    state: a.state,
+    stationCode: a.station.code,
+    stationName: a.station.name,
+    parameter: a.parameter,
+    ...unitOf(a.station.kind, a.parameter),
+    openedAt: a.openedAt.toISOString(),
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    count: a.count,
+    peakValue: a.peakValue,
+    averageValue: a.averageValue,
+    limit: a.limit,
+    basis: a.basis,
+    durationMs: a.durationMs,
+    disposition: a.disposition,
+    suppressed: a.suppressed,
+  };
+}
+
+/** Alerts of the viewer's stations matching the URL filters (newest first, capped); an unknown station → empty. */
+export async function listAlertRowsFor(
+  user: SessionUser,
+  sp: SearchParams,
+  limit: number,
+): Promise<{ rows: AlertRowDto[]; values: AlertFilterValues; invalid: string[]; truncated: boolean }> {
+  const { values, invalid, filter } = parseAlertFilters(sp);
+  const scope = viewerScope(user);
+  const rows: AlertView[] = [];
+  let cursor: number | undefined;
+  try {
+    while (rows.length < limit) {
+      const page = await listAlerts({ ...filter, includeSuppressed: true, limit: Math.min(1000, limit - rows.length), cursor }, scope);
+      rows.push(...page.items);
+      if (page.nextCursor == null) {
+        cursor = undefined;
+        break;
+      }
+      cursor = page.nextCursor;
+    }
+  } catch (e) {
+    // A station code that does not exist or is not the viewer's: nothing to show, and nothing revealed.
+    if (isAppError(e) && e.code === 'NOT_FOUND') return { rows: [], values, invalid, truncated: false };
+    throw e;
+  }
+  return { rows: rows.map(toAlertRowDto), values, invalid, truncated: cursor !== undefined };
+}
+
+export async function getAlertListPage(sp: SearchParams) {
+  const user = await requireUser();
+  const [list, stations] = await Promise.all([listAlertRowsFor(user, sp, LIST_LIMIT), listVisibleStationRows(user)]);
+  return {
+    ...list,
+    stations: stations.map((s) => ({ code: s.code, name: s.name })),
+    canSubscribe: true,
+  };
+}
+
+// ── detail ──
+
+export type EvidencePoint = { t: number; v: number; flagged: boolean; exceeding: boolean; deviceStatus: string; qcFlag: number; valid: boolean };
+export type AlertEventDto = { id: number; at: string; type: string; actor: string; data: Record<string, unknown> };
+export type AlertDetailDto = AlertRowDto & {
+  stationKind: string;
+  facilityName: string;
+  parameterName: string | null;
+  lastSeenAt: string;
+  completeness: number | null;
+  derivation: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  dispositionNote: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  dueAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  reopenedByRecompute: boolean;
+  resolvedByRecompute: boolean;
+  limitMin: number | null;
+  limitMax: number | null;
+  events: AlertEventDto[];
+};
+
+export type AlertDetailPage = {
+  alert: AlertDetailDto;
+  evidence: { from: number; to: number; points: EvidencePoint[]; total: number };
+  canAcknowledge: boolean;
+  canDispose: boolean;
+  inspectors: { id: number; name: string }[];
+};
+
+const HOUR_MS = 3_600_000;
+const MAX_POINTS = 2500;
+
+function describeDerivation(d: unknown): string | null {
+  const parsed = z
+    .object({
+      standard: z.string(),
+      version: z.string().optional(),
+      column: z.string().optional(),
+      coefficients: z.record(z.string(), z.unknown()).optional(),
+    })
+    .safeParse(d);
+  if (!parsed.success) return null;
+  const { standard, version, column, coefficients } = parsed.data;
+  const coeffs = Object.entries(coefficients ?? {})
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+  return [standard, version, column && column !== '*' ? `cột ${column}` : '', coeffs].filter(Boolean).join(' · ');
+}
+
+/** The evidence window: the averaging period or streak with a margin, at most 7 days. */
+function evidenceWindow(a: AlertView): { from: Date; to: Date } {
+  const start = a.periodStart ?? a.openedAt;
+  const end = a.periodEnd && a.periodEnd > (a.resolvedAt ?? a.lastSeenAt) ? a.periodEnd : (a.resolvedAt ?? a.lastSeenAt);
+  const pad = a.kind === 'compliance_exceedance' ? 2 * HOUR_MS : 3 * HOUR_MS;
+  const from = new Date(start.getTime() - pad);
+  const to = new Date(Math.min(end.getTime() + pad, from.getTime() + 7 * DAY_MS));
+  return { from, to };
+}
+
+export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
+  const user = await requireUser();
+  const scope = viewerScope(user);
+  let a: AlertDetail;
+  try {
+    a = await getAlert(id, scope);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+  const { from, to } = evidenceWindow(a);
+  const [readings, limits, inspectors] = await Promise.all([
+    a.parameter ? listRawReadings(a.station.id, a.parameter, from, to, MAX_POINTS + 1) : Promise.resolve([]),
+    a.parameter ? getStationLimitsService(a.station.code, scope, a.openedAt).catch(() => []) : Promise.resolve([]),
+    listInspectors(),
+  ]);
+  const basisAveraging = a.basis ?? '5min';
+  const lim = limits.find((l) => l.parameter === a.parameter && l.averaging === basisAveraging) ?? null;
+  const limitMax = lim?.max ?? (lim ? null : a.limit);
+  const limitMin = lim?.min ?? null;
+  const markExceeding = basisAveraging === '5min';
+  const points: EvidencePoint[] = readings.slice(0, MAX_POINTS).map((r) => {
+    const valid = isValidReading(r.deviceStatus, r.qcFlag);
+    return {
+      t: r.time.getTime(),
+      v: r.value,
+      valid,
+      deviceStatus: r.deviceStatus,
+      qcFlag: r.qcFlag,
+      flagged: !valid || r.qcFlag === 3,
+      // Against an averaging limit single readings above it prove nothing: they are marked for 5-minute alerts only.
+      exceeding: markExceeding && valid && ((limitMax != null && r.value > limitMax) || (limitMin != null && r.value < limitMin)),
+    };
+  });
+  const assignee = a.assigneeId != null ? inspectors.find((i) => i.id === a.assigneeId) : undefined;
+  const role = user.role;
+  return {
+    alert: {
+      ...toAlertRowDto(a),
+      stationKind: a.station.kind,
+      facilityName: a.station.facilityName,
+      parameterName: a.parameter ? parameterName(a.parameter, 'vi') : null,
+      lastSeenAt: a.lastSeenAt.toISOString(),
+      completeness: a.completeness,
+      derivation: describeDerivation(a.limitDerivation) ?? (lim ? describeDerivation(lim.derivation) : null),
+      periodStart: a.periodStart?.toISOString() ?? null,
+      periodEnd: a.periodEnd?.toISOString() ?? null,
+      dispositionNote: a.dispositionNote,
+      assigneeId: a.assigneeId,
+      assigneeName: assignee?.name ?? null,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedBy: a.acknowledgedBy,
+      reopenedByRecompute: a.reopenedByRecompute,
+      resolvedByRecompute: a.resolvedByRecompute,
+      limitMin,
+      limitMax,
+      events: a.events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actor: e.actor, data: e.data })),
+    },
+    evidence: { from: from.getTime(), to: to.getTime(), points, total: readings.length },
+    canAcknowledge: (role === 'operator' || role === 'inspector') && a.state === 'open',
+    canDispose: role === 'inspector' && a.kind === 'compliance_exceedance',
+    inspectors: role === 'inspector' ? inspectors.map((i) => ({ id: i.id, name: i.name })) : [],
+  };
+}
+
+// ── bell ──
+
+export async function getBellData(): Promise<{ unread: number; items: InappNotification[] }> {
+  const user = await requireUser();
+  return listInappForUser(user.id, 8);
+}
+
+// ── notification settings ──
+
+export async function getNotificationSettingsPage() {
+  const user = await requireUser();
+  const [settings, stations] = await Promise.all([getSubscriptionSettings(user.id), listVisibleStationRows(user)]);
+  return {
+    email: user.email,
+    settings,
+    stations: stations.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+  };
+}
