@@ -94,3 +94,57 @@ export async function resolveReadingConflict(id: number, by: string, at: Date): 
   );
   return (r.rowCount ?? 0) > 0;
 }
+
+/** An open conflict with what the review panel shows: station, the file that brought the new value. */
+export type ConflictReviewRow = ReadingConflictRow & {
+  stationName: string | null;
+  facilityId: number | null;
+  fileName: string | null;
+  fileReceivedAt: Date | null;
+};
+
+type ReviewDbRow = DbRow & {
+  station_name: string | null;
+  facility_id: number | null;
+  file_name: string | null;
+  file_received_at: Date | null;
+};
+
+const REVIEW_SELECT = `SELECT c.id, c.station_id, s.code AS station_code, s.name AS station_name, s.facility_id,
+    c.parameter, c.time, c.stored_value, c.new_value, c.file_id, f.name AS file_name, f.received_at AS file_received_at,
+    c.created_at, c.resolved_at, c.resolved_by
+  FROM reading_conflict c
+  LEFT JOIN station s ON s.id = c.station_id
+  LEFT JOIN ingest_file f ON f.id = c.file_id`;
+
+const toReviewRow = (r: ReviewDbRow): ConflictReviewRow => ({
+  ...toRow(r),
+  stationName: r.station_name,
+  facilityId: r.facility_id,
+  fileName: r.file_name,
+  fileReceivedAt: r.file_received_at,
+});
+
+/** Open (unreviewed) conflicts, newest first, optionally of one facility's stations; `cursor` = rows with id < cursor. */
+export async function listOpenConflictsForReview(filter: {
+  facilityId?: number | null;
+  fileId?: number;
+  limit: number;
+  cursor?: number;
+}): Promise<ConflictReviewRow[]> {
+  const r = await pool().query<ReviewDbRow>(
+    `${REVIEW_SELECT}
+     WHERE c.resolved_at IS NULL AND ($1::int IS NULL OR s.facility_id = $1) AND ($2::int IS NULL OR c.file_id = $2)
+       AND ($3::int IS NULL OR c.id < $3)
+     ORDER BY c.id DESC LIMIT $4`,
+    [filter.facilityId ?? null, filter.fileId ?? null, filter.cursor ?? null, Math.max(0, Math.floor(filter.limit))],
+  );
+  return r.rows.map(toReviewRow);
+}
+
+/** One conflict with its station's facility (for scope checks before resolving); null when absent. */
+export async function findConflictForReview(id: number): Promise<ConflictReviewRow | null> {
+  const r = await pool().query<ReviewDbRow>(`${REVIEW_SELECT} WHERE c.id = $1`, [id]);
+  const row = r.rows[0];
+  return row ? toReviewRow(row) : null;
+}

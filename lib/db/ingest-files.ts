@@ -225,6 +225,24 @@ export async function appendLedgerRow(fields: LedgerFields, processedAt: Date, e
   }
 }
 
+/**
+ * The ledger row of this very upload (same bytes, name, receiver and receipt time), if it was already recorded: a
+ * spooled file retried after a crash or a lost COMMIT reply must not get a second row.
+ */
+export async function findLedgerRowForUpload(u: {
+  sha256: string;
+  name: string;
+  source: string;
+  receivedAt: Date;
+}): Promise<IngestFileRow | null> {
+  const r = await pool().query<DbRow>(
+    `${SELECT_ROW} WHERE f.sha256 = $1 AND f.name = $2 AND f.source = $3 AND f.received_at = $4 ORDER BY f.id LIMIT 1`,
+    [u.sha256, u.name, u.source, truncateMs(u.receivedAt)],
+  );
+  const row = r.rows[0];
+  return row ? toRow(row) : null;
+}
+
 /** The id of an earlier accepted/partial ledger row with the same content for the same station, if any. */
 export async function findStoredFileBySha(sha256: string, stationId: number): Promise<number | null> {
   const r = await pool().query<{ id: number }>(
@@ -386,3 +404,91 @@ export async function ledgerHashBefore(id: number): Promise<string> {
   );
   return r.rows[0]?.row_hash ?? GENESIS_HASH;
 }
+
+/** Filters of the ingest monitor page (all optional; combined with AND). */
+export type IngestLedgerQuery = {
+  stationId?: number;
+  /**
+   * Facility scope: files of this facility's stations, plus station-less files its own FTP accounts uploaded (a wrong
+   * name or another facility's station), so a facility sees its own rejections. null/undefined = everything.
+   */
+  facilityId?: number | null;
+  outcome?: IngestOutcome;
+  source?: string;
+  /** Case-insensitive substring of the file name. */
+  nameContains?: string;
+  /** received_at, inclusive. */
+  from?: Date;
+  /** received_at, exclusive. */
+  to?: Date;
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function ledgerWhere(q: IngestLedgerQuery, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (q.stationId !== undefined) add('f.station_id = ?', q.stationId);
+  if (q.facilityId != null) {
+    add(
+      `(s.facility_id = ? OR (f.station_id IS NULL AND f.source = 'ftp'
+        AND f.account IN (SELECT a.username FROM ftp_account a WHERE a.facility_id = ?)))`,
+      q.facilityId,
+    );
+  }
+  if (q.outcome) add('f.outcome = ?::"IngestOutcome"', q.outcome);
+  if (q.source) add('f.source = ?', q.source);
+  if (q.nameContains) add(`f.name ILIKE '%' || ? || '%'`, escapeLike(q.nameContains));
+  if (q.from) add('f.received_at >= ?', q.from);
+  if (q.to) add('f.received_at < ?', q.to);
+  return where;
+}
+
+/** A page of the ledger, newest first (id order is chain order); `cursor` returns rows with id < cursor. */
+export async function searchIngestFiles(q: IngestLedgerQuery & { limit: number; cursor?: number }): Promise<IngestFileRow[]> {
+  const params: unknown[] = [];
+  const where = ledgerWhere(q, params);
+  if (q.cursor !== undefined) {
+    params.push(q.cursor);
+    where.push(`f.id < $${params.length}`);
+  }
+  params.push(Math.max(0, Math.floor(q.limit)));
+  const r = await pool().query<DbRow>(
+    `${SELECT_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return r.rows.map(toRow);
+}
+
+/** Files per local day (TZ_DISPLAY) and outcome for the same filters, received in [from, to). */
+export async function countIngestFilesPerDay(
+  q: IngestLedgerQuery & { from: Date; to: Date },
+): Promise<{ day: string; outcome: IngestOutcome; count: number }[]> {
+  const params: unknown[] = [env().TZ_DISPLAY];
+  const where = ledgerWhere(q, params);
+  const r = await pool().query<{ day: string; outcome: IngestOutcome; count: number }>(
+    `SELECT to_char(f.received_at AT TIME ZONE $1, 'YYYY-MM-DD') AS day, f.outcome::text AS outcome, count(*)::int AS count
+     FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id
+     WHERE ${where.join(' AND ')}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+  return r.rows;
+}
+
+/** One ledger row if it lies inside the facility scope (null facility = everything); null otherwise. */
+export async function findIngestFileInScope(id: number, facilityId: number | null): Promise<IngestFileRow | null> {
+  const params: unknown[] = [];
+  const where = ledgerWhere({ facilityId }, params);
+  params.push(id);
+  where.push(`f.id = $${params.length}`);
+  const r = await pool().query<DbRow>(`${SELECT_ROW} WHERE ${where.join(' AND ')}`, params);
+  const row = r.rows[0];
+  return row ? toRow(row) : null;
+}
+

@@ -1,39 +1,427 @@
 import 'server-only';
-import { listIngestFiles, type IngestOutcome } from '@/lib/db/ingest-files';
-import { requireUser, stationScope } from '@/server/auth/session';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { findConflictForReview, listOpenConflictsForReview, countOpenReadingConflicts, type ConflictReviewRow } from '@/lib/db/conflicts';
+import {
+  countIngestFilesPerDay,
+  findIngestFileInScope,
+  searchIngestFiles,
+  type IngestFileRow,
+  type IngestLedgerQuery,
+  type IngestOutcome,
+} from '@/lib/db/ingest-files';
+import { decodeFileText } from '@/lib/domain/parse-file';
+import { LOCAL_OFFSET_MINUTES } from '@/lib/domain/time';
+import { readRawFile } from '@/lib/services/raw-store';
+import { currentUser, requireUser, stationScope, type SessionUser } from '@/server/auth/session';
+import { listVisibleStationRows } from './station-dto';
+
+/** Receivers that write the ledger (DOMAIN.md §2; 'seed' only appears with the demo network). */
+export const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const;
+export type IngestSourceName = (typeof INGEST_SOURCES)[number];
+
+const PAGE_SIZE = 50;
+const DEFAULT_CHART_DAYS = 14;
+const MAX_CHART_DAYS = 92;
+const DAY_MS = 86_400_000;
+const OFFSET_MS = LOCAL_OFFSET_MINUTES * 60_000;
+/** Lines rendered on the file page; rejected lines beyond it are still shown (with gaps). */
+export const MAX_SHOWN_LINES = 2000;
+const HEX_PREVIEW_BYTES = 4096;
+
+// ── Filters (URL query) ──
+
+/** A calendar day in local time (the display zone is UTC+7 without DST). */
+export type LocalDay = { y: number; m: number; d: number };
+
+/** `dd/MM/yyyy` (also `d/M/yyyy` and `yyyy-MM-dd`) → a real calendar day; null otherwise. */
+export function parseDisplayDate(text: string): LocalDay | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  let day: LocalDay | null = null;
+  if (m) day = { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  if (!day || day.y < 1970 || day.m < 1 || day.m > 12 || day.d < 1) return null;
+  if (day.d > new Date(Date.UTC(day.y, day.m, 0)).getUTCDate()) return null;
+  return day;
+}
+
+/** Local midnight of a day as a UTC instant. */
+export function localDayStart(day: LocalDay): Date {
+  return new Date(Date.UTC(day.y, day.m - 1, day.d) - OFFSET_MS);
+}
+
+function localDayOf(instant: Date): LocalDay {
+  const l = new Date(instant.getTime() + OFFSET_MS);
+  return { y: l.getUTCFullYear(), m: l.getUTCMonth() + 1, d: l.getUTCDate() };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dayKey = (d: LocalDay) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+const dayDisplay = (d: LocalDay) => `${pad(d.d)}/${pad(d.m)}/${d.y}`;
+
+/** What the filter form shows and the URL holds (strings as typed, normalised). */
+export type LedgerFilters = {
+  station: string;
+  outcome: IngestOutcome | '';
+  source: IngestSourceName | '';
+  from: string;
+  to: string;
+  q: string;
+  cursor: number | null;
+};
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+
+const cursorSchema = z.coerce.number().int().positive();
+
+/** Reads the filters from the URL; a malformed field is dropped and named in `invalid` (never an error page). */
+export function parseLedgerSearchParams(sp: SearchParams): { filters: LedgerFilters; invalid: string[] } {
+  const invalid: string[] = [];
+  const outcomeRaw = first(sp.outcome);
+  const outcome = z.enum(['accepted', 'partial', 'rejected', 'duplicate']).safeParse(outcomeRaw);
+  if (outcomeRaw && !outcome.success) invalid.push('outcome');
+  const sourceRaw = first(sp.source);
+  const source = z.enum(INGEST_SOURCES).safeParse(sourceRaw);
+  if (sourceRaw && !source.success) invalid.push('source');
+  const date = (key: 'from' | 'to'): string => {
+    const raw = first(sp[key]);
+    if (!raw) return '';
+    const d = parseDisplayDate(raw);
+    if (!d) {
+      invalid.push(key);
+      return '';
+    }
+    return dayDisplay(d);
+  };
+  const from = date('from');
+  const to = date('to');
+  const cursorRaw = first(sp.cursor);
+  const cursor = cursorSchema.safeParse(cursorRaw);
+  if (cursorRaw && !cursor.success) invalid.push('cursor');
+  return {
+    filters: {
+      station: first(sp.station).slice(0, 100),
+      outcome: outcome.success ? outcome.data : '',
+      source: source.success ? source.data : '',
+      from,
+      to,
+      q: first(sp.q).slice(0, 200),
+      cursor: cursor.success ? cursor.data : null,
+    },
+    invalid,
+  };
+}
+
+/** Chart window: the filter's days, or the last 14 days; at most 92 days (the newest ones). */
+export function chartWindow(filters: Pick<LedgerFilters, 'from' | 'to'>, now: Date): { first: LocalDay; last: LocalDay; days: LocalDay[] } {
+  const toDay = (filters.to && parseDisplayDate(filters.to)) || localDayOf(now);
+  const fromDay =
+    (filters.from && parseDisplayDate(filters.from)) ||
+    localDayOf(new Date(localDayStart(toDay).getTime() - (DEFAULT_CHART_DAYS - 1) * DAY_MS));
+  let start = localDayStart(fromDay).getTime();
+  const end = localDayStart(toDay).getTime();
+  if (start > end) start = end;
+  if ((end - start) / DAY_MS + 1 > MAX_CHART_DAYS) start = end - (MAX_CHART_DAYS - 1) * DAY_MS;
+  const days: LocalDay[] = [];
+  for (let t = start; t <= end; t += DAY_MS) days.push(localDayOf(new Date(t)));
+  return { first: days[0]!, last: days.at(-1)!, days };
+}
+
+// ── Page data ──
 
 export type LedgerEntry = {
   id: number;
   name: string;
   stationCode: string | null;
+  stationName: string | null;
   receivedAt: string;
   source: string;
+  account: string | null;
+  remoteAddress: string | null;
   outcome: IngestOutcome;
   reasons: string[];
   readingCount: number;
   rejectedLineCount: number;
 };
 
-const LEDGER_PAGE = 100;
+export type ConflictEntry = {
+  id: number;
+  stationCode: string | null;
+  stationName: string | null;
+  parameter: string;
+  time: string;
+  storedValue: number;
+  newValue: number;
+  fileId: number | null;
+  fileName: string | null;
+  receivedAt: string;
+};
 
-/** The newest ledger rows; facility users see only files attributed to their facility's stations. */
-export async function listRecentIngestFiles(): Promise<LedgerEntry[]> {
-  const user = await requireUser();
-  const scope = stationScope(user);
-  if (scope.kind === 'none') return [];
-  const rows = await listIngestFiles({
-    limit: LEDGER_PAGE,
-    ...(scope.kind === 'facility' ? { facilityId: scope.facilityId } : {}),
-  });
-  return rows.map((r) => ({
+export type OutcomeCounts = Record<IngestOutcome, number>;
+export type ChartDay = { day: string; label: string } & OutcomeCounts;
+
+export type IngestPageData = {
+  filters: LedgerFilters;
+  invalid: string[];
+  stations: { code: string; name: string }[];
+  rows: LedgerEntry[];
+  nextCursor: number | null;
+  chart: { from: string; to: string; days: ChartDay[]; totals: OutcomeCounts; total: number };
+  conflicts: { rows: ConflictEntry[]; total: number };
+  canResolve: boolean;
+};
+
+const CONFLICT_PANEL_ROWS = 20;
+
+const emptyCounts = (): OutcomeCounts => ({ accepted: 0, partial: 0, rejected: 0, duplicate: 0 });
+
+function toEntry(r: IngestFileRow, names: Map<number, string>): LedgerEntry {
+  return {
     id: r.id,
     name: r.name,
     stationCode: r.stationCode,
+    stationName: r.stationId != null ? (names.get(r.stationId) ?? null) : null,
     receivedAt: r.receivedAt.toISOString(),
     source: r.source,
+    account: r.account,
+    remoteAddress: r.remoteAddress,
     outcome: r.outcome,
     reasons: r.reasons,
     readingCount: r.readingCount,
     rejectedLineCount: r.rejectedLines.length,
+  };
+}
+
+function toConflictEntry(c: ConflictReviewRow): ConflictEntry {
+  return {
+    id: c.id,
+    stationCode: c.stationCode,
+    stationName: c.stationName,
+    parameter: c.parameter,
+    time: c.time.toISOString(),
+    storedValue: c.storedValue,
+    newValue: c.newValue,
+    fileId: c.fileId,
+    fileName: c.fileName,
+    receivedAt: (c.fileReceivedAt ?? c.createdAt).toISOString(),
+  };
+}
+
+/** Facility scope of the user for ledger queries: undefined = all; null result = sees nothing. */
+function facilityScope(user: SessionUser): { facilityId: number | null } | null {
+  const scope = stationScope(user);
+  if (scope.kind === 'none') return null;
+  return { facilityId: scope.kind === 'facility' ? scope.facilityId : null };
+}
+
+export const CONFLICT_RESOLVER_ROLES = ['operator', 'admin'] as const;
+
+/** Everything the /ingest page shows, for the filters in the URL; facility users see their facility's files only. */
+export async function getIngestPage(sp: SearchParams, now: Date = new Date()): Promise<IngestPageData> {
+  const user = await requireUser();
+  const { filters, invalid } = parseLedgerSearchParams(sp);
+  const window = chartWindow(filters, now);
+  const chartFrom = dayDisplay(window.first);
+  const chartTo = dayDisplay(window.last);
+  const canResolve = (CONFLICT_RESOLVER_ROLES as readonly string[]).includes(user.role);
+  const scope = facilityScope(user);
+  const stationRows = scope ? await listVisibleStationRows(user) : [];
+  const stations = stationRows.map((s) => ({ code: s.code, name: s.name })).sort((a, b) => a.code.localeCompare(b.code));
+  const emptyChart = { from: chartFrom, to: chartTo, days: [], totals: emptyCounts(), total: 0 };
+  if (!scope) {
+    return { filters, invalid, stations, rows: [], nextCursor: null, chart: emptyChart, conflicts: { rows: [], total: 0 }, canResolve };
+  }
+
+  const names = new Map(stationRows.map((s) => [s.id, s.name]));
+  // A station outside the user's scope (or unknown) matches nothing rather than being ignored.
+  const station = filters.station ? stationRows.find((s) => s.code.toLowerCase() === filters.station.toLowerCase()) : undefined;
+  const base: IngestLedgerQuery = {
+    facilityId: scope.facilityId,
+    ...(filters.station ? { stationId: station?.id ?? -1 } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
+    ...(filters.q ? { nameContains: filters.q } : {}),
+  };
+  const fromDay = filters.from ? parseDisplayDate(filters.from) : null;
+  const toDay = filters.to ? parseDisplayDate(filters.to) : null;
+  const ledgerQuery: IngestLedgerQuery = {
+    ...base,
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    ...(fromDay ? { from: localDayStart(fromDay) } : {}),
+    ...(toDay ? { to: new Date(localDayStart(toDay).getTime() + DAY_MS) } : {}),
+  };
+
+  const [fileRows, perDay, conflictRows, conflictTotal] = await Promise.all([
+    searchIngestFiles({ ...ledgerQuery, limit: PAGE_SIZE + 1, ...(filters.cursor ? { cursor: filters.cursor } : {}) }),
+    countIngestFilesPerDay({
+      ...base,
+      from: localDayStart(window.first),
+      to: new Date(localDayStart(window.last).getTime() + DAY_MS),
+    }),
+    listOpenConflictsForReview({ facilityId: scope.facilityId, limit: CONFLICT_PANEL_ROWS }),
+    countOpenReadingConflicts(scope.facilityId),
+  ]);
+
+  const page = fileRows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const byDay = new Map<string, OutcomeCounts>();
+  const totals = emptyCounts();
+  for (const r of perDay) {
+    const c = byDay.get(r.day) ?? emptyCounts();
+    c[r.outcome] += r.count;
+    totals[r.outcome] += r.count;
+    byDay.set(r.day, c);
+  }
+  const days: ChartDay[] = window.days.map((d) => ({
+    day: dayKey(d),
+    label: `${pad(d.d)}/${pad(d.m)}`,
+    ...(byDay.get(dayKey(d)) ?? emptyCounts()),
   }));
+  return {
+    filters,
+    invalid,
+    stations,
+    rows: page.map((r) => toEntry(r, names)),
+    nextCursor: fileRows.length > PAGE_SIZE && last ? last.id : null,
+    chart: { from: chartFrom, to: chartTo, days, totals, total: Object.values(totals).reduce((a, b) => a + b, 0) },
+    conflicts: { rows: conflictRows.map(toConflictEntry), total: conflictTotal },
+    canResolve,
+  };
+}
+
+// ── File detail ──
+
+export type FileLine = { n: number; text: string; reasons: string[] };
+export type FileContent =
+  | {
+      kind: 'text';
+      encoding: 'utf-8' | 'latin1';
+      hasControlChars: boolean;
+      totalLines: number;
+      /** Ascending line numbers; a jump between two rows is a gap of hidden lines. */
+      lines: FileLine[];
+    }
+  | { kind: 'binary'; hexRows: string[]; shown: number; total: number }
+  | { kind: 'empty' }
+  | { kind: 'missing' };
+
+export type IngestFileDetail = {
+  file: Omit<LedgerEntry, 'rejectedLineCount'> & { size: number; sha256: string };
+  rejectedLines: { line: number; reason: string }[];
+  content: FileContent;
+  onlyRejected: boolean;
+  conflicts: ConflictEntry[];
+  canResolve: boolean;
+};
+
+/** Control characters other than TAB become `\xNN`, so nothing invisible or terminal-like reaches the page. */
+export function escapeControlChars(line: string): { text: string; escaped: boolean } {
+  let escaped = false;
+  const text = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    escaped = true;
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`;
+  });
+  return { text, escaped };
+}
+
+/** Hex dump rows: offset, 16 bytes in hex, printable ASCII. */
+function hexRows(bytes: Uint8Array): string[] {
+  const rows: string[] = [];
+  for (let off = 0; off < bytes.length; off += 16) {
+    const chunk = bytes.subarray(off, off + 16);
+    const hex = [...chunk].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = [...chunk].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    rows.push(`${off.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`);
+  }
+  return rows;
+}
+
+/**
+ * The file's lines numbered as the parser numbers them (BOM and a trailing ^Z removed, CRLF/LF/CR), each with its
+ * rejection reasons. Shows the first MAX_SHOWN_LINES lines plus every rejected line; `onlyRejected` shows just those.
+ */
+export function buildFileContent(bytes: Uint8Array, rejected: readonly { line: number; reason: string }[], onlyRejected: boolean): FileContent {
+  if (bytes.length === 0) return { kind: 'empty' };
+  const decoded = decodeFileText(bytes);
+  if (!decoded.ok) {
+    const shown = Math.min(bytes.length, HEX_PREVIEW_BYTES);
+    return { kind: 'binary', hexRows: hexRows(bytes.subarray(0, shown)), shown, total: bytes.length };
+  }
+  const body = decoded.text.replace(/^\uFEFF/, '').replace(/\u001a+\s*$/, '');
+  const all = body.split(/\r\n|\n|\r/);
+  if (all.length > 1 && all.at(-1) === '') all.pop();
+  const reasons = new Map<number, string[]>();
+  for (const r of rejected) reasons.set(r.line, [...(reasons.get(r.line) ?? []), r.reason]);
+  let hasControlChars = false;
+  const lines: FileLine[] = [];
+  all.forEach((raw, i) => {
+    const n = i + 1;
+    const why = reasons.get(n);
+    if (onlyRejected ? !why : n > MAX_SHOWN_LINES && !why) return;
+    const { text, escaped } = escapeControlChars(raw);
+    hasControlChars ||= escaped;
+    lines.push({ n, text, reasons: why ?? [] });
+  });
+  return { kind: 'text', encoding: decoded.encoding, hasControlChars, totalLines: all.length, lines };
+}
+
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** One ledger row with its content; 404 for a malformed id, a missing file or another facility's file. */
+export async function getIngestFileDetail(rawId: string, sp: SearchParams = {}): Promise<IngestFileDetail> {
+  const user = await requireUser();
+  const id = idSchema.safeParse(rawId);
+  const scope = facilityScope(user);
+  if (!id.success || !scope) notFound();
+  const file = await findIngestFileInScope(id.data, scope.facilityId);
+  if (!file) notFound();
+  const onlyRejected = first(sp.view) === 'rejected';
+  const [bytes, conflicts, stationRows] = await Promise.all([
+    readRawFile(file.sha256),
+    listOpenConflictsForReview({ facilityId: scope.facilityId, fileId: file.id, limit: 200 }),
+    file.stationId != null ? listVisibleStationRows(user) : Promise.resolve([]),
+  ]);
+  const names = new Map(stationRows.map((s) => [s.id, s.name]));
+  const { rejectedLineCount: _count, ...entry } = toEntry(file, names);
+  return {
+    file: { ...entry, size: file.size, sha256: file.sha256 },
+    rejectedLines: file.rejectedLines,
+    content: bytes ? buildFileContent(bytes, file.rejectedLines, onlyRejected) : { kind: 'missing' },
+    onlyRejected,
+    conflicts: conflicts.map(toConflictEntry),
+    canResolve: (CONFLICT_RESOLVER_ROLES as readonly string[]).includes(user.role),
+  };
+}
+
+// ── Raw download (route handler) ──
+
+export type RawDownload =
+  | { kind: 'unauthenticated' }
+  | { kind: 'not_found' }
+  | { kind: 'ok'; name: string; sha256: string; bytes: Buffer };
+
+/** The original bytes for a signed-in user whose scope covers the file; the same `not_found` for absent and foreign. */
+export async function getRawDownload(rawId: string): Promise<RawDownload> {
+  const user = await currentUser();
+  if (!user) return { kind: 'unauthenticated' };
+  const id = idSchema.safeParse(rawId);
+  const scope = facilityScope(user);
+  if (!id.success || !scope) return { kind: 'not_found' };
+  const file = await findIngestFileInScope(id.data, scope.facilityId);
+  if (!file) return { kind: 'not_found' };
+  const bytes = await readRawFile(file.sha256);
+  if (!bytes) return { kind: 'not_found' };
+  return { kind: 'ok', name: file.name, sha256: file.sha256, bytes };
+}
+
+/** For the resolve action: the conflict if it exists and lies in the user's scope. */
+export async function findConflictInScope(user: SessionUser, id: number): Promise<ConflictReviewRow | null> {
+  const scope = facilityScope(user);
+  if (!scope) return null;
+  const c = await findConflictForReview(id);
+  if (!c) return null;
+  if (scope.facilityId != null && c.facilityId !== scope.facilityId) return null;
+  return c;
 }
