@@ -1,0 +1,53 @@
+/**
+ * Data for e2e/reports.spec.ts: a facility with one 5-minute wastewater station (COD, PH) active from 24/05/2024
+ * 00:00 (+07:00) and a manager. On 24/05/2024: COD has 240 of 288 slots (83,3 %), all valid; PH has all 288 slots,
+ * 72 of them failed QC (valid 75,0 %, below 80 %). Codes unique per run; nothing wiped.
+ */
+import { pool } from '../lib/db/client';
+import { createFacility } from '../lib/db/facilities';
+import { insertReadings } from '../lib/db/readings';
+import { createStation } from '../lib/db/stations';
+import { createUser } from '../lib/db/users';
+import { hashPassword } from '../lib/services/passwords';
+import { PASSWORD } from './fixtures';
+
+export const REPORT_DAY = '24/05/2024';
+const DAY0 = Date.parse('2024-05-23T17:00:00.000Z'); // 24/05/2024 00:00 +07:00
+
+export type ReportsFixture = { stationCode: string; manager: { email: string; password: string } };
+
+export async function createReportsFixture(): Promise<ReportsFixture> {
+  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36)}`.toUpperCase();
+  const facility = await createFacility({ code: `FR${runId}`, name: `Cơ sở báo cáo ${runId}` });
+  const station = await createStation({
+    code: `FR${runId}_NT01`,
+    fileCode: `FR${runId}_NT01`,
+    name: `Trạm báo cáo ${runId}`,
+    kind: 'wastewater',
+    facilityId: facility.id,
+    lat: 21.2,
+    lon: 106.1,
+    activeFrom: new Date(DAY0),
+    parameters: [
+      { parameter: 'COD', unit: 'mg/L' },
+      { parameter: 'PH', unit: '-' },
+    ],
+  });
+  const rows = [
+    ...Array.from({ length: 240 }, (_, i) => ({ parameter: 'COD', i, value: 40 + (i % 10) / 4 })),
+    ...Array.from({ length: 288 }, (_, i) => ({ parameter: 'PH', i, value: 7 + (i % 5) / 10 })),
+  ];
+  await insertReadings(rows.map((r) => ({ stationId: station.id, parameter: r.parameter, time: new Date(DAY0 + r.i * 300_000), value: r.value, deviceStatus: '00' as const, fileId: null })));
+  await pool().query(`UPDATE reading SET qc_flag = CASE WHEN parameter = 'PH' AND time >= $2 THEN 4 ELSE 1 END WHERE station_id = $1`, [
+    station.id,
+    new Date(DAY0 + 216 * 300_000),
+  ]);
+  const manager = await createUser({
+    email: `manager.${runId.toLowerCase()}@e2e.quantrac.test`,
+    name: `Quản lý ${runId}`,
+    passwordHash: await hashPassword(PASSWORD),
+    role: 'manager',
+    facilityId: null,
+  });
+  return { stationCode: station.code, manager: { email: manager.email, password: PASSWORD } };
+}
