@@ -1,67 +1,112 @@
-import { DEFAULT_COMPLETE_RATIO, requiredCount, type HourlyAverage } from '../domain/averages';
-import { pool } from './client';
+import { computeEightHour, type HourlyAverage } from '../domain/averages';
+import { listStoredDaily, listStoredHourly } from './averages';
 
 /**
- * On-the-fly averages for the API until the averages engine (stored, incrementally maintained aggregates) exists.
- * Hour h (local time; Vietnam's offset is whole hours, so UTC hour boundaries are local ones) holds readings with time
- * in (h−1:00, h:00] and is labelled by its end. A reading counts when device_status = '00' and qc_flag is 1, 2 or 3:
- * not_evaluated (2) counts for now because QC does not run yet — once it does, only good (1) and suspect (3) count.
+ * Averages for the API, read from the stored tables (avg_hour, avg_day) that the recompute job maintains from raw
+ * readings, QC flags and overlays (lib/services/recompute.ts). Hour h holds readings in (h−1:00, h:00] and is labelled
+ * by its end; an hour whose recompute job has not run yet has no row.
  */
 export type HourlyBucket = {
   /** End of the hour (the label). */
   hourEnd: Date;
-  /** Readings of any status in the hour. */
-  receivedCount: number;
   validCount: number;
+  expectedCount: number;
+  complete: boolean;
   mean: number | null;
   min: number | null;
   max: number | null;
 };
 
-type DbBucket = { label: Date; received: number; valid: number; mean: number | null; min: number | null; max: number | null };
-
-const HOUR_MS = 3_600_000;
-
-/** Hourly buckets with a label in [fromLabel, toLabel) that hold at least one reading, in label order. */
+/** Stored hourly averages with a label in [fromLabel, toLabel), in label order. */
 export async function listHourlyBuckets(stationId: number, parameter: string, fromLabel: Date, toLabel: Date): Promise<HourlyBucket[]> {
-  const r = await pool().query<DbBucket>(
-    `SELECT label, count(*)::int AS received, count(*) FILTER (WHERE ok)::int AS valid,
-            avg(value) FILTER (WHERE ok) AS mean, min(value) FILTER (WHERE ok) AS min, max(value) FILTER (WHERE ok) AS max
-     FROM (
-       SELECT date_trunc('hour', time - interval '1 millisecond', 'UTC') + interval '1 hour' AS label, value,
-              (device_status = '00' AND qc_flag IN (1, 2, 3)) AS ok
-       FROM reading
-       WHERE station_id = $1 AND parameter = $2 AND time > $3 AND time <= $4
-     ) r
-     GROUP BY label
-     HAVING label >= $5 AND label < $6
-     ORDER BY label`,
-    [stationId, parameter, new Date(fromLabel.getTime() - HOUR_MS), toLabel, fromLabel, toLabel],
-  );
-  return r.rows.map((x) => ({
-    hourEnd: x.label,
-    receivedCount: x.received,
-    validCount: x.valid,
-    mean: x.mean,
+  const rows = await listStoredHourly(stationId, parameter, fromLabel, toLabel);
+  return rows.map((x) => ({
+    hourEnd: new Date(x.hourEnd),
+    validCount: x.validCount,
+    expectedCount: x.expectedCount,
+    complete: x.complete,
+    mean: x.value,
     min: x.min,
     max: x.max,
   }));
 }
 
 /**
- * SQL buckets as the averages module's hourly averages (lib/domain/averages.ts decides expected counts and
- * completeness; its computeDaily / computeEightHour roll them up).
+ * Buckets as the averages module's hourly averages. Expected counts and completeness were decided when the hour was
+ * stored (station interval and completeness ratio at that time), so the arguments after the first are kept only for
+ * callers written against the earlier on-the-fly version.
  */
-export function toHourlyAverages(buckets: readonly HourlyBucket[], intervalMinutes: number, completeRatio = DEFAULT_COMPLETE_RATIO): HourlyAverage[] {
-  const expected = intervalMinutes > 0 ? Math.floor(60 / intervalMinutes) : 0;
-  const required = requiredCount(expected, completeRatio);
+export function toHourlyAverages(buckets: readonly HourlyBucket[], _intervalMinutes?: number, _completeRatio?: number): HourlyAverage[] {
   return buckets.map((b) => ({
     hourEnd: b.hourEnd.getTime(),
-    value: b.validCount > 0 ? b.mean : null,
+    value: b.mean,
     validCount: b.validCount,
-    expectedCount: expected,
-    complete: b.validCount > 0 && b.validCount >= required,
-    min: b.validCount > 0 ? b.min : null,
-    max: b.validCount > 0 ? b.max : null,
+    expectedCount: b.expectedCount,
+    complete: b.complete,
+    min: b.min,
+    max: b.max,
+  }));
+}
+
+export type AggregateRow = {
+  /** Hour label (end of the hour / last hour), or local midnight starting the day. */
+  time: Date;
+  /** Local date for daily rows. */
+  date?: string;
+  value: number | null;
+  validCount: number;
+  expectedCount: number;
+  complete: boolean;
+  min: number | null;
+  max: number | null;
+};
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const VN_OFFSET_MS = 7 * HOUR_MS;
+
+const localDay = (t: number) => new Date(t + VN_OFFSET_MS).toISOString().slice(0, 10);
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
+
+/**
+ * One parameter's stored averages in [from, to): `1h` from avg_hour, `8h` as the mean of 8 stored hourly means
+ * (computeEightHour, labelled by the last hour), `24h` from avg_day (items at local midnight, in range by day start).
+ */
+export async function listAggregateRows(
+  stationId: number,
+  parameter: string,
+  resolution: '1h' | '8h' | '24h',
+  from: Date,
+  to: Date,
+): Promise<AggregateRow[]> {
+  const hourRow = (h: HourlyAverage): AggregateRow => ({
+    time: new Date(h.hourEnd),
+    value: h.value,
+    validCount: h.validCount,
+    expectedCount: h.expectedCount,
+    complete: h.complete,
+    min: h.min,
+    max: h.max,
+  });
+  if (resolution === '1h') return (await listStoredHourly(stationId, parameter, from, to)).map(hourRow);
+  if (resolution === '8h') {
+    const hourly = await listStoredHourly(stationId, parameter, new Date(from.getTime() - 7 * HOUR_MS), to);
+    return computeEightHour(hourly)
+      .filter((h) => h.hourEnd >= from.getTime() && h.hourEnd < to.getTime())
+      .map(hourRow);
+  }
+  // Days whose local midnight lies in [from, to).
+  const firstDay = localDay(from.getTime() + DAY_MS - 1);
+  const lastDayExclusive = localDay(to.getTime() + DAY_MS - 1);
+  const rows = await listStoredDaily(stationId, parameter, firstDay, lastDayExclusive);
+  return rows.map((d) => ({
+    time: new Date(dayStart(d.day)),
+    date: d.day,
+    value: d.value,
+    validCount: d.validCount,
+    expectedCount: d.expectedCount,
+    complete: d.complete,
+    min: d.min,
+    max: d.max,
   }));
 }

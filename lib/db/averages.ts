@@ -1,0 +1,120 @@
+import type { DailyAverage, HourlyAverage } from '../domain/averages';
+import { pool } from './client';
+import type { Queryable } from './qc';
+
+/**
+ * Stored averages (tables avg_hour, avg_day): derived from raw readings, flags and overlays by lib/services/recompute.ts
+ * and recomputable at any time. Hours are labelled by their end; days are local dates (yyyy-MM-dd).
+ */
+export type StoredHourly = HourlyAverage & { parameter: string };
+export type StoredDaily = DailyAverage & { parameter: string };
+
+/** Upserts hourly rows in one statement. */
+export async function upsertHourly(on: Queryable, stationId: number, rows: readonly StoredHourly[]): Promise<void> {
+  if (rows.length === 0) return;
+  await on.query(
+    `INSERT INTO avg_hour (station_id, parameter, hour_end, value, valid_count, expected_count, complete, min, max, computed_at)
+     SELECT $1, p, h, v, n, e, c, lo, hi, now()
+     FROM unnest($2::text[], $3::timestamptz[], $4::float8[], $5::int[], $6::int[], $7::boolean[], $8::float8[], $9::float8[])
+       AS u(p, h, v, n, e, c, lo, hi)
+     ON CONFLICT (station_id, parameter, hour_end) DO UPDATE SET
+       value = EXCLUDED.value, valid_count = EXCLUDED.valid_count, expected_count = EXCLUDED.expected_count,
+       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at`,
+    [
+      stationId,
+      rows.map((r) => r.parameter),
+      rows.map((r) => new Date(r.hourEnd)),
+      rows.map((r) => r.value),
+      rows.map((r) => r.validCount),
+      rows.map((r) => r.expectedCount),
+      rows.map((r) => r.complete),
+      rows.map((r) => r.min),
+      rows.map((r) => r.max),
+    ],
+  );
+}
+
+export async function upsertDaily(on: Queryable, stationId: number, rows: readonly StoredDaily[]): Promise<void> {
+  if (rows.length === 0) return;
+  await on.query(
+    `INSERT INTO avg_day (station_id, parameter, day, value, valid_count, expected_count, complete, min, max, computed_at)
+     SELECT $1, p, d, v, n, e, c, lo, hi, now()
+     FROM unnest($2::text[], $3::date[], $4::float8[], $5::int[], $6::int[], $7::boolean[], $8::float8[], $9::float8[])
+       AS u(p, d, v, n, e, c, lo, hi)
+     ON CONFLICT (station_id, parameter, day) DO UPDATE SET
+       value = EXCLUDED.value, valid_count = EXCLUDED.valid_count, expected_count = EXCLUDED.expected_count,
+       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at`,
+    [
+      stationId,
+      rows.map((r) => r.parameter),
+      rows.map((r) => r.day),
+      rows.map((r) => r.value),
+      rows.map((r) => r.validCount),
+      rows.map((r) => r.expectedCount),
+      rows.map((r) => r.complete),
+      rows.map((r) => r.min),
+      rows.map((r) => r.max),
+    ],
+  );
+}
+
+type DbHour = {
+  parameter: string;
+  hour_end: Date;
+  value: number | null;
+  valid_count: number;
+  expected_count: number;
+  complete: boolean;
+  min: number | null;
+  max: number | null;
+};
+
+const toHourly = (x: DbHour): StoredHourly => ({
+  parameter: x.parameter,
+  hourEnd: x.hour_end.getTime(),
+  value: x.value,
+  validCount: x.valid_count,
+  expectedCount: x.expected_count,
+  complete: x.complete,
+  min: x.min,
+  max: x.max,
+});
+
+/** Stored hourly rows with fromLabel <= hour_end < toLabel (all parameters when `parameter` is null), by parameter, hour. */
+export async function listStoredHourly(
+  stationId: number,
+  parameter: string | null,
+  fromLabel: Date,
+  toLabel: Date,
+  on: Queryable = pool(),
+): Promise<StoredHourly[]> {
+  const r = await on.query<DbHour>(
+    `SELECT parameter, hour_end, value, valid_count, expected_count, complete, min, max FROM avg_hour
+     WHERE station_id = $1 AND ($2::text IS NULL OR parameter = $2) AND hour_end >= $3 AND hour_end < $4
+     ORDER BY parameter, hour_end`,
+    [stationId, parameter, fromLabel, toLabel],
+  );
+  return r.rows.map(toHourly);
+}
+
+type DbDay = Omit<DbHour, 'hour_end'> & { day: string };
+
+/** Stored daily rows with fromDay <= day < toDay (yyyy-MM-dd), by parameter, day. */
+export async function listStoredDaily(stationId: number, parameter: string | null, fromDay: string, toDay: string): Promise<StoredDaily[]> {
+  const r = await pool().query<DbDay>(
+    `SELECT parameter, to_char(day, 'YYYY-MM-DD') AS day, value, valid_count, expected_count, complete, min, max FROM avg_day
+     WHERE station_id = $1 AND ($2::text IS NULL OR parameter = $2) AND day >= $3::date AND day < $4::date
+     ORDER BY parameter, day`,
+    [stationId, parameter, fromDay, toDay],
+  );
+  return r.rows.map((x) => ({
+    parameter: x.parameter,
+    day: x.day,
+    value: x.value,
+    validCount: x.valid_count,
+    expectedCount: x.expected_count,
+    complete: x.complete,
+    min: x.min,
+    max: x.max,
+  }));
+}

@@ -1,0 +1,283 @@
+import type pg from 'pg';
+import type { StationKind } from '../domain/parameters';
+import { pool } from './client';
+
+/**
+ * Data access for QC recomputation: the station's QC settings, reading windows, flag write-back and the
+ * per-station serialisation of recompute work. Hot paths in SQL (one statement per step).
+ */
+export type Queryable = pg.Pool | pg.PoolClient | pg.Client;
+
+export type QcStationParameter = { parameter: string; unit: string; qcConfig: unknown; enabled: boolean };
+export type QcStation = {
+  id: number;
+  code: string;
+  kind: StationKind;
+  facilityId: number;
+  intervalMinutes: number;
+  parameters: QcStationParameter[];
+};
+
+type DbParamRow = {
+  id: number;
+  code: string;
+  kind: StationKind;
+  facility_id: number;
+  interval_minutes: number;
+  parameter: string | null;
+  unit: string | null;
+  qc_config: unknown;
+  enabled: boolean | null;
+};
+
+/** The station with its parameters and stored QC overrides (one round trip); null when it does not exist. */
+export async function findQcStation(stationId: number, on: Queryable = pool()): Promise<QcStation | null> {
+  const r = await on.query<DbParamRow>(
+    `SELECT s.id, s.code, s.kind, s.facility_id, s.interval_minutes, sp.parameter, sp.unit, sp.qc_config, sp.enabled
+     FROM station s LEFT JOIN station_parameter sp ON sp.station_id = s.id
+     WHERE s.id = $1 ORDER BY sp.id`,
+    [stationId],
+  );
+  const first = r.rows[0];
+  if (!first) return null;
+  return {
+    id: first.id,
+    code: first.code,
+    kind: first.kind,
+    facilityId: first.facility_id,
+    intervalMinutes: first.interval_minutes,
+    parameters: r.rows.flatMap((x) =>
+      x.parameter === null ? [] : [{ parameter: x.parameter, unit: x.unit ?? '', qcConfig: x.qc_config, enabled: x.enabled ?? true }],
+    ),
+  };
+}
+
+export async function findQcStationIdByCode(code: string): Promise<number | null> {
+  const r = await pool().query<{ id: number }>(`SELECT id FROM station WHERE code = $1`, [code]);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Stores a station parameter's QC override (null = registry defaults); false when the parameter does not exist. */
+export async function updateQcOverride(stationId: number, parameter: string, override: Record<string, unknown> | null): Promise<boolean> {
+  const r = await pool().query(`UPDATE station_parameter SET qc_config = $3::jsonb WHERE station_id = $1 AND parameter = $2`, [
+    stationId,
+    parameter,
+    override === null ? null : JSON.stringify(override),
+  ]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+export type QcReadingRow = {
+  parameter: string;
+  time: Date;
+  value: number;
+  deviceStatus: string;
+  qcFlag: number;
+  qcReasons: string[];
+};
+
+type DbReading = { parameter: string; time: Date; value: number; device_status: string; qc_flag: number; qc_reasons: string[] | null };
+
+/**
+ * Every reading of the station with `after < time <= through`, plus each parameter's first reading in
+ * (through, through + successorMs] (the successor the spike test of the last one needs). Ordered by parameter, time.
+ */
+export async function listQcWindow(
+  on: Queryable,
+  stationId: number,
+  after: Date,
+  through: Date,
+  parameters: readonly string[],
+  successorMs: number,
+): Promise<QcReadingRow[]> {
+  // Epoch milliseconds and '|'-joined reasons parse far faster in node-pg than timestamptz and text[] (hot path).
+  const r = await on.query<{ parameter: string; t: number; value: number; device_status: string; qc_flag: number; q: string }>(
+    `SELECT parameter, (extract(epoch FROM time) * 1000)::float8 AS t, value, device_status, qc_flag,
+            array_to_string(qc_reasons, '|') AS q FROM (
+       SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+       WHERE station_id = $1 AND time > $2 AND time <= $3
+       UNION ALL
+       SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
+       FROM unnest($4::text[]) AS p(code)
+       CROSS JOIN LATERAL (
+         SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+         WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
+         ORDER BY time LIMIT 1
+       ) n
+     ) w ORDER BY parameter, time`,
+    [stationId, after, through, parameters, new Date(through.getTime() + successorMs)],
+  );
+  return r.rows.map((x) => ({
+    parameter: x.parameter,
+    time: new Date(Math.round(x.t)),
+    value: x.value,
+    deviceStatus: x.device_status,
+    qcFlag: x.qc_flag,
+    qcReasons: x.q ? x.q.split('|') : [],
+  }));
+}
+
+export type FlagUpdate = { parameter: string; time: Date; flag: number; reasons: readonly string[] };
+
+/**
+ * Writes QC results in one statement (raw values are never touched). The time bounds let PostgreSQL prune the
+ * monthly partitions at plan time. Reason codes contain no `|`.
+ */
+export async function updateReadingFlags(on: Queryable, stationId: number, rows: readonly FlagUpdate[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    lo = Math.min(lo, r.time.getTime());
+    hi = Math.max(hi, r.time.getTime());
+  }
+  const res = await on.query(
+    `UPDATE reading r
+     SET qc_flag = u.f, qc_reasons = CASE WHEN u.q = '' THEN ARRAY[]::text[] ELSE string_to_array(u.q, '|') END
+     FROM unnest($2::text[], $3::timestamptz[], $4::int2[], $5::text[]) AS u(p, t, f, q)
+     WHERE r.station_id = $1 AND r.parameter = u.p AND r.time = u.t AND r.time >= $6 AND r.time <= $7`,
+    [
+      stationId,
+      rows.map((r) => r.parameter),
+      rows.map((r) => r.time),
+      rows.map((r) => r.flag),
+      rows.map((r) => r.reasons.join('|')),
+      new Date(lo),
+      new Date(hi),
+    ],
+  );
+  return res.rowCount ?? 0;
+}
+
+/** Serialises recompute work per station until the transaction ends (two workers never interleave one station). */
+export async function lockStationForRecompute(on: Queryable, stationId: number): Promise<void> {
+  await on.query(`SELECT pg_advisory_xact_lock(4242, $1)`, [stationId]);
+}
+
+/**
+ * Takes over the station's other due, unclaimed recompute jobs whose hour ends within [around − span, around + span]
+ * (marks them done, coalesced), so a backlog is processed as one period rather than hour by hour. Run inside the
+ * caller's transaction: a rollback hands them back to the queue.
+ */
+export async function absorbPendingRecomputeJobs(
+  on: Queryable,
+  kind: string,
+  stationId: number,
+  around: Date,
+  spanMs: number,
+  max = 2000,
+): Promise<{ from: string; to: string }[]> {
+  const r = await on.query<{ payload: { from?: unknown; to?: unknown } }>(
+    `UPDATE job SET done_at = now(), locked_at = NULL, locked_by = 'coalesced', dedupe_key = NULL
+     WHERE id IN (
+       SELECT id FROM job
+       WHERE kind = $1 AND done_at IS NULL AND locked_at IS NULL AND run_at <= now()
+         AND payload->>'stationId' = $2::text
+         AND CASE WHEN payload->>'to' ~ '^\\d{4}-\\d{2}-\\d{2}T' AND payload->>'from' ~ '^\\d{4}-\\d{2}-\\d{2}T'
+                  THEN (payload->>'to')::timestamptz BETWEEN $3 AND $4 ELSE false END
+       ORDER BY id LIMIT $5
+       FOR UPDATE SKIP LOCKED)
+     RETURNING payload`,
+    [kind, String(stationId), new Date(around.getTime() - spanMs), new Date(around.getTime() + spanMs), max],
+  );
+  return r.rows.flatMap((x) =>
+    typeof x.payload.from === 'string' && typeof x.payload.to === 'string' ? [{ from: x.payload.from, to: x.payload.to }] : [],
+  );
+}
+
+/** Recompute jobs of a station not done yet (the progress of a "recompute period" request). */
+export async function countPendingRecomputeJobs(kind: string, stationId: number): Promise<number> {
+  const r = await pool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM job WHERE kind = $1 AND done_at IS NULL AND payload->>'stationId' = $2::text`,
+    [kind, String(stationId)],
+  );
+  return r.rows[0]?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// QC views
+
+export type FlagDayCount = { day: string; flag: number; count: number };
+
+/** Readings per local day and QC flag with time in [from, to), optionally for the given stations only. */
+export async function countFlagsByDay(from: Date, to: Date, stationIds: readonly number[] | null): Promise<FlagDayCount[]> {
+  const r = await pool().query<{ day: string; flag: number; n: number }>(
+    `SELECT to_char((time - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
+            qc_flag AS flag, count(*)::int AS n
+     FROM reading
+     WHERE time > $1 AND time <= $2 AND ($3::int[] IS NULL OR station_id = ANY($3::int[]))
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [from, to, stationIds],
+  );
+  return r.rows.map((x) => ({ day: x.day, flag: x.flag, count: x.n }));
+}
+
+export type FlaggedReading = {
+  stationId: number;
+  stationCode: string;
+  stationName: string;
+  parameter: string;
+  time: Date;
+  value: number;
+  deviceStatus: string;
+  qcFlag: number;
+  qcReasons: string[];
+};
+
+/** Readings with one of `flags` in [from, to), newest first; keyset-paged by (time, station, parameter) < before. */
+export async function listFlaggedReadings(opts: {
+  flags: readonly number[];
+  from: Date;
+  to: Date;
+  stationIds: readonly number[] | null;
+  parameter?: string;
+  limit: number;
+}): Promise<FlaggedReading[]> {
+  const r = await pool().query<{
+    station_id: number;
+    code: string;
+    name: string;
+    parameter: string;
+    time: Date;
+    value: number;
+    device_status: string;
+    qc_flag: number;
+    qc_reasons: string[] | null;
+  }>(
+    `SELECT r.station_id, s.code, s.name, r.parameter, r.time, r.value, r.device_status, r.qc_flag, r.qc_reasons
+     FROM reading r JOIN station s ON s.id = r.station_id
+     WHERE r.qc_flag = ANY($1::int2[]) AND r.time >= $2 AND r.time < $3
+       AND ($4::int[] IS NULL OR r.station_id = ANY($4::int[])) AND ($5::text IS NULL OR r.parameter = $5)
+     ORDER BY r.time DESC, s.code, r.parameter LIMIT $6`,
+    [opts.flags, opts.from, opts.to, opts.stationIds, opts.parameter ?? null, opts.limit],
+  );
+  return r.rows.map((x) => ({
+    stationId: x.station_id,
+    stationCode: x.code,
+    stationName: x.name,
+    parameter: x.parameter,
+    time: x.time,
+    value: x.value,
+    deviceStatus: x.device_status,
+    qcFlag: x.qc_flag,
+    qcReasons: x.qc_reasons ?? [],
+  }));
+}
+
+/** One station parameter's readings flagged suspect or fail in [from, to), in time order (grouped into periods above). */
+export async function listStationFlagged(stationId: number, from: Date, to: Date, limit: number): Promise<QcReadingRow[]> {
+  const r = await pool().query<DbReading>(
+    `SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+     WHERE station_id = $1 AND time >= $2 AND time < $3 AND (qc_flag IN (3, 4) OR device_status <> '00')
+     ORDER BY parameter, time LIMIT $4`,
+    [stationId, from, to, limit],
+  );
+  return r.rows.map((x) => ({
+    parameter: x.parameter,
+    time: x.time,
+    value: x.value,
+    deviceStatus: x.device_status,
+    qcFlag: x.qc_flag,
+    qcReasons: x.qc_reasons ?? [],
+  }));
+}

@@ -1,0 +1,298 @@
+import { z } from 'zod';
+import { pool } from '../db/client';
+import { insertJobs, type JobInsert } from '../db/jobs';
+import { listActiveOverlaysIn, type OverlayRow } from '../db/overlays';
+import { upsertDaily, upsertHourly, listStoredHourly, type StoredDaily, type StoredHourly } from '../db/averages';
+import {
+  absorbPendingRecomputeJobs,
+  countPendingRecomputeJobs,
+  findQcStation,
+  listQcWindow,
+  lockStationForRecompute,
+  updateReadingFlags,
+  type FlagUpdate,
+  type Queryable,
+  type QcReadingRow,
+  type QcStation,
+} from '../db/qc';
+import { computeDaily, computeHourly, dayLabel, dayRange, hourLabel, type AverageInput } from '../domain/averages';
+import { DEFAULT_QC_OPTIONS, MINUTE_MS, qcConfigFor, qcLookbackMs, runQc, type QcConfig, type QcOptions, type QcReading } from '../domain/qc';
+import { DEVICE_STATUSES, QC_FLAGS, type DeviceStatus } from '../domain/qc-flags';
+import { isValid } from '../domain/validity';
+import { env } from '../env';
+import { RECOMPUTE_JOB, type RecomputePayload } from './jobs';
+
+/**
+ * Recomputation of QC flags and stored averages (DOMAIN.md §4–§5) for a station period, shared by the worker's
+ * 'recompute' job, the QC settings "recompute a period" action and the benchmark. Everything is derived from raw
+ * readings, the station's QC settings and active overlays, so running it again gives the same result.
+ */
+export const DERIVED_JOB = 'derived';
+export type DerivedPayload = { stationId: number; from: string; to: string };
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A job takes over the station's other pending hours within this distance, so a backlog runs as one period. */
+const COALESCE_SPAN_MS = 14 * DAY_MS;
+/** Longest period one recompute call covers (a month and a bit); longer requests are split into jobs. */
+export const MAX_RECOMPUTE_SPAN_MS = 40 * DAY_MS;
+
+const floorHour = (t: number) => Math.floor(t / HOUR_MS) * HOUR_MS;
+const ceilHour = (t: number) => Math.ceil(t / HOUR_MS) * HOUR_MS;
+
+/** The newest active overlay covering the reading decides (invalidate → invalid; restore → not invalidated). */
+export function overlayInvalidates(
+  overlays: readonly Pick<OverlayRow, 'parameters' | 'from' | 'to' | 'action'>[],
+  parameter: string,
+  timeMs: number,
+): boolean {
+  let invalid = false;
+  for (const o of overlays) {
+    if (timeMs < o.from.getTime() || timeMs >= o.to.getTime()) continue;
+    if (o.parameters.length > 0 && !o.parameters.includes(parameter)) continue;
+    invalid = o.action === 'invalidate';
+  }
+  return invalid;
+}
+
+const asStatus = (s: string): DeviceStatus => ((DEVICE_STATUSES as readonly string[]).includes(s) ? (s as DeviceStatus) : '02');
+
+/** A measured reading still at not_evaluated has never been through QC: its own recompute job is pending. */
+const unprocessed = (r: QcReadingRow) => r.qcFlag === QC_FLAGS.not_evaluated && r.deviceStatus === '00';
+
+function sameReasons(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export type RecomputeOptions = {
+  completeRatio?: number;
+  log?: (m: string) => void;
+  enqueueDerived?: boolean;
+  /** Averages only, from the stored flags (tools and tests that set flags themselves); QC is not run. */
+  keepFlags?: boolean;
+};
+export type RecomputeStats = { from: Date; to: Date; readings: number; flagsChanged: number; hours: number; days: number };
+
+/** Configs of the station's parameters: registry defaults merged with the stored override (defaults if it is broken). */
+export function stationQcConfigs(station: QcStation, log?: (m: string) => void): Map<string, QcConfig> {
+  const out = new Map<string, QcConfig>();
+  for (const p of station.parameters) {
+    try {
+      out.set(p.parameter, qcConfigFor(station.kind, p.parameter, p.qcConfig));
+    } catch (e) {
+      try {
+        out.set(p.parameter, qcConfigFor(station.kind, p.parameter));
+        log?.(`qc: station ${station.code} ${p.parameter}: stored override ignored (${e instanceof Error ? e.message : String(e)})`);
+      } catch {
+        // Not a registry parameter for this kind: its readings are left as they are.
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Recomputes the hours (from, to] (widened to whole hours) on an open transaction holding the station lock:
+ * QC of every reading in them, of the reading just before (its spike test gains a successor) and of already-checked
+ * readings up to one look-back after (flat-line runs and neighbours change with late data); then the hourly averages
+ * of the period's hours and of every hour whose flags changed, the daily averages of their local days, and
+ * 'derived' jobs for those hours.
+ */
+export async function recomputeOn(client: Queryable, stationId: number, from: Date, to: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
+  const fromMs = floorHour(from.getTime());
+  const toMs = ceilHour(to.getTime());
+  const empty: RecomputeStats = { from: new Date(fromMs), to: new Date(toMs), readings: 0, flagsChanged: 0, hours: 0, days: 0 };
+  const station = await findQcStation(stationId, client);
+  if (!station || toMs <= fromMs) return empty;
+  const configs = stationQcConfigs(station, opts.log);
+  if (configs.size === 0) return empty;
+
+  const qcOpts: QcOptions = { ...DEFAULT_QC_OPTIONS, intervalMinutes: station.intervalMinutes };
+  const maxGapMs = qcOpts.maxGapMinutes * MINUTE_MS;
+  const lookback = Math.max(...[...configs.values()].map((c) => qcLookbackMs(c, qcOpts)));
+  // Whole hours on both sides, so every hour averaged below is fully loaded.
+  const windowStart = floorHour(fromMs - Math.max(lookback, maxGapMs + HOUR_MS));
+  const windowEnd = ceilHour(toMs + lookback);
+  const [rows, overlays] = await Promise.all([
+    listQcWindow(client, stationId, new Date(windowStart), new Date(windowEnd), [...configs.keys()], maxGapMs),
+    listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd)),
+  ]);
+  const completeRatio = opts.completeRatio ?? env().AVERAGE_COMPLETE_RATIO;
+
+  const byParam = new Map<string, QcReadingRow[]>();
+  for (const r of rows) {
+    const list = byParam.get(r.parameter);
+    if (list) list.push(r);
+    else byParam.set(r.parameter, [r]);
+  }
+
+  const updates: FlagUpdate[] = [];
+  const hourly: StoredHourly[] = [];
+  let readingsInRange = 0;
+  for (const [parameter, list] of byParam) {
+    const config = configs.get(parameter);
+    if (!config) continue;
+    const series: QcReading[] = list.map((r) => ({ time: r.time.getTime(), value: r.value, deviceStatus: asStatus(r.deviceStatus), reasons: r.qcReasons }));
+    const firstIn = series.findIndex((r) => r.time > fromMs && r.time <= toMs);
+    if (firstIn < 0) continue;
+    const results = opts.keepFlags ? list.map((r) => ({ flag: r.qcFlag, reasons: r.qcReasons })) : runQc(series, config, qcOpts);
+    const prev = series[firstIn - 1];
+    const start = prev && series[firstIn]!.time - prev.time <= maxGapMs ? firstIn - 1 : firstIn;
+    const flags = list.map((r) => r.qcFlag);
+    const hours = new Set<number>();
+    for (let i = start; i < series.length; i++) {
+      const t = series[i]!.time;
+      if (t > windowEnd) break;
+      const inRange = t > fromMs && t <= toMs;
+      if (inRange) {
+        readingsInRange += 1;
+        hours.add(hourLabel(t));
+      } else if (t > toMs && unprocessed(list[i]!)) continue;
+      const res = results[i]!;
+      const stored = list[i]!;
+      if (res.flag !== stored.qcFlag || !sameReasons(res.reasons, stored.qcReasons)) {
+        updates.push({ parameter, time: stored.time, flag: res.flag, reasons: res.reasons });
+        flags[i] = res.flag;
+        hours.add(hourLabel(t));
+      }
+    }
+    const inputs: AverageInput[] = [];
+    list.forEach((r, i) => {
+      const t = series[i]!.time;
+      if (t > windowEnd || !hours.has(hourLabel(t))) return;
+      const invalidatedByOverlay = overlayInvalidates(overlays, parameter, t);
+      inputs.push({ time: t, value: r.value, valid: isValid({ deviceStatus: r.deviceStatus, qcFlag: flags[i]!, invalidatedByOverlay }) });
+    });
+    for (const h of computeHourly(inputs, { intervalMinutes: station.intervalMinutes, completeRatio })) hourly.push({ ...h, parameter });
+  }
+
+  await updateReadingFlags(client, stationId, updates);
+  await upsertHourly(client, stationId, hourly);
+
+  // Daily means from the stored hours of each touched (parameter, local day).
+  const touched = new Map<string, Set<string>>();
+  for (const h of hourly) {
+    const day = dayLabel(h.hourEnd);
+    const set = touched.get(h.parameter);
+    if (set) set.add(day);
+    else touched.set(h.parameter, new Set([day]));
+  }
+  const allDays = [...new Set([...touched.values()].flatMap((s) => [...s]))].sort();
+  const daily: StoredDaily[] = [];
+  if (allDays.length > 0) {
+    const after = dayRange(allDays[0]!).after;
+    const through = dayRange(allDays.at(-1)!).through;
+    const stored = await listStoredHourly(stationId, null, new Date(after + HOUR_MS), new Date(through + HOUR_MS), client);
+    const byP = new Map<string, StoredHourly[]>();
+    for (const h of stored) {
+      if (!touched.has(h.parameter)) continue;
+      const list = byP.get(h.parameter);
+      if (list) list.push(h);
+      else byP.set(h.parameter, [h]);
+    }
+    for (const [parameter, hs] of byP) {
+      const days = touched.get(parameter)!;
+      for (const d of computeDaily(hs, { completeRatio })) if (days.has(d.day)) daily.push({ ...d, parameter });
+    }
+    await upsertDaily(client, stationId, daily);
+  }
+
+  const hourEnds = [...new Set(hourly.map((h) => h.hourEnd))].sort((a, b) => a - b);
+  if (opts.enqueueDerived !== false && hourEnds.length > 0) {
+    await insertJobs(
+      hourEnds.map((end): JobInsert => {
+        const payload: DerivedPayload = { stationId, from: new Date(end - HOUR_MS).toISOString(), to: new Date(end).toISOString() };
+        return { kind: DERIVED_JOB, payload, dedupeKey: `${DERIVED_JOB}:${stationId}:${payload.to}` };
+      }),
+      client,
+    );
+  }
+  return { from: new Date(fromMs), to: new Date(toMs), readings: readingsInRange, flagsChanged: updates.length, hours: hourly.length, days: daily.length };
+}
+
+async function inStationTransaction<T>(stationId: number, fn: (client: Queryable) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      await lockStationForRecompute(client, stationId);
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Recomputes one station period now (hours (from, to]), in one transaction. */
+export async function recomputeStationPeriod(stationId: number, from: Date, to: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
+  return inStationTransaction(stationId, (client) => recomputeOn(client, stationId, from, to, opts));
+}
+
+const isoText = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
+export const recomputePayloadSchema = z
+  .object({ stationId: z.number().int().positive(), from: isoText, to: isoText })
+  .refine((p) => Date.parse(p.from) < Date.parse(p.to), 'from must be before to');
+
+/**
+ * Handler of a 'recompute' job: takes over the station's other pending recompute jobs near it and processes the
+ * whole span as one period. An invalid payload is logged and dropped (retrying cannot fix it).
+ */
+export async function runRecomputeJob(payload: unknown, opts: RecomputeOptions = {}): Promise<RecomputeStats | null> {
+  const parsed = recomputePayloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    opts.log?.(`recompute: invalid payload ${JSON.stringify(payload)?.slice(0, 200)}; dropped`);
+    return null;
+  }
+  const p: RecomputePayload = parsed.data;
+  return inStationTransaction(p.stationId, async (client) => {
+    let from = Date.parse(p.from);
+    let to = Date.parse(p.to);
+    const others = await absorbPendingRecomputeJobs(client, RECOMPUTE_JOB, p.stationId, new Date(to), COALESCE_SPAN_MS);
+    for (const o of others) {
+      const f = Date.parse(o.from);
+      const t = Date.parse(o.to);
+      if (Number.isNaN(f) || Number.isNaN(t)) continue;
+      from = Math.min(from, f);
+      to = Math.max(to, t);
+    }
+    const stats: RecomputeStats = { from: new Date(floorHour(from)), to: new Date(ceilHour(to)), readings: 0, flagsChanged: 0, hours: 0, days: 0 };
+    for (let start = from; start < to; start += MAX_RECOMPUTE_SPAN_MS) {
+      const part = await recomputeOn(client, p.stationId, new Date(start), new Date(Math.min(to, start + MAX_RECOMPUTE_SPAN_MS)), opts);
+      stats.readings += part.readings;
+      stats.flagsChanged += part.flagsChanged;
+      stats.hours += part.hours;
+      stats.days += part.days;
+    }
+    return stats;
+  });
+}
+
+/**
+ * Recompute jobs covering (from, to] in pieces of at most one local day (hours labelled by their end), for overlays
+ * and QC settings changes. Each piece has its own dedupe key so a repeated request does not pile up.
+ */
+export function recomputeJobsForRange(stationId: number, from: Date, to: Date, pieceMs = DAY_MS): JobInsert[] {
+  const jobs: JobInsert[] = [];
+  const end = ceilHour(to.getTime());
+  for (let start = floorHour(from.getTime()); start < end; start += pieceMs) {
+    const payload: RecomputePayload = { stationId, from: new Date(start).toISOString(), to: new Date(Math.min(end, start + pieceMs)).toISOString() };
+    jobs.push({ kind: RECOMPUTE_JOB, payload, dedupeKey: `${RECOMPUTE_JOB}-range:${stationId}:${payload.from}:${payload.to}` });
+  }
+  return jobs;
+}
+
+/** Enqueues the recompute of (from, to]; returns how many jobs were queued. */
+export async function enqueueRecomputeRange(stationId: number, from: Date, to: Date): Promise<number> {
+  const jobs = recomputeJobsForRange(stationId, from, to);
+  await insertJobs(jobs);
+  return jobs.length;
+}
+
+export async function pendingRecomputeJobs(stationId: number): Promise<number> {
+  return countPendingRecomputeJobs(RECOMPUTE_JOB, stationId);
+}

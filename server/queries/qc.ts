@@ -1,0 +1,124 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { listStations } from '@/lib/db/stations';
+import { formatIsoLocal } from '@/lib/domain/iso-time';
+import { qcFlagName } from '@/lib/domain/qc-flags';
+import { isAppError } from '@/lib/errors';
+import { listOverlaysService } from '@/lib/services/overlays';
+import { getQcSettingsService, type QcParameterSettings } from '@/lib/services/qc-settings';
+import { flagCountsService, reviewQueueService, stationFlaggedPeriodsService } from '@/lib/services/qc-views';
+import type { ViewerScope } from '@/lib/services/stations';
+import { requireUser, type SessionUser } from '@/server/auth/session';
+
+/** Page reads of the QC views (/qc, /qc/[code]): authorised here, scoped to what the user may see, DTOs with ISO times. */
+const DAY_MS = 86_400_000;
+const CHART_DAYS = 14;
+const QUEUE_SIZE = 50;
+const PERIOD_DAYS = 7;
+
+export const OVERLAY_ROLES = ['operator', 'inspector', 'admin'] as const;
+
+export function viewerScope(user: SessionUser): ViewerScope {
+  if (user.role !== 'facility') return { facilityId: null };
+  return { facilityId: user.facilityId ?? -1 };
+}
+
+export type FlagDay = { day: string; good: number; suspect: number; fail: number; not_evaluated: number; missing: number };
+export type ReviewItem = { station: string; stationName: string; parameter: string; time: string; value: number; flag: string; reasons: string[] };
+
+/** Local days (yyyy-MM-dd) of the last `n` days ending today, oldest first. */
+function lastDays(now: Date, n: number): string[] {
+  const todayLocal = new Date(now.getTime() + 7 * 3_600_000);
+  return Array.from({ length: n }, (_, i) => new Date(todayLocal.getTime() - (n - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+}
+
+export async function getQcOverview(now: Date = new Date()) {
+  const user = await requireUser();
+  const scope = viewerScope(user);
+  const days = lastDays(now, CHART_DAYS);
+  const from = new Date(Date.parse(`${days[0]}T00:00:00+07:00`));
+  const [counts, queue, stations] = await Promise.all([
+    flagCountsService(scope, { from, to: now }),
+    reviewQueueService(scope, { from, to: now, limit: QUEUE_SIZE }),
+    listStations({ facilityId: scope.facilityId }),
+  ]);
+  const byDay = new Map(counts.map((c) => [c.day, c]));
+  const chart: FlagDay[] = days.map((day) => {
+    const c = byDay.get(day);
+    return { day, good: c?.good ?? 0, suspect: c?.suspect ?? 0, fail: c?.fail ?? 0, not_evaluated: c?.not_evaluated ?? 0, missing: c?.missing ?? 0 };
+  });
+  const review: ReviewItem[] = queue.items.map((r) => ({
+    station: r.stationCode,
+    stationName: r.stationName,
+    parameter: r.parameter,
+    time: formatIsoLocal(r.time),
+    value: r.value,
+    flag: qcFlagName(r.qcFlag),
+    reasons: r.qcReasons,
+  }));
+  return {
+    chart,
+    review,
+    moreInQueue: queue.next !== null,
+    stations: stations.map((s) => ({ code: s.code, name: s.name, facility: s.facility.name })),
+  };
+}
+
+export type OverlayItem = {
+  id: number;
+  parameters: string[];
+  from: string;
+  to: string;
+  action: 'invalidate' | 'restore';
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+};
+
+export type PeriodItem = { parameter: string; from: string; to: string; flag: string; reasons: string[]; count: number };
+
+export async function getQcStationPage(code: string, now: Date = new Date()) {
+  const user = await requireUser();
+  const scope = viewerScope(user);
+  let overlays;
+  try {
+    overlays = await listOverlaysService(code, scope, { limit: 100 });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+  const station = overlays.station;
+  const from = new Date(now.getTime() - PERIOD_DAYS * DAY_MS);
+  const [periods, settings] = await Promise.all([
+    stationFlaggedPeriodsService(code, scope, { from, to: now }),
+    user.role === 'admin' ? getQcSettingsService(code, scope) : Promise.resolve(null),
+  ]);
+  const stationRow = (await listStations({ codes: [station.code] }))[0];
+  return {
+    station: { code: station.code, name: stationRow?.name ?? station.code, kind: station.kind, parameters: station.parameters.map((p) => p.parameter) },
+    canOverlay: (OVERLAY_ROLES as readonly string[]).includes(user.role),
+    isAdmin: user.role === 'admin',
+    periodDays: PERIOD_DAYS,
+    periods: periods.periods.map(
+      (p): PeriodItem => ({ parameter: p.parameter, from: formatIsoLocal(p.from), to: formatIsoLocal(p.to), flag: p.flag, reasons: p.reasons, count: p.count }),
+    ),
+    periodsTruncated: periods.truncated,
+    overlays: overlays.items.map(
+      (o): OverlayItem => ({
+        id: o.id,
+        parameters: o.parameters,
+        from: formatIsoLocal(o.from),
+        to: formatIsoLocal(o.to),
+        action: o.action,
+        reason: o.reason,
+        createdBy: o.createdBy,
+        createdAt: formatIsoLocal(o.createdAt),
+        revokedAt: o.revokedAt ? formatIsoLocal(o.revokedAt) : null,
+        revokedBy: o.revokedBy,
+      }),
+    ),
+    settings: settings ? { parameters: settings.parameters satisfies QcParameterSettings[], pendingJobs: settings.pendingJobs } : null,
+  };
+}
