@@ -10,6 +10,7 @@ import { findParameter, STATION_KINDS, type ParameterDef, type StationKind } fro
 import { isValidReading } from '../domain/qc-flags';
 import { computeConnectivityState, STATION_STATES, type StationState } from '../domain/station-status';
 import { parseIsoInstant } from '../domain/iso-time';
+import { withOverlayValidity } from './overlays';
 import { AppError } from '../errors';
 import { CODE_PATTERN, isUniqueViolation } from './facilities';
 
@@ -308,7 +309,10 @@ export async function listReadingsService(code: string, scope: ViewerScope, q: R
   if (q.resolution === 'raw') {
     const start = q.after && q.after.getTime() + 1 > from.getTime() ? new Date(q.after.getTime() + 1) : from;
     const rows = start < to ? await listRawReadings(s.id, parameter, start, to, q.limit + 1) : [];
-    const page = rows.slice(0, q.limit).map((r) => ({ ...r, valid: isValidReading(r.deviceStatus, r.qcFlag) }));
+    // Validity includes operator overlays (an invalidated reading is not valid even when its flags are good).
+    const page = (await withOverlayValidity(s.id, parameter, rows.slice(0, q.limit))).map(
+      ({ invalidatedByOverlay: _overlay, ...r }) => r,
+    );
     const last = page.at(-1);
     return { resolution: 'raw', station: s, parameter, unit: sp.unit, items: page, next: rows.length > q.limit && last ? last.time : null };
   }
