@@ -32,9 +32,50 @@ const schema = z.object({
   CLOCK_AHEAD_MINUTES: z.coerce.number().int().nonnegative().default(10),
   /** Optional raster tile URL template for deployments with internet; the offline GeoJSON basemap is the default. */
   MAP_TILE_URL: z.string().optional(),
+  /** Station state colours as JSON over the DOMAIN.md §7 defaults, e.g. {"good":"#1DCE6C"}. */
+  STATION_STATE_COLORS: z.string().optional(),
   /** Port of the embedded PostgreSQL started when DATABASE_URL is unset. */
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Public page and anonymous AQI/WQI API: only hours ending at least this many minutes ago are published. */
+  PUBLIC_DELAY_MINUTES: z.coerce.number().int().nonnegative().default(60),
+  /** Forwarding: AES-256-GCM key (base64, 32 bytes) for target passwords; unset = generated into DATA_DIR/forward-key. */
+  FORWARD_SECRET_KEY: z.string().optional(),
+  /** Forwarding: parallel FTP sessions per target. */
+  FORWARD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Forwarding: a claimed job not finished within this many seconds (worker killed) is retried by another. */
+  FORWARD_LEASE_SECONDS: z.coerce.number().positive().default(300),
+  /** Forwarding: first retry delay in seconds after a failed upload, doubling up to FORWARD_RETRY_MAX_SECONDS. */
+  FORWARD_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+  FORWARD_RETRY_MAX_SECONDS: z.coerce.number().positive().default(3600),
+  /** Notifications (alertsui): SMTP server for e-mail; unset SMTP_HOST = e-mail notifications fail with a reason. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().positive().default(25),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().default('Quan Trắc <no-reply@quantrac.local>'),
+  SMTP_SECURE: z.string().optional().transform((v) => ['1', 'true', 'yes', 'on'].includes((v ?? '').trim().toLowerCase())),
+  /** No storms: a repeat of an open alert is notified again only after this many minutes. */
+  NOTIFY_REPEAT_MINUTES: z.coerce.number().int().nonnegative().default(60),
+  /** Optional global webhook that receives every alert notification (SMS gateway, chat). */
+  WEBHOOK_URL: z.string().optional().transform((v) => v?.trim() || undefined),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Delivery attempts per notification before it is marked failed (back-off 1, 2, 4 … minutes). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(6),
+  /** Watched folder (DOMAIN.md §2: a department's own FTP server writes here); unset = off. */
+  WATCH_DIR: z.string().optional(),
+  WATCH_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** 1: delete watched files after ingest instead of moving them to WATCH_DIR/.done/. */
+  WATCH_DELETE: z.string().optional().transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase())),
+  /** PEM certificate and key paths: both set = explicit FTPS (AUTH TLS) on the FTP receiver. */
+  FTP_TLS_CERT: z.string().optional(),
+  FTP_TLS_KEY: z.string().optional(),
+  /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
+  INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** Share of expected readings that must be valid for a complete average (DOMAIN.md §5: 9 of 12, 18 of 24). */
+  AVERAGE_COMPLETE_RATIO: z.coerce.number().gt(0).max(1).default(0.75),
+  /** Receipt/valid rate below which a KPI row is flagged (DOMAIN.md §7, default 80 %). */
+  KPI_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

@@ -6,6 +6,7 @@ import { STATION_KINDS } from '@/lib/domain/parameters';
 import { DEVICE_STATUSES, QC_FLAG_NAMES } from '@/lib/domain/qc-flags';
 import { STATION_STATES } from '@/lib/domain/station-status';
 import { RESOLUTIONS } from '@/lib/services/stations';
+import { ALERT_BASES, ALERT_EVENT_TYPES, ALERT_KINDS, ALERT_STATES, DISPOSITIONS } from '@/lib/services/alerts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
 
 /**
@@ -111,8 +112,90 @@ const cursorParam: ParameterObject = { name: 'cursor', in: 'query', description:
 const fromParam = (what: string): ParameterObject => ({ name: 'from', in: 'query', description: `${what}, inclusive; any ISO 8601 offset (none = +07:00)`, schema: time('') });
 const toParam = (what: string): ParameterObject => ({ name: 'to', in: 'query', description: `${what}, exclusive`, schema: time('') });
 
+
+// ── alerts ──
+const alertSchema = obj(
+  {
+    id: int(),
+    kind: str(undefined, { enum: ALERT_KINDS }),
+    station: str('station code'),
+    parameter: nullable(str()),
+    state: str(undefined, { enum: ALERT_STATES }),
+    openedAt: time(),
+    lastSeenAt: time(),
+    resolvedAt: nullable(time()),
+    count: int(),
+    peakValue: nullable(num()),
+    limit: nullable(num()),
+    basis: nullable(str(undefined, { enum: ALERT_BASES })),
+    averageValue: nullable(num()),
+    completeness: nullable(num('valid / expected readings of the averaging period, 0…1')),
+    disposition: nullable(str(undefined, { enum: DISPOSITIONS })),
+    dispositionNote: nullable(str()),
+    dueAt: nullable(time()),
+    acknowledgedAt: nullable(time()),
+    acknowledgedBy: nullable(str()),
+    limitDerivation: { description: 'standard, version, column, coefficients, base (and o2Correction)' },
+    periodStart: nullable(time()),
+    periodEnd: nullable(time()),
+    reopenedByRecompute: bool(),
+    resolvedByRecompute: bool(),
+    suppressed: bool(),
+  },
+  ['id', 'kind', 'station', 'parameter', 'state', 'openedAt', 'lastSeenAt', 'resolvedAt', 'count', 'peakValue', 'limit', 'basis', 'averageValue', 'completeness', 'disposition'],
+);
+const limitStandardSchema = obj({
+  code: str(),
+  name: str(),
+  version: str(),
+  kind: str(undefined, { enum: STATION_KINDS }),
+  effectiveFrom: str('YYYY-MM-DD (local)'),
+  effectiveTo: nullable(str('YYYY-MM-DD, exclusive')),
+  values: arr(obj({ column: str(), parameter: str(), min: nullable(num()), max: nullable(num()), averaging: str(undefined, { enum: ['5min', '1h', '8h', '24h', 'year'] }), applyCoefficients: bool() }, ['column', 'parameter', 'averaging', 'applyCoefficients'])),
+}, ['code', 'name', 'version', 'kind', 'effectiveFrom', 'values']);
+
 const limitSchema = nullable(obj({ min: nullable(num()), max: nullable(num()) }, ['min', 'max'], 'limit in force for the station parameter; null when none'));
 
+// ── forwarding ──
+const forwardTargetSchema = obj({
+  id: int(),
+  name: str(),
+  protocol: str(undefined, { enum: ['ftp', 'ftps'] }),
+  host: str(),
+  port: int(),
+  username: str(),
+  rootFolder: str(),
+  pathTemplate: str('placeholders {root} {province} {facility} {station} {fileCode} {yyyy} {MM} {dd} {file}'),
+  enabled: bool(),
+  health: obj({
+    lastSuccessAt: nullable(time()),
+    lastError: nullable(str()),
+    lastErrorAt: nullable(time()),
+    queueDepth: int('pending + failed jobs'),
+    pending: int(),
+    failed: int(),
+    oldestPendingAt: nullable(time()),
+    oldestPendingAgeSeconds: nullable(int()),
+    nextTryAt: nullable(time()),
+  }),
+  createdAt: time(),
+  updatedAt: time(),
+});
+const forwardTargetInput = (required: readonly string[]): SchemaObject =>
+  obj(
+    {
+      name: str(),
+      protocol: str(undefined, { enum: ['ftp', 'ftps'], default: 'ftp' }),
+      host: str(),
+      port: { type: 'integer', minimum: 1, maximum: 65535, default: 21 },
+      username: str(),
+      password: str('write-only; stored encrypted'),
+      rootFolder: str(undefined, { default: '/' }),
+      pathTemplate: str('must end with {file}', { default: '{root}/{province}/{facility}_{station}/{yyyy}/{MM}/{dd}/{file}' }),
+      enabled: bool(),
+    },
+    required,
+  );
 const schemas: Record<string, SchemaObject> = {
   Error: obj({
     error: obj(
@@ -283,10 +366,191 @@ const schemas: Record<string, SchemaObject> = {
     station: nullable(str()),
     readings: int(),
   }),
+  // ── aqi ──
+  AqiItem: obj({
+    time: str('hour label (ISO 8601, +07:00) for 1h; local date yyyy-MM-dd for 24h'),
+    aqi: int('VN_AQI, 0–500'),
+    category: str(undefined, { enum: ['good', 'moderate', 'poor', 'bad', 'very_bad', 'hazardous'] }),
+    color: str('band colour, e.g. #FFFF00'),
+    dominant: str('pollutant with the largest sub-index', { enum: ['PM25', 'PM10', 'O3', 'CO', 'SO2', 'NO2'] }),
+    subIndices: { type: 'object', additionalProperties: num(), description: 'sub-index per pollutant, 2 decimals, e.g. {"PM25": 40.6, "NO2": 59.35}' },
+  }),
+  WqiItem: obj({
+    time: str('hour label (ISO 8601, +07:00) for 1h; local date yyyy-MM-dd for 24h'),
+    wqi: int('VN_WQI, 0–100'),
+    category: str(undefined, { enum: ['excellent', 'good', 'medium', 'poor', 'bad', 'very_polluted'] }),
+    color: str('band colour'),
+    subIndices: { type: 'object', additionalProperties: num(), description: 'q per parameter (PH, DO, COD, NH4 …)' },
+  }),
+  AqiPage: obj({ station: str(), resolution: str(undefined, { enum: ['1h', '24h'] }), items: arr(ref('AqiItem')), nextCursor: nullable(str()) }),
+  WqiPage: obj({ station: str(), resolution: str(undefined, { enum: ['1h', '24h'] }), items: arr(ref('WqiItem')), nextCursor: nullable(str()) }),
   FacilityPage: page('Facility'),
   StationPage: page('StationSummary'),
   IngestFilePage: page('IngestFile'),
 };
+
+// ── qc ── overlays, QC settings, recompute, QC views (issue 4).
+const qcSpan = nullable(arr(num(), 'two numbers [min, max]'));
+const qcConfigSchema = obj({
+  failSpan: arr(num(), '[min, max]'),
+  suspectSpan: qcSpan,
+  flatTolerance: num('0 disables the flat-line test'),
+  flatSuspectMinutes: num(),
+  flatFailMinutes: num(),
+  spike: nullable(arr(num(), '[suspect, fail]; null disables')),
+  rateOfChangePerMinute: nullable(num()),
+  rateOfChangeFailPerMinute: nullable(num()),
+  zeroImplausible: bool(),
+});
+const overlaySchema = obj({
+  id: int(),
+  station: str(),
+  parameters: arr(str(), 'empty = all parameters'),
+  from: time(),
+  to: time('exclusive'),
+  action: str(undefined, { enum: ['invalidate', 'restore'] }),
+  reason: str(),
+  createdBy: str(),
+  createdAt: time(),
+  revokedAt: nullable(time()),
+  revokedBy: nullable(str()),
+  active: bool(),
+});
+const qcFlagEnum = str(undefined, { enum: QC_FLAG_NAMES });
+function qcPaths(): Record<string, PathItem> {
+  const tags = ['qc'];
+  return {
+    '/api/v1/stations/{code}/overlays': {
+      get: {
+        operationId: 'listOverlays',
+        summary: "A station's overlays (invalidations / restorations), newest first",
+        tags,
+        security: bearer,
+        parameters: [pathCode, { name: 'active', in: 'query', schema: str(undefined, { enum: ['true', 'false'] }) }, limitParam, cursorParam],
+        responses: { '200': ok('overlays', obj({ items: arr(overlaySchema), nextCursor: nullable(str()) })), ...stdErrors('NotFound') },
+      },
+      post: {
+        operationId: 'createOverlay',
+        summary: 'Invalidate or restore a period (operator, inspector, admin; audited); raw values never change',
+        description: 'The newest active overlay covering a reading decides; averages of the covered hours are recomputed.',
+        tags,
+        security: bearer,
+        parameters: [pathCode],
+        requestBody: {
+          required: true,
+          content: json(
+            obj(
+              { parameters: arr(str()), from: time(), to: time('exclusive'), action: str(undefined, { enum: ['invalidate', 'restore'] }), reason: str() },
+              ['from', 'to', 'action', 'reason'],
+            ),
+          ),
+        },
+        responses: { '201': ok('created', overlaySchema), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+      },
+    },
+    '/api/v1/stations/{code}/overlays/{id}': {
+      delete: {
+        operationId: 'revokeOverlay',
+        summary: 'Revoke an overlay (kept, marked revoked; audited); operator, inspector, admin',
+        tags,
+        security: bearer,
+        parameters: [pathCode, { name: 'id', in: 'path', required: true, schema: int() }],
+        responses: { '200': ok('revoked', overlaySchema), ...stdErrors('Forbidden', 'NotFound', 'Conflict') },
+      },
+    },
+    '/api/v1/stations/{code}/qc': {
+      get: {
+        operationId: 'getQcSettings',
+        summary: 'QC settings per parameter: registry defaults, override, configuration in force (staff)',
+        tags,
+        security: bearer,
+        parameters: [pathCode],
+        responses: {
+          '200': ok(
+            'settings',
+            obj({
+              station: str(),
+              pendingJobs: int(),
+              parameters: arr(obj({ parameter: str(), unit: str(), defaults: qcConfigSchema, override: nullable({ type: 'object' }), effective: qcConfigSchema, overrideError: nullable(str()) })),
+            }),
+          ),
+          ...stdErrors('Forbidden', 'NotFound'),
+        },
+      },
+      put: {
+        operationId: 'updateQcSettings',
+        summary: "Set or clear one parameter's QC override (admin; audited)",
+        description: 'Partial override of the registry defaults (unknown keys rejected); null or {} restores the defaults. Flags change after POST …/qc/recompute.',
+        tags,
+        security: bearer,
+        parameters: [pathCode],
+        requestBody: { required: true, content: json(obj({ parameter: str(), override: nullable({ type: 'object' }) })) },
+        responses: { '200': ok('saved', { type: 'object' }), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+      },
+    },
+    '/api/v1/stations/{code}/qc/recompute': {
+      get: {
+        operationId: 'getRecomputeProgress',
+        summary: 'Recompute jobs of the station still pending (staff)',
+        tags,
+        security: bearer,
+        parameters: [pathCode],
+        responses: { '200': ok('progress', obj({ station: str(), pending: int() })), ...stdErrors('Forbidden', 'NotFound') },
+      },
+      post: {
+        operationId: 'requestRecompute',
+        summary: 'Recompute QC flags and averages of [from, to) (admin; audited; one job per day)',
+        tags,
+        security: bearer,
+        parameters: [pathCode],
+        requestBody: { required: true, content: json(obj({ from: time(), to: time('exclusive') })) },
+        responses: { '202': ok('queued', obj({ station: str(), queued: int(), pending: int() })), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+      },
+    },
+    '/api/v1/stations/{code}/qc/periods': {
+      get: {
+        operationId: 'listFlaggedPeriods',
+        summary: 'Flagged periods (suspect, fail, device not measuring) per parameter with reasons (default: 7 days)',
+        tags,
+        security: bearer,
+        parameters: [pathCode, fromParam('reading time'), toParam('reading time')],
+        responses: {
+          '200': ok('periods', obj({ station: str(), items: arr(obj({ parameter: str(), from: time(), to: time(), flag: qcFlagEnum, reasons: arr(str()), count: int() })), truncated: bool(), nextCursor: { type: 'null' } })),
+          ...stdErrors('BadRequest', 'NotFound'),
+        },
+      },
+    },
+    '/api/v1/qc/flags': {
+      get: {
+        operationId: 'countQcFlags',
+        summary: 'Readings per local day and QC flag (default: 14 days; facility tokens: own stations)',
+        tags,
+        security: bearer,
+        parameters: [fromParam('reading time'), toParam('reading time'), { name: 'station', in: 'query', schema: str() }],
+        responses: {
+          '200': ok('counts', obj({ items: arr(obj({ day: str('yyyy-MM-dd'), good: int(), not_evaluated: int(), suspect: int(), fail: int(), missing: int() })), nextCursor: { type: 'null' } })),
+          ...stdErrors('BadRequest', 'NotFound'),
+        },
+      },
+    },
+    '/api/v1/qc/review': {
+      get: {
+        operationId: 'listQcReviewQueue',
+        summary: 'Readings that failed QC, newest first (default: 14 days; facility tokens: own stations)',
+        tags,
+        security: bearer,
+        parameters: [fromParam('reading time'), toParam('reading time'), { name: 'station', in: 'query', schema: str() }, { name: 'parameter', in: 'query', schema: str() }, limitParam, cursorParam],
+        responses: {
+          '200': ok(
+            'failed readings',
+            obj({ items: arr(obj({ station: str(), stationName: str(), parameter: str(), time: time(), value: num(), deviceStatus: str(), flag: qcFlagEnum, reasons: arr(str()) })), nextCursor: nullable(str()) }),
+          ),
+          ...stdErrors('BadRequest', 'NotFound'),
+        },
+      },
+    },
+  };
+}
 
 export function buildOpenApiDocument(): OpenApiDocument {
   return {
@@ -305,6 +569,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'facilities', description: 'facilities, their FTP accounts and tokens' },
       { name: 'stations', description: 'stations, latest values and readings' },
       { name: 'ingest', description: 'receiving files and the ledger' },
+      { name: 'qc', description: 'data control: overlays, QC settings, recomputation, QC views' },
+      { name: 'forwarding', description: 'forwarding to the ministry: targets, reconciliation, resend' },
+      { name: 'kpi', description: 'data-completeness KPIs (receipt and valid rates)' },
+      { name: 'alerts', description: 'alerts, acknowledgement and inspector disposition' },
+      { name: 'limits', description: 'limit standards, versions and imports' },
     ],
     paths: {
       '/api/v1/health': {
@@ -432,6 +701,38 @@ export function buildOpenApiDocument(): OpenApiDocument {
           responses: { '200': ok('readings, oldest first', ref('Readings')), ...stdErrors('BadRequest', 'NotFound') },
         },
       },
+      // ── aqi ──
+      ...Object.fromEntries(
+        (['aqi', 'wqi'] as const).map((k) => [
+          `/api/v1/stations/{code}/${k}`,
+          {
+            get: {
+              operationId: k === 'aqi' ? 'listStationAqi' : 'listStationWqi',
+              summary:
+                k === 'aqi'
+                  ? 'VN_AQI of an ambient-air station, hourly or daily (anyone; 404 for other station kinds)'
+                  : 'VN_WQI of a river (surface water) station, hourly or daily (anyone; 404 for other station kinds)',
+              description:
+                (k === 'aqi'
+                  ? 'Decision 1459/QĐ-TCMT: hourly AQI from complete hourly means (PM by NowCast over 12 hours), daily AQI from 24-hour PM means and daily maxima. '
+                  : 'Decision 1460/QĐ-TCMT from the automatically measured parameters (pH; DO with temperature, COD, NH4 …; at least 3 group-IV sub-indices). ') +
+                'Hours are labelled by their end, days by the local date. No token needed; without a token only hours that ended at least ' +
+                'PUBLIC_DELAY_MINUTES (default 60) ago, and days whose 24:00 hour has, are returned. Default: last 48 h (1h) or 30 days (24h).',
+              tags: ['stations'],
+              security: [{}, { bearerAuth: [] }],
+              parameters: [
+                pathCode,
+                { name: 'resolution', in: 'query', schema: { ...str(undefined, { enum: ['1h', '24h'] }), default: '1h' } },
+                fromParam('hour label / date'),
+                toParam('hour label / date'),
+                { name: 'limit', in: 'query', description: 'page size (default 1000, max 10000)', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
+                cursorParam,
+              ],
+              responses: { '200': ok('index values, oldest first', ref(k === 'aqi' ? 'AqiPage' : 'WqiPage')), ...stdErrors('BadRequest', 'NotFound') },
+            },
+          },
+        ]),
+      ),
       '/api/v1/ingest': {
         post: {
           operationId: 'ingestFile',
@@ -475,6 +776,124 @@ export function buildOpenApiDocument(): OpenApiDocument {
           responses: { '200': ok('ledger rows', ref('IngestFilePage')), ...stdErrors('BadRequest', 'Forbidden') },
         },
       },
+      '/api/v1/kpi/completeness': {
+        get: {
+          operationId: 'getKpiCompleteness',
+          summary: 'Data completeness (receipt and valid rates) per station, station × parameter or station × day (staff)',
+          description:
+            'expected = period / interval from max(activeFrom, from) (never beyond now); received = distinct interval slots with a value; valid = slots with a valid reading (status 00, flag good/suspect, not invalidated). Rates = count / expected (null when nothing is expected); belowThreshold = validRate < KPI_THRESHOLD (default 0.8). Default: the last 7 whole local days; at most 366 days.',
+          tags: ['kpi'],
+          security: bearer,
+          parameters: [
+            fromParam('reading time'),
+            toParam('reading time'),
+            { name: 'groupBy', in: 'query', description: 'station (default) | parameter | day', schema: { type: 'string', enum: ['station', 'parameter', 'day'] } },
+            { name: 'station', in: 'query', description: 'station code', schema: str() },
+            limitParam,
+            cursorParam,
+          ],
+          responses: {
+            '200': ok(
+              'rows',
+              obj({
+                items: arr(
+                  obj({
+                    station: str(),
+                    parameter: str(),
+                    day: str('local date yyyy-MM-dd', { format: 'date' }),
+                    expected: int(),
+                    received: int(),
+                    valid: int(),
+                    receiptRate: nullable({ type: 'number' }),
+                    validRate: nullable({ type: 'number' }),
+                    belowThreshold: { type: 'boolean' },
+                  }, ['station', 'expected', 'received', 'valid', 'receiptRate', 'validRate', 'belowThreshold']),
+                ),
+                nextCursor: nullable(str()),
+              }),
+            ),
+            ...stdErrors('BadRequest', 'Forbidden', 'NotFound'),
+          },
+        },
+      },
+      '/api/v1/forwarding/status': {
+        get: {
+          operationId: 'getForwardingStatus',
+          summary: 'Reconciliation per station and local day of receipt: received vs forwarded, pending, failed (staff)',
+          description:
+            'received = accepted/partial files; forwarded = every target sent; pending = waiting (none failing); failed = the last attempt of a job failed (it is retried with back-off, never dropped); notQueued = no enabled target when received. Default: the last 7 days.',
+          tags: ['forwarding'],
+          security: bearer,
+          parameters: [
+            fromParam('received time'),
+            toParam('received time'),
+            { name: 'station', in: 'query', description: 'station code', schema: str() },
+            { name: 'target', in: 'query', description: 'only this target id', schema: int() },
+            limitParam,
+            cursorParam,
+          ],
+          responses: {
+            '200': ok(
+              'rows',
+              obj({
+                items: arr(obj({ station: str(), day: str('local date yyyy-MM-dd', { format: 'date' }), received: int(), forwarded: int(), pending: int(), failed: int(), notQueued: int() })),
+                nextCursor: nullable(str()),
+              }),
+            ),
+            ...stdErrors('BadRequest', 'Forbidden', 'NotFound'),
+          },
+        },
+      },
+      '/api/v1/forwarding/targets': {
+        get: {
+          operationId: 'listForwardTargets',
+          summary: 'Forwarding targets with health (admin); the password is never returned',
+          tags: ['forwarding'],
+          security: bearer,
+          parameters: [limitParam, cursorParam],
+          responses: { '200': ok('targets', obj({ items: arr(forwardTargetSchema), nextCursor: nullable(str()) })), ...stdErrors('Forbidden') },
+        },
+        post: {
+          operationId: 'createForwardTarget',
+          summary: 'Add a receiving FTP/FTPS target (admin, audited); the password is stored encrypted',
+          tags: ['forwarding'],
+          security: bearer,
+          requestBody: { required: true, content: json(forwardTargetInput(['name', 'host', 'username', 'password'])) },
+          responses: { '201': ok('created', forwardTargetSchema), ...stdErrors('BadRequest', 'Forbidden', 'Conflict') },
+        },
+      },
+      '/api/v1/forwarding/targets/{id}': {
+        get: {
+          operationId: 'getForwardTarget',
+          summary: 'One forwarding target with health (admin)',
+          tags: ['forwarding'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          responses: { '200': ok('target', forwardTargetSchema), ...stdErrors('Forbidden', 'NotFound') },
+        },
+        patch: {
+          operationId: 'updateForwardTarget',
+          summary: 'Change a forwarding target (admin, audited); omitted fields and the password are kept',
+          tags: ['forwarding'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          requestBody: { required: true, content: json(forwardTargetInput([])) },
+          responses: { '200': ok('updated', forwardTargetSchema), ...stdErrors('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
+        },
+      },
+      '/api/v1/forwarding/resend': {
+        post: {
+          operationId: 'resendForwarding',
+          summary: "Queue a station's files received in [from, to) again, sent ones included (admin, operator; audited)",
+          tags: ['forwarding'],
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: json(obj({ station: str('station code'), from: time(), to: time(), target: int('only this target (default every enabled one)') }, ['station', 'from', 'to'])),
+          },
+          responses: { '202': ok('queued', obj({ requeued: int(), targets: arr(int()) })), ...stdErrors('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
+        },
+      },
       '/api/v1/ingest/files/{id}/raw': {
         get: {
           operationId: 'getIngestFileRaw',
@@ -495,6 +914,98 @@ export function buildOpenApiDocument(): OpenApiDocument {
           },
         },
       },
+      // ── alerts ──
+      '/api/v1/alerts': {
+        get: {
+          operationId: 'listAlerts',
+          summary: 'Alerts, newest first (staff)',
+          tags: ['alerts'],
+          security: bearer,
+          parameters: [
+            { name: 'station', in: 'query', description: 'station code', schema: str() },
+            { name: 'kind', in: 'query', schema: str(undefined, { enum: ALERT_KINDS }) },
+            { name: 'state', in: 'query', schema: str(undefined, { enum: ALERT_STATES }) },
+            { name: 'parameter', in: 'query', schema: str() },
+            { name: 'disposition', in: 'query', schema: str(undefined, { enum: DISPOSITIONS }) },
+            fromParam('opening time'),
+            toParam('opening time'),
+            limitParam,
+            cursorParam,
+          ],
+          responses: { '200': ok('alerts', obj({ items: arr(alertSchema), nextCursor: nullable(str()) })), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+        },
+      },
+      '/api/v1/alerts/{id}': {
+        get: {
+          operationId: 'getAlert',
+          summary: 'One alert with its event history (staff)',
+          tags: ['alerts'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          responses: {
+            '200': ok('the alert', { ...alertSchema, properties: { ...alertSchema.properties, events: arr(obj({ at: time(), type: str(undefined, { enum: ALERT_EVENT_TYPES }), actor: str(), data: { type: 'object' } })) } }),
+            ...stdErrors('BadRequest', 'Forbidden', 'NotFound'),
+          },
+        },
+      },
+      '/api/v1/alerts/{id}/acknowledge': {
+        post: {
+          operationId: 'acknowledgeAlert',
+          summary: 'Acknowledge an open alert (operator, inspector)',
+          tags: ['alerts'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          requestBody: { required: false, content: json(obj({ note: str() }, [])) },
+          responses: { '200': ok('acknowledged', alertSchema), ...stdErrors('BadRequest', 'Forbidden', 'NotFound', 'Conflict') },
+        },
+      },
+      '/api/v1/alerts/{id}/disposition': {
+        post: {
+          operationId: 'setAlertDisposition',
+          summary: 'Inspector disposition of a compliance exceedance (inspector)',
+          tags: ['alerts'],
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: int() }],
+          requestBody: {
+            required: true,
+            content: json(obj({ disposition: str(undefined, { enum: DISPOSITIONS }), note: str(), assigneeId: nullable(int()), dueAt: nullable(time()) }, ['disposition', 'note'])),
+          },
+          responses: { '200': ok('updated', alertSchema), ...stdErrors('BadRequest', 'Forbidden', 'NotFound') },
+        },
+      },
+      '/api/v1/limits': {
+        get: {
+          operationId: 'listLimits',
+          summary: 'Limit standards and the versions in force (staff)',
+          tags: ['limits'],
+          security: bearer,
+          parameters: [
+            { name: 'at', in: 'query', description: 'instant (default now)', schema: time('') },
+            { name: 'versions', in: 'query', schema: str(undefined, { enum: ['in_force', 'all'], default: 'in_force' }) },
+          ],
+          responses: { '200': ok('standards', obj({ items: arr(limitStandardSchema), nextCursor: { type: 'null' } })), ...stdErrors('BadRequest', 'Forbidden') },
+        },
+      },
+      '/api/v1/limits/import': {
+        post: {
+          operationId: 'importLimits',
+          summary: 'Import a new standard version from JSON or CSV (admin, audited)',
+          tags: ['limits'],
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { anyOf: [limitStandardSchema, arr(limitStandardSchema)] } },
+              'text/csv': { schema: str('header: standard,version,effective_from,effective_to,kind,column,parameter,min,max,averaging,apply_coefficients[,name]') },
+            },
+          },
+          responses: {
+            '201': ok('imported', obj({ imported: arr(obj({ code: str(), version: str(), values: int() })) })),
+            ...stdErrors('BadRequest', 'Forbidden', 'Conflict'),
+          },
+        },
+      },
+      ...qcPaths(),
     },
     components: {
       schemas,
