@@ -1,46 +1,74 @@
 'use client';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDate, formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
 
-export type ChartPoint = { t: number; v: number };
+export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null; f?: number; s?: string };
+export type ChartMark = { t: number; v: number; f: number };
+export type ChartPeriodView = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay' };
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const LIMIT_COLOR = '#EA3223';
+const APPROACHING_COLOR = '#F08432';
+const MARK_COLORS: Record<number, string> = { 3: '#F5B700', 4: '#C0392B' };
+export const PERIOD_COLORS: Record<ChartPeriodView['kind'], string> = {
+  calibrating: '#8E44AD',
+  device_error: '#FF7E00',
+  offline: '#999999',
+  overlay: '#2C7BE5',
+};
 
-/** Ticks on whole hours (UTC+7 has whole-hour offsets), every `stepHours`, inside [from, to]. */
-function hourTicks(from: number, to: number, stepHours: number): number[] {
+/** Tick positions on whole hours or local midnights depending on the span. */
+function ticksFor(from: number, to: number): number[] {
+  const span = to - from;
+  const step = span <= 2 * DAY_MS ? 3 * HOUR_MS : span <= 8 * DAY_MS ? DAY_MS : span <= 40 * DAY_MS ? 5 * DAY_MS : 30 * DAY_MS;
+  const offset = 7 * HOUR_MS;
   const ticks: number[] = [];
-  const step = stepHours * HOUR_MS;
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  for (let t = Math.ceil((from + offset) / step) * step - offset; t <= to; t += step) ticks.push(t);
   return ticks;
 }
 
-/** One parameter's raw readings over a window; the limit lines show where the station's limits lie. */
+/**
+ * One parameter over a window: the values (raw or averages), limit line(s), the approaching band (80–100 % of the
+ * max), dots on suspect (yellow) and failed (red) readings, and shaded calibration / error / offline / overlay periods.
+ */
 export function ParameterChart({
   title,
+  parameter,
   unit,
   decimals,
   points,
+  marks = [],
+  periods = [],
   from,
   to,
   limitMin,
   limitMax,
+  approachingFrom = null,
   locale,
   emptyText,
+  labels,
 }: {
   title: string;
+  parameter?: string;
   unit: string;
   decimals: number;
   points: ChartPoint[];
+  marks?: ChartMark[];
+  periods?: ChartPeriodView[];
   from: number;
   to: number;
   limitMin: number | null;
   limitMax: number | null;
+  approachingFrom?: number | null;
   locale: DisplayLocale;
   emptyText: string;
+  labels?: { limit: string; approaching: string };
 }) {
   const unitLabel = unit === '-' ? '' : unit;
+  const long = to - from > 2 * DAY_MS;
   return (
-    <figure className="chart-card" style={{ margin: 0 }} data-chart={title}>
+    <figure className="chart-card" style={{ margin: 0 }} data-chart={title} data-parameter={parameter} data-points={points.length}>
       <figcaption>
         <h3>
           {title} {unitLabel && <span className="muted small">({unitLabel})</span>}
@@ -51,17 +79,18 @@ export function ParameterChart({
           <div className="empty">{emptyText}</div>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <ComposedChart data={points} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
               <CartesianGrid stroke="#eef1f4" />
               <XAxis
                 dataKey="t"
                 type="number"
                 scale="time"
                 domain={[from, to]}
-                ticks={hourTicks(from, to, to - from > 12 * HOUR_MS ? 3 : 1)}
-                tickFormatter={(v: number) => formatTime(v)}
+                ticks={ticksFor(from, to)}
+                tickFormatter={(v: number) => (long ? formatDate(v).slice(0, 5) : formatTime(v))}
                 tick={{ fontSize: 11 }}
                 minTickGap={28}
+                allowDataOverflow
               />
               <YAxis
                 tickFormatter={(v: number) => formatNumber(v, Math.min(decimals, 2), locale)}
@@ -73,10 +102,44 @@ export function ParameterChart({
                 labelFormatter={(v) => formatDateTime(Number(v))}
                 formatter={(v) => [`${formatNumber(Number(v), decimals, locale)} ${unitLabel}`.trim(), title]}
               />
-              {limitMax != null && <ReferenceLine y={limitMax} stroke="#EA3223" strokeDasharray="4 4" ifOverflow="extendDomain" />}
-              {limitMin != null && <ReferenceLine y={limitMin} stroke="#EA3223" strokeDasharray="4 4" ifOverflow="extendDomain" />}
-              <Line type="linear" dataKey="v" stroke="#0b6e4f" strokeWidth={1.6} dot={false} isAnimationActive={false} />
-            </LineChart>
+              {periods.map((p, i) => (
+                <ReferenceArea
+                  key={`${p.kind}-${i}`}
+                  x1={Math.max(from, p.start)}
+                  x2={Math.min(to, p.end)}
+                  fill={PERIOD_COLORS[p.kind]}
+                  fillOpacity={0.15}
+                  strokeOpacity={0}
+                  ifOverflow="hidden"
+                  className={`chart-period chart-period-${p.kind}`}
+                />
+              ))}
+              {approachingFrom != null && limitMax != null && (
+                <ReferenceArea y1={approachingFrom} y2={limitMax} fill={APPROACHING_COLOR} fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" className="chart-approaching-band" />
+              )}
+              {limitMax != null && (
+                <ReferenceLine
+                  y={limitMax}
+                  stroke={LIMIT_COLOR}
+                  strokeDasharray="4 4"
+                  ifOverflow="extendDomain"
+                  className="chart-limit-line"
+                  label={labels ? { value: labels.limit, position: 'insideTopRight', fontSize: 10, fill: LIMIT_COLOR } : undefined}
+                />
+              )}
+              {limitMin != null && <ReferenceLine y={limitMin} stroke={LIMIT_COLOR} strokeDasharray="4 4" ifOverflow="extendDomain" className="chart-limit-line" />}
+              <Line type="linear" dataKey="v" stroke="#0b6e4f" strokeWidth={1.4} dot={false} isAnimationActive={false} connectNulls={false} />
+              {marks.length > 0 && (
+                <Scatter
+                  data={marks}
+                  dataKey="v"
+                  isAnimationActive={false}
+                  shape={(props: { cx?: number; cy?: number; payload?: ChartMark }) => (
+                    <circle cx={props.cx} cy={props.cy} r={3} fill={MARK_COLORS[props.payload?.f ?? 3] ?? '#F5B700'} className={`chart-mark chart-mark-${props.payload?.f ?? 3}`} />
+                  )}
+                />
+              )}
+            </ComposedChart>
           </ResponsiveContainer>
         )}
       </div>

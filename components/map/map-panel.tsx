@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatTime } from '@/lib/domain/format';
-import { STATE_COLORS, STATION_STATES, type StationState } from '@/lib/domain/station-status';
-import type { MapLoadResult, MapView } from './types';
+import { STATION_KINDS } from '@/lib/domain/parameters';
+import { countStates, STATION_STATES } from '@/lib/domain/station-state';
+import { filterStations, NO_FILTERS } from './filter';
+import type { MapFilters, MapLoadResult, MapView } from './types';
 
 // Leaflet touches `window` on import: the map itself only ever renders in the browser.
 const StationMap = dynamic(() => import('./station-map'), {
@@ -19,8 +21,6 @@ function MapPlaceholder() {
   return <div className="map-placeholder">{t('loading')}</div>;
 }
 
-/** States the current rules can produce; others appear in the legend only once a station is in them. */
-const ALWAYS_SHOWN: readonly StationState[] = ['good', 'offline', 'not_in_use'];
 const REFRESH_MS = 30_000;
 
 export function MapPanel({
@@ -33,8 +33,10 @@ export function MapPanel({
   tileUrl?: string;
 }) {
   const t = useTranslations();
+  const tm = useTranslations('monitoring');
   const locale = useLocale();
   const router = useRouter();
+  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const query = useQuery({
     queryKey: ['map-data'],
     queryFn: async () => {
@@ -53,38 +55,99 @@ export function MapPanel({
     if (unauthorized) router.replace('/login');
   }, [unauthorized, router]);
 
-  const shown = STATION_STATES.filter((s) => ALWAYS_SHOWN.includes(s) || data.counts[s] > 0);
+  const shown = useMemo(() => filterStations(data.stations, filters), [data.stations, filters]);
+  const counts = useMemo(() => countStates(shown.map((s) => s.state)), [shown]);
+  const facilities = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const s of data.stations) m.set(s.facilityCode, s.facilityName);
+    return [...m].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+  }, [data.stations]);
+  const set = <K extends keyof MapFilters>(k: K, v: MapFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
+  const filtered = filters.kind !== '' || filters.facility !== '' || filters.state !== '' || filters.q !== '';
 
   return (
-    <div className="map-layout">
-      <div className="map-frame" data-testid="station-map">
-        <StationMap stations={data.stations} tileUrl={tileUrl} locale={locale === 'en' ? 'en' : 'vi'} />
-      </div>
-      <aside className="panel legend" aria-label={t('map.legend')}>
-        <h3>{t('map.legend')}</h3>
-        <ul>
-          {shown.map((s) => (
-            <li key={s} className={data.counts[s] === 0 ? 'zero' : undefined} data-legend-state={s}>
-              <span className="badge-dot" style={{ background: STATE_COLORS[s] }} aria-hidden />
-              <span>{t(`states.${s}`)}</span>
-              <span className="count">{data.counts[s]}</span>
-            </li>
+    <>
+      <div className="toolbar map-filters" data-testid="map-filters">
+        <input
+          className="input"
+          type="search"
+          value={filters.q}
+          onChange={(e) => set('q', e.target.value)}
+          placeholder={tm('filterSearch')}
+          aria-label={tm('filterSearch')}
+        />
+        <select className="input" aria-label={tm('filterKind')} value={filters.kind} onChange={(e) => set('kind', e.target.value as MapFilters['kind'])}>
+          <option value="">{tm('allKinds')}</option>
+          {STATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
           ))}
-        </ul>
-        <p className="small muted" style={{ marginBottom: 0 }}>
-          {t('map.total', { count: data.stations.length })}
-          <br />
-          {t('common.updatedAt', { time: formatTime(data.generatedAt) })}
-          <br />
-          {t('map.refreshNote')}
-        </p>
-        {query.isError && !unauthorized && (
-          <p className="form-error small" role="status">
-            {t('common.loadError')}
-          </p>
+        </select>
+        <select className="input" aria-label={tm('filterFacility')} value={filters.facility} onChange={(e) => set('facility', e.target.value)}>
+          <option value="">{tm('allFacilities')}</option>
+          {facilities.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <select className="input" aria-label={tm('filterState')} value={filters.state} onChange={(e) => set('state', e.target.value as MapFilters['state'])}>
+          <option value="">{tm('allStates')}</option>
+          {STATION_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`states.${s}`)}
+            </option>
+          ))}
+        </select>
+        {filtered && (
+          <button type="button" className="btn" onClick={() => setFilters(NO_FILTERS)}>
+            {tm('clearFilters')}
+          </button>
         )}
-        {data.stations.length === 0 && <p className="muted">{t('map.noStations')}</p>}
-      </aside>
-    </div>
+        <span className="muted small" data-testid="map-shown-count">
+          {tm('shownCount', { shown: shown.length, total: data.stations.length })}
+        </span>
+      </div>
+      <div className="map-layout">
+        <div className="map-frame" data-testid="station-map">
+          <StationMap stations={shown} colors={data.colors} tileUrl={tileUrl} locale={locale === 'en' ? 'en' : 'vi'} />
+        </div>
+        <aside className="panel legend" aria-label={t('map.legend')}>
+          <h3>{t('map.legend')}</h3>
+          <ul>
+            {STATION_STATES.map((s) => (
+              <li key={s} className={counts[s] === 0 ? 'zero' : undefined} data-legend-state={s}>
+                <button
+                  type="button"
+                  className="legend-item"
+                  aria-pressed={filters.state === s}
+                  title={tm('filterByState')}
+                  onClick={() => set('state', filters.state === s ? '' : s)}
+                  style={{ all: 'unset', cursor: 'pointer', display: 'contents' }}
+                >
+                  <span className="badge-dot" style={{ background: data.colors[s] }} aria-hidden />
+                  <span>{t(`states.${s}`)}</span>
+                  <span className="count">{counts[s]}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="small muted" style={{ marginBottom: 0 }}>
+            {t('map.total', { count: shown.length })}
+            <br />
+            {t('common.updatedAt', { time: formatTime(data.generatedAt) })}
+            <br />
+            {t('map.refreshNote')}
+          </p>
+          {query.isError && !unauthorized && (
+            <p className="form-error small" role="status">
+              {t('common.loadError')}
+            </p>
+          )}
+          {data.stations.length === 0 && <p className="muted">{t('map.noStations')}</p>}
+        </aside>
+      </div>
+    </>
   );
 }

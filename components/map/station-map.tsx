@@ -1,14 +1,18 @@
 'use client';
 import 'leaflet/dist/leaflet.css';
-import L from 'leaflet';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import L from './leaflet-global';
+import 'leaflet.markercluster';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap } from 'react-leaflet';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { GeoJSON, MapContainer, Pane, TileLayer, useMap } from 'react-leaflet';
 import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
-import { STATE_COLORS, type StationState } from '@/lib/domain/station-status';
+import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/station-state';
 import type { MapStationView } from './types';
 
 const BASEMAP_URL = '/geo/vn-provinces-ne10m.geojson';
@@ -16,6 +20,10 @@ const BASEMAP_URL = '/geo/vn-provinces-ne10m.geojson';
 const HIGHLIGHTED = new Set(['VN-54', 'VN-56']);
 const DEFAULT_CENTER: [number, number] = [21.25, 106.3];
 const DEFAULT_ZOOM = 9;
+/** Zoomed in this far (the fitted view of a province's stations) every station is its own marker. */
+const UNCLUSTER_ZOOM = 9;
+const CLUSTER_RADIUS_PX = 40;
+const LEVEL_COLORS: Record<Level, string> = { good: '#1DCE6C', approaching: '#F08432', exceeding: '#EA3223' };
 
 type ProvinceProps = { name?: string; name_vi?: string; iso_3166_2?: string };
 
@@ -24,12 +32,12 @@ function escapeHtml(s: string): string {
 }
 
 /** A divIcon whose DOM element carries the marker contract: class `station-marker`, `data-station`, `data-state`. */
-function stationIcon(code: string, name: string, state: StationState): L.DivIcon {
+function stationIcon(code: string, name: string, state: StationState, colors: StateColors): L.DivIcon {
   return L.divIcon({
     className: 'station-marker-icon',
     html: `<div class="station-marker" data-station="${escapeHtml(code)}" data-state="${state}" title="${escapeHtml(
       `${code} — ${name}`,
-    )}" style="background:${STATE_COLORS[state]}"></div>`,
+    )}" style="background:${colors[state]}"></div>`,
     iconSize: [18, 18],
     iconAnchor: [9, 9],
     popupAnchor: [0, -10],
@@ -90,6 +98,7 @@ const DEVICE_STATUSES = ['00', '01', '02', '03'] as const;
 
 function StationPopup({ station, locale }: { station: MapStationView; locale: DisplayLocale }) {
   const t = useTranslations();
+  const tm = useTranslations('monitoring');
   const deviceStatusLabel = (status: string) => {
     const known = DEVICE_STATUSES.find((d) => d === status);
     return known ? t(`deviceStatus.${known}`) : t('deviceStatus.unknown');
@@ -104,7 +113,7 @@ function StationPopup({ station, locale }: { station: MapStationView; locale: Di
         <dt>{t('map.kind')}</dt>
         <dd>{t(`kinds.${station.kind}`)}</dd>
         <dt>{t('map.state')}</dt>
-        <dd>{t(`states.${station.state}`)}</dd>
+        <dd data-popup-state={station.state}>{t(`states.${station.state}`)}</dd>
         <dt>{t('map.lastFile')}</dt>
         <dd>{station.lastFileAt ? formatDateTime(station.lastFileAt) : t('common.never')}</dd>
       </dl>
@@ -117,11 +126,24 @@ function StationPopup({ station, locale }: { station: MapStationView; locale: Di
         <table>
           <tbody>
             {station.latest.map((v) => (
-              <tr key={v.parameter}>
-                <td>{parameterName(v.parameter, locale)}</td>
+              <tr key={v.parameter} data-parameter={v.parameter} data-level={v.level ?? 'none'}>
+                <td>
+                  <span
+                    className="badge-dot"
+                    aria-label={v.level ? tm(`levels.${v.level}`) : tm('levels.none')}
+                    title={v.level ? tm(`levels.${v.level}`) : tm('levels.none')}
+                    style={{ background: v.level ? LEVEL_COLORS[v.level] : '#D0D0D0', display: 'inline-block', marginRight: 4 }}
+                  />
+                  {parameterName(v.parameter, locale)}
+                </td>
                 <td className="num">{formatNumber(v.value, v.decimals, locale)}</td>
                 <td>{v.unit === '-' ? '' : v.unit}</td>
-                <td className="muted">{deviceStatusLabel(v.deviceStatus)}</td>
+                <td className="muted small">
+                  {v.limitMax !== null || v.limitMin !== null
+                    ? `≤ ${v.limitMin !== null ? `${formatNumber(v.limitMin, v.decimals, locale)}–` : ''}${v.limitMax !== null ? formatNumber(v.limitMax, v.decimals, locale) : '∞'}`
+                    : ''}
+                </td>
+                <td className="muted">{v.deviceStatus !== '00' ? deviceStatusLabel(v.deviceStatus) : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -132,36 +154,121 @@ function StationPopup({ station, locale }: { station: MapStationView; locale: Di
   );
 }
 
+type MarkerEntry = { marker: L.Marker; state: StationState; name: string; container: HTMLDivElement };
+
+/**
+ * Station markers in a leaflet.markercluster group: zoomed out, nearby stations merge into a `marker-cluster` showing
+ * their count, coloured by the worst state inside; from UNCLUSTER_ZOOM on every station is a `.station-marker`.
+ * Popups render React content through a portal into the opened marker's popup container.
+ */
+function ClusteredMarkers({ stations, colors, locale }: { stations: MapStationView[]; colors: StateColors; locale: DisplayLocale }) {
+  const map = useMap();
+  const entries = useRef(new Map<string, MarkerEntry>());
+  const stateOf = useRef(new WeakMap<L.Marker, StationState>());
+  const colorsRef = useRef(colors);
+  const groupRef = useRef<L.MarkerClusterGroup | null>(null);
+  const [open, setOpen] = useState<{ code: string; marker: L.Marker; container: HTMLDivElement } | null>(null);
+
+  useEffect(() => {
+    colorsRef.current = colors;
+  }, [colors]);
+
+  useEffect(() => {
+    const group = L.markerClusterGroup({
+      maxClusterRadius: CLUSTER_RADIUS_PX,
+      disableClusteringAtZoom: UNCLUSTER_ZOOM,
+      showCoverageOnHover: false,
+      chunkedLoading: true,
+      iconCreateFunction: (cluster) => {
+        const children = cluster.getAllChildMarkers();
+        const worst = worstState(children.map((m) => stateOf.current.get(m) ?? 'good')) ?? 'good';
+        const n = cluster.getChildCount();
+        const size = n < 10 ? 30 : n < 100 ? 36 : 42;
+        return L.divIcon({
+          className: 'marker-cluster',
+          html: `<div data-state="${worst}" data-count="${n}" style="width:${size}px;height:${size}px;border-radius:50%;background:${colorsRef.current[worst]};color:#fff;font-weight:700;display:flex;align-items:center;justify-content:center;border:3px solid rgba(255,255,255,.85);box-shadow:0 0 0 1px rgba(0,0,0,.3);box-sizing:border-box;text-shadow:0 0 2px rgba(0,0,0,.6)"><span>${n}</span></div>`,
+          iconSize: L.point(size, size),
+        });
+      },
+    });
+    groupRef.current = group;
+    map.addLayer(group);
+    const current = entries.current;
+    return () => {
+      map.removeLayer(group);
+      current.clear();
+      groupRef.current = null;
+    };
+  }, [map]);
+
+  useEffect(() => {
+    const group = groupRef.current;
+    if (!group) return;
+    const wanted = new Set(stations.map((s) => s.code));
+    const removed: L.Marker[] = [];
+    for (const [code, e] of entries.current) {
+      if (!wanted.has(code)) {
+        removed.push(e.marker);
+        entries.current.delete(code);
+      }
+    }
+    if (removed.length) group.removeLayers(removed);
+    const added: L.Marker[] = [];
+    let changed = false;
+    stations.forEach((s, index) => {
+      // Worse states draw on top of better ones; equal states keep list (code) order, so overlapping markers are stable.
+      const z = (6 - stateRank(s.state)) * 10_000 + index;
+      const e = entries.current.get(s.code);
+      if (e) {
+        if (e.state !== s.state || e.name !== s.name) {
+          e.marker.setIcon(stationIcon(s.code, s.name, s.state, colors));
+          stateOf.current.set(e.marker, s.state);
+          e.state = s.state;
+          e.name = s.name;
+          changed = true;
+        }
+        e.marker.setZIndexOffset(z);
+        const ll = e.marker.getLatLng();
+        if (ll.lat !== s.lat || ll.lng !== s.lon) e.marker.setLatLng([s.lat, s.lon]);
+        return;
+      }
+      const container = document.createElement('div');
+      const marker = L.marker([s.lat, s.lon], { icon: stationIcon(s.code, s.name, s.state, colors), title: `${s.code} — ${s.name}`, zIndexOffset: z });
+      marker.bindPopup(container, { minWidth: 240, maxWidth: 420 });
+      marker.on('popupopen', () => setOpen({ code: s.code, marker, container }));
+      marker.on('popupclose', () => setOpen((c) => (c?.code === s.code ? null : c)));
+      stateOf.current.set(marker, s.state);
+      entries.current.set(s.code, { marker, state: s.state, name: s.name, container });
+      added.push(marker);
+    });
+    if (added.length) group.addLayers(added);
+    if (changed) group.refreshClusters();
+  }, [stations, colors]);
+
+  const station = open ? stations.find((s) => s.code === open.code) : undefined;
+  useEffect(() => {
+    open?.marker.getPopup()?.update();
+  });
+  return station && open ? createPortal(<StationPopup station={station} locale={locale} />, open.container) : null;
+}
+
 export default function StationMap({
   stations,
+  colors,
   tileUrl,
   locale,
 }: {
   stations: MapStationView[];
+  colors: StateColors;
   tileUrl?: string;
   locale: DisplayLocale;
 }) {
-  const icons = useMemo(() => {
-    const m = new Map<string, L.DivIcon>();
-    for (const s of stations) m.set(s.code, stationIcon(s.code, s.name, s.state));
-    return m;
-  }, [stations]);
-
   return (
-    <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} scrollWheelZoom style={{ height: '100%', width: '100%' }}>
+    <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} minZoom={5} maxZoom={18} scrollWheelZoom style={{ height: '100%', width: '100%' }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="" />}
       <Basemap />
       <FitToStations stations={stations} />
-      {stations.map((s) => {
-        const icon = icons.get(s.code);
-        return icon ? (
-          <Marker key={s.code} position={[s.lat, s.lon]} icon={icon} title={`${s.code} — ${s.name}`}>
-            <Popup minWidth={240}>
-              <StationPopup station={s} locale={locale} />
-            </Popup>
-          </Marker>
-        ) : null;
-      })}
+      <ClusteredMarkers stations={stations} colors={colors} locale={locale} />
     </MapContainer>
   );
 }

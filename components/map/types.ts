@@ -1,11 +1,13 @@
-import type { StationState } from '@/lib/domain/station-status';
+import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
+import type { StateColors, StateCounts, StationState } from '@/lib/domain/station-state';
 
 /** The map's view of a station; the server's MapData must be assignable to this. */
 export type MapStationView = {
   code: string;
   name: string;
   kind: StationKind;
+  facilityCode: string;
   facilityName: string;
   lat: number;
   lon: number;
@@ -18,13 +20,19 @@ export type MapStationView = {
     decimals: number;
     deviceStatus: string;
     time: string;
+    level: Level | null;
+    limitMin: number | null;
+    limitMax: number | null;
   }[];
 };
 
 export type MapView = {
   stations: MapStationView[];
-  counts: Record<StationState, number>;
+  counts: StateCounts;
+  colors: StateColors;
   generatedAt: string;
 };
 
 export type MapLoadResult = { ok: true; data: MapView } | { ok: false; error: 'UNAUTHORIZED' | 'INTERNAL' };
+
+export type MapFilters = { kind: StationKind | ''; facility: string; state: StationState | ''; q: string };

@@ -1,10 +1,14 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { ParameterChart, type ChartPoint } from '@/components/charts/parameter-chart';
+import { ParameterChart, PERIOD_COLORS, type ChartMark, type ChartPeriodView, type ChartPoint } from '@/components/charts/parameter-chart';
 import { StateBadge } from '@/components/ui/badges';
 import { formatDateTime, formatNumber } from '@/lib/domain/format';
+import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
-import type { StationState } from '@/lib/domain/station-status';
+import type { StationState } from '@/lib/domain/station-state';
+import { OutageList, type OutageItem } from './outage-list';
+import { RangeControls } from './range-controls';
 
 export type StationDetailViewProps = {
   station: {
@@ -15,28 +19,55 @@ export type StationDetailViewProps = {
     state: StationState;
     lastFileAt: string | null;
     intervalMinutes: number;
+    graceMinutes: number;
   };
-  latest: { parameter: string; value: number; unit: string; decimals: number; deviceStatus: string; qcFlag: number; time: string }[];
+  latest: {
+    parameter: string;
+    value: number;
+    unit: string;
+    decimals: number;
+    deviceStatus: string;
+    qcFlag: number;
+    time: string;
+    level: Level | null;
+    limitMin: number | null;
+    limitMax: number | null;
+  }[];
   series: {
     parameter: string;
     unit: string;
     decimals: number;
     limitMin: number | null;
     limitMax: number | null;
+    approachingFrom: number | null;
     points: ChartPoint[];
+    marks: ChartMark[];
+    totalPoints: number;
   }[];
+  periods: ChartPeriodView[];
+  outages: OutageItem[];
+  range: string;
+  res: string;
+  adjusted: boolean;
+  fromText: string;
+  toText: string;
   from: string;
   to: string;
+  /** Sections other areas add to the station page (e.g. AQI for ambient stations), rendered after the latest values. */
+  extra?: ReactNode;
 };
 
 const DEVICE_STATUSES = ['00', '01', '02', '03'] as const;
 const QC_FLAGS = ['1', '2', '3', '4', '9'] as const;
+const LEVEL_COLORS: Record<Level, string> = { good: '#1DCE6C', approaching: '#F08432', exceeding: '#EA3223' };
 
-export function StationDetailView({ station, latest, series, from, to }: StationDetailViewProps) {
+export function StationDetailView(p: StationDetailViewProps) {
+  const { station, latest, series, periods, outages } = p;
   const t = useTranslations();
+  const tm = useTranslations('monitoring');
   const locale = useLocale() === 'en' ? 'en' : 'vi';
-  const fromMs = Date.parse(from);
-  const toMs = Date.parse(to);
+  const fromMs = Date.parse(p.from);
+  const toMs = Date.parse(p.to);
 
   const statusLabel = (s: string) => {
     const known = DEVICE_STATUSES.find((d) => d === s);
@@ -46,6 +77,14 @@ export function StationDetailView({ station, latest, series, from, to }: Station
     const known = QC_FLAGS.find((q) => q === String(f));
     return known ? t(`qcFlags.${known}`) : String(f);
   };
+  const limitText = (min: number | null, max: number | null, decimals: number) =>
+    min === null && max === null
+      ? '—'
+      : min !== null && max !== null
+        ? `${formatNumber(min, decimals, locale)} – ${formatNumber(max, decimals, locale)}`
+        : max !== null
+          ? `≤ ${formatNumber(max, decimals, locale)}`
+          : `≥ ${formatNumber(min, decimals, locale)}`;
 
   return (
     <>
@@ -57,7 +96,7 @@ export function StationDetailView({ station, latest, series, from, to }: Station
           <h1>
             {station.name} <span className="muted mono small">{station.code}</span>
           </h1>
-          <div className="station-head">
+          <div className="station-head" data-testid="station-head">
             <span>{station.facilityName}</span>
             <span>{t(`kinds.${station.kind}`)}</span>
             <StateBadge state={station.state} />
@@ -65,6 +104,7 @@ export function StationDetailView({ station, latest, series, from, to }: Station
               {t('station.lastFile')}: {station.lastFileAt ? formatDateTime(station.lastFileAt) : t('common.never')}
             </span>
             <span>{t('station.interval', { minutes: station.intervalMinutes })}</span>
+            <span>{tm('grace', { minutes: station.graceMinutes })}</span>
           </div>
         </div>
       </div>
@@ -77,6 +117,8 @@ export function StationDetailView({ station, latest, series, from, to }: Station
               <th>{t('station.parameter')}</th>
               <th className="num">{t('station.value')}</th>
               <th>{t('station.unit')}</th>
+              <th>{tm('level')}</th>
+              <th className="num">{tm('limit')}</th>
               <th>{t('station.time')}</th>
               <th>{t('station.deviceStatus')}</th>
               <th>{t('station.qc')}</th>
@@ -84,10 +126,17 @@ export function StationDetailView({ station, latest, series, from, to }: Station
           </thead>
           <tbody>
             {latest.map((v) => (
-              <tr key={v.parameter} data-parameter={v.parameter}>
+              <tr key={v.parameter} data-parameter={v.parameter} data-level={v.level ?? 'none'}>
                 <td>{parameterName(v.parameter, locale)}</td>
                 <td className="num">{formatNumber(v.value, v.decimals, locale)}</td>
                 <td>{v.unit === '-' ? '' : v.unit}</td>
+                <td>
+                  <span className="badge badge-neutral">
+                    <span className="badge-dot" style={{ background: v.level ? LEVEL_COLORS[v.level] : '#D0D0D0' }} aria-hidden />
+                    {v.level ? tm(`levels.${v.level}`) : tm('levels.none')}
+                  </span>
+                </td>
+                <td className="num">{limitText(v.limitMin, v.limitMax, v.decimals)}</td>
                 <td className="nowrap">{formatDateTime(v.time)}</td>
                 <td>{statusLabel(v.deviceStatus)}</td>
                 <td>{flagLabel(v.qcFlag)}</td>
@@ -98,24 +147,46 @@ export function StationDetailView({ station, latest, series, from, to }: Station
         {latest.length === 0 && <div className="empty">{t('station.noLatest')}</div>}
       </div>
 
-      <h2>{t('station.chartsTitle')}</h2>
-      <div className="charts">
+      {p.extra}
+
+      <h2>{tm('chartsTitle')}</h2>
+      <RangeControls code={station.code} range={p.range} res={p.res} fromText={p.fromText} toText={p.toText} adjusted={p.adjusted} />
+      <p className="small muted" data-testid="chart-legend">
+        {(['calibrating', 'device_error', 'offline'] as const).map((k) => (
+          <span key={k} style={{ marginRight: 12 }}>
+            <span className="badge-dot" style={{ background: PERIOD_COLORS[k], opacity: 0.5, display: 'inline-block', marginRight: 4 }} aria-hidden />
+            {tm(`periods.${k}`)}
+          </span>
+        ))}
+        <span style={{ marginRight: 12 }}>— — {tm('limit')}</span>
+        <span style={{ marginRight: 12 }}>{tm('approachingBand')}</span>
+        <span>{tm('marksNote')}</span>
+      </p>
+      <div className="charts" data-testid="station-charts" data-range={p.range} data-res={p.res}>
         {series.map((s) => (
           <ParameterChart
             key={s.parameter}
             title={parameterName(s.parameter, locale)}
+            parameter={s.parameter}
             unit={s.unit}
             decimals={s.decimals}
             points={s.points}
+            marks={s.marks}
+            periods={periods}
             from={fromMs}
             to={toMs}
             limitMin={s.limitMin}
             limitMax={s.limitMax}
+            approachingFrom={s.approachingFrom}
             locale={locale}
-            emptyText={t('station.noReadings')}
+            emptyText={tm('noReadingsInRange')}
+            labels={{ limit: tm('limit'), approaching: tm('approachingBand') }}
           />
         ))}
       </div>
+
+      <h2>{tm('outagesTitle')}</h2>
+      <OutageList outages={outages} />
     </>
   );
 }

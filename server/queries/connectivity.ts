@@ -1,24 +1,74 @@
 import 'server-only';
+import { countReceiptLive, listReceiptDays, listSlotReceipts } from '@/lib/db/monitoring';
+import { listOutages, outageStats } from '@/lib/db/outages';
+import { findStationByCode } from '@/lib/db/stations';
 import { minutesSince } from '@/lib/domain/format';
-import { stateSeverity } from '@/lib/domain/station-status';
-import { requireUser } from '@/server/auth/session';
+import { buildSlotCalendar, expectedReadings, receiptRate, summariseSlots, type SlotDay, type SlotStatus } from '@/lib/domain/receipt';
+import { stateRank } from '@/lib/domain/station-state';
+import { computeLiveStates, localDayStart } from '@/lib/services/station-state';
+import { canSeeFacility, requireUser } from '@/server/auth/session';
 import { listVisibleStationRows, toStationSummary, type StationSummary } from './station-dto';
 
-export type ConnectivityRow = StationSummary & { delayMinutes: number | null; thresholdMinutes: number };
+export type ReceiptWindow = { received: number; expected: number; rate: number | null };
 
-/** Each visible station's last file and delay, worst first: offline, then longest delay (never = longest). */
+export type ConnectivityRow = StationSummary & {
+  delayMinutes: number | null;
+  thresholdMinutes: number;
+  today: ReceiptWindow;
+  week: ReceiptWindow;
+  month: ReceiptWindow;
+  outages30d: { count: number; minutes: number; open: boolean };
+};
+
+const DAY_MS = 86_400_000;
+const dayKey = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Each visible station's last file, delay, state, receipt rate (readings received / expected over its parameters)
+ * today, over 7 and 30 days, and its outages in 30 days; worst first: state, then lowest 7-day rate, then delay.
+ * Past days come from the daily roll-up the worker keeps; today is counted live.
+ */
 export async function listConnectivity(): Promise<ConnectivityRow[]> {
   const user = await requireUser();
   const now = new Date();
   const rows = await listVisibleStationRows(user);
-  const out = rows.map((s): ConnectivityRow => ({
-    ...toStationSummary(s, now),
-    delayMinutes: minutesSince(s.lastFileAt, now),
-    thresholdMinutes: s.intervalMinutes + s.graceMinutes,
-  }));
+  const ids = rows.map((s) => s.id);
+  const today = localDayStart(now);
+  const start30 = localDayStart(now, 29);
+  const [live, days, todayLive, outages] = await Promise.all([
+    computeLiveStates(rows, now),
+    listReceiptDays(ids, dayKey(start30), dayKey(new Date(today.getTime() - DAY_MS))),
+    countReceiptLive(ids, today, new Date(today.getTime() + DAY_MS)),
+    outageStats(ids, new Date(now.getTime() - 30 * DAY_MS), now),
+  ]);
+  const byStation = new Map<number, { day: string; readings: number }[]>();
+  for (const d of days) byStation.set(d.stationId, [...(byStation.get(d.stationId) ?? []), d]);
+  const start7Key = dayKey(localDayStart(now, 6));
+
+  const out = rows.map((s): ConnectivityRow => {
+    const params = s.parameters.filter((p) => p.enabled).length;
+    const exp = (from: Date) =>
+      expectedReadings({ from: from.getTime(), to: today.getTime() + DAY_MS, now: now.getTime(), activeFrom: s.activeFrom.getTime(), intervalMinutes: s.intervalMinutes, parameters: params });
+    const past = byStation.get(s.id) ?? [];
+    const t = todayLive.get(s.id)?.readings ?? 0;
+    const r7 = t + past.filter((d) => d.day >= start7Key).reduce((a, d) => a + d.readings, 0);
+    const r30 = t + past.reduce((a, d) => a + d.readings, 0);
+    const win = (received: number, expected: number): ReceiptWindow => ({ received, expected, rate: receiptRate(received, expected) });
+    return {
+      ...toStationSummary(s, now),
+      state: live.get(s.id)?.state ?? 'offline',
+      delayMinutes: minutesSince(s.lastFileAt, now),
+      thresholdMinutes: s.intervalMinutes + s.graceMinutes,
+      today: win(t, exp(today)),
+      week: win(r7, exp(localDayStart(now, 6))),
+      month: win(r30, exp(start30)),
+      outages30d: outages.get(s.id) ?? { count: 0, minutes: 0, open: false },
+    };
+  });
   return out.sort(
     (a, b) =>
-      stateSeverity(a.state) - stateSeverity(b.state) ||
+      stateRank(a.state) - stateRank(b.state) ||
+      (a.week.rate ?? 2) - (b.week.rate ?? 2) ||
       (b.delayMinutes ?? Number.POSITIVE_INFINITY) - (a.delayMinutes ?? Number.POSITIVE_INFINITY) ||
       a.code.localeCompare(b.code),
   );
@@ -28,4 +78,40 @@ export async function listConnectivity(): Promise<ConnectivityRow[]> {
 export async function countOfflineStations(): Promise<{ offline: number; total: number }> {
   const rows = await listConnectivity();
   return { offline: rows.filter((r) => r.state === 'offline').length, total: rows.length };
+}
+
+export type SlotCalendar = {
+  station: { code: string; name: string; intervalMinutes: number; graceMinutes: number };
+  days: SlotDay[];
+  totals: Record<SlotStatus, number>;
+  outages: { startedAt: string; endedAt: string | null; minutes: number }[];
+  daysShown: number;
+};
+
+/** The expected-file calendar of one station for the last `days` local days (1–31); null when not visible. */
+export async function getSlotCalendar(code: string, days: number): Promise<SlotCalendar | null> {
+  const user = await requireUser();
+  const s = await findStationByCode(code);
+  if (!s || !canSeeFacility(user, s.facility.id)) return null;
+  const now = new Date();
+  const n = Math.min(31, Math.max(1, Math.trunc(days)));
+  const first = localDayStart(now, n - 1);
+  const [received, outages] = await Promise.all([
+    listSlotReceipts(s.id, first, new Date(localDayStart(now).getTime() + DAY_MS)),
+    listOutages(s.id, new Date(now.getTime() - 30 * DAY_MS), 100),
+  ]);
+  const dayList = Array.from({ length: n }, (_, i) => {
+    const start = first.getTime() + i * DAY_MS;
+    return { day: dayKey(new Date(start)), start };
+  }).reverse();
+  const cal = buildSlotCalendar({ days: dayList, received, intervalMinutes: s.intervalMinutes, graceMinutes: s.graceMinutes, now: now.getTime(), activeFrom: s.activeFrom.getTime() });
+  return { station: { code: s.code, name: s.name, intervalMinutes: s.intervalMinutes, graceMinutes: s.graceMinutes }, days: cal,
+    totals: summariseSlots(cal),
+    outages: outages.map((o) => ({
+      startedAt: o.startedAt.toISOString(),
+      endedAt: o.endedAt ? o.endedAt.toISOString() : null,
+      minutes: Math.round(((o.endedAt ?? now).getTime() - o.startedAt.getTime()) / 60_000),
+    })),
+    daysShown: n,
+  };
 }

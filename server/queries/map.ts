@@ -1,43 +1,41 @@
 import 'server-only';
-import { latestReadings } from '@/lib/db/readings';
-import { STATION_STATES, type StationState } from '@/lib/domain/station-status';
+import type { Level } from '@/lib/domain/level';
+import { countStates, type StateColors, type StateCounts } from '@/lib/domain/station-state';
 import { env } from '@/lib/env';
+import { computeLiveStates, stateColors } from '@/lib/services/station-state';
 import { requireUser } from '@/server/auth/session';
-import {
-  listVisibleStationRows,
-  toStationSummary,
-  unitAndDecimals,
-  type LatestValue,
-  type StationSummary,
-} from './station-dto';
+import { listVisibleStationRows, toStationSummary, unitAndDecimals, type LatestValue, type StationSummary } from './station-dto';
 
-export type MapStation = StationSummary & { latest: LatestValue[] };
-export type MapData = { stations: MapStation[]; counts: Record<StationState, number>; generatedAt: string };
+export type MapLatestValue = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
+export type MapStation = StationSummary & { latest: MapLatestValue[] };
+export type MapData = { stations: MapStation[]; counts: StateCounts; colors: StateColors; generatedAt: string };
 
-/** Stations on the live map with their latest values; facility users get only their facility's. */
+/** Stations on the live map with their full state and latest values; facility users get only their facility's. */
 export async function loadMapData(): Promise<MapData> {
   const user = await requireUser();
   const now = new Date();
   const rows = await listVisibleStationRows(user);
-  const latest = await Promise.all(rows.map((s) => latestReadings(s.id)));
+  const live = await computeLiveStates(rows, now);
 
-  const counts = Object.fromEntries(STATION_STATES.map((s) => [s, 0])) as Record<StationState, number>;
-  const stations = rows.map((s, i): MapStation => {
-    const summary = toStationSummary(s, now);
-    counts[summary.state] += 1;
+  const stations = rows.map((s): MapStation => {
+    const l = live.get(s.id);
     return {
-      ...summary,
-      latest: (latest[i] ?? []).map((r) => ({
+      ...toStationSummary(s, now),
+      state: l?.state ?? 'offline',
+      latest: (l?.latest ?? []).map((r) => ({
         parameter: r.parameter,
         value: r.value,
         deviceStatus: r.deviceStatus,
         qcFlag: r.qcFlag,
         time: r.time.toISOString(),
+        level: r.level,
+        limitMin: r.limit?.min ?? null,
+        limitMax: r.limit?.max ?? null,
         ...unitAndDecimals(s, r.parameter),
       })),
     };
   });
-  return { stations, counts, generatedAt: now.toISOString() };
+  return { stations, counts: countStates(stations.map((s) => s.state)), colors: stateColors(), generatedAt: now.toISOString() };
 }
 
 /** Optional raster tiles for deployments with internet (MAP_TILE_URL); the offline GeoJSON basemap is the default. */

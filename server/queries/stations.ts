@@ -1,26 +1,32 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { listChartBuckets, listChartRaw, listStatusPeriods } from '@/lib/db/monitoring';
+import { listOutages } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
-import { latestReadings, listRawReadings } from '@/lib/db/readings';
+import { resolveChartWindow, type ChartRange, type ChartResolution } from '@/lib/domain/chart-range';
+import { downsampleMinMax, MAX_CHART_POINTS, pickMarks } from '@/lib/domain/downsample';
+import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
+import { APPROACHING_RATIO } from '@/lib/domain/level';
+import { QC_FLAGS } from '@/lib/domain/qc-flags';
+import type { StateColors } from '@/lib/domain/station-state';
+import { computeLiveState, computeLiveStates, limitsForStation, stateColors } from '@/lib/services/station-state';
 import { canSeeFacility, requireUser } from '@/server/auth/session';
-import {
-  listVisibleStationRows,
-  toStationSummary,
-  unitAndDecimals,
-  type LatestValue,
-  type StationSummary,
-} from './station-dto';
+import { listVisibleStationRows, toStationSummary, unitAndDecimals, type LatestValue, type StationSummary } from './station-dto';
 
 export type { LatestValue, StationSummary };
 
-/** Every station the signed-in user may see, by code. */
+/** Every station the signed-in user may see, with its full state (DOMAIN.md §7). */
 export async function listStationSummaries(): Promise<StationSummary[]> {
   const user = await requireUser();
   const now = new Date();
   const rows = await listVisibleStationRows(user);
-  return rows.map((s) => toStationSummary(s, now));
+  const live = await computeLiveStates(rows, now);
+  return rows.map((s) => ({ ...toStationSummary(s, now), state: live.get(s.id)?.state ?? 'offline' }));
 }
+
+/** One chart point: time, value (mean for averages), optional min/max band, QC flag and device status of raw points. */
+export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null; f?: number; s?: string };
 
 export type ChartSeries = {
   parameter: string;
@@ -28,62 +34,130 @@ export type ChartSeries = {
   decimals: number;
   limitMin: number | null;
   limitMax: number | null;
-  points: { t: number; v: number }[];
+  /** Start of the approaching band (80 % of max) when there is a max. */
+  approachingFrom: number | null;
+  points: ChartPoint[];
+  /** Suspect (3) and failed (4) raw readings, drawn as coloured dots. */
+  marks: { t: number; v: number; f: number }[];
+  totalPoints: number;
 };
+
+/** Shaded periods: calibration / maintenance, device error, offline (outage log); overlays when that table exists. */
+export type ChartPeriod = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay'; note?: string };
+
+export type OutageView = { startedAt: string; endedAt: string | null; minutes: number };
+
+export type StationLatestView = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
 
 export type StationDetail = {
   station: StationSummary;
   kind: StationKind;
-  latest: LatestValue[];
+  latest: StationLatestView[];
   series: ChartSeries[];
+  periods: ChartPeriod[];
+  outages: OutageView[];
+  colors: StateColors;
+  range: ChartRange;
+  res: ChartResolution;
+  adjusted: boolean;
+  fromText: string;
+  toText: string;
   from: string;
   to: string;
 };
 
-const CHART_HOURS = 24;
+export type ChartQuery = { range?: string; res?: string; from?: string; to?: string };
 
-/** One station with its latest values and the last 24 h of raw readings; 404 when missing or not the user's. */
-export async function getStationDetail(code: string): Promise<StationDetail> {
+/**
+ * One station with state, latest values (level, limit), charts for the asked window and resolution (each series at
+ * most 2,000 points, min/max per bucket), shaded status/offline periods and its outage log; 404 when missing or not
+ * the user's.
+ */
+export async function getStationDetail(code: string, q: ChartQuery = {}): Promise<StationDetail> {
   const user = await requireUser();
   const station = await findStationByCode(code);
   // Same answer for "does not exist" and "not yours": a facility user learns nothing about other facilities.
   if (!station || !canSeeFacility(user, station.facility.id)) notFound();
 
   const now = new Date();
-  const from = new Date(now.getTime() - CHART_HOURS * 3_600_000);
-  const perDay = Math.ceil((CHART_HOURS * 60) / Math.max(1, station.intervalMinutes));
-  const parameters = station.parameters.filter((p) => p.enabled);
+  const w = resolveChartWindow(q, now.getTime());
+  const from = new Date(w.from);
+  const to = new Date(w.to);
+  const parameters = station.parameters.filter((p) => p.enabled).map((p) => p.parameter);
 
-  const [latestRows, seriesRows] = await Promise.all([
-    latestReadings(station.id),
-    Promise.all(parameters.map((p) => listRawReadings(station.id, p.parameter, from, now, perDay * 2 + 10))),
+  const [live, limits, raw, buckets, statusPeriods, outages] = await Promise.all([
+    computeLiveState(station, now),
+    limitsForStation(station),
+    w.res === 'raw' ? listChartRaw(station.id, parameters, from, to) : Promise.resolve(null),
+    w.res !== 'raw' ? listChartBuckets(station.id, parameters, from, to, w.res) : Promise.resolve(null),
+    listStatusPeriods(station.id, from, to, station.intervalMinutes),
+    listOutages(station.id, new Date(Math.min(w.from, now.getTime() - 30 * 86_400_000)), 200),
   ]);
 
-  const latest: LatestValue[] = latestRows.map((r) => ({
+  const latest: StationLatestView[] = live.latest.map((r) => ({
     parameter: r.parameter,
     value: r.value,
     deviceStatus: r.deviceStatus,
     qcFlag: r.qcFlag,
     time: r.time.toISOString(),
+    level: r.level,
+    limitMin: r.limit?.min ?? null,
+    limitMax: r.limit?.max ?? null,
     ...unitAndDecimals(station, r.parameter),
   }));
 
-  const series: ChartSeries[] = parameters.map((p, i) => ({
-    parameter: p.parameter,
-    limitMin: p.limitMin,
-    limitMax: p.limitMax,
-    ...unitAndDecimals(station, p.parameter),
-    points: (seriesRows[i] ?? [])
-      .map((r) => ({ t: r.time.getTime(), v: r.value }))
-      .sort((a, b) => a.t - b.t),
-  }));
+  const series: ChartSeries[] = parameters.map((p) => {
+    const limit = limits.get(p) ?? { min: null, max: null };
+    let points: ChartPoint[];
+    let marks: ChartSeries['marks'] = [];
+    let total: number;
+    if (raw) {
+      const rows = raw.get(p) ?? [];
+      total = rows.length;
+      points = downsampleMinMax(rows, MAX_CHART_POINTS).map((r) => ({ t: r.t, v: r.v, f: r.f, s: r.s }));
+      marks = pickMarks(rows, (r) => r.f === QC_FLAGS.suspect || r.f === QC_FLAGS.fail).map((r) => ({ t: r.t, v: r.v, f: r.f }));
+    } else {
+      const rows = (buckets?.get(p) ?? []).filter((b) => b.mean !== null).map((b) => ({ t: b.t, v: b.mean ?? 0, lo: b.min, hi: b.max }));
+      total = rows.length;
+      points = downsampleMinMax(rows, MAX_CHART_POINTS);
+    }
+    return {
+      parameter: p,
+      ...unitAndDecimals(station, p),
+      limitMin: limit.min,
+      limitMax: limit.max,
+      approachingFrom: limit.max !== null && limit.max > 0 ? limit.max * APPROACHING_RATIO : null,
+      points,
+      marks,
+      totalPoints: total,
+    };
+  });
+
+  const periods: ChartPeriod[] = [
+    ...statusPeriods.map((x): ChartPeriod => ({ start: x.start, end: x.end, kind: x.status === '02' ? 'device_error' : 'calibrating' })),
+    ...outages
+      .filter((o) => (o.endedAt?.getTime() ?? now.getTime()) > w.from && o.startedAt.getTime() < w.to)
+      .map((o): ChartPeriod => ({ start: Math.max(w.from, o.startedAt.getTime()), end: Math.min(w.to, o.endedAt?.getTime() ?? now.getTime()), kind: 'offline' })),
+  ];
 
   return {
-    station: toStationSummary(station, now),
+    station: { ...toStationSummary(station, now), state: live.state },
     kind: station.kind,
     latest,
     series,
+    periods,
+    outages: outages.map((o) => ({
+      startedAt: o.startedAt.toISOString(),
+      endedAt: o.endedAt ? o.endedAt.toISOString() : null,
+      minutes: Math.round(((o.endedAt ?? now).getTime() - o.startedAt.getTime()) / 60_000),
+    })),
+    colors: stateColors(),
+    range: w.range,
+    res: w.res,
+    adjusted: w.adjusted,
+    fromText: w.fromText,
+    toText: w.toText,
     from: from.toISOString(),
-    to: now.toISOString(),
+    to: to.toISOString(),
   };
 }

@@ -1,24 +1,32 @@
 import type { Metadata } from 'next';
 import { StationDetailView } from '@/components/stations/station-detail-view';
 import { getStationDetail } from '@/server/queries/stations';
+import { AqiSection } from '@/components/aqi/aqi-section'; // aqi
+import { loadStationIndex } from '@/server/queries/aqi'; // aqi
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function decode(code: string): string {
   try {
-    return decode(code);
+    return decodeURIComponent(code);
   } catch {
     return code;
   }
 }
+
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v)?.slice(0, 32);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   return { title: decode(code) };
 }
 
-export default async function StationPage({ params }: Props) {
-  const { code } = await params;
-  const detail = await getStationDetail(decode(code));
-  return <StationDetailView {...detail} />;
+export default async function StationPage({ params, searchParams }: Props) {
+  const [{ code }, sp] = await Promise.all([params, searchParams]);
+  const detail = await getStationDetail(decode(code), { range: one(sp.range), res: one(sp.res), from: one(sp.from), to: one(sp.to) });
+  // ── aqi: AQI (ambient) / WQI (river) section ──
+  const indexView = detail.kind === 'ambient_air' || detail.kind === 'surface_water' ? await loadStationIndex(detail.station.code) : null;
+  const extra = indexView && <AqiSection view={indexView} />;
+  // ── /aqi ──
+  return <StationDetailView {...detail} extra={extra} />;
 }

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { closeFixtureDb, login } from './fixtures';
+import { createMonitoringFixture, type MonitoringFixture } from './fixtures-monitoring';
+
+let fx: MonitoringFixture;
+
+test.beforeAll(async () => {
+  fx = await createMonitoringFixture();
+});
+
+test.afterAll(async () => {
+  await closeFixtureDb();
+});
+
+test('a station that stops sending shows as offline once its interval + grace have passed', async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, fx.operator);
+  const main = page.locator('main');
+  const marker = main.locator(`.station-marker[data-station="${fx.stopping.code}"]`);
+
+  // Interval 1 min + grace 1 min; its last file was 45 s before the fixture was made.
+  if (Date.now() < fx.stoppingOfflineAt.getTime() - 5_000) await expect(marker).toHaveAttribute('data-state', 'good');
+
+  // Without a reload: the map refreshes itself every 30 s.
+  await expect(marker).toHaveAttribute('data-state', 'offline', { timeout: 150_000 });
+
+  // Station page and connectivity page agree.
+  await page.goto(`/stations/${fx.stopping.code}`);
+  await expect(main.getByTestId('station-head')).toContainText('Mất kết nối');
+  await page.goto(`/connectivity?station=${fx.stopping.code}`);
+  await expect(main.locator(`[data-testid="connectivity-table"] tr[data-station="${fx.stopping.code}"]`)).toHaveAttribute('data-state', 'offline');
+  await expect(main.getByTestId('slot-calendar')).toHaveAttribute('data-station', fx.stopping.code);
+  await expect(main.getByTestId('slot-heatmap')).toBeVisible();
+});

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import {
+  computeStationState,
+  countStates,
+  DEFAULT_STATE_COLORS,
+  parseStateColors,
+  planOutage,
+  worstState,
+  type StateReading,
+} from './station-state';
+
+const now = new Date('2024-05-24T03:00:00.000Z');
+const ago = (m: number) => new Date(now.getTime() - m * 60_000);
+const r = (o: Partial<StateReading> = {}): StateReading => ({
+  time: ago(2),
+  value: 10,
+  deviceStatus: '00',
+  qcFlag: 1,
+  limitMin: null,
+  limitMax: 100,
+  ...o,
+});
+const base = { enabled: true, lastFileAt: ago(2), intervalMinutes: 5, graceMinutes: 15, now };
+
+describe('computeStationState', () => {
+  test.each([
+    { label: 'disabled, even exceeding', input: { enabled: false, latest: [r({ value: 500 })] }, expected: 'not_in_use' },
+    { label: 'never sent a file', input: { lastFileAt: null, latest: [] }, expected: 'offline' },
+    { label: 'exactly interval + grace since the last file', input: { lastFileAt: ago(20), latest: [r({ value: 500 })] }, expected: 'offline' },
+    { label: '1 ms before interval + grace', input: { lastFileAt: new Date(ago(20).getTime() + 1), latest: [r()] }, expected: 'good' },
+    { label: 'no readings but receiving', input: { latest: [] }, expected: 'good' },
+    { label: 'all good', input: { latest: [r(), r({ value: 79.99 })] }, expected: 'good' },
+    { label: 'exactly 80 % of max', input: { latest: [r({ value: 80 })] }, expected: 'approaching' },
+    { label: 'equal to max is not above it', input: { latest: [r({ value: 100 })] }, expected: 'approaching' },
+    { label: 'just above max', input: { latest: [r({ value: 100.01 })] }, expected: 'exceeding' },
+    { label: 'below min', input: { latest: [r({ value: 5, limitMin: 6, limitMax: 9 })] }, expected: 'exceeding' },
+    { label: 'exceeding beats device error', input: { latest: [r({ value: 500 }), r({ deviceStatus: '02' })] }, expected: 'exceeding' },
+    { label: 'device error beats approaching', input: { latest: [r({ value: 90 }), r({ deviceStatus: '02' })] }, expected: 'device_error' },
+    { label: 'approaching beats calibrating', input: { latest: [r({ value: 90 }), r({ deviceStatus: '01' })] }, expected: 'approaching' },
+    { label: 'calibrating (01)', input: { latest: [r({ deviceStatus: '01', value: 500 })] }, expected: 'calibrating' },
+    { label: 'maintenance (03) reads as calibrating', input: { latest: [r({ deviceStatus: '03' })] }, expected: 'calibrating' },
+    { label: 'QC fail never counts as exceeding', input: { latest: [r({ value: 500, qcFlag: 4 })] }, expected: 'good' },
+    { label: 'suspect still counts', input: { latest: [r({ value: 500, qcFlag: 3 })] }, expected: 'exceeding' },
+    { label: 'not evaluated yet counts (newest value)', input: { latest: [r({ value: 500, qcFlag: 2 })] }, expected: 'exceeding' },
+    { label: 'an old exceeding value of a silent parameter is ignored', input: { latest: [r({ time: ago(2) }), r({ time: ago(180), value: 500 })] }, expected: 'good' },
+    { label: 'no limits → good', input: { latest: [r({ value: 1e6, limitMax: null })] }, expected: 'good' },
+  ] as const)('$label → $expected', ({ input, expected }) => {
+    expect(computeStationState({ ...base, ...input })).toBe(expected);
+  });
+
+  test('the approaching ratio is configurable', () => {
+    expect(computeStationState({ ...base, latest: [r({ value: 85 })], approachingRatio: 0.9 })).toBe('good');
+  });
+});
+
+describe('colours', () => {
+  test('defaults are DOMAIN.md §7', () => {
+    expect(DEFAULT_STATE_COLORS.good).toBe('#1DCE6C');
+    expect(DEFAULT_STATE_COLORS.exceeding).toBe('#EA3223');
+    expect(DEFAULT_STATE_COLORS.not_in_use).toBe('#D0D0D0');
+  });
+  test('overrides merge; invalid values and unknown states are ignored', () => {
+    const c = parseStateColors({ good: '#00aa00', offline: 'grey', bogus: '#123456' });
+    expect(c.good).toBe('#00AA00');
+    expect(c.offline).toBe('#999999');
+    expect(Object.keys(c)).toHaveLength(7);
+  });
+});
+
+describe('worstState / countStates', () => {
+  test.each([
+    { states: ['good', 'approaching'], expected: 'approaching' },
+    { states: ['calibrating', 'device_error', 'good'], expected: 'device_error' },
+    { states: ['not_in_use', 'good'], expected: 'good' },
+    { states: ['exceeding', 'offline'], expected: 'offline' },
+    { states: [], expected: null },
+  ] as const)('$states → $expected', ({ states, expected }) => {
+    expect(worstState(states)).toBe(expected);
+  });
+  test('counts every state, zeros included', () => {
+    const c = countStates(['good', 'good', 'offline']);
+    expect(c).toEqual({ offline: 1, exceeding: 0, device_error: 0, approaching: 0, calibrating: 0, good: 2, not_in_use: 0 });
+  });
+});
+
+describe('planOutage', () => {
+  const o = { lastFileAt: ago(60), activeFrom: ago(10_000), intervalMinutes: 5, graceMinutes: 15, now };
+  test('offline without an open outage opens one at last file + interval + grace', () => {
+    expect(planOutage({ ...o, state: 'offline', hasOpenOutage: false })).toEqual({ open: true, startedAt: ago(40), close: false, endedAt: null });
+  });
+  test('never sent: starts at activeFrom', () => {
+    expect(planOutage({ ...o, lastFileAt: null, state: 'offline', hasOpenOutage: false }).startedAt).toEqual(ago(10_000));
+  });
+  test('offline with an open outage: nothing to do', () => {
+    expect(planOutage({ ...o, state: 'offline', hasOpenOutage: true })).toEqual({ open: false, startedAt: null, close: false, endedAt: null });
+  });
+  test('back online closes at the file that ended it', () => {
+    expect(planOutage({ ...o, lastFileAt: ago(1), state: 'good', hasOpenOutage: true })).toEqual({ open: false, startedAt: null, close: true, endedAt: ago(1) });
+  });
+  test('disabled closes at now', () => {
+    expect(planOutage({ ...o, state: 'not_in_use', hasOpenOutage: true }).endedAt).toEqual(now);
+  });
+  test('good and no outage: nothing', () => {
+    expect(planOutage({ ...o, state: 'good', hasOpenOutage: false }).open).toBe(false);
+  });
+});

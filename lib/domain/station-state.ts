@@ -1,0 +1,150 @@
+/**
+ * Station state (DOMAIN.md §7), worst first: offline > exceeding > device_error > approaching > calibrating > good;
+ * not_in_use for disabled stations. Offline once no file has arrived for interval + grace (the grace is per station,
+ * default 15 minutes). Only the station's newest readings decide the value-driven states.
+ */
+import { computeLevel, type Level } from './level';
+import { QC_FLAGS } from './qc-flags';
+import { STATION_STATES, type StationState } from './station-status';
+
+export { STATION_STATES, type StationState };
+
+/** Default colours of DOMAIN.md §7; deployments may override them (see parseStateColors). */
+export const DEFAULT_STATE_COLORS: Readonly<Record<StationState, string>> = {
+  good: '#1DCE6C',
+  approaching: '#F08432',
+  exceeding: '#EA3223',
+  offline: '#999999',
+  calibrating: '#8E44AD',
+  device_error: '#FF7E00',
+  not_in_use: '#D0D0D0',
+};
+
+export type StateColors = Record<StationState, string>;
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Merges user colours (e.g. `{"good":"#00AA00"}` from configuration) over the defaults; unknown states and values that
+ * are not #RRGGBB are ignored, so a typo never blanks a marker.
+ */
+export function parseStateColors(overrides: Record<string, unknown> | null | undefined): StateColors {
+  const out: StateColors = { ...DEFAULT_STATE_COLORS };
+  if (!overrides) return out;
+  for (const s of STATION_STATES) {
+    const v = overrides[s];
+    if (typeof v === 'string' && HEX.test(v)) out[s] = v.toUpperCase();
+  }
+  return out;
+}
+
+/** Severity rank: 0 = worst (offline), 6 = not_in_use. */
+export function stateRank(state: StationState): number {
+  return STATION_STATES.indexOf(state);
+}
+
+/** The worst of several states (cluster colours, facility roll-ups); `null` for an empty list. */
+export function worstState(states: Iterable<StationState>): StationState | null {
+  let worst: StationState | null = null;
+  for (const s of states) if (worst === null || stateRank(s) < stateRank(worst)) worst = s;
+  return worst;
+}
+
+export type StateReading = {
+  time: Date;
+  value: number;
+  deviceStatus: string;
+  qcFlag: number;
+  limitMin: number | null;
+  limitMax: number | null;
+};
+
+export type StationStateInput = {
+  enabled: boolean;
+  lastFileAt: Date | null;
+  intervalMinutes: number;
+  graceMinutes: number;
+  now: Date;
+  /** The newest reading of each parameter (any age; older ones are ignored, see below). */
+  latest: readonly StateReading[];
+  approachingRatio?: number;
+};
+
+/**
+ * Whether a reading counts for the live early warning: measuring (`00`) and not failed/missing by QC. A reading still
+ * `not_evaluated` counts, because the newest value awaits its successor before QC can finish it.
+ */
+export function countsForEarlyWarning(r: Pick<StateReading, 'deviceStatus' | 'qcFlag'>): boolean {
+  return r.deviceStatus === '00' && (r.qcFlag === QC_FLAGS.good || r.qcFlag === QC_FLAGS.suspect || r.qcFlag === QC_FLAGS.not_evaluated);
+}
+
+export function readingLevel(r: StateReading, approachingRatio?: number): Level | null {
+  return computeLevel({ value: r.value, valid: countsForEarlyWarning(r), limitMin: r.limitMin, limitMax: r.limitMax, approachingRatio });
+}
+
+/**
+ * Readings that belong to the station's current measurement: within one interval of its newest reading. A parameter
+ * silent for hours keeps its old value on screen but no longer drives the state.
+ */
+export function currentReadings(latest: readonly StateReading[], intervalMinutes: number): StateReading[] {
+  if (latest.length === 0) return [];
+  const newest = Math.max(...latest.map((r) => r.time.getTime()));
+  const window = Math.max(1, intervalMinutes) * 60_000;
+  return latest.filter((r) => newest - r.time.getTime() < window);
+}
+
+/**
+ * The station's state. Disabled → not_in_use; no file for ≥ interval + grace (or never) → offline; then among the
+ * current readings: any valid value above max / below min → exceeding; any status `02` → device_error; any valid value
+ * ≥ 80 % of max → approaching; any status `01`/`03` → calibrating; otherwise good.
+ */
+export function computeStationState(i: StationStateInput): StationState {
+  if (!i.enabled) return 'not_in_use';
+  if (!i.lastFileAt) return 'offline';
+  const allowedMs = (i.intervalMinutes + i.graceMinutes) * 60_000;
+  if (i.now.getTime() - i.lastFileAt.getTime() >= allowedMs) return 'offline';
+
+  const current = currentReadings(i.latest, i.intervalMinutes);
+  const levels = current.map((r) => readingLevel(r, i.approachingRatio));
+  if (levels.includes('exceeding')) return 'exceeding';
+  if (current.some((r) => r.deviceStatus === '02')) return 'device_error';
+  if (levels.includes('approaching')) return 'approaching';
+  if (current.some((r) => r.deviceStatus === '01' || r.deviceStatus === '03')) return 'calibrating';
+  return 'good';
+}
+
+export type StateCounts = Record<StationState, number>;
+
+export function countStates(states: Iterable<StationState>): StateCounts {
+  const counts = Object.fromEntries(STATION_STATES.map((s) => [s, 0])) as StateCounts;
+  for (const s of states) counts[s] += 1;
+  return counts;
+}
+
+export type OutagePlan = { open: boolean; startedAt: Date | null; close: boolean; endedAt: Date | null };
+
+/**
+ * Outage log step for one station: an offline station without an open outage opens one that started when it became
+ * overdue (last file + interval + grace, or activeFrom if it never sent); a station that is no longer offline closes
+ * its open outage at the time of the file that ended it (or now when it was disabled).
+ */
+export function planOutage(i: {
+  state: StationState;
+  hasOpenOutage: boolean;
+  lastFileAt: Date | null;
+  activeFrom: Date;
+  intervalMinutes: number;
+  graceMinutes: number;
+  now: Date;
+}): OutagePlan {
+  const offline = i.state === 'offline';
+  if (offline && !i.hasOpenOutage) {
+    const startedAt = i.lastFileAt ? new Date(i.lastFileAt.getTime() + (i.intervalMinutes + i.graceMinutes) * 60_000) : i.activeFrom;
+    return { open: true, startedAt: startedAt.getTime() > i.now.getTime() ? i.now : startedAt, close: false, endedAt: null };
+  }
+  if (!offline && i.hasOpenOutage) {
+    const endedAt = i.state !== 'not_in_use' && i.lastFileAt ? i.lastFileAt : i.now;
+    return { open: false, startedAt: null, close: true, endedAt };
+  }
+  return { open: false, startedAt: null, close: false, endedAt: null };
+}

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:web`: p50/p95 on the data set of bench:data (BENCH_DATABASE_URL or ./bench-data).
+ * - GET /api/v1/stations over HTTP (target p95 ≤ 100 ms), against BENCH_WEB_URL or a `next start` of the existing
+ *   build (NEXT_DIST_DIR, default .next) that this script starts on BENCH_PORT (default 3461) and stops;
+ * - the data behind a station's 30-day chart (8 parameters; raw downsampled and 1 h; ≤ 300 ms), one year at 1 h
+ *   (≤ 300 ms) and the connectivity page (≤ 500 ms), measured in-process with the same lib calls the pages make;
+ * - the time until every station shows on /map (markers plus cluster counts) in headless Chromium.
+ */
+import 'dotenv/config';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { benchDatabaseUrl } from './bench-data';
+
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 20);
+
+function pct(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
+}
+
+async function measure(label: string, target: number | null, fn: () => Promise<unknown>): Promise<void> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < ITER; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  const p95 = pct(samples, 95);
+  const verdict = target === null ? '' : p95 <= target ? `  OK (≤ ${target} ms)` : `  OVER (target ≤ ${target} ms)`;
+  console.log(`${label.padEnd(58)} p50 ${pct(samples, 50).toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms${verdict}`);
+}
+
+async function waitFor(url: string, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return true;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+
+async function main() {
+  const db = await benchDatabaseUrl();
+  process.env.DATABASE_URL = db.url;
+  const { disconnectDb } = await import('../lib/db/client');
+  const { listStations, findStationByCode } = await import('../lib/db/stations');
+  const { listChartBuckets, listChartRaw, listReceiptDays, countReceiptLive } = await import('../lib/db/monitoring');
+  const { outageStats } = await import('../lib/db/outages');
+  const { downsampleMinMax } = await import('../lib/domain/downsample');
+  const { computeLiveStates, localDayStart } = await import('../lib/services/station-state');
+  const { createToken } = await import('../lib/services/tokens');
+  const { createUser, findUserByEmail } = await import('../lib/db/users');
+  const { hashPassword } = await import('../lib/services/passwords');
+
+  const stations = await listStations();
+  const station = await findStationByCode('BENCH_001');
+  if (!station) throw new Error('run `npm run bench:data` first');
+  const params = station.parameters.map((p) => p.parameter);
+  const now = new Date();
+  const DAY = 86_400_000;
+  console.log(`data set: ${stations.length} stations; chart station ${station.code} with ${params.length} parameters; ${ITER} iterations each`);
+
+  await measure(`chart data 30 d raw → ≤ 2,000 points × ${params.length}`, 300, async () => {
+    const m = await listChartRaw(station.id, params, new Date(now.getTime() - 30 * DAY), now);
+    for (const rows of m.values()) downsampleMinMax(rows);
+  });
+  await measure(`chart data 30 d 1 h × ${params.length}`, 300, async () => {
+    await listChartBuckets(station.id, params, new Date(now.getTime() - 30 * DAY), now, '1h');
+  });
+  await measure(`chart data 1 y 1 h × ${params.length}`, 300, async () => {
+    const m = await listChartBuckets(station.id, params, new Date(now.getTime() - 365 * DAY), now, '1h');
+    for (const rows of m.values()) downsampleMinMax(rows.map((r) => ({ t: r.t, v: r.mean ?? 0 })));
+  });
+  await measure('connectivity page data (all stations)', 500, async () => {
+    const rows = await listStations();
+    const ids = rows.map((s) => s.id);
+    const today = localDayStart(now);
+    const key = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await Promise.all([
+      computeLiveStates(rows, now),
+      listReceiptDays(ids, key(localDayStart(now, 29)), key(new Date(today.getTime() - DAY))),
+      countReceiptLive(ids, today, new Date(today.getTime() + DAY)),
+      outageStats(ids, new Date(now.getTime() - 30 * DAY), now),
+    ]);
+  });
+  await measure('stations API work in-process (list + full state, no HTTP)', 100, async () => {
+    await computeLiveStates(await listStations(), now);
+  });
+
+  // HTTP: the real route handler through a production server.
+  let server: ChildProcess | null = null;
+  let base = process.env.BENCH_WEB_URL;
+  if (!base) {
+    const port = Number(process.env.BENCH_PORT ?? 3461);
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+      env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'bench-secret', DEMO: '0' },
+      stdio: 'ignore',
+      detached: true,
+    });
+  }
+  try {
+    if (!(await waitFor(`${base}/login`, Number(process.env.BENCH_WAIT_MS ?? 90_000)))) {
+      console.log(`no web server at ${base} (build first: npx next build): HTTP and map figures skipped`);
+      return;
+    }
+    const token = (await createToken({ name: `bench ${Date.now()}`, role: 'operator' })).token;
+    await measure(`GET /api/v1/stations?limit=500 (${stations.length} stations)`, 100, async () => {
+      const r = await fetch(`${base}/api/v1/stations?limit=500`, { headers: { authorization: `Bearer ${token}` } });
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      await r.json();
+    });
+
+    const email = 'bench.operator@quantrac.test';
+    if (!(await findUserByEmail(email))) {
+      await createUser({ email, name: 'Bench operator', passwordHash: await hashPassword('bench-password'), role: 'operator', facilityId: null });
+    }
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${base}/login`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel(/Mật khẩu|Password/).fill('bench-password');
+      await page.getByRole('button', { name: /Đăng nhập|Sign in/ }).click();
+      await page.waitForURL(/\/map$/);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        await page.goto(`${base}/map`);
+        await page.waitForFunction(
+          (n) => {
+            const markers = document.querySelectorAll('.station-marker').length;
+            const clustered = [...document.querySelectorAll('.marker-cluster [data-count]')].reduce((a, e) => a + Number(e.getAttribute('data-count')), 0);
+            return markers + clustered >= n;
+          },
+          stations.length,
+          { timeout: 60_000 },
+        );
+        times.push(performance.now() - t0);
+      }
+      const shown = await page.locator('.station-marker').count();
+      console.log(`${`/map: all ${stations.length} stations shown (navigation → markers)`.padEnd(58)} p50 ${pct(times, 50).toFixed(0).padStart(7)} ms   max ${Math.max(...times).toFixed(0)} ms (${shown} as markers, rest in clusters)`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    await disconnectDb();
+    await db.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
