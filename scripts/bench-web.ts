@@ -49,7 +49,7 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const { disconnectDb } = await import('../lib/db/client');
   const { listStations, findStationByCode } = await import('../lib/db/stations');
-  const { listChartBuckets, listChartRaw, listReceiptDays, countReceiptLive } = await import('../lib/db/monitoring');
+  const { listChartBuckets, listChartRaw, listReceiptDays } = await import('../lib/db/monitoring');
   const { outageStats } = await import('../lib/db/outages');
   const { downsampleMinMax } = await import('../lib/domain/downsample');
   const { computeLiveStates, localDayStart } = await import('../lib/services/station-state');
@@ -83,8 +83,7 @@ async function main() {
     const key = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
     await Promise.all([
       computeLiveStates(rows, now),
-      listReceiptDays(ids, key(localDayStart(now, 29)), key(new Date(today.getTime() - DAY))),
-      countReceiptLive(ids, today, new Date(today.getTime() + DAY)),
+      listReceiptDays(ids, key(localDayStart(now, 29)), key(today)),
       outageStats(ids, new Date(now.getTime() - 30 * DAY), now),
     ]);
   });

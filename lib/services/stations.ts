@@ -10,7 +10,6 @@ import { findParameter, STATION_KINDS, type ParameterDef, type StationKind } fro
 import { isValidReading } from '../domain/qc-flags';
 import { computeConnectivityState, STATION_STATES, type StationState } from '../domain/station-status';
 import { parseIsoInstant } from '../domain/iso-time';
-import { withOverlayValidity } from './overlays';
 import { AppError } from '../errors';
 import { CODE_PATTERN, isUniqueViolation } from './facilities';
 
@@ -310,6 +309,8 @@ export async function listReadingsService(code: string, scope: ViewerScope, q: R
     const start = q.after && q.after.getTime() + 1 > from.getTime() ? new Date(q.after.getTime() + 1) : from;
     const rows = start < to ? await listRawReadings(s.id, parameter, start, to, q.limit + 1) : [];
     // Validity includes operator overlays (an invalidated reading is not valid even when its flags are good).
+    // Loaded lazily: overlays.ts imports this module (shared scope and time helpers).
+    const { withOverlayValidity } = await import('./overlays');
     const page = (await withOverlayValidity(s.id, parameter, rows.slice(0, q.limit))).map(
       ({ invalidatedByOverlay: _overlay, ...r }) => r,
     );

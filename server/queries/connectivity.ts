@@ -1,5 +1,5 @@
 import 'server-only';
-import { countReceiptLive, listReceiptDays, listSlotReceipts } from '@/lib/db/monitoring';
+import { listReceiptDays, listSlotReceipts } from '@/lib/db/monitoring';
 import { listOutages, outageStats } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
 import { minutesSince } from '@/lib/domain/format';
@@ -26,7 +26,8 @@ const dayKey = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().
 /**
  * Each visible station's last file, delay, state, receipt rate (readings received / expected over its parameters)
  * today, over 7 and 30 days, and its outages in 30 days; worst first: state, then lowest 7-day rate, then delay.
- * Past days come from the daily roll-up the worker keeps; today is counted live.
+ * Counts come from the daily roll-up the worker refreshes every minute (today and yesterday; 30 days hourly), so a
+ * full scan of today's readings never runs on a page view.
  */
 export async function listConnectivity(): Promise<ConnectivityRow[]> {
   const user = await requireUser();
@@ -35,24 +36,24 @@ export async function listConnectivity(): Promise<ConnectivityRow[]> {
   const ids = rows.map((s) => s.id);
   const today = localDayStart(now);
   const start30 = localDayStart(now, 29);
-  const [live, days, todayLive, outages] = await Promise.all([
+  const [live, days, outages] = await Promise.all([
     computeLiveStates(rows, now),
-    listReceiptDays(ids, dayKey(start30), dayKey(new Date(today.getTime() - DAY_MS))),
-    countReceiptLive(ids, today, new Date(today.getTime() + DAY_MS)),
+    listReceiptDays(ids, dayKey(start30), dayKey(today)),
     outageStats(ids, new Date(now.getTime() - 30 * DAY_MS), now),
   ]);
   const byStation = new Map<number, { day: string; readings: number }[]>();
   for (const d of days) byStation.set(d.stationId, [...(byStation.get(d.stationId) ?? []), d]);
   const start7Key = dayKey(localDayStart(now, 6));
+  const todayKey = dayKey(today);
 
   const out = rows.map((s): ConnectivityRow => {
     const params = s.parameters.filter((p) => p.enabled).length;
     const exp = (from: Date) =>
       expectedReadings({ from: from.getTime(), to: today.getTime() + DAY_MS, now: now.getTime(), activeFrom: s.activeFrom.getTime(), intervalMinutes: s.intervalMinutes, parameters: params });
     const past = byStation.get(s.id) ?? [];
-    const t = todayLive.get(s.id)?.readings ?? 0;
-    const r7 = t + past.filter((d) => d.day >= start7Key).reduce((a, d) => a + d.readings, 0);
-    const r30 = t + past.reduce((a, d) => a + d.readings, 0);
+    const t = past.find((d) => d.day === todayKey)?.readings ?? 0;
+    const r7 = past.filter((d) => d.day >= start7Key).reduce((a, d) => a + d.readings, 0);
+    const r30 = past.reduce((a, d) => a + d.readings, 0);
     const win = (received: number, expected: number): ReceiptWindow => ({ received, expected, rate: receiptRate(received, expected) });
     return {
       ...toStationSummary(s, now),
