@@ -36,9 +36,9 @@ test('an unknown e-mail gets the same message', async ({ page }) => {
 
 test('sign in, switch to English, sign out', async ({ page }) => {
   await login(page, fx.admin);
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.locator('main h1')).toHaveText('Monitoring station map');
-  await page.getByRole('button', { name: 'VI' }).click();
+  await page.getByRole('button', { name: 'VI', exact: true }).click();
   await expect(page.locator('main h1')).toHaveText('Bản đồ trạm quan trắc');
 
   await page.getByRole('link', { name: 'Quản trị' }).click();
