@@ -2,7 +2,6 @@
  * The long-running worker: the FTP receiver plus a liveness heartbeat (read by /api/v1/health). main.ts runs it as a
  * process; tests start and stop it in-process.
  */
-import { pool } from '../lib/db/client';
 import { writeHeartbeat } from '../lib/db/heartbeat';
 import { env as loadProcessEnv, type Env } from '../lib/env';
 import { readFile } from 'node:fs/promises';
@@ -35,11 +34,7 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
   const log: Log = opts.log ?? ((line) => console.log(line));
   const debug: Log | undefined = cfg.LOG_LEVEL === 'debug' ? log : undefined;
 
-  // A pooled client that is checked out but between queries when PostgreSQL restarts emits 'error' with no listener
-  // (pg-pool removes its own on checkout), which would kill the worker; the query that follows fails and is retried.
-  pool().on('connect', (client) => {
-    client.on('error', (e) => debug?.(`worker: database connection lost: ${message(e)}`));
-  });
+  // Connection errors while PostgreSQL restarts are absorbed by the pools themselves (lib/db/client.ts).
   if (Boolean(cfg.FTP_TLS_CERT) !== Boolean(cfg.FTP_TLS_KEY)) {
     throw new Error('FTPS needs both FTP_TLS_CERT and FTP_TLS_KEY');
   }
