@@ -256,6 +256,7 @@ describe('ingest durability (worker as a child process)', () => {
     let ackedWhileDown = 0;
     let down = false;
     let restarting: Promise<void> | null = null;
+    let stopped: Promise<void> | null = null;
     const state = await stream(
       () => port,
       s,
@@ -263,15 +264,20 @@ describe('ingest durability (worker as a child process)', () => {
         if (down) ackedWhileDown += 1;
         if (restartedAt === 0 && acked >= 40) {
           restartedAt = acked;
-          restarting = (async () => {
-            await db.stop();
+          // Stopping may take a while on a slow machine (shutdown checkpoint); the clients
+          // wait for it at the next threshold so that some uploads surely happen while down.
+          stopped = db.stop().then(() => {
             down = true;
+          });
+          restarting = (async () => {
+            await stopped;
             await sleep(2500); // uploads go on meanwhile: acknowledged from the spool, ingested later
             db = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort, database: 'qt_durable' });
             down = false;
           })();
         }
-        if (restartedAt > 0 && acked >= 80 && restarting) await restarting;
+        if (stopped && acked >= 60) await stopped;
+        if (restarting && acked >= 130) await restarting;
       },
       150_000,
       () => worker.output().slice(-4000),
