@@ -1,9 +1,9 @@
-import type vi from '../messages/vi.json';
+import type { Messages as AppMessages } from '../messages';
 import type { Locale } from './locales';
 
 declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof vi;
+    Messages: AppMessages;
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * Interface messages. The base files hold the shell and the first areas; each later area keeps its own namespaces
+ * in messages/areas/<area>.<locale>.json (new top-level keys only, so that merging never hides a base namespace).
+ */
+import viBase from './vi.json';
+import enBase from './en.json';
+import limitsVi from './areas/limits.vi.json';
+import limitsEn from './areas/limits.en.json';
+import adminVi from './areas/admin.vi.json';
+import adminEn from './areas/admin.en.json';
+import reportsVi from './areas/reports.vi.json';
+import reportsEn from './areas/reports.en.json';
+import securityVi from './areas/security.vi.json';
+import securityEn from './areas/security.en.json';
+import monitoringVi from './areas/monitoring.vi.json';
+import monitoringEn from './areas/monitoring.en.json';
+import perfVi from './areas/perf.vi.json';
+import perfEn from './areas/perf.en.json';
+
+export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi };
+export type Messages = typeof viMessages;
+export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn };
