@@ -1,75 +1,68 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import styles from './alerts.module.css';
+import { DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
 import { DISPOSITION_OPTIONS, KIND_OPTIONS, STATE_OPTIONS } from './format';
 
-export type AlertFilterFormValues = { station: string; kind: string; state: string; disposition: string; from: string; to: string };
+export type AlertFilterFormValues = {
+  station: string;
+  kind: string;
+  state: string;
+  disposition: string;
+  from: string;
+  to: string;
+};
 
-
-/** A plain GET form: the filters live in the URL, work without JavaScript and survive reloads and shared links. */
-export function AlertFilters({ values, stations }: { values: AlertFilterFormValues; stations: { code: string; name: string }[] }) {
+export function AlertFilters({
+  values,
+  stations,
+}: {
+  values: AlertFilterFormValues;
+  stations: { code: string; name: string }[];
+}) {
   const t = useTranslations('alerts');
-  const active = Object.values(values).some((v) => v !== '');
   return (
-    <form method="get" action="/alerts" className={`panel ${styles.filters}`} aria-label={t('filters.label')} data-testid="alert-filters">
-      <label>
-        <span>{t('filters.station')}</span>
-        <select name="station" className="input" defaultValue={values.station}>
-          <option value="">{t('filters.allStations')}</option>
-          {stations.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.kind')}</span>
-        <select name="kind" className="input" defaultValue={values.kind}>
-          <option value="">{t('filters.allKinds')}</option>
-          {KIND_OPTIONS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.state')}</span>
-        <select name="state" className="input" defaultValue={values.state}>
-          <option value="">{t('filters.allStates')}</option>
-          {STATE_OPTIONS.map((s) => (
-            <option key={s} value={s}>
-              {t(`states.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.disposition')}</span>
-        <select name="disposition" className="input" defaultValue={values.disposition}>
-          <option value="">{t('filters.allDispositions')}</option>
-          {DISPOSITION_OPTIONS.map((d) => (
-            <option key={d} value={d}>
-              {t(`dispositions.${d}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.from')}</span>
-        <input name="from" className="input" defaultValue={values.from} placeholder={t('filters.datePlaceholder')} inputMode="numeric" autoComplete="off" />
-      </label>
-      <label>
-        <span>{t('filters.to')}</span>
-        <input name="to" className="input" defaultValue={values.to} placeholder={t('filters.datePlaceholder')} inputMode="numeric" autoComplete="off" />
-      </label>
-      <div className={styles.filterActions}>
-        <button type="submit" className="btn btn-primary">
-          {t('filters.apply')}
-        </button>
-        {active && <Link href="/alerts">{t('filters.reset')}</Link>}
-      </div>
-    </form>
+    <FilterForm
+      action="/alerts"
+      label={t('filters.label')}
+      testId="alert-filters"
+      active={Object.values(values).some((v) => v !== '')}
+      applyLabel={t('filters.apply')}
+      resetLabel={t('filters.reset')}
+    >
+      <SelectFilter
+        name="station"
+        label={t('filters.station')}
+        value={values.station}
+        allLabel={t('filters.allStations')}
+        options={stationOptions(stations)}
+      />
+      <SelectFilter
+        name="kind"
+        label={t('filters.kind')}
+        value={values.kind}
+        allLabel={t('filters.allKinds')}
+        options={KIND_OPTIONS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+      />
+      <SelectFilter
+        name="state"
+        label={t('filters.state')}
+        value={values.state}
+        allLabel={t('filters.allStates')}
+        options={STATE_OPTIONS.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+      />
+      <SelectFilter
+        name="disposition"
+        label={t('filters.disposition')}
+        value={values.disposition}
+        allLabel={t('filters.allDispositions')}
+        options={DISPOSITION_OPTIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) }))}
+      />
+      <DateFilter
+        name="from"
+        label={t('filters.from')}
+        value={values.from}
+        placeholder={t('filters.datePlaceholder')}
+      />
+      <DateFilter name="to" label={t('filters.to')} value={values.to} placeholder={t('filters.datePlaceholder')} />
+    </FilterForm>
   );
 }

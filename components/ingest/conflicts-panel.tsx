@@ -4,19 +4,9 @@ import { formatDateTime, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTimeSeconds, formatValue } from './format';
 import { ResolveConflictButton, type ResolveResult } from './resolve-conflict-button';
 import styles from './ingest.module.css';
+import type { ConflictEntry } from '@/lib/dto/ingest';
 
-export type ConflictRow = {
-  id: number;
-  stationCode: string | null;
-  stationName: string | null;
-  parameter: string;
-  time: string;
-  storedValue: number;
-  newValue: number;
-  fileId: number | null;
-  fileName: string | null;
-  receivedAt: string;
-};
+export type ConflictRow = ConflictEntry;
 
 /** Open reading conflicts; operators and admins mark them reviewed (the stored value always stays). */
 export function ConflictsPanel({

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
 import { isKnownSource } from './format';
 import { OUTCOMES } from './outcome-badge';
-import styles from './ingest.module.css';
 
 export type IngestFilterValues = {
   station: string;
@@ -13,7 +12,6 @@ export type IngestFilterValues = {
   q: string;
 };
 
-/** A plain GET form: the filters live in the URL, work without JavaScript and survive reloads and shared links. */
 export function IngestFilters({
   values,
   stations,
@@ -24,80 +22,53 @@ export function IngestFilters({
   sources: readonly string[];
 }) {
   const t = useTranslations('ingest');
-  const active = Object.values(values).some((v) => v !== '');
   return (
-    <form method="get" action="/ingest" className={`panel ${styles.filters}`} aria-label={t('filters.label')} data-testid="ingest-filters">
-      <label>
-        <span>{t('station')}</span>
-        <select name="station" className="input" defaultValue={values.station}>
-          <option value="">{t('filters.allStations')}</option>
-          {stations.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} · {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('outcome')}</span>
-        <select name="outcome" className="input" defaultValue={values.outcome}>
-          <option value="">{t('filters.allOutcomes')}</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcomes.${o}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('source')}</span>
-        <select name="source" className="input" defaultValue={values.source}>
-          <option value="">{t('filters.allSources')}</option>
-          {sources.map((s) => (
-            <option key={s} value={s}>
-              {isKnownSource(s) ? t(`sources.${s}`) : s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.from')}</span>
-        <input
-          name="from"
-          className="input"
-          defaultValue={values.from}
-          placeholder={t('filters.datePlaceholder')}
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-          autoComplete="off"
-        />
-      </label>
-      <label>
-        <span>{t('filters.to')}</span>
-        <input
-          name="to"
-          className="input"
-          defaultValue={values.to}
-          placeholder={t('filters.datePlaceholder')}
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-          autoComplete="off"
-        />
-      </label>
+    <FilterForm
+      action="/ingest"
+      label={t('filters.label')}
+      testId="ingest-filters"
+      active={Object.values(values).some((v) => v !== '')}
+      applyLabel={t('filters.apply')}
+      resetLabel={t('filters.clear')}
+    >
+      <SelectFilter
+        name="station"
+        label={t('station')}
+        value={values.station}
+        allLabel={t('filters.allStations')}
+        options={stationOptions(stations)}
+      />
+      <SelectFilter
+        name="outcome"
+        label={t('outcome')}
+        value={values.outcome}
+        allLabel={t('filters.allOutcomes')}
+        options={OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+      />
+      <SelectFilter
+        name="source"
+        label={t('source')}
+        value={values.source}
+        allLabel={t('filters.allSources')}
+        options={sources.map((s) => ({ value: s, label: isKnownSource(s) ? t(`sources.${s}`) : s }))}
+      />
+      <DateFilter
+        name="from"
+        label={t('filters.from')}
+        value={values.from}
+        placeholder={t('filters.datePlaceholder')}
+      />
+      <DateFilter name="to" label={t('filters.to')} value={values.to} placeholder={t('filters.datePlaceholder')} />
       <label>
         <span>{t('filters.search')}</span>
-        <input name="q" type="search" className="input" defaultValue={values.q} placeholder={t('filters.searchPlaceholder')} />
+        <input
+          name="q"
+          type="search"
+          className="input"
+          defaultValue={values.q}
+          placeholder={t('filters.searchPlaceholder')}
+        />
       </label>
-      <div className={styles.filterActions}>
-        <button type="submit" className="btn btn-primary">
-          {t('filters.apply')}
-        </button>
-        {active && (
-          <Link href="/ingest" className="btn">
-            {t('filters.clear')}
-          </Link>
-        )}
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -4,32 +4,9 @@ import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
 import { startOfLocalDay } from '@/lib/domain/time';
 import { forwardingStatusService, listTargetsService, type ForwardTargetView } from '@/lib/services/forwarding';
 import { requireUser, STAFF_ROLES } from '@/server/auth/session';
+import type { ForwardingStatusDto, ForwardTargetDto } from '@/lib/dto/forwarding';
 
-/** Forwarding page and API DTOs: targets never carry their password; times are ISO with +07:00. */
-export type ForwardTargetDto = {
-  id: number;
-  name: string;
-  protocol: 'ftp' | 'ftps';
-  host: string;
-  port: number;
-  username: string;
-  rootFolder: string;
-  pathTemplate: string;
-  enabled: boolean;
-  health: {
-    lastSuccessAt: string | null;
-    lastError: string | null;
-    lastErrorAt: string | null;
-    queueDepth: number;
-    pending: number;
-    failed: number;
-    oldestPendingAt: string | null;
-    oldestPendingAgeSeconds: number | null;
-    nextTryAt: string | null;
-  };
-  createdAt: string;
-  updatedAt: string;
-};
+export type { ForwardTargetDto, ForwardingStatusDto };
 
 export function toForwardTargetDto(t: ForwardTargetView, now: Date): ForwardTargetDto {
   return {
@@ -57,8 +34,6 @@ export function toForwardTargetDto(t: ForwardTargetView, now: Date): ForwardTarg
     updatedAt: formatIsoLocal(t.updatedAt),
   };
 }
-
-export type ForwardingStatusDto = { station: string; day: string; received: number; forwarded: number; pending: number; failed: number; notQueued: number };
 
 export function toForwardingStatusDto(r: ReconciliationRow): ForwardingStatusDto {
   return { station: r.stationCode, day: r.day, received: r.received, forwarded: r.forwarded, pending: r.pending, failed: r.failed, notQueued: r.notQueued };

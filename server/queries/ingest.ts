@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ConflictEntry } from '@/lib/dto/ingest';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { findConflictForReview, listOpenConflictsForReview, countOpenReadingConflicts, type ConflictReviewRow } from '@/lib/db/conflicts';
@@ -147,18 +148,7 @@ export type LedgerEntry = {
   rejectedLineCount: number;
 };
 
-export type ConflictEntry = {
-  id: number;
-  stationCode: string | null;
-  stationName: string | null;
-  parameter: string;
-  time: string;
-  storedValue: number;
-  newValue: number;
-  fileId: number | null;
-  fileName: string | null;
-  receivedAt: string;
-};
+export type { ConflictEntry };
 
 export type OutcomeCounts = Record<IngestOutcome, number>;
 export type ChartDay = { day: string; label: string } & OutcomeCounts;
