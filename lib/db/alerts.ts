@@ -219,10 +219,29 @@ export async function reopenAlert(id: number, patch: AlertPatch): Promise<AlertR
 
 // Maintenance windows ------------------------------------------------------------------------------------------
 
-export type MaintenanceWindowRow = { id: number; stationId: number; from: Date; to: Date; reason: string; createdBy: string; createdAt: Date };
+export type MaintenanceWindowRow = {
+  id: number;
+  stationId: number;
+  from: Date;
+  to: Date;
+  reason: string;
+  /** Parameters covered; empty = the whole station. */
+  parameters: string[];
+  createdBy: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  cancelledBy: string | null;
+};
 
-export async function insertMaintenanceWindow(w: { stationId: number; from: Date; to: Date; reason: string; createdBy: string }): Promise<MaintenanceWindowRow> {
-  return prisma().maintenanceWindow.create({ data: w });
+export async function insertMaintenanceWindow(w: {
+  stationId: number;
+  from: Date;
+  to: Date;
+  reason: string;
+  parameters?: string[];
+  createdBy: string;
+}): Promise<MaintenanceWindowRow> {
+  return prisma().maintenanceWindow.create({ data: { ...w, parameters: w.parameters ?? [] } });
 }
 
 export async function listMaintenanceWindows(stationId: number, from?: Date, to?: Date): Promise<MaintenanceWindowRow[]> {
@@ -232,6 +251,52 @@ export async function listMaintenanceWindows(stationId: number, from?: Date, to?
   });
 }
 
+export type MaintenanceWindowWithStation = MaintenanceWindowRow & { station: { code: string; name: string; facilityId: number } };
+
+/** Windows across stations (newest start first), optionally one facility's or one station's, overlapping [from, to). */
+export async function listMaintenanceWindowsAcross(filter: {
+  facilityId?: number | null;
+  stationId?: number;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+}): Promise<MaintenanceWindowWithStation[]> {
+  let ids: number[] | null = filter.stationId !== undefined ? [filter.stationId] : null;
+  if (filter.facilityId != null) {
+    const own = (await prisma().station.findMany({ where: { facilityId: filter.facilityId }, select: { id: true } })).map((s) => s.id);
+    ids = ids ? ids.filter((id) => own.includes(id)) : own;
+  }
+  const rows = await prisma().maintenanceWindow.findMany({
+    where: {
+      ...(ids ? { stationId: { in: ids } } : {}),
+      ...(filter.to ? { from: { lt: filter.to } } : {}),
+      ...(filter.from ? { to: { gt: filter.from } } : {}),
+    },
+    orderBy: [{ from: 'desc' }, { id: 'desc' }],
+    take: filter.limit ?? 500,
+  });
+  // maintenance_window has no relation to station in the schema (another area's table): join by hand.
+  const stations = await prisma().station.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.stationId))] } },
+    select: { id: true, code: true, name: true, facilityId: true },
+  });
+  const byId = new Map(stations.map((s) => [s.id, s]));
+  return rows.flatMap((r) => {
+    const s = byId.get(r.stationId);
+    return s ? [{ ...r, station: { code: s.code, name: s.name, facilityId: s.facilityId } }] : [];
+  });
+}
+
+export async function findMaintenanceWindow(id: number): Promise<MaintenanceWindowRow | null> {
+  return prisma().maintenanceWindow.findUnique({ where: { id } });
+}
+
+/** Marks a window cancelled (kept for the record); null when it does not exist or was already cancelled. */
+export async function cancelMaintenanceWindowRow(id: number, by: string, at: Date): Promise<MaintenanceWindowRow | null> {
+  const r = await prisma().maintenanceWindow.updateMany({ where: { id, cancelledAt: null }, data: { cancelledAt: at, cancelledBy: by } });
+  return r.count > 0 ? prisma().maintenanceWindow.findUnique({ where: { id } }) : null;
+}
+
 export async function deleteMaintenanceWindow(id: number): Promise<MaintenanceWindowRow | null> {
   const row = await prisma().maintenanceWindow.findUnique({ where: { id } });
   if (!row) return null;
@@ -239,9 +304,21 @@ export async function deleteMaintenanceWindow(id: number): Promise<MaintenanceWi
   return row;
 }
 
-/** Whether `at` falls inside a declared maintenance window [from, to) of the station. */
-export async function isInMaintenance(stationId: number, at: Date): Promise<boolean> {
-  const n = await prisma().maintenanceWindow.count({ where: { stationId, from: { lte: at }, to: { gt: at } } });
+/**
+ * Whether `at` falls inside a declared, not cancelled maintenance window [from, to) of the station that covers the
+ * parameter: a window without parameters covers everything; one with parameters covers only those (never a
+ * station-level alert, whose parameter is null).
+ */
+export async function isInMaintenance(stationId: number, at: Date, parameter?: string | null): Promise<boolean> {
+  const n = await prisma().maintenanceWindow.count({
+    where: {
+      stationId,
+      from: { lte: at },
+      to: { gt: at },
+      cancelledAt: null,
+      OR: [{ parameters: { isEmpty: true } }, ...(parameter ? [{ parameters: { has: parameter } }] : [])],
+    },
+  });
   return n > 0;
 }
 

@@ -72,7 +72,14 @@ export async function insertLimitStandard(s: LimitStandard, source: 'builtin' | 
 }
 
 export type BindingCoefficients = LimitCoefficients & { o2Ref?: number };
-export type StationLimitBindingRow = { stationId: number; standardCode: string; columnCode: string; coefficients: BindingCoefficients };
+export type StationLimitBindingRow = {
+  stationId: number;
+  standardCode: string;
+  columnCode: string;
+  coefficients: BindingCoefficients;
+  updatedBy?: string | null;
+  createdAt?: Date;
+};
 
 function coefficientsOf(j: unknown): BindingCoefficients {
   const o = j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : {};
@@ -86,7 +93,14 @@ function coefficientsOf(j: unknown): BindingCoefficients {
 
 export async function listBindings(stationIds: number[]): Promise<StationLimitBindingRow[]> {
   const rows = await prisma().stationLimitBinding.findMany({ where: { stationId: { in: stationIds } }, orderBy: { createdAt: 'asc' } });
-  return rows.map((r) => ({ stationId: r.stationId, standardCode: r.standardCode, columnCode: r.columnCode, coefficients: coefficientsOf(r.coefficients) }));
+  return rows.map((r) => ({
+    stationId: r.stationId,
+    standardCode: r.standardCode,
+    columnCode: r.columnCode,
+    coefficients: coefficientsOf(r.coefficients),
+    updatedBy: r.updatedBy,
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function upsertBinding(b: StationLimitBindingRow & { updatedBy: string }): Promise<StationLimitBindingRow | null> {
@@ -119,7 +133,24 @@ export type PermitLimitRow = {
 
 export async function listPermitLimits(facilityIds: number[]): Promise<PermitLimitRow[]> {
   const rows = await prisma().permitLimit.findMany({ where: { facilityId: { in: facilityIds } }, orderBy: { id: 'asc' } });
-  return rows.map((r) => ({
+  return rows.map(toPermitRow);
+}
+
+type PermitRecord = {
+  id: number;
+  facilityId: number;
+  stationId: number | null;
+  parameter: string;
+  min: number | null;
+  max: number | null;
+  averaging: string;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+  note: string | null;
+};
+
+function toPermitRow(r: PermitRecord): PermitLimitRow {
+  return {
     id: r.id,
     facilityId: r.facilityId,
     stationId: r.stationId,
@@ -130,7 +161,18 @@ export async function listPermitLimits(facilityIds: number[]): Promise<PermitLim
     effectiveFrom: fromDate(r.effectiveFrom),
     effectiveTo: r.effectiveTo ? fromDate(r.effectiveTo) : null,
     note: r.note,
-  }));
+  };
+}
+
+export async function findPermitLimit(id: number): Promise<PermitLimitRow | null> {
+  const r = await prisma().permitLimit.findUnique({ where: { id } });
+  return r ? toPermitRow(r) : null;
+}
+
+/** Sets the permit's end date (exclusive, 'YYYY-MM-DD'); the row is kept so past verdicts still explain themselves. */
+export async function setPermitLimitEnd(id: number, effectiveTo: string): Promise<PermitLimitRow | null> {
+  const r = await prisma().permitLimit.updateMany({ where: { id }, data: { effectiveTo: toDate(effectiveTo) } });
+  return r.count > 0 ? findPermitLimit(id) : null;
 }
 
 export async function insertPermitLimit(p: Omit<PermitLimitRow, 'id'> & { createdBy: string }): Promise<PermitLimitRow> {

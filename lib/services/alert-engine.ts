@@ -132,7 +132,7 @@ async function applyObservations(
       case 'none':
         break;
       case 'open': {
-        const suppressed = await isInMaintenance(key.stationId, at);
+        const suppressed = await isInMaintenance(key.stationId, at, key.parameter);
         const { row, created } = await insertAlertIfNoneActive({
           ...key,
           at,

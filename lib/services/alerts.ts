@@ -14,9 +14,11 @@
  *   addAlertNote({id, actor, note}, scope?): Promise<AlertEventView>   event 'note' + audit
  *   recordAlertNotified({alertId, channel, target, ok, error?, eventId?}): Promise<void>   event 'notified' (for notifications)
  *   listAlertEventsAfter(afterId, limit?): Promise<(AlertEventView & {alert: AlertView})[]>  poll new events by id (notifications)
- *   createMaintenanceWindow({stationCode, from, to, reason, actor}): Promise<MaintenanceWindowView>  audited
+ *   createMaintenanceWindow({stationCode, parameters?, from, to, reason, actor}): Promise<MaintenanceWindowView>  audited; [] = whole station
  *   listMaintenanceWindowsFor(stationCode, scope, {from?, to?}): Promise<MaintenanceWindowView[]>
  *   deleteMaintenanceWindowById({id, actor}): Promise<void>          audited
+ *   listMaintenanceWindowsService(scope, {stationCode?, from?, to?}): Promise<MaintenanceWindowListItem[]>
+ *   cancelMaintenanceWindow({id, actor}): Promise<MaintenanceWindowView>   kept and marked cancelled; audited
  *   Zod inputs for forms/APIs: alertListFilterSchema, acknowledgeInputSchema, dispositionInputSchema, maintenanceInputSchema.
  * Alerts are raised/resolved only by lib/services/alert-engine.ts (worker). Suppressed alerts (raised inside a
  * maintenance window) are hidden from lists unless includeSuppressed, and must not be notified.
@@ -24,17 +26,21 @@
 import { z } from 'zod';
 import { appendAudit } from '../db/audit';
 import {
+  cancelMaintenanceWindowRow,
   deleteMaintenanceWindow,
   findAlertById,
+  findMaintenanceWindow,
   insertAlertEvent,
   insertMaintenanceWindow,
   listAlertEvents,
   listEventsAfter,
   listMaintenanceWindows,
+  listMaintenanceWindowsAcross,
   queryAlerts,
   updateAlert,
   type AlertEventRow,
   type AlertWithStation,
+  type MaintenanceWindowRow,
 } from '../db/alerts';
 import { AppError } from '../errors';
 import { getStationOrThrow, isoInstant, type ViewerScope } from './stations';
@@ -96,7 +102,19 @@ export type AlertView = {
 
 export type AlertEventView = { id: number; alertId: number; at: Date; type: AlertEventType; actor: string; data: Record<string, unknown> };
 export type AlertDetail = AlertView & { events: AlertEventView[] };
-export type MaintenanceWindowView = { id: number; stationCode: string; from: Date; to: Date; reason: string; createdBy: string; createdAt: Date };
+export type MaintenanceWindowView = {
+  id: number;
+  stationCode: string;
+  from: Date;
+  to: Date;
+  reason: string;
+  /** Parameters covered; empty = the whole station. */
+  parameters: string[];
+  createdBy: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  cancelledBy: string | null;
+};
 
 export function toAlertView(a: AlertWithStation): AlertView {
   const end = a.resolvedAt ?? a.lastSeenAt;
@@ -279,26 +297,82 @@ export async function listAlertEventsAfter(afterId: number, limit = 200): Promis
 // Maintenance windows (alerts raised inside one are stored as suppressed)
 
 export const maintenanceInputSchema = z
-  .object({ stationCode: z.string().trim().min(1).max(64), from: isoInstant, to: isoInstant, reason: z.string().trim().min(1).max(500) })
+  .object({
+    stationCode: z.string().trim().min(1).max(64),
+    /** Empty or absent = the whole station. */
+    parameters: z.array(z.string().trim().toUpperCase().min(1).max(32)).max(64).default([]),
+    from: isoInstant,
+    to: isoInstant,
+    reason: z.string().trim().min(1).max(500),
+  })
   .refine((w) => w.to.getTime() > w.from.getTime(), { message: 'to must be after from', path: ['to'] });
+
+const toWindowView = (w: MaintenanceWindowRow, stationCode: string): MaintenanceWindowView => ({
+  id: w.id,
+  stationCode,
+  from: w.from,
+  to: w.to,
+  reason: w.reason,
+  parameters: w.parameters,
+  createdBy: w.createdBy,
+  createdAt: w.createdAt,
+  cancelledAt: w.cancelledAt,
+  cancelledBy: w.cancelledBy,
+});
 
 export async function createMaintenanceWindow(input: z.input<typeof maintenanceInputSchema> & { actor: string }): Promise<MaintenanceWindowView> {
   const w = maintenanceInputSchema.parse(input);
   const s = await getStationOrThrow(w.stationCode, STAFF_SCOPE);
-  const row = await insertMaintenanceWindow({ stationId: s.id, from: w.from, to: w.to, reason: w.reason, createdBy: input.actor });
+  const parameters = [...new Set(w.parameters)];
+  const unknown = parameters.filter((p) => !s.parameters.some((x) => x.parameter === p));
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION', `station ${s.code} does not measure ${unknown.join(', ')}`, [{ path: 'parameters', message: `not measured at ${s.code}: ${unknown.join(', ')}` }]);
+  }
+  const row = await insertMaintenanceWindow({ stationId: s.id, from: w.from, to: w.to, reason: w.reason, parameters, createdBy: input.actor });
   await appendAudit({
     actor: input.actor,
     action: 'maintenance.create',
     entity: 'maintenance_window',
     entityId: row.id,
-    after: { station: s.code, from: w.from.toISOString(), to: w.to.toISOString(), reason: w.reason },
+    after: { station: s.code, parameters, from: w.from.toISOString(), to: w.to.toISOString(), reason: w.reason },
   });
-  return { ...row, stationCode: s.code };
+  return toWindowView(row, s.code);
 }
 
 export async function listMaintenanceWindowsFor(stationCode: string, scope: ViewerScope, range: { from?: Date; to?: Date } = {}): Promise<MaintenanceWindowView[]> {
   const s = await getStationOrThrow(stationCode, scope);
-  return (await listMaintenanceWindows(s.id, range.from, range.to)).map((w) => ({ ...w, stationCode: s.code }));
+  return (await listMaintenanceWindows(s.id, range.from, range.to)).map((w) => toWindowView(w, s.code));
+}
+
+export type MaintenanceWindowListItem = MaintenanceWindowView & { stationName: string };
+
+/** Windows of every station the viewer may see (newest first), optionally one station's, overlapping [from, to). */
+export async function listMaintenanceWindowsService(
+  scope: ViewerScope,
+  filter: { stationCode?: string; from?: Date; to?: Date; limit?: number } = {},
+): Promise<MaintenanceWindowListItem[]> {
+  const stationId = filter.stationCode ? (await getStationOrThrow(filter.stationCode, scope)).id : undefined;
+  const rows = await listMaintenanceWindowsAcross({ facilityId: scope.facilityId, stationId, from: filter.from, to: filter.to, limit: filter.limit });
+  return rows.map((w) => ({ ...toWindowView(w, w.station.code), stationName: w.station.name }));
+}
+
+/** Withdraws a window (kept, marked cancelled, audited); alerts already stored as suppressed stay so. */
+export async function cancelMaintenanceWindow(input: { id: number; actor: string; now?: Date }): Promise<MaintenanceWindowView> {
+  const before = await findMaintenanceWindow(input.id);
+  if (!before) throw new AppError('NOT_FOUND', `maintenance window ${input.id} not found`);
+  if (before.cancelledAt) throw new AppError('CONFLICT', `maintenance window ${input.id} is already cancelled`);
+  const row = await cancelMaintenanceWindowRow(input.id, input.actor, input.now ?? new Date());
+  if (!row) throw new AppError('CONFLICT', `maintenance window ${input.id} is already cancelled`);
+  await appendAudit({
+    actor: input.actor,
+    action: 'maintenance.cancel',
+    entity: 'maintenance_window',
+    entityId: row.id,
+    before: { cancelledAt: null },
+    after: { cancelledAt: row.cancelledAt?.toISOString() ?? null, cancelledBy: row.cancelledBy },
+  });
+  const stations = await listMaintenanceWindowsAcross({ stationId: row.stationId, limit: 1 });
+  return toWindowView(row, stations[0]?.station.code ?? String(row.stationId));
 }
 
 export async function deleteMaintenanceWindowById(input: { id: number; actor: string }): Promise<void> {

@@ -17,9 +17,15 @@ export {
   type ResolvedLimit,
 } from './resolve';
 export {
+  detectLimitImportFormat,
   LIMIT_CSV_COLUMNS,
   limitStandardImportSchema,
   parseLimitCsv,
+  parseLimitImport,
   type LimitCsvResult,
+  type LimitImportError,
+  type LimitImportFormat,
+  type LimitImportResult,
   type LimitStandardImport,
 } from './import';
+export { LIMIT_IMPORT_EXAMPLE_CSV, LIMIT_IMPORT_EXAMPLE_JSON } from './import-example';

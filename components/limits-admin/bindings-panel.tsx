@@ -1,0 +1,140 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import type { DisplayLocale } from '@/lib/domain/format';
+import type { StationKind } from '@/lib/domain/parameters';
+import { ActionMessage } from './action-message';
+import { formatCoefficients, formatLimitValue, formatLocalInstant } from './format';
+import styles from './limits-admin.module.css';
+import type { AdminFormAction, BindableStandard, BindingItem } from './types';
+
+/** Coefficients that mean something for a kind (DOMAIN.md §6): Kq·Kf for wastewater, Kp·Kv and reference O2 for stacks. */
+const FIELDS_BY_KIND: Record<StationKind, readonly ('kq' | 'kf' | 'kp' | 'kv' | 'o2Ref')[]> = {
+  wastewater: ['kq', 'kf'],
+  emission: ['kp', 'kv', 'o2Ref'],
+  ambient_air: [],
+  surface_water: [],
+};
+
+const show = (n: number | undefined, locale: DisplayLocale) => (n === undefined ? '' : formatLimitValue(n, locale));
+
+function RemoveBinding({ stationCode, standardCode, action }: { stationCode: string; standardCode: string; action: AdminFormAction }) {
+  const t = useTranslations('limitsAdmin.bindings');
+  const [state, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} className={styles.inline}>
+      <input type="hidden" name="stationCode" value={stationCode} />
+      <input type="hidden" name="standardCode" value={standardCode} />
+      <button className="btn" type="submit" disabled={pending}>
+        {t('remove')}
+      </button>
+      <ActionMessage state={state} okText={t('removed')} />
+    </form>
+  );
+}
+
+/** The station's bindings (standard + column + coefficients) and the form that adds or changes one. */
+export function BindingsPanel({
+  stationCode,
+  kind,
+  bindings,
+  standards,
+  setAction,
+  removeAction,
+}: {
+  stationCode: string;
+  kind: StationKind;
+  bindings: BindingItem[];
+  standards: BindableStandard[];
+  setAction: AdminFormAction;
+  removeAction: AdminFormAction;
+}) {
+  const t = useTranslations('limitsAdmin.bindings');
+  const locale = useLocale() as DisplayLocale;
+  const [state, submit, pending] = useActionState(setAction, null);
+  const [standardCode, setStandardCode] = useState(bindings[0]?.standardCode ?? standards[0]?.code ?? '');
+  const current = bindings.find((b) => b.standardCode === standardCode);
+  const columns = standards.find((s) => s.code === standardCode)?.columns ?? [];
+  const fields = FIELDS_BY_KIND[kind];
+  return (
+    <div data-testid="station-bindings">
+      {bindings.length === 0 ? (
+        <p className="muted">{t('none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('standard')}</th>
+                <th>{t('column')}</th>
+                <th>{t('coefficients')}</th>
+                <th>{t('updated')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {bindings.map((b) => (
+                <tr key={b.standardCode} data-binding={b.standardCode}>
+                  <td className="mono">{b.standardCode}</td>
+                  <td>{b.column}</td>
+                  <td>
+                    {formatCoefficients(b.coefficients, locale) || '—'}
+                    {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
+                  </td>
+                  <td className="muted small">
+                    {b.updatedBy ?? '—'} {formatLocalInstant(b.updatedAt)}
+                  </td>
+                  <td>
+                    <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {standards.length === 0 ? (
+        <p className="muted">{t('noStandards')}</p>
+      ) : (
+        <form action={submit} className={styles.formGrid} style={{ marginTop: 12 }} data-testid="binding-form" key={`${standardCode}|${current?.column ?? ''}`}>
+          <input type="hidden" name="stationCode" value={stationCode} />
+          <label>
+            {t('standard')}
+            <select className="input" name="standardCode" value={standardCode} onChange={(e) => setStandardCode(e.target.value)}>
+              {standards.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('column')}
+            <select className="input" name="column" defaultValue={current?.column ?? columns[0]}>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c === 'all' ? t('anyColumn') : c}
+                </option>
+              ))}
+            </select>
+          </label>
+          {fields.map((f) => (
+            <label key={f}>
+              {t(`fields.${f}`)}
+              <input className="input" name={f} inputMode="decimal" defaultValue={show(current?.coefficients[f], locale)} placeholder={t('optional')} />
+            </label>
+          ))}
+          <div>
+            <button className="btn btn-primary" type="submit" disabled={pending}>
+              {current ? t('update') : t('bind')}
+            </button>
+          </div>
+          <div className={styles.wide}>
+            <p className="muted small">{t('hint')}</p>
+            <ActionMessage state={state} okText={t('saved')} />
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import type { DisplayLocale } from '@/lib/domain/format';
+import { LIMIT_CSV_COLUMNS, LIMIT_IMPORT_EXAMPLE_CSV, LIMIT_IMPORT_EXAMPLE_JSON, type LimitImportError } from '@/lib/domain/limits';
+import { formatBounds, formatDay } from './format';
+import styles from './limits-admin.module.css';
+import type { ImportAction, ImportResult } from './types';
+
+const dataUrl = (mime: string, text: string) => `data:${mime};charset=utf-8,${encodeURIComponent(text)}`;
+
+/**
+ * Upload of a new standard version (CSV or JSON): "Kiểm tra" parses and validates on the server and shows every row
+ * problem without saving; "Nhập" is offered only once the same file has passed, and stores it through the service.
+ */
+export function LimitImportForm({ preview, save }: { preview: ImportAction; save: ImportAction }) {
+  const t = useTranslations('limitsAdmin.import');
+  const [state, dispatch, pending] = useActionState<ImportResult, FormData>(
+    (prev, fd) => (fd.get('intent') === 'save' ? save(prev, fd) : preview(prev, fd)),
+    null,
+  );
+  const [selected, setSelected] = useState<string | null>(null);
+  const canSave = state?.ok === true && state.mode === 'preview' && state.preview.ok && state.fileName === selected;
+  // Submitted by hand rather than through `action`: React resets a form after its action, which would empty the
+  // file input between "Kiểm tra" and "Nhập".
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    fd.set('intent', submitter?.getAttribute('value') === 'save' ? 'save' : 'preview');
+    startTransition(() => dispatch(fd));
+  };
+  return (
+    <div data-testid="limit-import">
+      <form onSubmit={onSubmit} className={styles.formGrid}>
+        <label>
+          {t('file')}
+          <input className="input" type="file" name="file" accept=".csv,.json,text/csv,application/json" required onChange={(e) => setSelected(e.target.files?.[0]?.name ?? null)} />
+        </label>
+        <label>
+          {t('format')}
+          <select className="input" name="format" defaultValue="auto">
+            <option value="auto">{t('formatAuto')}</option>
+            <option value="csv">CSV</option>
+            <option value="json">JSON</option>
+          </select>
+        </label>
+        <div className={styles.row}>
+          <button className="btn" type="submit" name="intent" value="preview" disabled={pending}>
+            {t('check')}
+          </button>
+          <button className="btn btn-primary" type="submit" name="intent" value="save" disabled={pending || !canSave}>
+            {t('save')}
+          </button>
+        </div>
+      </form>
+      <ImportOutcome state={state} />
+      <FormatHelp />
+    </div>
+  );
+}
+
+function ErrorList({ errors }: { errors: LimitImportError[] }) {
+  const t = useTranslations('limitsAdmin.import');
+  if (errors.length === 0) return null;
+  return (
+    <ul className={styles.errors} data-testid="import-errors">
+      {errors.map((e, i) => (
+        <li key={i} data-line={e.line ?? undefined}>
+          {e.line !== null ? <strong>{t('line', { line: e.line })}: </strong> : e.path ? <strong>{e.path}: </strong> : null}
+          {e.line !== null && e.path ? `${e.path}: ` : ''}
+          {e.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ImportOutcome({ state }: { state: ImportResult }) {
+  const t = useTranslations('limitsAdmin');
+  const ti = useTranslations('limitsAdmin.import');
+  const tk = useTranslations('kinds');
+  const locale = useLocale() as DisplayLocale;
+  if (!state) return null;
+  if (!state.ok) {
+    return (
+      <div role="alert" data-testid="import-outcome" data-outcome="error">
+        <p className="form-error">{t(`errors.${state.error}`, { details: state.details })}</p>
+        <ErrorList errors={state.errors} />
+      </div>
+    );
+  }
+  if (state.mode === 'saved') {
+    return (
+      <p className="notice" role="status" data-testid="import-outcome" data-outcome="saved">
+        {ti('saved', { list: state.imported.map((x) => `${x.code} ${x.version} (${x.values})`).join(', ') })}
+      </p>
+    );
+  }
+  const p = state.preview;
+  return (
+    <div data-testid="import-outcome" data-outcome={p.ok ? 'valid' : 'invalid'} style={{ marginTop: 12 }}>
+      {p.ok ? (
+        <p className="notice" role="status">
+          {ti('valid', { file: state.fileName, count: p.standards.length })}
+        </p>
+      ) : (
+        <div role="alert">
+          <p className="form-error">{ti('invalid', { file: state.fileName, count: p.errors.length })}</p>
+          <ErrorList errors={p.errors} />
+        </div>
+      )}
+      {p.standards.map((s) => (
+        <details key={`${s.code}|${s.version}`} open={p.standards.length === 1} style={{ marginTop: 8 }}>
+          <summary>
+            <strong>{s.code}</strong> · {ti('version')} <span className="mono">{s.version}</span> · {tk(s.kind)} ·{' '}
+            {t('standards.period', { from: formatDay(s.effectiveFrom), to: s.effectiveTo ? formatDay(s.effectiveTo) : t('standards.open') })} ·{' '}
+            {ti('valueCount', { count: s.values.length })}
+            {s.exists && <span className="badge badge-warn"> {ti('exists')}</span>}
+          </summary>
+          <div className="table-wrap" style={{ marginTop: 6 }}>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>{t('values.parameter')}</th>
+                  <th>{t('values.column')}</th>
+                  <th>{t('values.limit')}</th>
+                  <th>{t('values.averaging')}</th>
+                  <th>{t('values.coefficients')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.values.map((v) => (
+                  <tr key={`${v.column}|${v.parameter}|${v.averaging}`}>
+                    <td className="mono">{v.parameter}</td>
+                    <td>{v.column === 'all' ? t('values.anyColumn') : v.column}</td>
+                    <td className="num">{formatBounds(v.min, v.max, locale)}</td>
+                    <td>{t(`averaging.${v.averaging}`)}</td>
+                    <td>{v.applyCoefficients ? t('values.yes') : t('values.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+const COLUMN_KEYS = [...LIMIT_CSV_COLUMNS, 'name'] as const;
+
+function FormatHelp() {
+  const t = useTranslations('limitsAdmin.import');
+  return (
+    <details style={{ marginTop: 14 }} data-testid="import-format">
+      <summary>{t('formatTitle')}</summary>
+      <p className="muted">{t('formatIntro')}</p>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>{t('column')}</th>
+              <th>{t('meaning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COLUMN_KEYS.map((c) => (
+              <tr key={c}>
+                <td className="mono">{c}</td>
+                <td>{t(`columns.${c}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t('formatRules')}</p>
+      <h3>CSV</h3>
+      <pre className={styles.code}>{LIMIT_IMPORT_EXAMPLE_CSV}</pre>
+      <h3>JSON</h3>
+      <pre className={styles.code}>{LIMIT_IMPORT_EXAMPLE_JSON}</pre>
+      <p className={styles.row}>
+        <a className="btn" href={dataUrl('text/csv', `\uFEFF${LIMIT_IMPORT_EXAMPLE_CSV}`)} download="vi-du-quy-chuan.csv">
+          {t('downloadCsv')}
+        </a>
+        <a className="btn" href={dataUrl('application/json', LIMIT_IMPORT_EXAMPLE_JSON)} download="vi-du-quy-chuan.json">
+          {t('downloadJson')}
+        </a>
+      </p>
+    </details>
+  );
+}

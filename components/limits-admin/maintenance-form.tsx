@@ -1,0 +1,71 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import { ActionMessage } from './action-message';
+import styles from './limits-admin.module.css';
+import type { AdminFormAction, MaintenanceStation } from './types';
+
+/** Declares a maintenance window: a station, the whole station or some of its parameters, from/to (local time), reason. */
+export function MaintenanceForm({ stations, action, defaultStation }: { stations: MaintenanceStation[]; action: AdminFormAction; defaultStation?: string | null }) {
+  const t = useTranslations('limitsAdmin.maintenance');
+  const [state, submit, pending] = useActionState(action, null);
+  const [station, setStation] = useState(defaultStation ?? stations[0]?.code ?? '');
+  const [scope, setScope] = useState<'all' | 'some'>('all');
+  const parameters = stations.find((s) => s.code === station)?.parameters ?? [];
+  if (stations.length === 0) return <p className="muted">{t('noStations')}</p>;
+  return (
+    <form action={submit} className={`${styles.formGrid} ${styles.formGridWide}`} data-testid="maintenance-form">
+      <label>
+        {t('station')}
+        <select className="input" name="stationCode" value={station} onChange={(e) => setStation(e.target.value)}>
+          {stations.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code} – {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('from')}
+        <input className="input" type="datetime-local" name="from" required />
+      </label>
+      <label>
+        {t('to')}
+        <input className="input" type="datetime-local" name="to" required />
+      </label>
+      <fieldset className={styles.wide} style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend>{t('parameters')}</legend>
+        <div className={styles.checks}>
+          <label>
+            <input type="radio" name="scope" value="all" checked={scope === 'all'} onChange={() => setScope('all')} /> {t('wholeStation')}
+          </label>
+          <label>
+            <input type="radio" name="scope" value="some" checked={scope === 'some'} onChange={() => setScope('some')} /> {t('someParameters')}
+          </label>
+        </div>
+        {scope === 'some' && (
+          <div className={styles.checks} style={{ marginTop: 6 }} key={station}>
+            {parameters.map((p) => (
+              <label key={p}>
+                <input type="checkbox" name="parameters" value={p} /> <span className="mono">{p}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <label className={styles.wide}>
+        {t('reason')}
+        <input className="input" name="reason" required maxLength={500} placeholder={t('reasonPlaceholder')} />
+      </label>
+      <div>
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          {t('create')}
+        </button>
+      </div>
+      <div className={styles.wide}>
+        <p className="muted small">{t('hint')}</p>
+        <ActionMessage state={state} okText={t('created')} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { DisplayLocale } from '@/lib/domain/format';
+import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
+import { ActionMessage } from './action-message';
+import { formatBounds, formatDay } from './format';
+import styles from './limits-admin.module.css';
+import type { AdminFormAction, PermitItem } from './types';
+
+function EndPermit({ permit, stationCode, action }: { permit: PermitItem; stationCode: string; action: AdminFormAction }) {
+  const t = useTranslations('limitsAdmin.permits');
+  const [state, submit, pending] = useActionState(action, null);
+  return (
+    <form action={submit} className={styles.inline}>
+      <input type="hidden" name="id" value={permit.id} />
+      <input type="hidden" name="stationCode" value={stationCode} />
+      <input className="input" type="date" name="effectiveTo" required aria-label={t('endOn')} min={permit.effectiveFrom} style={{ width: 150 }} />
+      <button className="btn" type="submit" disabled={pending}>
+        {t('end')}
+      </button>
+      <ActionMessage state={state} okText={t('ended')} />
+    </form>
+  );
+}
+
+/** The facility's permit limits that can apply to this station, and the form that adds one. */
+export function PermitsPanel({
+  stationCode,
+  facilityCode,
+  parameters,
+  permits,
+  createAction,
+  endAction,
+}: {
+  stationCode: string;
+  facilityCode: string;
+  parameters: string[];
+  permits: PermitItem[];
+  createAction: AdminFormAction;
+  endAction: AdminFormAction;
+}) {
+  const t = useTranslations('limitsAdmin');
+  const tp = useTranslations('limitsAdmin.permits');
+  const locale = useLocale() as DisplayLocale;
+  const [state, submit, pending] = useActionState(createAction, null);
+  return (
+    <div data-testid="station-permits">
+      {permits.length === 0 ? (
+        <p className="muted">{tp('none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th>{t('values.parameter')}</th>
+                <th>{tp('scope')}</th>
+                <th>{t('values.limit')}</th>
+                <th>{t('values.averaging')}</th>
+                <th>{t('derivation.effective')}</th>
+                <th>{tp('note')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {permits.map((p) => (
+                <tr key={p.id} data-permit={p.id}>
+                  <td className="mono">{p.parameter}</td>
+                  <td>{p.stationCode ? tp('scopeStation') : tp('scopeFacility')}</td>
+                  <td className="num">{formatBounds(p.min, p.max, locale)}</td>
+                  <td>{t(`averaging.${p.averaging}`)}</td>
+                  <td className="nowrap">
+                    {t('standards.period', { from: formatDay(p.effectiveFrom), to: p.effectiveTo ? formatDay(p.effectiveTo) : t('standards.open') })}{' '}
+                    {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
+                  </td>
+                  <td>{p.note ?? ''}</td>
+                  <td>{!p.effectiveTo && <EndPermit permit={p} stationCode={stationCode} action={endAction} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form action={submit} className={styles.formGrid} style={{ marginTop: 12 }} data-testid="permit-form">
+        <input type="hidden" name="stationCode" value={stationCode} />
+        <input type="hidden" name="facilityCode" value={facilityCode} />
+        <label>
+          {t('values.parameter')}
+          <select className="input" name="parameter" required>
+            {parameters.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {tp('scope')}
+          <select className="input" name="scope" defaultValue="station">
+            <option value="station">{tp('scopeStation')}</option>
+            <option value="facility">{tp('scopeFacility')}</option>
+          </select>
+        </label>
+        <label>
+          {tp('min')}
+          <input className="input" name="min" inputMode="decimal" placeholder={tp('optional')} />
+        </label>
+        <label>
+          {tp('max')}
+          <input className="input" name="max" inputMode="decimal" placeholder={tp('optional')} />
+        </label>
+        <label>
+          {t('values.averaging')}
+          <select className="input" name="averaging" defaultValue="24h">
+            {LIMIT_AVERAGINGS.map((a) => (
+              <option key={a} value={a}>
+                {t(`averaging.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {tp('from')}
+          <input className="input" type="date" name="effectiveFrom" required />
+        </label>
+        <label>
+          {tp('to')}
+          <input className="input" type="date" name="effectiveTo" />
+        </label>
+        <label className={styles.wide}>
+          {tp('note')}
+          <input className="input" name="note" maxLength={500} placeholder={tp('notePlaceholder')} />
+        </label>
+        <div>
+          <button className="btn btn-primary" type="submit" disabled={pending}>
+            {tp('add')}
+          </button>
+        </div>
+        <div className={styles.wide}>
+          <ActionMessage state={state} okText={tp('saved')} />
+        </div>
+      </form>
+    </div>
+  );
+}
