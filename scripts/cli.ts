@@ -5,6 +5,8 @@
  *   user create --email E --password P --role ROLE [--facility CODE] [--name N]
  *   import PATH [--account NAME]                               a folder (recursive), a .zip, or one file
  *   ledger verify [--since ID]                                 exit 1 on any problem
+ *   backup DIR [--format auto|pg_dump|logical]                 database + raw store + manifest (scripts/backup-cli.ts)
+ *   restore DIR                                                into an empty database and DATA_DIR
  *
  * Uses DATABASE_URL; when it is unset, starts (or attaches to the running) embedded PostgreSQL exactly as `npm start`
  * does, and applies pending migrations either way.
@@ -33,7 +35,11 @@ const USAGE = `usage: npm run cli -- <command>
   import PATH [--account NAME]
       PATH: a folder (read recursively), a .zip file, or a single data file
   ledger verify [--since ID]
-      checks the ledger hash chain and the raw-file store; exit 1 on any problem`;
+      checks the ledger hash chain and the raw-file store; exit 1 on any problem
+  backup DIR [--format auto|pg_dump|logical]
+      database dump + raw store + manifest with SHA-256s into the new folder DIR
+  restore DIR
+      checks DIR against its manifest, loads it into an EMPTY database and copies the files into DATA_DIR`;
 
 class UsageError extends Error {}
 
@@ -44,7 +50,7 @@ function log(line: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Database
 
-async function connectDatabase(): Promise<() => Promise<void>> {
+async function connectDatabase(migrate = true): Promise<() => Promise<void>> {
   const cfg = loadEnv();
   let url = cfg.DATABASE_URL;
   let stop: () => Promise<void> = async () => undefined;
@@ -57,7 +63,8 @@ async function connectDatabase(): Promise<() => Promise<void>> {
     stop = db.stop;
     process.env.DATABASE_URL = url;
   }
-  await applyMigrations(url, path.join(ROOT, 'prisma', 'migrations'));
+  // Restore loads into an empty database: its own dump (or its migrations) creates the schema.
+  if (migrate) await applyMigrations(url, path.join(ROOT, 'prisma', 'migrations'));
   return async () => {
     await disconnectDb().catch(() => undefined);
     await stop().catch((e: unknown) => log(`warning: stopping the embedded database failed: ${String(e)}`));
@@ -307,7 +314,10 @@ async function main(argv: string[]): Promise<number> {
   }
   let run: (() => Promise<number>) | null = null;
   if (a === 'import') run = () => importPath(b === undefined ? rest : [b, ...rest]);
-  else {
+  else if (a === 'backup' || a === 'restore') {
+    const { backupCommand } = await import('./backup-cli');
+    run = () => backupCommand(a, b === undefined ? rest : [b, ...rest]);
+  } else {
     const cmd = COMMANDS[`${a} ${b ?? ''}`];
     if (cmd) run = () => cmd(rest);
   }
@@ -315,7 +325,7 @@ async function main(argv: string[]): Promise<number> {
     log(`unknown command: ${argv.join(' ')}\n\n${USAGE}`);
     return 2;
   }
-  const disconnect = await connectDatabase();
+  const disconnect = await connectDatabase(a !== 'restore');
   try {
     return await run();
   } finally {
