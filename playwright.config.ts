@@ -45,6 +45,8 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NEXTAUTH_URL: baseURL,
+      PORT: String(port),
+      HOST: '127.0.0.1',
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-not-for-production',
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -2,8 +2,21 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, formatPercent } from '@/lib/domain/format';
 import styles from './reports.module.css';
 
-type Rates = { expected: number; received: number; valid: number; receiptRate: number | null; validRate: number | null; belowThreshold: boolean };
-export type CompletenessRowView = Rates & { stationCode: string; stationName: string; facilityName: string; parameter: string; period: string };
+type Rates = {
+  expected: number;
+  received: number;
+  valid: number;
+  receiptRate: number | null;
+  validRate: number | null;
+  belowThreshold: boolean;
+};
+export type CompletenessRowView = Rates & {
+  stationCode: string;
+  stationName: string;
+  facilityName: string;
+  parameter: string;
+  period: string;
+};
 export type CompletenessTotalView = Rates & { label: string; code: string; files: number | null };
 
 /** yyyy-MM-dd → dd/MM/yyyy; yyyy-MM → MM/yyyy. */
@@ -83,7 +96,15 @@ export function CompletenessTable({ rows, period }: { rows: CompletenessRowView[
   );
 }
 
-export function CompletenessTotals({ title, rows, testId }: { title: string; rows: CompletenessTotalView[]; testId: string }) {
+export function CompletenessTotals({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: CompletenessTotalView[];
+  testId: string;
+}) {
   const t = useTranslations('reports.completeness');
   return (
     <div className="table-wrap">
@@ -98,7 +119,12 @@ export function CompletenessTotals({ title, rows, testId }: { title: string; row
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.code} className={r.belowThreshold ? styles.below : undefined} data-code={r.code} data-below={r.belowThreshold ? 'true' : 'false'}>
+            <tr
+              key={r.code}
+              className={r.belowThreshold ? styles.below : undefined}
+              data-code={r.code}
+              data-below={r.belowThreshold ? 'true' : 'false'}
+            >
               <td>{r.label}</td>
               <td className="num">{r.files ?? '—'}</td>
               <RateCells r={r} />

@@ -7,7 +7,12 @@ import styles from './reports.module.css';
 
 export type ExportStationOption = { code: string; name: string; parameters: string[] };
 
-type Status = { kind: 'idle' } | { kind: 'running'; rows: number; bytes: number; total: number | null } | { kind: 'done'; rows: number } | { kind: 'error'; message: string } | { kind: 'cancelled' };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; rows: number; bytes: number; total: number | null }
+  | { kind: 'done'; rows: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'cancelled' };
 
 function formatBytes(n: number, locale: 'vi' | 'en'): string {
   if (n < 1024) return `${n} B`;
@@ -19,7 +24,15 @@ function formatBytes(n: number, locale: 'vi' | 'en'): string {
  * Export form: downloads /reports/export with fetch and a stream reader so the page can show progress (CSV lines
  * counted against the server's X-Estimated-Rows; for XLSX only bytes), then hands the file to the browser.
  */
-export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: ExportStationOption[]; defaultFrom: string; defaultTo: string }) {
+export function ExportPanel({
+  stations,
+  defaultFrom,
+  defaultTo,
+}: {
+  stations: ExportStationOption[];
+  defaultFrom: string;
+  defaultTo: string;
+}) {
   const t = useTranslations('reports.export');
   const tr = useTranslations('reports');
   const locale = useLocale() === 'en' ? 'en' : 'vi';
@@ -27,7 +40,10 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
   const [params, setParams] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
-  const parameterOptions = useMemo(() => [...new Set(stations.filter((s) => selected.includes(s.code)).flatMap((s) => s.parameters))].sort(), [stations, selected]);
+  const parameterOptions = useMemo(
+    () => [...new Set(stations.filter((s) => selected.includes(s.code)).flatMap((s) => s.parameters))].sort(),
+    [stations, selected],
+  );
 
   async function run(form: HTMLFormElement) {
     if (selected.length === 0) {
@@ -67,7 +83,9 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
         if (format === 'csv') for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
         setStatus({ kind: 'running', rows: Math.max(0, lines - 1), bytes, total: format === 'csv' ? total : null });
       }
-      const url = URL.createObjectURL(new Blob(parts, { type: res.headers.get('content-type') ?? 'application/octet-stream' }));
+      const url = URL.createObjectURL(
+        new Blob(parts, { type: res.headers.get('content-type') ?? 'application/octet-stream' }),
+      );
       const a = document.createElement('a');
       a.href = url;
       a.download = name;
@@ -97,7 +115,14 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
       <div className={styles.filters}>
         <label>
           {t('stations')}
-          <select className="input" multiple value={selected} onChange={(e) => setSelected([...e.currentTarget.selectedOptions].map((o) => o.value))} name="stations" data-testid="export-stations">
+          <select
+            className="input"
+            multiple
+            value={selected}
+            onChange={(e) => setSelected([...e.currentTarget.selectedOptions].map((o) => o.value))}
+            name="stations"
+            data-testid="export-stations"
+          >
             {stations.map((s) => (
               <option key={s.code} value={s.code}>
                 {s.code} — {s.name}
@@ -107,7 +132,14 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
         </label>
         <label>
           {t('parameters')}
-          <select className="input" multiple value={params} onChange={(e) => setParams([...e.currentTarget.selectedOptions].map((o) => o.value))} name="parameters" data-testid="export-parameters">
+          <select
+            className="input"
+            multiple
+            value={params}
+            onChange={(e) => setParams([...e.currentTarget.selectedOptions].map((o) => o.value))}
+            name="parameters"
+            data-testid="export-parameters"
+          >
             {parameterOptions.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -117,11 +149,25 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
         </label>
         <label>
           {tr('from')}
-          <input className="input" name="from" defaultValue={defaultFrom} placeholder="dd/mm/yyyy" required data-testid="export-from" />
+          <input
+            className="input"
+            name="from"
+            defaultValue={defaultFrom}
+            placeholder="dd/mm/yyyy"
+            required
+            data-testid="export-from"
+          />
         </label>
         <label>
           {tr('to')}
-          <input className="input" name="to" defaultValue={defaultTo} placeholder="dd/mm/yyyy" required data-testid="export-to" />
+          <input
+            className="input"
+            name="to"
+            defaultValue={defaultTo}
+            placeholder="dd/mm/yyyy"
+            required
+            data-testid="export-to"
+          />
         </label>
         <label>
           {t('resolution')}
@@ -152,15 +198,25 @@ export function ExportPanel({ stations, defaultFrom, defaultTo }: { stations: Ex
       <div role="status" aria-live="polite" data-testid="export-status">
         {status.kind === 'running' && (
           <>
-            <progress className={styles.progress} max={status.total ?? undefined} value={status.total ? Math.min(status.rows, status.total) : undefined} />
+            <progress
+              className={styles.progress}
+              max={status.total ?? undefined}
+              value={status.total ? Math.min(status.rows, status.total) : undefined}
+            />
             <span className="muted small">
               {status.total
-                ? t('progress', { rows: formatNumber(status.rows, 0, locale), total: formatNumber(status.total, 0, locale), bytes: formatBytes(status.bytes, locale) })
+                ? t('progress', {
+                    rows: formatNumber(status.rows, 0, locale),
+                    total: formatNumber(status.total, 0, locale),
+                    bytes: formatBytes(status.bytes, locale),
+                  })
                 : t('progressBytes', { bytes: formatBytes(status.bytes, locale) })}
             </span>
           </>
         )}
-        {status.kind === 'done' && <span data-testid="export-done">{t('done', { rows: formatNumber(status.rows, 0, locale) })}</span>}
+        {status.kind === 'done' && (
+          <span data-testid="export-done">{t('done', { rows: formatNumber(status.rows, 0, locale) })}</span>
+        )}
         {status.kind === 'error' && <span className="form-error">{t('failed', { message: status.message })}</span>}
         {status.kind === 'cancelled' && <span className="muted">{t('cancelled')}</span>}
       </div>

@@ -31,7 +31,12 @@ export type FacilityWithFtp = FacilityRow & { ftpUsername: string | null };
 
 /** Prisma reports a unique-constraint race as P2002. */
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, cause, meta } = e as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  // Prisma's own code, PostgreSQL's through the driver adapter, or the adapter's error kind.
+  if (code === 'P2002' || code === '23505') return true;
+  if (meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation') return true;
+  return cause !== undefined && cause !== e && isUniqueViolation(cause);
 }
 
 /** Creates a facility and, when credentials are given, its FTP account (password stored as a bcrypt hash). */

@@ -6,7 +6,8 @@ import type { Env } from '../env';
  * offers it, implicit TLS when SMTP_SECURE=1.
  */
 export type MailConfig = Pick<Env, 'SMTP_HOST' | 'SMTP_PORT' | 'SMTP_USER' | 'SMTP_PASS' | 'SMTP_FROM' | 'SMTP_SECURE'>;
-export type Mail = { to: string; subject: string; text: string; html?: string };
+export type MailAttachment = { filename: string; content: Buffer; contentType?: string };
+export type Mail = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
 
 const transports = new Map<string, Transporter>();
 
@@ -31,7 +32,7 @@ function transportFor(cfg: MailConfig): Transporter {
 
 /** Sends one message; resolves with the server's message id, rejects with the SMTP error. */
 export async function sendMail(cfg: MailConfig, mail: Mail): Promise<{ messageId: string }> {
-  const info = await transportFor(cfg).sendMail({ from: cfg.SMTP_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  const info = await transportFor(cfg).sendMail({ from: cfg.SMTP_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
   return { messageId: String(info.messageId ?? '') };
 }
 

@@ -43,7 +43,10 @@ function one(v: string | string[] | undefined): string {
 }
 
 /** The range typed in the form (dd/MM/yyyy, both days inclusive) → [from, to) instants; defaults to this month so far. */
-export function readRange(sp: Record<string, string | string[] | undefined>, now: Date): { values: ReportFormValues; invalid: string[]; from: Date; to: Date } {
+export function readRange(
+  sp: Record<string, string | string[] | undefined>,
+  now: Date,
+): { values: ReportFormValues; invalid: string[]; from: Date; to: Date } {
   const invalid: string[] = [];
   const todayStart = parseDayInput(formatDayInput(now, VN_OFFSET_MINUTES), VN_OFFSET_MINUTES)!;
   const monthStart = parseDayInput(`01/${formatDayInput(now, VN_OFFSET_MINUTES).slice(3)}`, VN_OFFSET_MINUTES)!;
@@ -71,7 +74,12 @@ export function readRange(sp: Record<string, string | string[] | undefined>, now
   }
   const period: ReportPeriod = one(sp.period) === 'month' ? 'month' : 'day';
   return {
-    values: { from: formatDayInput(from, VN_OFFSET_MINUTES), to: formatDayInput(toDay, VN_OFFSET_MINUTES), period, station: one(sp.station) },
+    values: {
+      from: formatDayInput(from, VN_OFFSET_MINUTES),
+      to: formatDayInput(toDay, VN_OFFSET_MINUTES),
+      period,
+      station: one(sp.station),
+    },
     invalid,
     from,
     to: new Date(toDay.getTime() + DAY_MS),
@@ -88,7 +96,9 @@ export async function listStationOptions(user: SessionUser): Promise<StationOpti
 }
 
 /** The data-completeness report of /reports (Tỷ lệ số liệu) for the signed-in user's scope. */
-export async function getCompletenessPage(sp: Record<string, string | string[] | undefined>): Promise<CompletenessPage> {
+export async function getCompletenessPage(
+  sp: Record<string, string | string[] | undefined>,
+): Promise<CompletenessPage> {
   const user = await requireUser([...REPORT_ROLES]);
   const now = new Date();
   const { values, invalid, from, to } = readRange(sp, now);
@@ -123,7 +133,9 @@ export async function getExceedancePage(sp: Record<string, string | string[] | u
   const station = values.station && stations.some((s) => s.code === values.station) ? values.station : '';
   if (values.station && !station) invalid.push('station');
   const kindText = one(sp.kind);
-  const kind: ExceedanceKindFilter = (EXCEEDANCE_KINDS as readonly string[]).includes(kindText) ? (kindText as ExceedanceKindFilter) : 'all';
+  const kind: ExceedanceKindFilter = (EXCEEDANCE_KINDS as readonly string[]).includes(kindText)
+    ? (kindText as ExceedanceKindFilter)
+    : 'all';
   const rows = await exceedanceReportService({
     from,
     to,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { CompletenessTable, CompletenessTotals } from '@/components/reports/completeness-table';
+import { ReportActions } from '@/components/reports/report-actions';
 import { ReportTabs } from '@/components/reports/report-tabs';
 import styles from '@/components/reports/reports.module.css';
 import { formatPercent } from '@/lib/domain/format';
@@ -36,11 +37,23 @@ export default async function ReportsPage({ searchParams }: Props) {
       <form method="get" className={`${styles.filters} ${styles.noPrint}`} data-testid="completeness-filters">
         <label>
           {t('from')}
-          <input className="input" name="from" defaultValue={data.values.from} placeholder="dd/mm/yyyy" pattern="\d{1,2}/\d{1,2}/\d{4}" />
+          <input
+            className="input"
+            name="from"
+            defaultValue={data.values.from}
+            placeholder="dd/mm/yyyy"
+            pattern="\d{1,2}/\d{1,2}/\d{4}"
+          />
         </label>
         <label>
           {t('to')}
-          <input className="input" name="to" defaultValue={data.values.to} placeholder="dd/mm/yyyy" pattern="\d{1,2}/\d{1,2}/\d{4}" />
+          <input
+            className="input"
+            name="to"
+            defaultValue={data.values.to}
+            placeholder="dd/mm/yyyy"
+            pattern="\d{1,2}/\d{1,2}/\d{4}"
+          />
         </label>
         <label>
           {t('period')}
@@ -68,12 +81,29 @@ export default async function ReportsPage({ searchParams }: Props) {
       </form>
       {report && (
         <>
+          <ReportActions
+            base="/reports/completeness"
+            query={new URLSearchParams({ ...data.values }).toString()}
+            files={['csv', 'xlsx']}
+          />
           <div className={styles.totals}>
             {data.showProvince && (
-              <CompletenessTotals title={t('completeness.province')} rows={[{ ...report.province, label: t('completeness.provinceRow') }]} testId="completeness-province" />
+              <CompletenessTotals
+                title={t('completeness.province')}
+                rows={[{ ...report.province, label: t('completeness.provinceRow') }]}
+                testId="completeness-province"
+              />
             )}
-            <CompletenessTotals title={t('completeness.facilities')} rows={report.facilityTotals} testId="completeness-facilities" />
-            <CompletenessTotals title={t('completeness.stations')} rows={report.stationTotals} testId="completeness-stations" />
+            <CompletenessTotals
+              title={t('completeness.facilities')}
+              rows={report.facilityTotals}
+              testId="completeness-facilities"
+            />
+            <CompletenessTotals
+              title={t('completeness.stations')}
+              rows={report.stationTotals}
+              testId="completeness-stations"
+            />
           </div>
           <CompletenessTable rows={report.rows} period={report.period} />
         </>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { periodLabel } from '@/components/reports/completeness-table';
+import { getTranslations } from 'next-intl/server';
+import { ExceedanceTable } from '@/components/reports/exceedance-table';
+import { ReportActions } from '@/components/reports/report-actions';
 import { ReportTabs } from '@/components/reports/report-tabs';
 import styles from '@/components/reports/reports.module.css';
-import { formatNumber } from '@/lib/domain/format';
 import { getExceedancePage } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -15,13 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Exceedance report: counts, durations, peak and average values per station × parameter × period, with dispositions. */
 export default async function ExceedanceReportPage({ searchParams }: Props) {
-  const [t, tr, locale, data] = await Promise.all([
+  const [t, tr, data] = await Promise.all([
     getTranslations('reports.exceedances'),
     getTranslations('reports'),
-    getLocale(),
     searchParams.then((sp) => getExceedancePage(sp)),
   ]);
-  const loc = locale === 'en' ? 'en' : 'vi';
   return (
     <>
       <div className="page-head">
@@ -50,7 +48,9 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
         <label>
           {tr('period')}
           <select className="input" name="period" defaultValue={data.values.period === 'month' ? 'month' : 'day'}>
-            <option value="day">{t('count')} — {tr('from')}…{tr('to')}</option>
+            <option value="day">
+              {t('count')} — {tr('from')}…{tr('to')}
+            </option>
             <option value="month">{tr('periods.month')}</option>
           </select>
         </label>
@@ -80,52 +80,12 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
           </button>
         </div>
       </form>
-      <div className="table-wrap">
-        <table className="data" data-testid="exceedance-table">
-          <thead>
-            <tr>
-              <th>{tr('completeness.station')}</th>
-              <th>{tr('completeness.parameter')}</th>
-              {data.values.period === 'month' && <th>{tr('completeness.month')}</th>}
-              <th className="num">{t('count')}</th>
-              <th className="num">{t('events')}</th>
-              <th className="num">{t('duration')}</th>
-              <th className="num">{t('peak')}</th>
-              <th className="num">{t('average')}</th>
-              <th className="num">{t('limit')}</th>
-              <th className="num">{t('pending')}</th>
-              <th className="num">{t('confirmed')}</th>
-              <th className="num">{t('equipment')}</th>
-              <th className="num">{t('calibration')}</th>
-              <th className="num">{t('falseAlarm')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={`${r.stationCode}|${r.parameter}|${r.period}`} data-station={r.stationCode} data-parameter={r.parameter ?? ''}>
-                <td>
-                  <span className="mono">{r.stationCode}</span> {r.stationName}
-                  <div className="muted small">{r.facilityName}</div>
-                </td>
-                <td className="mono">{r.parameter ?? '—'}</td>
-                {data.values.period === 'month' && <td>{periodLabel(r.period)}</td>}
-                <td className="num">{r.alerts}</td>
-                <td className="num">{r.events}</td>
-                <td className="num">{formatNumber(r.durationMs / 3_600_000, 1, loc)}</td>
-                <td className="num">{formatNumber(r.peak, 2, loc)}</td>
-                <td className="num">{formatNumber(r.average, 2, loc)}</td>
-                <td className="num">{formatNumber(r.limit, 2, loc)}</td>
-                <td className="num">{r.pending}</td>
-                <td className="num">{r.confirmed}</td>
-                <td className="num">{r.equipment}</td>
-                <td className="num">{r.calibration}</td>
-                <td className="num">{r.falseAlarm}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data.rows.length === 0 && <div className="empty">{t('empty')}</div>}
-      </div>
+      <ReportActions
+        base="/reports/exceedances"
+        query={new URLSearchParams({ ...data.values }).toString()}
+        files={['csv', 'xlsx']}
+      />
+      <ExceedanceTable rows={data.rows} byMonth={data.values.period === 'month'} />
     </>
   );
 }

@@ -7,7 +7,10 @@ import { currentUser } from '@/server/auth/session';
 import { REPORT_ROLES, scopeOfUser } from '@/server/queries/reports';
 
 const DAY_MS = 86_400_000;
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /**
  * GET /reports/export?stations=A,B&parameters=COD,PH&resolution=raw|1h|24h&format=csv|xlsx&from=dd/MM/yyyy&to=dd/MM/yyyy
@@ -20,7 +23,8 @@ export async function GET(req: Request): Promise<Response> {
   const sp = new URL(req.url).searchParams;
   const from = parseDayInput(sp.get('from') ?? '', VN_OFFSET_MINUTES);
   const toDay = parseDayInput(sp.get('to') ?? '', VN_OFFSET_MINUTES);
-  if (!from || !toDay) return Response.json({ error: { code: 'VALIDATION', message: 'from/to must be dd/MM/yyyy' } }, { status: 400 });
+  if (!from || !toDay)
+    return Response.json({ error: { code: 'VALIDATION', message: 'from/to must be dd/MM/yyyy' } }, { status: 400 });
   try {
     const plan = await planExport(
       {
@@ -64,7 +68,8 @@ export async function GET(req: Request): Promise<Response> {
       const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'VALIDATION' ? 400 : 500;
       return Response.json({ error: { code: e.code, message: e.message } }, { status });
     }
-    if (e && typeof e === 'object' && 'issues' in e) return Response.json({ error: { code: 'VALIDATION', message: 'invalid export request' } }, { status: 400 });
+    if (e && typeof e === 'object' && 'issues' in e)
+      return Response.json({ error: { code: 'VALIDATION', message: 'invalid export request' } }, { status: 400 });
     throw e;
   }
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SubscriptionsForm } from '@/components/alerts/subscriptions-form';
+import { MonthlySubscriptionForm } from '@/components/reports/monthly-subscription';
+import { saveMonthlySubscriptionAction } from '@/server/actions/reports';
+import { getMonthlySubscriptionSettings } from '@/server/queries/reports-monthly';
 import { saveSubscriptionsAction } from '@/server/actions/notifications';
 import { getNotificationSettingsPage } from '@/server/queries/alerts';
 
@@ -10,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NotificationSettingsPage() {
-  const [t, data] = await Promise.all([getTranslations('alerts.subscriptions'), getNotificationSettingsPage()]);
+  const [t, data, monthly] = await Promise.all([getTranslations('alerts.subscriptions'), getNotificationSettingsPage(), getMonthlySubscriptionSettings()]);
   return (
     <>
       <div className="page-head">
@@ -20,6 +23,7 @@ export default async function NotificationSettingsPage() {
         </div>
       </div>
       <SubscriptionsForm initial={data.settings} stations={data.stations} email={data.email} save={saveSubscriptionsAction} />
+      {monthly && <MonthlySubscriptionForm {...monthly} save={saveMonthlySubscriptionAction} />}
     </>
   );
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { PrintDocument } from '@/components/reports/admin-header';
+import { CompletenessTable, CompletenessTotals } from '@/components/reports/completeness-table';
+import { PrintReady } from '@/components/reports/print-ready';
+import { formatPercent } from '@/lib/domain/format';
+import { getCompletenessPage } from '@/server/queries/reports';
+import { getPrintHeader } from '@/server/queries/reports-monthly';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('reports2.titles');
+  return { title: t('completeness') };
+}
+
+/** Print version of the data-completeness report (same query as /reports). */
+export default async function CompletenessPrintPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const [t, t2, data] = await Promise.all([
+    getTranslations('reports'),
+    getTranslations('reports2'),
+    getCompletenessPage(sp),
+  ]);
+  const report = data.report;
+  return (
+    <PrintDocument
+      header={getPrintHeader()}
+      title={t2('titles.completeness')}
+      subtitle={t2('rangeLine', { from: data.values.from, to: data.values.to })}
+    >
+      <p className="muted">{t('completeness.intro', { threshold: formatPercent(report?.threshold ?? 0.8) })}</p>
+      {report && (
+        <>
+          {data.showProvince && (
+            <CompletenessTotals
+              title={t('completeness.province')}
+              rows={[{ ...report.province, label: t('completeness.provinceRow') }]}
+              testId="completeness-province"
+            />
+          )}
+          <CompletenessTotals
+            title={t('completeness.facilities')}
+            rows={report.facilityTotals}
+            testId="completeness-facilities"
+          />
+          <CompletenessTotals
+            title={t('completeness.stations')}
+            rows={report.stationTotals}
+            testId="completeness-stations"
+          />
+          <CompletenessTable rows={report.rows} period={report.period} />
+        </>
+      )}
+      <PrintReady autoPrint={sp.autoprint === '1'} />
+    </PrintDocument>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { PrintDocument } from '@/components/reports/admin-header';
+import { ExceedanceTable } from '@/components/reports/exceedance-table';
+import { PrintReady } from '@/components/reports/print-ready';
+import { getExceedancePage } from '@/server/queries/reports';
+import { getPrintHeader } from '@/server/queries/reports-monthly';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('reports2.titles');
+  return { title: t('exceedances') };
+}
+
+/** Print version of the exceedance report (same query as /reports/exceedances). */
+export default async function ExceedancePrintPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const [t, t2, data] = await Promise.all([
+    getTranslations('reports.exceedances'),
+    getTranslations('reports2'),
+    getExceedancePage(sp),
+  ]);
+  return (
+    <PrintDocument
+      header={getPrintHeader()}
+      title={t2('titles.exceedances')}
+      subtitle={t2('rangeLine', { from: data.values.from, to: data.values.to })}
+    >
+      <p className="muted">{t('intro')}</p>
+      <ExceedanceTable rows={data.rows} byMonth={data.values.period === 'month'} />
+      <PrintReady autoPrint={sp.autoprint === '1'} />
+    </PrintDocument>
+  );
+}

@@ -1,0 +1,261 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDateTime, formatNumber, formatPercent } from '@/lib/domain/format';
+import { DailyChart } from './daily-chart';
+import { periodLabel } from './completeness-table';
+import styles from './reports.module.css';
+
+type Rates = { receiptRate: number | null; validRate: number | null; belowThreshold: boolean };
+
+export type MonthlyParameterView = {
+  parameter: string;
+  name: string;
+  unit: string;
+  decimals: number;
+  days: { day: string; value: number | null; min: number | null; max: number | null }[];
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  daysWithData: number;
+  limitMax: number | null;
+  limitMin: number | null;
+  completeness: Rates;
+  exceedances: number;
+};
+
+export type MonthlyAlertView = {
+  id: number;
+  parameter: string | null;
+  kind: string;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  peak: number | null;
+  limit: number | null;
+  basis: string | null;
+  disposition: string | null;
+  dispositionNote: string | null;
+};
+
+export type MonthlyReportViewProps = {
+  parameters: MonthlyParameterView[];
+  total: Rates;
+  alerts: MonthlyAlertView[];
+  /** Print: charts at a fixed width, signature block. */
+  print?: boolean;
+};
+
+const KNOWN_KINDS = ['compliance_exceedance', 'instant_exceedance', 'approaching'] as const;
+const KNOWN_DISPOSITIONS = [
+  'pending_review',
+  'confirmed_violation',
+  'equipment_fault',
+  'calibration',
+  'false_alarm',
+] as const;
+
+/** The monthly station report body (Báo cáo tháng theo trạm): summary, charts, daily table, exceedances. */
+export function MonthlyReport({ parameters, total, alerts, print = false }: MonthlyReportViewProps) {
+  const t = useTranslations('reports2.monthly');
+  const ta = useTranslations('alerts');
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
+  const limitText = (p: MonthlyParameterView) =>
+    p.limitMax != null && p.limitMin != null
+      ? `${formatNumber(p.limitMin, p.decimals, locale)}–${formatNumber(p.limitMax, p.decimals, locale)}`
+      : p.limitMax != null
+        ? `≤ ${formatNumber(p.limitMax, p.decimals, locale)}`
+        : p.limitMin != null
+          ? `≥ ${formatNumber(p.limitMin, p.decimals, locale)}`
+          : '—';
+  const kindLabel = (k: string) =>
+    (KNOWN_KINDS as readonly string[]).includes(k) ? ta(`kinds.${k as (typeof KNOWN_KINDS)[number]}`) : k;
+  const dispositionLabel = (d: string | null) =>
+    (KNOWN_DISPOSITIONS as readonly string[]).includes(d ?? 'pending_review')
+      ? ta(`dispositions.${(d ?? 'pending_review') as (typeof KNOWN_DISPOSITIONS)[number]}`)
+      : (d ?? '');
+  const dayKeys = parameters[0]?.days.map((d) => d.day) ?? [];
+  return (
+    <div data-testid="monthly-report">
+      <h2>{t('summary')}</h2>
+      <div className="table-wrap">
+        <table className="data" data-testid="monthly-summary">
+          <thead>
+            <tr>
+              <th>{t('parameter')}</th>
+              <th>{t('unit')}</th>
+              <th className="num">{t('mean')}</th>
+              <th className="num">{t('min')}</th>
+              <th className="num">{t('max')}</th>
+              <th className="num">{t('daysWithData')}</th>
+              <th className="num">{t('receiptRate')}</th>
+              <th className="num">{t('validRate')}</th>
+              <th className="num">{t('limit')}</th>
+              <th className="num">{t('exceedances')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parameters.map((p) => (
+              <tr
+                key={p.parameter}
+                data-parameter={p.parameter}
+                className={p.completeness.belowThreshold ? styles.below : undefined}
+              >
+                <td>
+                  <span className="mono">{p.parameter}</span> {p.name}
+                </td>
+                <td>{p.unit}</td>
+                <td className="num" data-col="mean">
+                  {formatNumber(p.mean, p.decimals, locale)}
+                </td>
+                <td className="num" data-col="min">
+                  {formatNumber(p.min, p.decimals, locale)}
+                </td>
+                <td className="num" data-col="max">
+                  {formatNumber(p.max, p.decimals, locale)}
+                </td>
+                <td className="num">{p.daysWithData}</td>
+                <td className="num" data-col="receipt">
+                  {formatPercent(p.completeness.receiptRate, locale)}
+                </td>
+                <td className="num" data-col="valid">
+                  {formatPercent(p.completeness.validRate, locale)}
+                </td>
+                <td className="num">{limitText(p)}</td>
+                <td className="num" data-col="exceedances">
+                  {p.exceedances}
+                </td>
+              </tr>
+            ))}
+            <tr data-parameter="*">
+              <td colSpan={6}>
+                <strong>{t('total')}</strong>
+              </td>
+              <td className="num" data-col="receipt">
+                {formatPercent(total.receiptRate, locale)}
+              </td>
+              <td className="num" data-col="valid">
+                {formatPercent(total.validRate, locale)}
+              </td>
+              <td />
+              <td className="num">{alerts.length}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('daily')}</h2>
+      <div className={print ? undefined : styles.charts}>
+        {parameters.map((p) => (
+          <DailyChart
+            key={p.parameter}
+            title={t('chartTitle', { name: p.name, parameter: p.parameter, unit: p.unit || '—' })}
+            points={p.days.map((d) => ({ day: d.day, value: d.value }))}
+            unit={p.unit}
+            decimals={p.decimals}
+            limitMax={p.limitMax}
+            limitMin={p.limitMin}
+            locale={locale}
+            labels={{ mean: t('dayMean'), limit: t('limit') }}
+            {...(print ? { fixedWidth: 980 } : {})}
+          />
+        ))}
+      </div>
+      <div className="table-wrap">
+        <table className="data" data-testid="monthly-daily">
+          <thead>
+            <tr>
+              <th rowSpan={2}>{t('day')}</th>
+              {parameters.map((p) => (
+                <th key={p.parameter} colSpan={3} style={{ textAlign: 'center' }}>
+                  {p.parameter} {p.unit && <span className="muted small">({p.unit})</span>}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {parameters.flatMap((p) => [
+                <th key={`${p.parameter}-m`} className="num">
+                  {t('dayMean')}
+                </th>,
+                <th key={`${p.parameter}-n`} className="num">
+                  {t('min')}
+                </th>,
+                <th key={`${p.parameter}-x`} className="num">
+                  {t('max')}
+                </th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {dayKeys.map((day, i) => (
+              <tr key={day} data-day={day}>
+                <td className="nowrap">{periodLabel(day)}</td>
+                {parameters.flatMap((p) => {
+                  const d = p.days[i];
+                  const over =
+                    d?.value != null &&
+                    ((p.limitMax != null && d.value > p.limitMax) || (p.limitMin != null && d.value < p.limitMin));
+                  return [
+                    <td
+                      key={`${p.parameter}-m`}
+                      className={`num ${over ? styles.belowRate : ''}`}
+                      data-parameter={p.parameter}
+                    >
+                      {formatNumber(d?.value, p.decimals, locale)}
+                    </td>,
+                    <td key={`${p.parameter}-n`} className="num">
+                      {formatNumber(d?.min, p.decimals, locale)}
+                    </td>,
+                    <td key={`${p.parameter}-x`} className="num">
+                      {formatNumber(d?.max, p.decimals, locale)}
+                    </td>,
+                  ];
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('alertsTitle')}</h2>
+      <div className="table-wrap">
+        <table className="data" data-testid="monthly-alerts">
+          <thead>
+            <tr>
+              <th>{t('openedAt')}</th>
+              <th>{t('resolvedAt')}</th>
+              <th>{t('parameter')}</th>
+              <th>{t('kind')}</th>
+              <th className="num">{t('peak')}</th>
+              <th className="num">{t('limit')}</th>
+              <th>{t('basis')}</th>
+              <th>{t('disposition')}</th>
+              <th>{t('note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {alerts.map((a) => (
+              <tr key={a.id} data-alert={a.id}>
+                <td className="nowrap">{formatDateTime(a.openedAt)}</td>
+                <td className="nowrap">{a.resolvedAt ? formatDateTime(a.resolvedAt) : t('ongoing')}</td>
+                <td className="mono">{a.parameter ?? '—'}</td>
+                <td>{kindLabel(a.kind)}</td>
+                <td className="num">{formatNumber(a.peak, 2, locale)}</td>
+                <td className="num">{formatNumber(a.limit, 2, locale)}</td>
+                <td>{a.basis ?? '—'}</td>
+                <td data-col="disposition">{dispositionLabel(a.disposition)}</td>
+                <td>{a.dispositionNote ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {alerts.length === 0 && <div className="empty">{t('noAlerts')}</div>}
+      </div>
+      {print && (
+        <div className={styles.signature}>
+          <div />
+          <div>
+            <strong>{t('signature')}</strong>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

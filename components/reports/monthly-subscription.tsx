@@ -1,0 +1,60 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import styles from './reports.module.css';
+
+export type MonthlySubscriptionResult = { ok: true } | { ok: false; message: string };
+
+/** The signed-in staff user's opt-in to the monthly report e-mail (shown on the notification settings page). */
+export function MonthlySubscriptionForm({
+  initial,
+  day,
+  hour,
+  save,
+}: {
+  initial: boolean;
+  day: number;
+  hour: number;
+  save: (v: { monthlyEmail: boolean }) => Promise<MonthlySubscriptionResult>;
+}) {
+  const t = useTranslations('reports2.subscription');
+  const [on, setOn] = useState(initial);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className={`panel ${styles.subscription}`}
+      data-testid="monthly-subscription"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setStatus(null);
+        start(async () => {
+          const r = await save({ monthlyEmail: on });
+          setStatus(r.ok ? { ok: true, text: t('saved') } : { ok: false, text: t('failed', { message: r.message }) });
+        });
+      }}
+    >
+      <h2>{t('title')}</h2>
+      <p className="muted">{t('intro', { day, hour })}</p>
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => setOn(e.currentTarget.checked)}
+          data-testid="monthly-subscription-toggle"
+        />{' '}
+        {t('label')}
+      </label>
+      <div style={{ marginTop: 10 }}>
+        <button className="btn btn-primary" type="submit" disabled={pending}>
+          {t('save')}
+        </button>{' '}
+        {status && (
+          <span role="status" className={status.ok ? 'muted' : 'form-error'}>
+            {status.text}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
