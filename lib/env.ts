@@ -16,6 +16,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Where the server reaches its own pages (report PDFs); default http://HOST:PORT, never the caller's Host header. */
+  INTERNAL_URL: z.string().url().optional(),
   FTP_HOST: z.string().default('127.0.0.1'),
   FTP_PORT: z.coerce.number().int().positive().default(2121),
   FTP_PASV_MIN: z.coerce.number().int().positive().default(30000),
@@ -76,6 +78,15 @@ const schema = z.object({
   AVERAGE_COMPLETE_RATIO: z.coerce.number().gt(0).max(1).default(0.75),
   /** Receipt/valid rate below which a KPI row is flagged (DOMAIN.md §7, default 80 %). */
   KPI_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
+  /** Reports: the administrative header (left block) and the place in the date line of printed reports. */
+  REPORT_DEPARTMENT: z.string().default('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH BẮC GIANG'),
+  REPORT_UNIT: z.string().default('TRUNG TÂM QUAN TRẮC MÔI TRƯỜNG'),
+  REPORT_PLACE: z.string().default('Bắc Giang'),
+  /** Reports: Chromium used to render PDFs server-side (Debian's package path by default). */
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Monthly report e-mail: day of month (1–28) and hour (0–23, Asia/Ho_Chi_Minh) from which last month's reports go out. */
+  MONTHLY_REPORT_DAY: z.coerce.number().int().min(1).max(28).default(1),
+  MONTHLY_REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
