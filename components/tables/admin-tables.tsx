@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { StationKind } from '@/lib/domain/parameters';
@@ -43,7 +44,9 @@ export function AdminTables({ facilities, stations, users, ftpAccounts }: AdminT
           <tbody>
             {facilities.map((f) => (
               <tr key={f.code}>
-                <td className="mono">{f.code}</td>
+                <td className="mono">
+                  <Link href={`/admin/facilities/${encodeURIComponent(f.code)}`}>{f.code}</Link>
+                </td>
                 <td>{f.name}</td>
                 <td>{f.address ?? ''}</td>
               </tr>
@@ -67,7 +70,9 @@ export function AdminTables({ facilities, stations, users, ftpAccounts }: AdminT
           <tbody>
             {stations.map((s) => (
               <tr key={s.code}>
-                <td className="mono">{s.code}</td>
+                <td className="mono">
+                  <Link href={`/admin/stations/${encodeURIComponent(s.code)}`}>{s.code}</Link>
+                </td>
                 <td>{s.name}</td>
                 <td className="mono">{s.fileCode}</td>
                 <td>{t(`kinds.${s.kind}`)}</td>

@@ -1,17 +1,49 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { listFacilities } from '@/lib/db/facilities';
 import { listFtpAccounts } from '@/lib/db/ftp-accounts';
-import { listStations } from '@/lib/db/stations';
+import { listStations, type StationRow } from '@/lib/db/stations';
 import { listUsers, type Role } from '@/lib/db/users';
-import type { StationKind } from '@/lib/domain/parameters';
-import { requireUser } from '@/server/auth/session';
+import { PARAMETERS_BY_KIND, STATION_KINDS, type StationKind } from '@/lib/domain/parameters';
+import { isAppError } from '@/lib/errors';
+import type { AdminActor } from '@/lib/services/admin-auth';
+import { getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/admin-facilities';
+import { listFtpAccountsForAdmin, listTokensForAdmin, listUsersForAdmin } from '@/lib/services/admin-accounts';
+import {
+  adminStationFilter,
+  aliasesOf,
+  getStationForAdminOrThrow,
+  listStationsForAdmin,
+  VIETNAM_BOUNDS,
+} from '@/lib/services/station-admin';
+import { currentUser, requireUser } from '@/server/auth/session';
+
+/** Page reads of the admin area. Every one requires the admin role (others get a 404) and returns DTOs without secrets. */
 
 export type AdminOverview = {
   facilities: { code: string; name: string; address: string | null }[];
-  stations: { code: string; name: string; fileCode: string; kind: StationKind; facilityCode: string; intervalMinutes: number; enabled: boolean }[];
+  stations: {
+    code: string;
+    name: string;
+    fileCode: string;
+    kind: StationKind;
+    facilityCode: string;
+    intervalMinutes: number;
+    enabled: boolean;
+  }[];
   users: { email: string; name: string; role: Role; facilityCode: string | null; disabled: boolean }[];
   ftpAccounts: { username: string; facilityCode: string; enabled: boolean }[];
 };
+
+async function requireAdmin(): Promise<AdminActor> {
+  const u = await requireUser(['admin']);
+  return { email: u.email, role: u.role };
+}
+
+/** Whether the signed-in user is an admin (the admin sub-navigation is shown only then). */
+export async function isAdminViewer(): Promise<boolean> {
+  return (await currentUser())?.role === 'admin';
+}
 
 /** Admins only. Never returns password hashes or token hashes. */
 export async function getAdminOverview(): Promise<AdminOverview> {
@@ -37,5 +69,228 @@ export async function getAdminOverview(): Promise<AdminOverview> {
       disabled: u.disabledAt != null,
     })),
     ftpAccounts: ftp.map((a) => ({ username: a.username, facilityCode: a.facilityCode, enabled: a.enabled })),
+  };
+}
+
+// ── facilities ──
+
+export type AdminFacilityDto = {
+  code: string;
+  name: string;
+  address: string | null;
+  province: string | null;
+  contactEmail: string | null;
+  active: boolean;
+  createdAt: string;
+  stationCount: number;
+  userCount: number;
+  ftpAccountCount: number;
+};
+
+const facilityDto = (f: Awaited<ReturnType<typeof listFacilitiesForAdmin>>[number]): AdminFacilityDto => ({
+  code: f.code,
+  name: f.name,
+  address: f.address,
+  province: f.province,
+  contactEmail: f.contactEmail,
+  active: f.disabledAt == null,
+  createdAt: f.createdAt.toISOString(),
+  stationCount: f.stationCount,
+  userCount: f.userCount,
+  ftpAccountCount: f.ftpAccountCount,
+});
+
+export type FacilityOption = { code: string; name: string; active: boolean };
+
+export async function getAdminFacilities(): Promise<AdminFacilityDto[]> {
+  return (await listFacilitiesForAdmin(await requireAdmin())).map(facilityDto);
+}
+
+async function facilityOptions(actor: AdminActor): Promise<FacilityOption[]> {
+  return (await listFacilitiesForAdmin(actor)).map((f) => ({ code: f.code, name: f.name, active: f.disabledAt == null }));
+}
+
+/** A 404 for an unknown code, like any page that does not exist. */
+async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+}
+
+export async function getAdminFacility(code: string): Promise<AdminFacilityDto> {
+  const actor = await requireAdmin();
+  return facilityDto(await orNotFound(getFacilityForAdminOrThrow(actor, code)));
+}
+
+// ── stations ──
+
+export type AdminStationParameterDto = { code: string; unit: string; registryUnit: string; aliases: string[] };
+export type AdminStationDto = {
+  code: string;
+  fileCode: string;
+  name: string;
+  kind: StationKind;
+  facilityCode: string;
+  facilityName: string;
+  lat: number;
+  lon: number;
+  intervalMinutes: number;
+  graceMinutes: number;
+  active: boolean;
+  parameters: AdminStationParameterDto[];
+};
+
+function stationDto(s: StationRow): AdminStationDto {
+  return {
+    code: s.code,
+    fileCode: s.fileCode,
+    name: s.name,
+    kind: s.kind,
+    facilityCode: s.facility.code,
+    facilityName: s.facility.name,
+    lat: s.lat,
+    lon: s.lon,
+    intervalMinutes: s.intervalMinutes,
+    graceMinutes: s.graceMinutes,
+    active: s.enabled,
+    parameters: s.parameters
+      .filter((p) => p.enabled)
+      .map((p) => ({
+        code: p.parameter,
+        unit: p.unit,
+        registryUnit: PARAMETERS_BY_KIND[s.kind].find((d) => d.code === p.parameter)?.unit ?? p.unit,
+        aliases: aliasesOf(s, p.parameter),
+      })),
+  };
+}
+
+/** The parameter registry by kind, as the station forms offer it. */
+export type RegistryDto = Record<StationKind, { code: string; nameVi: string; nameEn: string; unit: string }[]>;
+
+function registry(): RegistryDto {
+  const out = {} as RegistryDto;
+  for (const k of STATION_KINDS)
+    out[k] = PARAMETERS_BY_KIND[k].map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, unit: p.unit }));
+  return out;
+}
+
+export type AdminStationsPage = {
+  stations: AdminStationDto[];
+  facilities: FacilityOption[];
+  registry: RegistryDto;
+  bounds: typeof VIETNAM_BOUNDS;
+  filter: { facility: string; kind: string; active: string; q: string };
+};
+
+export async function getAdminStations(search: Record<string, string | undefined>): Promise<AdminStationsPage> {
+  const actor = await requireAdmin();
+  const parsed = adminStationFilter.safeParse({
+    facility: search.facility || undefined,
+    kind: search.kind || undefined,
+    active: search.active || undefined,
+    q: search.q || undefined,
+  });
+  const filter = parsed.success ? parsed.data : {};
+  const [stations, facilities] = await Promise.all([listStationsForAdmin(actor, filter), facilityOptions(actor)]);
+  return {
+    stations: stations.map(stationDto),
+    facilities,
+    registry: registry(),
+    bounds: VIETNAM_BOUNDS,
+    filter: { facility: filter.facility ?? '', kind: filter.kind ?? '', active: filter.active ?? '', q: filter.q ?? '' },
+  };
+}
+
+export async function getAdminStation(
+  code: string,
+): Promise<{ station: AdminStationDto; facilities: FacilityOption[]; registry: RegistryDto; bounds: typeof VIETNAM_BOUNDS }> {
+  const actor = await requireAdmin();
+  const [s, facilities] = await Promise.all([orNotFound(getStationForAdminOrThrow(actor, code)), facilityOptions(actor)]);
+  return { station: stationDto(s), facilities, registry: registry(), bounds: VIETNAM_BOUNDS };
+}
+
+// ── accounts ──
+
+export type AdminUserDto = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  facilityCode: string | null;
+  active: boolean;
+  createdAt: string;
+  isSelf: boolean;
+};
+
+export async function getAdminUsers(): Promise<{ users: AdminUserDto[]; facilities: FacilityOption[] }> {
+  const actor = await requireAdmin();
+  const [users, facilities] = await Promise.all([listUsersForAdmin(actor), facilityOptions(actor)]);
+  return {
+    users: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      facilityCode: u.facilityCode,
+      active: u.disabledAt == null,
+      createdAt: u.createdAt.toISOString(),
+      isSelf: u.email === actor.email,
+    })),
+    facilities,
+  };
+}
+
+export type AdminFtpDto = { id: number; username: string; facilityCode: string; enabled: boolean; createdAt: string };
+
+export async function getAdminFtpAccounts(
+  facility: string | undefined,
+): Promise<{ accounts: AdminFtpDto[]; facilities: FacilityOption[]; facility: string }> {
+  const actor = await requireAdmin();
+  const [accounts, facilities] = await Promise.all([
+    listFtpAccountsForAdmin(actor, { facilityCode: facility || undefined }),
+    facilityOptions(actor),
+  ]);
+  return {
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      username: a.username,
+      facilityCode: a.facilityCode,
+      enabled: a.enabled,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    facilities,
+    facility: facility ?? '',
+  };
+}
+
+export type AdminTokenDto = {
+  id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  facilityCode: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export async function getAdminTokens(): Promise<{ tokens: AdminTokenDto[]; facilities: FacilityOption[] }> {
+  const actor = await requireAdmin();
+  const [tokens, facilities] = await Promise.all([listTokensForAdmin(actor), facilityOptions(actor)]);
+  return {
+    tokens: tokens.map((t) => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      role: t.role,
+      facilityCode: t.facilityCode,
+      createdAt: t.createdAt.toISOString(),
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+    })),
+    facilities,
   };
 }

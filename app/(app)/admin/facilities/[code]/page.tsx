@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
+import { ActiveBadge, FacilityActiveForm, FacilityEditForm } from '@/components/admin/facility-admin';
+import { setFacilityActiveAction, updateFacilityAction } from '@/server/actions/admin-facilities';
+import { getAdminFacility } from '@/server/queries/admin';
+
+type Params = Promise<{ code: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { code } = await params;
+  const t = await getTranslations('adminArea.facilities');
+  return { title: `${t('title')} ${decodeURIComponent(code)}` };
+}
+
+export default async function AdminFacilityPage({ params }: { params: Params }) {
+  const { code } = await params;
+  const [t, facility] = await Promise.all([getTranslations('adminArea.facilities'), getAdminFacility(decodeURIComponent(code))]);
+  return (
+    <>
+      <AdminAreaNav />
+      <div className="page-head">
+        <div>
+          <h1>
+            {facility.name} <span className="mono muted">{facility.code}</span> <ActiveBadge active={facility.active} />
+          </h1>
+          <p className="muted">{t('editIntro')}</p>
+        </div>
+      </div>
+      <section className="panel">
+        <h2>{t('edit')}</h2>
+        <FacilityEditForm facility={facility} action={updateFacilityAction} />
+      </section>
+      <section className="panel">
+        <h2>{t('status')}</h2>
+        <FacilityActiveForm facility={facility} action={setFacilityActiveAction} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
+import { ActiveBadge } from '@/components/admin/facility-admin';
+import { StationParameters, StationSummary } from '@/components/admin/station-admin';
+import { StationForm } from '@/components/admin/station-form';
+import {
+  addStationParameterAction,
+  removeStationParameterAction,
+  updateStationAction,
+  updateStationParameterAction,
+} from '@/server/actions/admin-stations';
+import { getAdminStation } from '@/server/queries/admin';
+
+type Params = Promise<{ code: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { code } = await params;
+  const t = await getTranslations('adminArea.stations');
+  return { title: `${t('title')} ${decodeURIComponent(code)}` };
+}
+
+export default async function AdminStationPage({ params }: { params: Params }) {
+  const { code } = await params;
+  const [t, data] = await Promise.all([getTranslations('adminArea.stations'), getAdminStation(decodeURIComponent(code))]);
+  const s = data.station;
+  return (
+    <>
+      <AdminAreaNav />
+      <div className="page-head">
+        <div>
+          <h1>
+            {s.name} <span className="mono muted">{s.code}</span> <ActiveBadge active={s.active} />
+          </h1>
+          <StationSummary station={s} />
+          <p>
+            <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('openStation')}</Link> ·{' '}
+            <Link href={`/admin/audit?entity=station&entityId=${encodeURIComponent(s.code)}`}>{t('seeAudit')}</Link>
+          </p>
+        </div>
+      </div>
+      <section className="panel">
+        <h2>{t('edit')}</h2>
+        <StationForm action={updateStationAction} station={s} facilities={data.facilities} registry={data.registry} bounds={data.bounds} />
+      </section>
+      <section className="panel">
+        <h2>{t('parameters')}</h2>
+        <p className="muted">{t('parametersIntro')}</p>
+        <StationParameters
+          station={s}
+          registry={data.registry}
+          update={updateStationParameterAction}
+          remove={removeStationParameterAction}
+          add={addStationParameterAction}
+        />
+      </section>
+    </>
+  );
+}

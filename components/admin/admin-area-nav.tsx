@@ -1,0 +1,23 @@
+import { useTranslations } from 'next-intl';
+import { AdminSubnav } from './admin-subnav';
+
+/** The admin area's sub-navigation, rendered at the top of each admin page (limits and maintenance included). */
+export function AdminAreaNav() {
+  const t = useTranslations('adminArea.nav');
+  return (
+    <AdminSubnav
+      label={t('label')}
+      items={[
+        { href: '/admin', label: t('overview'), exact: true },
+        { href: '/admin/facilities', label: t('facilities') },
+        { href: '/admin/stations', label: t('stations') },
+        { href: '/admin/users', label: t('users') },
+        { href: '/admin/ftp', label: t('ftp') },
+        { href: '/admin/tokens', label: t('tokens') },
+        { href: '/admin/limits', label: t('limits') },
+        { href: '/admin/maintenance', label: t('maintenance') },
+        { href: '/admin/audit', label: t('audit') },
+      ]}
+    />
+  );
+}

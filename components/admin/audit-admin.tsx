@@ -1,0 +1,183 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { formatDateTime } from '@/lib/domain/format';
+import styles from './admin.module.css';
+import { diffAudit, type Json } from './audit-diff';
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: Json | null;
+  after: Json | null;
+};
+export type AuditFilterValues = { actor: string; entity: string; action: string; entityId: string; from: string; to: string };
+
+export function AuditFilters({ values, entities, actions }: { values: AuditFilterValues; entities: string[]; actions: string[] }) {
+  const t = useTranslations('adminArea');
+  return (
+    <form
+      method="get"
+      action="/admin/audit"
+      className={`panel ${styles.filters}`}
+      data-testid="audit-filters"
+      aria-label={t('filters.label')}
+    >
+      <label>
+        {t('audit.actor')}
+        <input className="input" name="actor" defaultValue={values.actor} placeholder={t('audit.actorPlaceholder')} />
+      </label>
+      <label>
+        {t('audit.entity')}
+        <select className="input" name="entity" defaultValue={values.entity}>
+          <option value="">{t('filters.all')}</option>
+          {entities.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('audit.action')}
+        <select className="input" name="action" defaultValue={values.action}>
+          <option value="">{t('filters.all')}</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('audit.entityId')}
+        <input className="input mono" name="entityId" defaultValue={values.entityId} />
+      </label>
+      <label>
+        {t('filters.from')}
+        <input
+          className="input"
+          name="from"
+          defaultValue={values.from}
+          placeholder="dd/MM/yyyy"
+          inputMode="numeric"
+          pattern="\d{1,2}/\d{1,2}/\d{4}"
+        />
+      </label>
+      <label>
+        {t('filters.to')}
+        <input
+          className="input"
+          name="to"
+          defaultValue={values.to}
+          placeholder="dd/MM/yyyy"
+          inputMode="numeric"
+          pattern="\d{1,2}/\d{1,2}/\d{4}"
+        />
+      </label>
+      <button type="submit" className="btn btn-primary">
+        {t('filters.apply')}
+      </button>
+      {Object.values(values).some((v) => v !== '') && (
+        <Link className="btn" href="/admin/audit">
+          {t('filters.clear')}
+        </Link>
+      )}
+    </form>
+  );
+}
+
+function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const t = useTranslations('adminArea.audit');
+  const rows = diffAudit(entry.before, entry.after);
+  if (rows.length === 0) return <span className="muted">{t('noChange')}</span>;
+  return (
+    <table className={styles.diff} data-testid="audit-diff">
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-key={r.key} data-kind={r.kind}>
+            <th className="mono">{r.key}</th>
+            <td>{r.before !== null && <span className={styles.removed}>{r.before}</span>}</td>
+            <td aria-hidden>{r.kind === 'changed' ? '→' : ''}</td>
+            <td>{r.after !== null && <span className={styles.added}>{r.after}</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = useTranslations('adminArea');
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t('audit.when')}</th>
+            <th>{t('audit.actor')}</th>
+            <th>{t('audit.action')}</th>
+            <th>{t('audit.entity')}</th>
+            <th>{t('audit.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-audit-id={e.id} data-action={e.action} data-entity={e.entity} data-entity-id={e.entityId ?? ''}>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
+              <td>{e.actor.replace(/^user:/, '')}</td>
+              <td className="mono">{e.action}</td>
+              <td>
+                <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
+              </td>
+              <td>
+                <AuditDiff entry={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && <div className="empty">{t('audit.empty')}</div>}
+    </div>
+  );
+}
+
+/** Previous/next links that keep the filters. */
+export function AuditPager({
+  page,
+  pageCount,
+  total,
+  values,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  values: AuditFilterValues;
+}) {
+  const t = useTranslations('adminArea.audit');
+  const href = (p: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(values)) if (v) q.set(k, v);
+    if (p > 1) q.set('page', String(p));
+    const s = q.toString();
+    return s ? `/admin/audit?${s}` : '/admin/audit';
+  };
+  return (
+    <nav className={styles.pager} aria-label={t('pages')} data-testid="audit-pager">
+      {page > 1 ? (
+        <Link className="btn" href={href(page - 1)} rel="prev">
+          {t('previous')}
+        </Link>
+      ) : null}
+      <span className="muted">{t('pageOf', { page, pageCount, total })}</span>
+      {page < pageCount ? (
+        <Link className="btn" href={href(page + 1)} rel="next">
+          {t('next')}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

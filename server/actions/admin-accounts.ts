@@ -1,0 +1,135 @@
+'use server';
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import {
+  changeUserRoleAsAdmin,
+  createFtpAccountAsAdmin,
+  createTokenAsAdmin,
+  createUserAsAdmin,
+  resetFtpPasswordAsAdmin,
+  resetUserPasswordAsAdmin,
+  revokeTokenAsAdmin,
+  setFtpAccountEnabledAsAdmin,
+  setUserActiveAsAdmin,
+} from '@/lib/services/admin-accounts';
+import type { Role } from '@/lib/db/users';
+import { done, fail, positiveId, requireAdminActor, text, type AdminActionState } from './admin-result';
+
+/**
+ * Users, FTP accounts and API tokens: authorise (admin), validate, one service call, map errors, revalidate.
+ * A generated password or token travels back once in `secret`; it is not stored anywhere in clear.
+ */
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export async function createUserAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const r = await createUserAsAdmin(actor, {
+      email: text(fd, 'email') ?? '',
+      name: text(fd, 'name') ?? '',
+      role: (text(fd, 'role') ?? '') as Role,
+      facilityCode: text(fd, 'facilityCode'),
+    });
+    revalidatePath('/admin', 'layout');
+    return done({ secret: r.password, subject: r.user.email });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function changeUserRoleAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const u = await changeUserRoleAsAdmin(actor, positiveId.parse(text(fd, 'id')), {
+      role: (text(fd, 'role') ?? '') as Role,
+      facilityCode: text(fd, 'facilityCode'),
+    });
+    revalidatePath('/admin', 'layout');
+    return done({ subject: u.email });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function resetUserPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const r = await resetUserPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+    revalidatePath('/admin/audit');
+    return done({ secret: r.password, subject: r.user.email });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function setUserActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const u = await setUserActiveAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'active')));
+    revalidatePath('/admin', 'layout');
+    return done({ subject: u.email });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function createFtpAccountAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const r = await createFtpAccountAsAdmin(actor, { username: text(fd, 'username') ?? '', facilityCode: text(fd, 'facilityCode') ?? '' });
+    revalidatePath('/admin', 'layout');
+    return done({ secret: r.password, subject: r.account.username });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function resetFtpPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const r = await resetFtpPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+    revalidatePath('/admin/audit');
+    return done({ secret: r.password, subject: r.account.username });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function setFtpEnabledAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const a = await setFtpAccountEnabledAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'enabled')));
+    revalidatePath('/admin', 'layout');
+    return done({ subject: a.username });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function createTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const t = await createTokenAsAdmin(actor, {
+      name: text(fd, 'name') ?? '',
+      role: (text(fd, 'role') ?? '') as Role,
+      facilityCode: text(fd, 'facilityCode'),
+    });
+    revalidatePath('/admin', 'layout');
+    return done({ secret: t.token, subject: t.name });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function revokeTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const t = await revokeTokenAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+    revalidatePath('/admin', 'layout');
+    return done({ subject: t.name });
+  } catch (e) {
+    return fail(e);
+  }
+}

@@ -1,0 +1,68 @@
+'use server';
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import {
+  createFacilityAsAdmin,
+  deactivateFacilityAsAdmin,
+  reactivateFacilityAsAdmin,
+  updateFacilityAsAdmin,
+} from '@/lib/services/admin-facilities';
+import { done, fail, requireAdminActor, text, type AdminActionState } from './admin-result';
+
+/** Facility mutations of the admin area: authorise (admin), validate, one service call, map errors, revalidate. */
+
+const code = z.string().trim().min(1).max(64);
+
+function refresh(facility?: string) {
+  revalidatePath('/admin', 'layout');
+  if (facility) revalidatePath(`/admin/facilities/${facility}`);
+}
+
+export async function createFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const f = await createFacilityAsAdmin(actor, {
+      code: text(fd, 'code') ?? '',
+      name: text(fd, 'name') ?? '',
+      address: text(fd, 'address'),
+      province: text(fd, 'province'),
+      contactEmail: text(fd, 'contactEmail'),
+    });
+    refresh();
+    return done({ subject: f.code });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function updateFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const facility = code.parse(text(fd, 'code'));
+    await updateFacilityAsAdmin(actor, facility, {
+      name: text(fd, 'name') ?? '',
+      address: text(fd, 'address'),
+      province: text(fd, 'province'),
+      contactEmail: text(fd, 'contactEmail'),
+    });
+    refresh(facility);
+    return done({ subject: facility });
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/** Deactivates (active=false) or reactivates (active=true) a facility. */
+export async function setFacilityActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
+  try {
+    const actor = await requireAdminActor();
+    const facility = code.parse(text(fd, 'code'));
+    const active = z.enum(['true', 'false']).parse(text(fd, 'active')) === 'true';
+    await (active ? reactivateFacilityAsAdmin(actor, facility) : deactivateFacilityAsAdmin(actor, facility));
+    refresh(facility);
+    return done({ subject: facility });
+  } catch (e) {
+    return fail(e);
+  }
+}
