@@ -92,7 +92,7 @@ test('an admin declares maintenance for one parameter of a station and cancels i
   const reason = `Thay điện cực ${fx.runId}`;
   await login(page, fx.admin);
   await page.goto('/admin/limits');
-  await page.getByRole('navigation', { name: 'Trang quản trị giới hạn' }).getByRole('link', { name: 'Lịch bảo trì' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng quản trị' }).getByRole('link', { name: 'Bảo trì' }).click();
   await expect(page.locator('main h1')).toHaveText('Lịch bảo trì');
 
   const f = page.getByTestId('maintenance-form');
