@@ -17,7 +17,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'data/**', 'test-data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/**'],
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', '.h6tmp/**', 'lib/db/generated/**', 'data/**', 'test-data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/**'],
   },
   {
     rules: {
