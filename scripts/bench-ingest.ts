@@ -2,6 +2,7 @@
  * Ingest benchmark (issue 3 item 10).
  *
  *   npm run bench:ingest -- [--seconds 60] [--stations 64] [--bulk-rows 200000] [--no-baseline] [--jobs] [--keep]
+ *                           [--cpu-profile file.cpuprofile]
  *
  * On a fresh database (a new one on DATABASE_URL's server, else an embedded PostgreSQL in a temp folder) with N
  * stations of 8 parameters each, it measures:
@@ -10,6 +11,8 @@
  *      ingested, p50/p95 from the upload's 226 to its readings being queryable (a sample of files, DB polled every
  *      50 ms), and the ratio to (a);
  *  (c) the bulk path (insertReadings) vs a raw server-side `COPY` of the same rows into the same table.
+ * The clients run in the benchmark's process, as does the worker: (a) and (b) also print the process's CPU time per
+ * file (clients included), a figure that depends far less on what else the machine is doing than files/s.
  */
 import 'dotenv/config';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     jobs: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'cpu-profile': { type: 'string' },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -41,7 +45,14 @@ const STATIONS = Number(args.stations);
 const BULK_ROWS = Number(args['bulk-rows']);
 const PARAMS = ['FLOW', 'TEMP', 'PH', 'COD', 'TSS', 'NH4', 'TN', 'TP'] as const;
 const UNITS: Record<(typeof PARAMS)[number], string> = {
-  FLOW: 'm3/h', TEMP: 'oC', PH: 'pH', COD: 'mg/L', TSS: 'mg/L', NH4: 'mg/L', TN: 'mg/L', TP: 'mg/L',
+  FLOW: 'm3/h',
+  TEMP: 'oC',
+  PH: 'pH',
+  COD: 'mg/L',
+  TSS: 'mg/L',
+  NH4: 'mg/L',
+  TN: 'mg/L',
+  TP: 'mg/L',
 };
 const PASSWORD = 'bench-pass-1';
 
@@ -74,11 +85,26 @@ function fileFor(s: Sim): { name: string; day: string; bytes: Buffer; time: numb
   const t = START + s.slot * 300_000;
   s.slot += 1;
   const stamp = stampOf(t);
-  const lines = PARAMS.map((p, k) => `${p}\t${(10 + ((s.slot * 7 + k * 13) % 90) / 3).toFixed(2)}\t${UNITS[p]}\t${stamp}\t00`);
-  return { name: `BG_${s.fileCode}_${stamp}.txt`, day: stamp.slice(0, 8), bytes: Buffer.from(lines.join('\r\n') + '\r\n'), time: t };
+  const lines = PARAMS.map(
+    (p, k) => `${p}\t${(10 + ((s.slot * 7 + k * 13) % 90) / 3).toFixed(2)}\t${UNITS[p]}\t${stamp}\t00`,
+  );
+  return {
+    name: `BG_${s.fileCode}_${stamp}.txt`,
+    day: stamp.slice(0, 8),
+    bytes: Buffer.from(lines.join('\r\n') + '\r\n'),
+    time: t,
+  };
 }
 
-type Run = { acked: number; errors: number; latencies: number[]; elapsedMs: number; loginMs: number };
+type Run = {
+  acked: number;
+  errors: number;
+  errorTexts: Set<string>;
+  latencies: number[];
+  elapsedMs: number;
+  loginMs: number;
+  cpuMs: number;
+};
 
 /** One session per simulated station, each sending its next 5-minute file as soon as the previous one is stored. */
 async function drive(
@@ -86,6 +112,7 @@ async function drive(
   sims: Sim[],
   seconds: number,
   onStored?: (s: Sim, f: { name: string; time: number }, at: number) => void,
+  onClockStart?: () => Promise<void>,
 ): Promise<Run> {
   // Sessions log in before the clock starts (bcrypt per account is a start-up cost, cached afterwards).
   const tLogin = Date.now();
@@ -97,9 +124,11 @@ async function drive(
     }),
   );
   const loginMs = Date.now() - tLogin;
+  await onClockStart?.();
   const end = Date.now() + seconds * 1000;
-  const run: Run = { acked: 0, errors: 0, latencies: [], elapsedMs: 0, loginMs };
+  const run: Run = { acked: 0, errors: 0, errorTexts: new Set(), latencies: [], elapsedMs: 0, loginMs, cpuMs: 0 };
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     sims.map(async (s, i) => {
       let c: Client | null = clients[i]!;
@@ -119,8 +148,9 @@ async function drive(
           await c.uploadFrom(Readable.from(f.bytes), f.name);
           run.acked += 1;
           onStored?.(s, f, Date.now());
-        } catch {
+        } catch (e) {
           run.errors += 1;
+          if (run.errorTexts.size < 5) run.errorTexts.add(e instanceof Error ? e.message : String(e));
           s.slot -= 1; // send it again
           c?.close();
           c = null;
@@ -131,6 +161,8 @@ async function drive(
     }),
   );
   run.elapsedMs = Date.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  run.cpuMs = (cpu.user + cpu.system) / 1000;
   return run;
 }
 
@@ -149,7 +181,8 @@ async function bareBaseline(sims: Sim[], seconds: number): Promise<Run> {
     anonymous: false,
     log: logger as never,
   });
-  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
+  for (const s of signals)
+    for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
   srv.on('login', ({ connection }, resolve) => {
     (connection as unknown as { commandSocket?: net.Socket }).commandSocket?.setNoDelay(true);
     resolve({ root: dir });
@@ -172,7 +205,11 @@ async function main(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   let stopServer: () => Promise<void> = async () => undefined;
   if (!serverUrl) {
-    const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: await freePort(), database: 'postgres' });
+    const db = await startEmbeddedPostgres({
+      dataDir: path.join(work, 'pg'),
+      port: await freePort(),
+      database: 'postgres',
+    });
     serverUrl = db.url;
     stopServer = db.stop;
   }
@@ -205,7 +242,12 @@ async function main(): Promise<void> {
   const { startWorker } = await import('../worker/worker');
 
   const cpu = os.cpus();
-  console.log(`bench:ingest: ${STATIONS} stations × ${PARAMS.length} parameters, ${SECONDS} s, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `bench:ingest: ${STATIONS} stations × ${PARAMS.length} parameters, ${SECONDS} s, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`database: ${serverUrl.replace(/\/\/[^@]*@/, '//')} → new database ${dbName}`);
 
   const hash = await hashPassword(PASSWORD);
@@ -222,7 +264,10 @@ async function main(): Promise<void> {
       lat: 21,
       lon: 106,
       activeFrom: new Date(START),
-      parameters: PARAMS.map((p) => ({ parameter: p, unit: p === 'PH' ? '-' : p === 'TEMP' ? '°C' : p === 'FLOW' ? 'm³/h' : 'mg/L' })),
+      parameters: PARAMS.map((p) => ({
+        parameter: p,
+        unit: p === 'PH' ? '-' : p === 'TEMP' ? '°C' : p === 'FLOW' ? 'm³/h' : 'mg/L',
+      })),
     });
     const user = `bench${i}`;
     await createFtpAccount({ username: user, passwordHash: hash, facilityId: f.id });
@@ -235,13 +280,21 @@ async function main(): Promise<void> {
   let bare: Run | null = null;
   if (!args['no-baseline']) {
     bare = await bareBaseline(sims, SECONDS);
-    console.log(`(a) bare ftp-srv (stores only): ${fmt(bare.acked)} files in ${fmt(bare.elapsedMs / 1000, 1)} s = ${fmt(bare.acked / (bare.elapsedMs / 1000))} files/s (${bare.errors} errors; ${STATIONS} logins took ${fmt(bare.loginMs)} ms before the clock)`);
+    console.log(
+      `(a) bare ftp-srv (stores only): ${fmt(bare.acked)} files in ${fmt(bare.elapsedMs / 1000, 1)} s = ${fmt(bare.acked / (bare.elapsedMs / 1000))} files/s, process CPU ${fmt(bare.cpuMs / Math.max(1, bare.acked), 2)} ms/file (${bare.errors} errors; ${STATIONS} logins took ${fmt(bare.loginMs)} ms before the clock)`,
+    );
   }
 
   // ── (b) product worker ──
   const cfg = loadEnv(process.env);
   const logs: string[] = [];
-  const worker = await startWorker({ env: cfg, ftpPort: 0, jobs: args.jobs, log: (l) => logs.push(l), heartbeatMs: 10_000 });
+  const worker = await startWorker({
+    env: cfg,
+    ftpPort: 0,
+    jobs: args.jobs,
+    log: (l) => logs.push(l),
+    heartbeatMs: 10_000,
+  });
   // Latency sample: every 10th file of each session.
   const pending = new Map<string, { stationId: number; time: Date; storedAt: number }>();
   const latencies: number[] = [];
@@ -262,17 +315,36 @@ async function main(): Promise<void> {
           if (v) latencies.push(now - v.storedAt);
           pending.delete(k);
         }
-        if (!polling && Date.now() - Math.min(...[...pending.values()].map((v) => v.storedAt), Date.now()) > 120_000) break;
+        if (!polling && Date.now() - Math.min(...[...pending.values()].map((v) => v.storedAt), Date.now()) > 120_000)
+          break;
       }
       await sleep(50);
     }
   })();
-  const product = await drive(worker.ftpPort, sims, SECONDS, (s, f, at) => {
-    if (s.slot % 10 === 0) {
-      sampled += 1;
-      pending.set(`${s.stationId}:${f.time}`, { stationId: s.stationId, time: new Date(f.time), storedAt: at });
+  let profiler: import('node:inspector/promises').Session | null = null;
+  let cpuBefore = process.cpuUsage();
+  const clockStart = async () => {
+    if (args['cpu-profile']) {
+      const { Session } = await import('node:inspector/promises');
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
     }
-  });
+    cpuBefore = process.cpuUsage();
+  };
+  const product = await drive(
+    worker.ftpPort,
+    sims,
+    SECONDS,
+    (s, f, at) => {
+      if (s.slot % 10 === 0) {
+        sampled += 1;
+        pending.set(`${s.stationId}:${f.time}`, { stationId: s.stationId, time: new Date(f.time), storedAt: at });
+      }
+    },
+    clockStart,
+  );
   const uploadEnd = Date.now();
   // Ingest catches up: wait for the ledger to hold every acknowledged file.
   let ledger = 0;
@@ -282,15 +354,24 @@ async function main(): Promise<void> {
     await sleep(100);
   }
   const ingestEnd = Date.now();
+  const cpuAll = process.cpuUsage(cpuBefore);
+  const session = profiler as import('node:inspector/promises').Session | null;
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(args['cpu-profile']!, JSON.stringify(profile));
+    session.disconnect();
+  }
   polling = false;
   await poller;
-  const outcomes = await pool().query<{ outcome: string; n: number }>('SELECT outcome::text AS outcome, count(*)::int AS n FROM ingest_file GROUP BY 1 ORDER BY 1');
+  const outcomes = await pool().query<{ outcome: string; n: number }>(
+    'SELECT outcome::text AS outcome, count(*)::int AS n FROM ingest_file GROUP BY 1 ORDER BY 1',
+  );
   const readings = (await pool().query<{ n: number }>('SELECT count(*)::int AS n FROM reading')).rows[0]!.n;
   await worker.stop();
   const secs = product.elapsedMs / 1000;
   const ingestSecs = (ingestEnd - (uploadEnd - product.elapsedMs)) / 1000;
   console.log(
-    `(b) product worker over FTP, ${STATIONS} sessions: ${fmt(product.acked)} files acknowledged in ${fmt(secs, 1)} s = ${fmt(product.acked / secs)} files/s, ${fmt((product.acked * PARAMS.length) / secs)} readings/s (${product.errors} client errors; ${STATIONS} logins with bcrypt took ${fmt(product.loginMs)} ms before the clock)`,
+    `(b) product worker over FTP, ${STATIONS} sessions: ${fmt(product.acked)} files acknowledged in ${fmt(secs, 1)} s = ${fmt(product.acked / secs)} files/s, ${fmt((product.acked * PARAMS.length) / secs)} readings/s; process CPU ${fmt((cpuAll.user + cpuAll.system) / 1000 / Math.max(1, ledger), 2)} ms/file to ingested (${product.errors} client errors${product.errorTexts.size ? `: ${[...product.errorTexts].join(' | ')}` : ''}; ${STATIONS} logins with bcrypt took ${fmt(product.loginMs)} ms before the clock)`,
   );
   console.log(
     `    ingested (ledger): ${fmt(ledger)} files, ${fmt(readings)} readings; all recorded ${fmt((ingestEnd - uploadEnd) / 1000, 1)} s after the last upload = ${fmt(ledger / ingestSecs)} files/s, ${fmt(readings / ingestSecs)} readings/s end to end; outcomes ${outcomes.rows.map((r) => `${r.outcome} ${r.n}`).join(', ')}`,
@@ -298,25 +379,52 @@ async function main(): Promise<void> {
   console.log(
     `    226 → readings queryable (sample ${latencies.length}/${sampled} files, 50 ms polling): p50 ${fmt(pct(latencies, 50))} ms, p95 ${fmt(pct(latencies, 95))} ms, max ${fmt(Math.max(...latencies))} ms`,
   );
-  if (bare) console.log(`    ratio to bare ftp-srv: ${fmt((100 * product.acked) / secs / (bare.acked / (bare.elapsedMs / 1000)), 1)} %`);
+  if (bare)
+    console.log(
+      `    ratio to bare ftp-srv: ${fmt((100 * product.acked) / secs / (bare.acked / (bare.elapsedMs / 1000)), 1)} %`,
+    );
   for (const l of logs.filter((l) => /fail|error|kept/i.test(l)).slice(0, 5)) console.log(`    worker: ${l}`);
 
   // ── (c) bulk path vs COPY ──
-  const rows: { stationId: number; parameter: string; time: Date; value: number; deviceStatus: '00'; fileId: null }[] = [];
+  const rows: { stationId: number; parameter: string; time: Date; value: number; deviceStatus: '00'; fileId: null }[] =
+    [];
   const bulkStart = Date.UTC(2026, 0, 1);
   for (let k = 0; rows.length < BULK_ROWS; k++) {
-    for (const s of sims) for (const p of PARAMS) if (rows.length < BULK_ROWS) rows.push({ stationId: s.stationId, parameter: p, time: new Date(bulkStart + k * 300_000), value: (k % 97) / 3, deviceStatus: '00', fileId: null });
+    for (const s of sims)
+      for (const p of PARAMS)
+        if (rows.length < BULK_ROWS)
+          rows.push({
+            stationId: s.stationId,
+            parameter: p,
+            time: new Date(bulkStart + k * 300_000),
+            value: (k % 97) / 3,
+            deviceStatus: '00',
+            fileId: null,
+          });
   }
   const copyShift = 366 * 86_400_000; // same rows a year later: no conflicts, same table and indexes
-  await ensurePartitions([...rows.map((r) => r.time), ...rows.map((r) => new Date(r.time.getTime() + copyShift))], new Date(bulkStart));
+  await ensurePartitions(
+    [...rows.map((r) => r.time), ...rows.map((r) => new Date(r.time.getTime() + copyShift))],
+    new Date(bulkStart),
+  );
   const tb = Date.now();
   const res = await insertReadings(rows);
   const bulkMs = Date.now() - tb;
   const csv = path.join(os.tmpdir(), `qt-bench-copy-${randomUUID()}.csv`);
-  await writeFile(csv, rows.map((r) => `${r.stationId},${r.parameter},${new Date(r.time.getTime() + copyShift).toISOString()},${r.value},${r.deviceStatus}`).join('\n') + '\n');
+  await writeFile(
+    csv,
+    rows
+      .map(
+        (r) =>
+          `${r.stationId},${r.parameter},${new Date(r.time.getTime() + copyShift).toISOString()},${r.value},${r.deviceStatus}`,
+      )
+      .join('\n') + '\n',
+  );
   await chmod(csv, 0o644);
   const tc = Date.now();
-  await pool().query(`COPY reading (station_id, parameter, time, value, device_status) FROM '${csv}' WITH (FORMAT csv)`);
+  await pool().query(
+    `COPY reading (station_id, parameter, time, value, device_status) FROM '${csv}' WITH (FORMAT csv)`,
+  );
   const copyMs = Date.now() - tc;
   await rm(csv, { force: true });
   console.log(

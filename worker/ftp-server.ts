@@ -4,7 +4,7 @@
  * so an acknowledged file is durable; it is then ingested and deleted (the raw store keeps its bytes).
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import type net from 'node:net';
 import path from 'node:path';
@@ -13,8 +13,18 @@ import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { findFacilityByCode } from '../lib/db/facilities';
 import { findFtpAccountByUsername, type FtpAccountCredentials } from '../lib/db/ftp-accounts';
 import { ingestFile } from '../lib/services/ingest-file';
+import { fsyncDir } from '../lib/services/raw-store';
 import { hashPassword, verifyPassword } from '../lib/services/passwords';
-import { createIngestQueue, listSpoolFiles, type IngestFn, type Log, type SpoolMeta, type SpoolOutcome } from './spool';
+import {
+  createIngestQueue,
+  listSpoolFiles,
+  type IngestFn,
+  type Log,
+  type ReceivedFile,
+  type SpoolMeta,
+  type SpoolOutcome,
+} from './spool';
+import { assertSpoolSpace, spaceReplyCode, spoolMinFreeBytesFromEnv, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
   host: string;
@@ -32,7 +42,7 @@ export type FtpReceiverOptions = {
   ingest?: IngestFn;
   /** How often files left in the spool (failed ingest, crash) are retried. Default 60 s. */
   sweepIntervalMs?: number;
-  /** Concurrent ingests. Default 32: the group commit can only batch files that are in flight together. */
+  /** Concurrent ingests. Default 256: the group commit can only batch files that are in flight together. */
   concurrency?: number;
   /** A sweep leaves files younger than this to the upload path (a non-.txt file may await its rename). Default 120 s. */
   sweepMinAgeMs?: number;
@@ -40,6 +50,8 @@ export type FtpReceiverOptions = {
   retryBaseMs?: number;
   /** PEM certificate and key: enables explicit FTPS (AUTH TLS); plain FTP stays available. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** Uploads are refused (452) while the spool's disk has this many bytes free or fewer. Default SPOOL_MIN_FREE_MB. */
+  spoolMinFreeBytes?: number;
 };
 
 export type FtpReceiver = {
@@ -53,27 +65,41 @@ export type FtpReceiver = {
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const SAFE_CODE = /^[A-Za-z0-9_.-]+$/;
 
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+/** Uploads up to this size keep their bytes in memory for ingest (no read-back); larger ones are read from the spool. */
+const HANDOFF_MAX_BYTES = 256 * 1024;
+/** Folders known to exist (spool day folders, the temporary folder): a lost one is created again on ENOENT. */
+const knownDirs = new Set<string>();
+
+async function ensureDir(dir: string): Promise<void> {
+  if (knownDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  knownDirs.add(dir);
 }
 
-/** Writes to a temporary file; on end: fsync, rename into place, fsync the folder. `path` is the final path. */
+const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ENOENT';
+
+/**
+ * Writes to a temporary file; on end: fsync, rename into place, fsync the folder. `path` is the final path. Once
+ * placed, `onPlaced` gets the bytes (small uploads) and the inode's identity, which ingest uses instead of reading back.
+ */
 class SpoolUpload extends Writable {
   readonly path: string;
   private readonly tmpPath: string;
+  private readonly onPlaced?: (finalPath: string, received: ReceivedFile | null) => void;
   private handle: FileHandle | null = null;
   private placed = false;
   private size = 0;
+  private chunks: Buffer[] | null = [];
 
-  constructor(finalPath: string, tmpPath: string) {
+  constructor(
+    finalPath: string,
+    tmpPath: string,
+    onPlaced?: (finalPath: string, received: ReceivedFile | null) => void,
+  ) {
     super();
     this.path = finalPath;
     this.tmpPath = tmpPath;
+    this.onPlaced = onPlaced;
     // ftp-srv's STOR emits 'close' on the destination when the data connection ends, expecting end() (as its own fs does).
     this.once('close', () => {
       if (!this.destroyed && !this.writableEnded) this.end();
@@ -81,13 +107,22 @@ class SpoolUpload extends Writable {
   }
 
   override _construct(cb: (error?: Error | null) => void): void {
-    open(this.tmpPath, 'wx', 0o640).then(
-      (h) => {
-        this.handle = h;
-        cb();
-      },
-      (e: unknown) => cb(clientError(e)),
-    );
+    const create = () => open(this.tmpPath, 'wx', 0o640);
+    create()
+      .catch(async (e: unknown) => {
+        // The temporary folder was removed since it was last seen: create it again once.
+        if (!isNotFound(e)) throw e;
+        knownDirs.delete(path.dirname(this.tmpPath));
+        await ensureDir(path.dirname(this.tmpPath));
+        return create();
+      })
+      .then(
+        (h) => {
+          this.handle = h;
+          cb();
+        },
+        (e: unknown) => cb(clientError(e)),
+      );
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
@@ -95,6 +130,10 @@ class SpoolUpload extends Writable {
     if (this.size > MAX_UPLOAD_BYTES) return cb(new Error('File too large'));
     const h = this.handle;
     if (!h) return cb(new Error('Upload file not open'));
+    if (this.chunks) {
+      if (this.size <= HANDOFF_MAX_BYTES) this.chunks.push(chunk);
+      else this.chunks = null;
+    }
     h.write(chunk).then(
       () => cb(),
       (e: unknown) => cb(clientError(e)),
@@ -106,16 +145,35 @@ class SpoolUpload extends Writable {
       const h = this.handle;
       if (!h) throw new Error('Upload file not open');
       await h.sync();
+      // The inode's identity as ingest will see it (mtime is the receipt time; rename and close keep it).
+      const st = this.chunks ? fstatSync(h.fd) : null;
       await h.close();
       this.handle = null;
       const dir = path.dirname(this.path);
-      await mkdir(dir, { recursive: true });
-      await rename(this.tmpPath, this.path);
+      await ensureDir(dir);
+      await rename(this.tmpPath, this.path).catch(async (e: unknown) => {
+        if (!isNotFound(e)) throw e;
+        // The client removed the folder since: create it again once.
+        knownDirs.delete(dir);
+        await ensureDir(dir);
+        await rename(this.tmpPath, this.path);
+      });
       this.placed = true;
       await fsyncDir(dir);
+      return st;
     };
     place().then(
-      () => cb(),
+      (st) => {
+        const bytes = this.chunks ? Buffer.concat(this.chunks) : null;
+        this.chunks = null;
+        this.onPlaced?.(
+          this.path,
+          st && bytes && bytes.length === st.size
+            ? { bytes, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mtime: st.mtime }
+            : null,
+        );
+        cb();
+      },
       (e: unknown) => cb(clientError(e)),
     );
   }
@@ -134,6 +192,9 @@ class SpoolUpload extends Writable {
 /** Error text for the client: never the server's own paths (Node's fs messages contain them). */
 function clientError(e: unknown): Error {
   const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  // Full disk, quota, I/O error: a text that makes the STOR reply a storage error (spool-space.ts), not a plain 550.
+  const storage = storageErrorMessage(code);
+  if (storage) return new Error(storage);
   const known: Record<string, string> = {
     ENOENT: 'No such file or directory',
     EEXIST: 'Already exists',
@@ -156,7 +217,11 @@ async function guarded<T>(op: () => PromiseLike<T>): Promise<T> {
   }
 }
 
-type Hooks = { onRenamed(fromPath: string, toPath: string): void };
+type Hooks = {
+  onRenamed(fromPath: string, toPath: string): void;
+  checkSpace(): Promise<void>;
+  onPlaced?(finalPath: string, received: ReceivedFile | null): void;
+};
 
 /** ftp-srv's file system, confined to the account root, writing through SpoolUpload. */
 class AccountFileSystem extends FileSystem {
@@ -180,16 +245,18 @@ class AccountFileSystem extends FileSystem {
     return fsPath;
   }
 
-  override write(
+  override async write(
     fileName: string,
     opts: { append?: boolean; start?: unknown } = {},
-  ): { stream: Writable; clientPath: string } {
+  ): Promise<{ stream: Writable; clientPath: string }> {
     if (opts.append) throw new Error('Append is not supported');
     if (typeof opts.start === 'number' && opts.start > 0) throw new Error('Resuming an upload is not supported');
     const fsPath = this.inside(fileName);
     if (fsPath === path.resolve(this.root)) throw new Error('Invalid file name');
-    mkdirSync(this.tmpDir, { recursive: true });
-    const stream = new SpoolUpload(fsPath, path.join(this.tmpDir, `${randomUUID()}.upload`));
+    // Refused before the client sends a byte (and before 150) when the spool disk is at its floor.
+    await this.hooks.checkSpace();
+    await ensureDir(this.tmpDir);
+    const stream = new SpoolUpload(fsPath, path.join(this.tmpDir, `${randomUUID()}.upload`), this.hooks.onPlaced);
     const clientPath = '/' + path.relative(path.resolve(this.root), fsPath).split(path.sep).join('/');
     return { stream, clientPath };
   }
@@ -295,6 +362,8 @@ function describe(outcome: SpoolOutcome): string {
 
 export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpReceiver> {
   const { log, debug } = opts;
+  const spoolMinFreeBytes = opts.spoolMinFreeBytes ?? spoolMinFreeBytesFromEnv();
+  let lastSpaceLog = 0;
   const ftpRoot = path.join(opts.dataDir, 'ftp');
   const tmpDir = path.join(opts.dataDir, 'ftp-tmp');
   await mkdir(ftpRoot, { recursive: true });
@@ -309,10 +378,35 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   const failures = new Map<string, { attempts: number; retryAt: number }>();
   const counts = { files: 0, accepted: 0, partial: 0, rejected: 0, duplicate: 0, kept: 0 };
 
+  // Bytes handed from uploads to ingest (not read back from the spool), bounded so a stalled database cannot make the
+  // receiver hold every waiting file in memory: past the budget, ingest reads the file from the spool as a sweep does.
+  const handoffBudget = 64 * 1024 * 1024;
+  let handoffHeld = 0;
+  const justPlaced = new Map<string, ReceivedFile>();
+  const onPlaced = (finalPath: string, received: ReceivedFile | null) => {
+    const prev = justPlaced.get(finalPath);
+    if (prev) {
+      justPlaced.delete(finalPath);
+      handoffHeld -= prev.bytes.length;
+    }
+    if (!received || handoffHeld + received.bytes.length > handoffBudget) return;
+    justPlaced.set(finalPath, received);
+    handoffHeld += received.bytes.length;
+  };
+  /** The bytes of the upload just placed at `fsPath`, if still held (released once its ingest ends). */
+  const takeReceived = (fsPath: string): ReceivedFile | undefined => {
+    const r = justPlaced.get(fsPath);
+    if (r) justPlaced.delete(fsPath);
+    return r;
+  };
+
   const queue = createIngestQueue({
     ingest,
-    concurrency: opts.concurrency ?? 32,
+    concurrency: opts.concurrency ?? 256,
+    spool: { source: 'ftp', linkRaw: true },
     onOutcome: (filePath, meta, outcome) => {
+      if (meta.received) handoffHeld -= meta.received.bytes.length;
+      meta = { ...meta, received: undefined };
       const name = path.basename(filePath);
       const who = meta.account ?? 'recovered';
       if (outcome.status === 'kept') {
@@ -359,6 +453,9 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
         }
         meta = { account: null, facilityId, remoteAddress: null };
       }
+      // An upload placed without its STOR completing (the client vanished) still has its bytes held: release them.
+      const held = takeReceived(f.filePath);
+      if (held) handoffHeld -= held.bytes.length;
       // It may have been recorded before a crash or a lost COMMIT reply: ingest then finds its ledger row.
       void queue.enqueue(f.filePath, { ...meta, replay: true });
     }
@@ -400,7 +497,9 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     } catch (e) {
       const known = knownAccounts.get(username);
       if (!known) throw new Error('Service temporarily unavailable', { cause: e });
-      debug?.(`ftp: account lookup failed (${e instanceof Error ? e.message : String(e)}); using the last known account`);
+      debug?.(
+        `ftp: account lookup failed (${e instanceof Error ? e.message : String(e)}); using the last known account`,
+      );
       return known;
     }
   };
@@ -449,20 +548,40 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
         facilityId: account.facilityId,
         remoteAddress: connection.ip ?? null,
       };
-      const submit = (fsPath: string) => {
-        if (isDataFile(fsPath)) void queue.enqueue(fsPath, meta);
-        // Not a data name (yet): the sweep takes it if no rename follows, and must still know who sent it.
-        else lastMeta.set(fsPath, meta);
+      const submit = (fsPath: string, received: ReceivedFile | undefined) => {
+        if (isDataFile(fsPath)) void queue.enqueue(fsPath, received ? { ...meta, received } : meta);
+        else {
+          if (received) handoffHeld -= received.bytes.length;
+          // Not a data name (yet): the sweep takes it if no rename follows, and must still know who sent it.
+          lastMeta.set(fsPath, meta);
+        }
       };
+      // ftp-srv answers a failed STOR with 550; storage failures get 452/552/451 (spool-space.ts).
+      const reply = connection.reply.bind(connection);
+      connection.reply = (options: number | object, ...letters: unknown[]) =>
+        reply(typeof options === 'number' ? spaceReplyCode(options, letters[0]) : options, ...letters);
       connection.on('STOR', (err: unknown, fsPath: unknown) => {
-        if (!err && typeof fsPath === 'string') submit(fsPath);
+        if (!err && typeof fsPath === 'string') submit(fsPath, takeReceived(fsPath));
       });
       debug?.(`ftp: ${account.username} logged in from ${connection.ip ?? '?'}`);
       return new AccountFileSystem(connection, root, tmpDir, {
         onRenamed: (from, to) => {
           if (!failures.has(from)) lastMeta.delete(from);
-          submit(to);
+          // A renamed upload is read back from the spool.
+          submit(to, undefined);
         },
+        onPlaced,
+        checkSpace: () =>
+          assertSpoolSpace(tmpDir, spoolMinFreeBytes).catch((e: unknown) => {
+            // Once a minute at most: every logger retries, and the log must stay readable.
+            if (Date.now() - lastSpaceLog > 60_000) {
+              lastSpaceLog = Date.now();
+              log(
+                `ftp: uploads refused (452): spool disk at or below ${Math.round(spoolMinFreeBytes / 1048576)} MB free`,
+              );
+            }
+            throw e;
+          }),
       });
     };
     login().then(

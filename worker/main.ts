@@ -1,12 +1,15 @@
 /** `npm run worker` (started by the launcher with DATABASE_URL set). Ctrl-C / SIGTERM stop it cleanly. */
 import 'dotenv/config';
 import { disconnectDb } from '../lib/db/client';
+import { env } from '../lib/env';
+import { startMonthlyReports } from './monthly-reports';
 import { startWorker } from './worker';
 
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const worker = await startWorker({ log });
+  const monthlyReports = startMonthlyReports({ env: env(), log });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -14,8 +17,7 @@ async function main(): Promise<void> {
     log(`worker: ${signal} received, stopping`);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    worker
-      .stop()
+    Promise.all([worker.stop(), monthlyReports.stop()])
       .then(() => disconnectDb())
       .then(
         () => process.exit(0),

@@ -2,6 +2,7 @@
  * The FTP upload folders are the spool: a received file stays on disk until ingest has recorded it (the raw store
  * then keeps its bytes), and is deleted only after that. A failed ingest leaves the file for a later sweep.
  */
+import { statSync } from 'node:fs';
 import { open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestInput, IngestResult, IngestSource } from '../lib/services/ingest-file';
@@ -14,9 +15,25 @@ export type SpoolMeta = {
   remoteAddress: string | null;
   /** The file may already be recorded (recovered after a crash, or retried after a failure): see IngestInput.replay. */
   replay?: boolean;
+  /**
+   * What the receiver already knows of the file it just placed (its bytes and identity), so ingest need not read it
+   * back. Never kept for retries.
+   */
+  received?: ReceivedFile;
 };
+/** A spooled file as written: its bytes and the identity (inode, size, mtime) of the inode holding them. */
+export type ReceivedFile = { bytes: Buffer; ino: number; size: number; mtimeMs: number; mtime: Date };
 /** How a spooled file is processed: the receiver named in the ledger, and what happens to the file once recorded. */
-export type SpoolOptions = { source?: IngestSource; dispose?: (filePath: string) => Promise<void> };
+export type SpoolOptions = {
+  source?: IngestSource;
+  dispose?: (filePath: string) => Promise<void>;
+  /**
+   * The spool's files are never written in place once placed (the FTP receiver renames complete, fsynced uploads into
+   * place), so the raw store may hard-link them instead of writing and fsyncing a copy. Not for folders another program
+   * writes into.
+   */
+  linkRaw?: boolean;
+};
 
 export type SpoolOutcome =
   { status: 'ingested'; result: IngestResult } | { status: 'kept'; error: string } | { status: 'missing' };
@@ -41,19 +58,24 @@ export async function processSpooledFile(
 ): Promise<SpoolOutcome> {
   let bytes: Buffer;
   let before: { ino: number; size: number; mtimeMs: number; mtime: Date };
-  try {
-    const fh = await open(filePath, 'r');
+  if (meta.received) {
+    // Handed over by the receiver that just placed it: same bytes and inode as on disk, no need to read them back.
+    ({ bytes, ...before } = meta.received);
+  } else {
     try {
-      const st = await fh.stat();
-      if (!st.isFile()) return { status: 'missing' };
-      before = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mtime: st.mtime };
-      bytes = await fh.readFile();
-    } finally {
-      await fh.close();
+      const fh = await open(filePath, 'r');
+      try {
+        const st = await fh.stat();
+        if (!st.isFile()) return { status: 'missing' };
+        before = { ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, mtime: st.mtime };
+        bytes = await fh.readFile();
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      if (isNotFound(e)) return { status: 'missing' };
+      return { status: 'kept', error: errorMessage(e) };
     }
-  } catch (e) {
-    if (isNotFound(e)) return { status: 'missing' };
-    return { status: 'kept', error: errorMessage(e) };
   }
 
   let result: IngestResult;
@@ -67,14 +89,16 @@ export async function processSpooledFile(
       remoteAddress: meta.remoteAddress,
       receivedAt: before.mtime,
       replay: meta.replay ?? false,
+      spoolFile: options.linkRaw ? { path: filePath, ino: before.ino } : undefined,
     });
   } catch (e) {
     return { status: 'kept', error: errorMessage(e) };
   }
 
   try {
-    const now = await stat(filePath);
-    if (now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) {
+    // Inline stat (cached metadata): no thread-pool hop and no exception when the file is already gone.
+    const now = statSync(filePath, { throwIfNoEntry: false });
+    if (now && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs) {
       await (options.dispose ?? unlink)(filePath);
     }
   } catch (e) {

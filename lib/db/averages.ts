@@ -19,7 +19,10 @@ export async function upsertHourly(on: Queryable, stationId: number, rows: reado
        AS u(p, h, v, n, e, c, lo, hi)
      ON CONFLICT (station_id, parameter, hour_end) DO UPDATE SET
        value = EXCLUDED.value, valid_count = EXCLUDED.valid_count, expected_count = EXCLUDED.expected_count,
-       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at`,
+       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at
+     -- An unchanged row is not rewritten (a recompute mostly confirms what is stored): no dead tuple, no WAL.
+     WHERE (avg_hour.value, avg_hour.valid_count, avg_hour.expected_count, avg_hour.complete, avg_hour.min, avg_hour.max)
+       IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.valid_count, EXCLUDED.expected_count, EXCLUDED.complete, EXCLUDED.min, EXCLUDED.max)`,
     [
       stationId,
       rows.map((r) => r.parameter),
@@ -43,7 +46,9 @@ export async function upsertDaily(on: Queryable, stationId: number, rows: readon
        AS u(p, d, v, n, e, c, lo, hi)
      ON CONFLICT (station_id, parameter, day) DO UPDATE SET
        value = EXCLUDED.value, valid_count = EXCLUDED.valid_count, expected_count = EXCLUDED.expected_count,
-       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at`,
+       complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at
+     WHERE (avg_day.value, avg_day.valid_count, avg_day.expected_count, avg_day.complete, avg_day.min, avg_day.max)
+       IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.valid_count, EXCLUDED.expected_count, EXCLUDED.complete, EXCLUDED.min, EXCLUDED.max)`,
     [
       stationId,
       rows.map((r) => r.parameter),
@@ -100,7 +105,12 @@ export async function listStoredHourly(
 type DbDay = Omit<DbHour, 'hour_end'> & { day: string };
 
 /** Stored daily rows with fromDay <= day < toDay (yyyy-MM-dd), by parameter, day. */
-export async function listStoredDaily(stationId: number, parameter: string | null, fromDay: string, toDay: string): Promise<StoredDaily[]> {
+export async function listStoredDaily(
+  stationId: number,
+  parameter: string | null,
+  fromDay: string,
+  toDay: string,
+): Promise<StoredDaily[]> {
   const r = await pool().query<DbDay>(
     `SELECT parameter, to_char(day, 'YYYY-MM-DD') AS day, value, valid_count, expected_count, complete, min, max FROM avg_day
      WHERE station_id = $1 AND ($2::text IS NULL OR parameter = $2) AND day >= $3::date AND day < $4::date

@@ -125,6 +125,11 @@ export type LedgerExtras = {
   jobs?: readonly { kind: string; payload: Record<string, unknown>; dedupeKey: string; runAt?: Date }[];
   /** Moves station.last_file_at / last_data_at forward (never back). */
   stationReceipts?: readonly { stationId: number; fileAt: Date; dataAt: Date | null }[];
+  /**
+   * Files to queue for every enabled forwarding target (DOMAIN.md §10): the same rows as
+   * lib/db/forwarding.ts enqueueForwardJobsOn writes, in this statement to save a round trip under the ledger lock.
+   */
+  forwardFileIds?: readonly number[];
 };
 
 /**
@@ -178,6 +183,11 @@ export async function insertLedgerRows(
          last_data_at = CASE WHEN i.d IS NULL THEN s.last_data_at ELSE GREATEST(COALESCE(s.last_data_at, i.d), i.d) END
        FROM unnest($21::int[], $22::timestamptz[], $23::timestamptz[]) AS i(id, f, d)
        WHERE s.id = i.id
+     ), forward AS (
+       INSERT INTO forward_job (target_id, file_id)
+       SELECT t.id, f.id FROM forward_target t CROSS JOIN unnest($24::int[]) AS f(id)
+       WHERE t.enabled
+       ON CONFLICT (target_id, file_id) DO NOTHING
      )
      SELECT 1`,
     [
@@ -204,13 +214,18 @@ export async function insertLedgerRows(
       [...receipts.keys()],
       [...receipts.values()].map((r) => r.fileAt),
       [...receipts.values()].map((r) => r.dataAt),
+      [...(extras.forwardFileIds ?? [])],
     ],
   );
   return hashes;
 }
 
 /** Appends one ledger row in its own transaction. */
-export async function appendLedgerRow(fields: LedgerFields, processedAt: Date, extras: LedgerExtras = {}): Promise<number> {
+export async function appendLedgerRow(
+  fields: LedgerFields,
+  processedAt: Date,
+  extras: LedgerExtras = {},
+): Promise<number> {
   const client = await pool().connect();
   try {
     const reserved = await beginLedgerTransaction(client, 1);
@@ -369,9 +384,7 @@ export async function countIngestOutcomesByDay(filter: {
 export type LedgerRow = LedgerFields & { id: number; prevHash: string; rowHash: string };
 
 export async function listLedgerRows(afterId: number, limit: number): Promise<LedgerRow[]> {
-  const r = await pool().query<
-    Omit<DbRow, 'station_code'> & { prev_hash: string; row_hash: string }
-  >(
+  const r = await pool().query<Omit<DbRow, 'station_code'> & { prev_hash: string; row_hash: string }>(
     `SELECT id, name, size, sha256, source, account, remote_address, received_at, outcome::text AS outcome, reasons,
        rejected_lines, station_id, reading_count, prev_hash, row_hash
      FROM ingest_file WHERE id > $1 ORDER BY id LIMIT $2`,
@@ -450,7 +463,9 @@ function ledgerWhere(q: IngestLedgerQuery, params: unknown[]): string[] {
 }
 
 /** A page of the ledger, newest first (id order is chain order); `cursor` returns rows with id < cursor. */
-export async function searchIngestFiles(q: IngestLedgerQuery & { limit: number; cursor?: number }): Promise<IngestFileRow[]> {
+export async function searchIngestFiles(
+  q: IngestLedgerQuery & { limit: number; cursor?: number },
+): Promise<IngestFileRow[]> {
   const params: unknown[] = [];
   const where = ledgerWhere(q, params);
   if (q.cursor !== undefined) {
@@ -491,4 +506,3 @@ export async function findIngestFileInScope(id: number, facilityId: number | nul
   const row = r.rows[0];
   return row ? toRow(row) : null;
 }
-

@@ -47,7 +47,9 @@ export async function findQcStation(stationId: number, on: Queryable = pool()): 
     facilityId: first.facility_id,
     intervalMinutes: first.interval_minutes,
     parameters: r.rows.flatMap((x) =>
-      x.parameter === null ? [] : [{ parameter: x.parameter, unit: x.unit ?? '', qcConfig: x.qc_config, enabled: x.enabled ?? true }],
+      x.parameter === null
+        ? []
+        : [{ parameter: x.parameter, unit: x.unit ?? '', qcConfig: x.qc_config, enabled: x.enabled ?? true }],
     ),
   };
 }
@@ -58,12 +60,15 @@ export async function findQcStationIdByCode(code: string): Promise<number | null
 }
 
 /** Stores a station parameter's QC override (null = registry defaults); false when the parameter does not exist. */
-export async function updateQcOverride(stationId: number, parameter: string, override: Record<string, unknown> | null): Promise<boolean> {
-  const r = await pool().query(`UPDATE station_parameter SET qc_config = $3::jsonb WHERE station_id = $1 AND parameter = $2`, [
-    stationId,
-    parameter,
-    override === null ? null : JSON.stringify(override),
-  ]);
+export async function updateQcOverride(
+  stationId: number,
+  parameter: string,
+  override: Record<string, unknown> | null,
+): Promise<boolean> {
+  const r = await pool().query(
+    `UPDATE station_parameter SET qc_config = $3::jsonb WHERE station_id = $1 AND parameter = $2`,
+    [stationId, parameter, override === null ? null : JSON.stringify(override)],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 
@@ -76,7 +81,14 @@ export type QcReadingRow = {
   qcReasons: string[];
 };
 
-type DbReading = { parameter: string; time: Date; value: number; device_status: string; qc_flag: number; qc_reasons: string[] | null };
+type DbReading = {
+  parameter: string;
+  time: Date;
+  value: number;
+  device_status: string;
+  qc_flag: number;
+  qc_reasons: string[] | null;
+};
 
 /**
  * Every reading of the station with `after < time <= through`, plus each parameter's first reading in
@@ -91,7 +103,14 @@ export async function listQcWindow(
   successorMs: number,
 ): Promise<QcReadingRow[]> {
   // Epoch milliseconds and '|'-joined reasons parse far faster in node-pg than timestamptz and text[] (hot path).
-  const r = await on.query<{ parameter: string; t: number; value: number; device_status: string; qc_flag: number; q: string }>(
+  const r = await on.query<{
+    parameter: string;
+    t: number;
+    value: number;
+    device_status: string;
+    qc_flag: number;
+    q: string;
+  }>(
     `SELECT parameter, (extract(epoch FROM time) * 1000)::float8 AS t, value, device_status, qc_flag,
             array_to_string(qc_reasons, '|') AS q FROM (
        SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
@@ -117,33 +136,115 @@ export async function listQcWindow(
   }));
 }
 
-export type FlagUpdate = { parameter: string; time: Date; flag: number; reasons: readonly string[] };
+/** One parameter's readings in time order, column by column (times in epoch milliseconds). */
+export type QcSeriesColumns = {
+  times: number[];
+  values: number[];
+  statuses: string[];
+  flags: number[];
+  reasons: string[][];
+};
+
+const NO_REASONS: string[] = [];
+/** Separates reason lists in the aggregated text (reason codes are identifiers, never control characters). */
+const REASON_SEP = '\x1f';
+
+/**
+ * The same rows as listQcWindow, aggregated per parameter into delimited text columns: at tens of thousands of readings
+ * (a station-month) parsing eight rows of text is far cheaper in node than one row object per reading.
+ */
+export async function listQcSeries(
+  on: Queryable,
+  stationId: number,
+  after: Date,
+  through: Date,
+  parameters: readonly string[],
+  successorMs: number,
+): Promise<Map<string, QcSeriesColumns>> {
+  const r = await on.query<{ parameter: string; t: string; v: string; d: string; f: string; q: string }>(
+    `SELECT parameter,
+            string_agg(((extract(epoch FROM time) * 1000)::bigint)::text, ',' ORDER BY time) AS t,
+            string_agg(value::text, ',' ORDER BY time) AS v,
+            string_agg(device_status::text, ',' ORDER BY time) AS d,
+            string_agg(qc_flag::text, ',' ORDER BY time) AS f,
+            string_agg(COALESCE(array_to_string(qc_reasons, '|'), ''), E'\\x1f' ORDER BY time) AS q
+     FROM (
+       SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+       WHERE station_id = $1 AND time > $2 AND time <= $3
+       UNION ALL
+       SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
+       FROM unnest($4::text[]) AS p(code)
+       CROSS JOIN LATERAL (
+         SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+         WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
+         ORDER BY time LIMIT 1
+       ) n
+     ) w GROUP BY parameter`,
+    [stationId, after, through, parameters, new Date(through.getTime() + successorMs)],
+  );
+  const out = new Map<string, QcSeriesColumns>();
+  for (const x of r.rows) {
+    out.set(x.parameter, {
+      times: x.t.split(',').map(Number),
+      values: x.v.split(',').map(Number),
+      statuses: x.d.split(','),
+      flags: x.f.split(',').map(Number),
+      reasons: x.q.split(REASON_SEP).map((q) => (q === '' ? NO_REASONS : q.split('|'))),
+    });
+  }
+  return out;
+}
+
+/** A flag write-back (time in epoch milliseconds). */
+export type FlagUpdate = { parameter: string; timeMs: number; flag: number; reasons: readonly string[] };
 
 /**
  * Writes QC results in one statement (raw values are never touched). The time bounds let PostgreSQL prune the
  * monthly partitions at plan time. Reason codes contain no `|`.
  */
-export async function updateReadingFlags(on: Queryable, stationId: number, rows: readonly FlagUpdate[]): Promise<number> {
+export async function updateReadingFlags(
+  on: Queryable,
+  stationId: number,
+  rows: readonly FlagUpdate[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const r of rows) {
-    lo = Math.min(lo, r.time.getTime());
-    hi = Math.max(hi, r.time.getTime());
+    if (r.timeMs < lo) lo = r.timeMs;
+    if (r.timeMs > hi) hi = r.timeMs;
   }
+  // Times as epoch milliseconds (exact in float8), parameters and reason lists as 1-based indexes into their few
+  // distinct values: tens of thousands of rows (a first pass over a month) are then cheap to send.
+  const paramIndex = new Map<string, number>();
+  const reasonIndex = new Map<string, number>();
+  const indexOf = (m: Map<string, number>, k: string) => {
+    let i = m.get(k);
+    if (i === undefined) {
+      i = m.size + 1;
+      m.set(k, i);
+    }
+    return i;
+  };
+  const pi = rows.map((r) => indexOf(paramIndex, r.parameter));
+  const qi = rows.map((r) => indexOf(reasonIndex, r.reasons.join('|')));
   const res = await on.query(
     `UPDATE reading r
      SET qc_flag = u.f, qc_reasons = CASE WHEN u.q = '' THEN ARRAY[]::text[] ELSE string_to_array(u.q, '|') END
-     FROM unnest($2::text[], $3::timestamptz[], $4::int2[], $5::text[]) AS u(p, t, f, q)
-     WHERE r.station_id = $1 AND r.parameter = u.p AND r.time = u.t AND r.time >= $6 AND r.time <= $7`,
+     FROM (SELECT ($8::text[])[pi] AS p, t, f, ($9::text[])[qi] AS q
+           FROM unnest($2::int2[], $3::float8[], $4::int2[], $5::int4[]) AS x(pi, t, f, qi)) AS u
+     WHERE r.station_id = $1 AND r.parameter = u.p AND r.time = timestamptz 'epoch' + u.t * interval '1 millisecond'
+       AND r.time >= $6 AND r.time <= $7`,
     [
       stationId,
-      rows.map((r) => r.parameter),
-      rows.map((r) => r.time),
+      pi,
+      rows.map((r) => r.timeMs),
       rows.map((r) => r.flag),
-      rows.map((r) => r.reasons.join('|')),
+      qi,
       new Date(lo),
       new Date(hi),
+      [...paramIndex.keys()],
+      [...reasonIndex.keys()],
     ],
   );
   return res.rowCount ?? 0;
@@ -155,9 +256,12 @@ export async function lockStationForRecompute(on: Queryable, stationId: number):
 }
 
 /**
- * Takes over the station's other due, unclaimed recompute jobs whose hour ends within [around − span, around + span]
- * (marks them done, coalesced), so a backlog is processed as one period rather than hour by hour. Run inside the
- * caller's transaction: a rollback hands them back to the queue.
+ * Takes over the station's other unclaimed recompute jobs whose hour ends within [around − span, around + span]
+ * (marks them done, coalesced), so a backlog is processed as one period rather than hour by hour. Jobs not yet due
+ * but never tried are taken too: a visible job's data is committed (ingest enqueues in its own transaction), and
+ * their delay only exists to gather files (RECOMPUTE_DEBOUNCE_MS). A job backing off after a failure is left alone,
+ * so one failing period cannot hold up its neighbours. Run inside the caller's transaction: a rollback hands them
+ * back to the queue.
  */
 export async function absorbPendingRecomputeJobs(
   on: Queryable,
@@ -171,7 +275,7 @@ export async function absorbPendingRecomputeJobs(
     `UPDATE job SET done_at = now(), locked_at = NULL, locked_by = 'coalesced', dedupe_key = NULL
      WHERE id IN (
        SELECT id FROM job
-       WHERE kind = $1 AND done_at IS NULL AND locked_at IS NULL AND run_at <= now()
+       WHERE kind = $1 AND done_at IS NULL AND locked_at IS NULL AND (run_at <= now() OR attempts = 0)
          AND payload->>'stationId' = $2::text
          AND CASE WHEN payload->>'to' ~ '^\\d{4}-\\d{2}-\\d{2}T' AND payload->>'from' ~ '^\\d{4}-\\d{2}-\\d{2}T'
                   THEN (payload->>'to')::timestamptz BETWEEN $3 AND $4 ELSE false END
@@ -181,7 +285,9 @@ export async function absorbPendingRecomputeJobs(
     [kind, String(stationId), new Date(around.getTime() - spanMs), new Date(around.getTime() + spanMs), max],
   );
   return r.rows.flatMap((x) =>
-    typeof x.payload.from === 'string' && typeof x.payload.to === 'string' ? [{ from: x.payload.from, to: x.payload.to }] : [],
+    typeof x.payload.from === 'string' && typeof x.payload.to === 'string'
+      ? [{ from: x.payload.from, to: x.payload.to }]
+      : [],
   );
 }
 
@@ -200,7 +306,11 @@ export async function countPendingRecomputeJobs(kind: string, stationId: number)
 export type FlagDayCount = { day: string; flag: number; count: number };
 
 /** Readings per local day and QC flag with time in [from, to), optionally for the given stations only. */
-export async function countFlagsByDay(from: Date, to: Date, stationIds: readonly number[] | null): Promise<FlagDayCount[]> {
+export async function countFlagsByDay(
+  from: Date,
+  to: Date,
+  stationIds: readonly number[] | null,
+): Promise<FlagDayCount[]> {
   const r = await pool().query<{ day: string; flag: number; n: number }>(
     `SELECT to_char((time - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
             qc_flag AS flag, count(*)::int AS n
@@ -265,7 +375,12 @@ export async function listFlaggedReadings(opts: {
 }
 
 /** One station parameter's readings flagged suspect or fail in [from, to), in time order (grouped into periods above). */
-export async function listStationFlagged(stationId: number, from: Date, to: Date, limit: number): Promise<QcReadingRow[]> {
+export async function listStationFlagged(
+  stationId: number,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<QcReadingRow[]> {
   const r = await pool().query<DbReading>(
     `SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
      WHERE station_id = $1 AND time >= $2 AND time < $3 AND (qc_flag IN (3, 4) OR device_status <> '00')

@@ -8,8 +8,13 @@ import {
   type LedgerFields,
   type RejectedLine,
 } from '../db/ingest-files';
-import { enqueueForwardJobsOn } from '../db/forwarding';
-import { ensurePartitions, insertReadingsOn, summariseFates, type ReadingInsert, type ReadingInsertFate } from '../db/readings';
+import {
+  ensurePartitions,
+  insertReadingsOn,
+  summariseFates,
+  type ReadingInsert,
+  type ReadingInsertFate,
+} from '../db/readings';
 import { findStationByFileCode, type StationRow } from '../db/stations';
 import { parseFileName } from '../domain/file-name';
 import { findParameter } from '../domain/parameters';
@@ -17,7 +22,7 @@ import { decodeFileText, parseDataText, type ParsedReading } from '../domain/par
 import { affectedHourEnds, formatCompactLocalTime } from '../domain/time';
 import { env } from '../env';
 import { RECOMPUTE_JOB, type RecomputePayload } from './jobs';
-import { storeRaw } from './raw-store';
+import { storeRaw, type RawSourceFile } from './raw-store';
 
 export type { IngestOutcome };
 export type IngestSource = 'ftp' | 'api' | 'import' | 'watch' | 'seed';
@@ -42,6 +47,11 @@ export type IngestInput = {
    * the ledger holds a row with the same bytes, name, source and receipt time, that row's result is returned.
    */
   replay?: boolean;
+  /**
+   * The bytes are this durable spool file's content (FTP receiver): the raw store may hard-link it rather than write
+   * and fsync a copy. Ignored when the file has changed or cannot be linked.
+   */
+  spoolFile?: RawSourceFile;
 };
 export type IngestResult = {
   fileId: number;
@@ -92,7 +102,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   const now = input.now ?? new Date();
   const receivedAt = input.receivedAt ?? new Date();
   const config = env();
-  const sha256 = await storeRaw(input.bytes, input.dataDir ?? config.dataDir);
+  const sha256 = await storeRaw(input.bytes, input.dataDir ?? config.dataDir, input.spoolFile);
   const base: Base = {
     name: dbText(input.name),
     size: input.bytes.length,
@@ -115,9 +125,11 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       };
     }
   }
-  const reject = (reasons: string[]) => submit({ base, station: null, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons } });
+  const reject = (reasons: string[]) =>
+    submit({ base, station: null, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons } });
 
-  if (input.bytes.length > config.INGEST_MAX_BYTES) return reject([`file larger than ${config.INGEST_MAX_BYTES} bytes`]);
+  if (input.bytes.length > config.INGEST_MAX_BYTES)
+    return reject([`file larger than ${config.INGEST_MAX_BYTES} bytes`]);
   const reasons: string[] = [];
   const name = parseFileName(input.name);
   if (!name.ok) reasons.push(name.reason);
@@ -134,7 +146,14 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     .map((p) => ({ code: p.parameter, unit: findParameter(station.kind, p.parameter)?.unit ?? p.unit }));
   const parsed = parseDataText(decoded.text, { parameters, symbolAliases: station.symbolAliases });
   if (parsed.dataLines === 0) {
-    return submit({ base, station, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons: ['no data lines'] } });
+    return submit({
+      base,
+      station,
+      rows: [],
+      parsed: [],
+      parseRejected: [],
+      fixed: { outcome: 'rejected', reasons: ['no data lines'] },
+    });
   }
   const aheadLimit = now.getTime() + config.CLOCK_AHEAD_MINUTES * 60_000;
   const rows: ReadingInsert[] = parsed.readings.map((r) => ({
@@ -146,7 +165,11 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     fileId: null,
     qcReasons: r.time.getTime() > aheadLimit ? [CLOCK_AHEAD_REASON] : [],
   }));
-  if (rows.length > 0) await ensurePartitions(rows.map((r) => r.time), now);
+  if (rows.length > 0)
+    await ensurePartitions(
+      rows.map((r) => r.time),
+      now,
+    );
   return submit({ base, station, rows, parsed: parsed.readings, parseRejected: parsed.rejectedLines, fixed: null });
 }
 
@@ -173,10 +196,20 @@ export function decideOutcome(
   if (inserted > 0) {
     if (rejectedLines.length === 0) return { outcome: 'accepted', reasons: [], rejectedLines, inserted };
     const lines = parsed.length + parseRejected.length;
-    return { outcome: 'partial', reasons: [`${rejectedLines.length} of ${lines} lines rejected`], rejectedLines, inserted };
+    return {
+      outcome: 'partial',
+      reasons: [`${rejectedLines.length} of ${lines} lines rejected`],
+      rejectedLines,
+      inserted,
+    };
   }
   if (duplicates > 0) {
-    return { outcome: 'duplicate', reasons: ['every reading was already stored with the same value'], rejectedLines, inserted };
+    return {
+      outcome: 'duplicate',
+      reasons: ['every reading was already stored with the same value'],
+      rejectedLines,
+      inserted,
+    };
   }
   if (conflicts > 0 && parseRejected.length === 0) {
     return {
@@ -224,7 +257,11 @@ async function drain(): Promise<void> {
     while (queue.length > 0) {
       const batch: Pending[] = [];
       let readings = 0;
-      while (queue.length > 0 && batch.length < MAX_BATCH_FILES && (batch.length === 0 || readings + queue[0]!.rows.length <= MAX_BATCH_READINGS)) {
+      while (
+        queue.length > 0 &&
+        batch.length < MAX_BATCH_FILES &&
+        (batch.length === 0 || readings + queue[0]!.rows.length <= MAX_BATCH_READINGS)
+      ) {
         const next = queue.shift()!;
         readings += next.rows.length;
         batch.push(next);
@@ -259,7 +296,9 @@ async function commitIsolated(batch: Pending[]): Promise<void> {
 async function recordFailure(p: Pending, e: unknown): Promise<void> {
   const reason = `internal error while storing: ${dbText(e instanceof Error ? e.message : String(e), 300)}`;
   try {
-    const [r] = await commitBatch([{ ...p, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons: [reason] } }]);
+    const [r] = await commitBatch([
+      { ...p, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons: [reason] } },
+    ]);
     p.resolve(r!);
   } catch {
     p.reject(e);
@@ -282,7 +321,8 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
       );
       // Same content already stored for the station (checked under the lock, so two copies in flight cannot both pass).
       const work = batch.map((w): Work => {
-        const earlier = w.station && !w.fixed ? reserved.storedFiles.get(`${w.station.id}:${w.base.sha256}`) : undefined;
+        const earlier =
+          w.station && !w.fixed ? reserved.storedFiles.get(`${w.station.id}:${w.base.sha256}`) : undefined;
         if (earlier === undefined) return w;
         const reasons = [`same content as file #${earlier}, already stored`];
         return { ...w, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'duplicate', reasons } };
@@ -302,7 +342,12 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
           : decideOutcome(w.parsed, own, w.parseRejected);
         const inserted = w.rows.filter((_, k) => own[k] === 'inserted');
         if (w.station) {
-          jobs.push(...recomputeJobs(w.station.id, inserted.map((r) => r.time)));
+          jobs.push(
+            ...recomputeJobs(
+              w.station.id,
+              inserted.map((r) => r.time),
+            ),
+          );
           const current = inserted.filter((r) => !(r.qcReasons ?? []).includes(CLOCK_AHEAD_REASON));
           const dataAt = current.length > 0 ? new Date(Math.max(...current.map((r) => r.time.getTime()))) : null;
           receipts.push({ stationId: w.station.id, fileAt: w.base.receivedAt, dataAt });
@@ -326,9 +371,14 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
           reasons: decided.reasons,
         });
       });
-      await insertLedgerRows(client, reserved, fields, new Date(), { jobs, stationReceipts: receipts });
-      // Forwarding outbox (DOMAIN.md §10), in the ledger's transaction: no file is accepted or partial without being queued.
-      await enqueueForwardJobsOn(client, results.filter((r) => r.outcome === 'accepted' || r.outcome === 'partial').map((r) => r.fileId));
+      // Forwarding outbox (DOMAIN.md §10), in the ledger's statement and transaction: no file is accepted or partial
+      // without being queued.
+      const forward = results.filter((r) => r.outcome === 'accepted' || r.outcome === 'partial').map((r) => r.fileId);
+      await insertLedgerRows(client, reserved, fields, new Date(), {
+        jobs,
+        stationReceipts: receipts,
+        forwardFileIds: forward,
+      });
       await client.query('COMMIT');
       return results;
     } catch (e) {
@@ -339,14 +389,23 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
     client.release();
   }
 }
+/**
+ * A recompute job becomes due this long after the first file that touched its (station, hour): files arriving
+ * meanwhile (a logger's backlog, several files a second) collapse into it on the dedupe key instead of each paying
+ * for a recompute. The first file's due time stands (the queue keeps the earlier run_at), so a steady stream cannot
+ * postpone it. Readings themselves are queryable at commit; only flags and averages wait.
+ */
+export const RECOMPUTE_DEBOUNCE_MS = 2000;
+
 /** One recompute job per affected (station, hour); pending duplicates collapse on the dedupe key. */
 function recomputeJobs(stationId: number, times: readonly Date[]): NonNullable<LedgerExtras['jobs']> {
+  const runAt = new Date(Date.now() + RECOMPUTE_DEBOUNCE_MS);
   return affectedHourEnds(times).map((end) => {
     const payload: RecomputePayload = {
       stationId,
       from: new Date(end.getTime() - 3_600_000).toISOString(),
       to: end.toISOString(),
     };
-    return { kind: RECOMPUTE_JOB, payload, dedupeKey: `${RECOMPUTE_JOB}:${stationId}:${payload.to}` };
+    return { kind: RECOMPUTE_JOB, payload, dedupeKey: `${RECOMPUTE_JOB}:${stationId}:${payload.to}`, runAt };
   });
 }

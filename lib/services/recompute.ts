@@ -7,16 +7,24 @@ import {
   absorbPendingRecomputeJobs,
   countPendingRecomputeJobs,
   findQcStation,
-  listQcWindow,
+  listQcSeries,
   lockStationForRecompute,
   updateReadingFlags,
   type FlagUpdate,
   type Queryable,
-  type QcReadingRow,
   type QcStation,
 } from '../db/qc';
 import { computeDaily, computeHourly, dayLabel, dayRange, hourLabel, type AverageInput } from '../domain/averages';
-import { DEFAULT_QC_OPTIONS, MINUTE_MS, qcConfigFor, qcLookbackMs, runQc, type QcConfig, type QcOptions, type QcReading } from '../domain/qc';
+import {
+  DEFAULT_QC_OPTIONS,
+  MINUTE_MS,
+  qcConfigFor,
+  qcLookbackMs,
+  runQc,
+  type QcConfig,
+  type QcOptions,
+  type QcReading,
+} from '../domain/qc';
 import { DEVICE_STATUSES, QC_FLAGS, type DeviceStatus } from '../domain/qc-flags';
 import { isValid } from '../domain/validity';
 import { env } from '../env';
@@ -55,10 +63,12 @@ export function overlayInvalidates(
   return invalid;
 }
 
-const asStatus = (s: string): DeviceStatus => ((DEVICE_STATUSES as readonly string[]).includes(s) ? (s as DeviceStatus) : '02');
+const asStatus = (s: string): DeviceStatus =>
+  (DEVICE_STATUSES as readonly string[]).includes(s) ? (s as DeviceStatus) : '02';
 
 /** A measured reading still at not_evaluated has never been through QC: its own recompute job is pending. */
-const unprocessed = (r: QcReadingRow) => r.qcFlag === QC_FLAGS.not_evaluated && r.deviceStatus === '00';
+const unprocessed = (qcFlag: number, deviceStatus: string) =>
+  qcFlag === QC_FLAGS.not_evaluated && deviceStatus === '00';
 
 function sameReasons(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -71,7 +81,14 @@ export type RecomputeOptions = {
   /** Averages only, from the stored flags (tools and tests that set flags themselves); QC is not run. */
   keepFlags?: boolean;
 };
-export type RecomputeStats = { from: Date; to: Date; readings: number; flagsChanged: number; hours: number; days: number };
+export type RecomputeStats = {
+  from: Date;
+  to: Date;
+  readings: number;
+  flagsChanged: number;
+  hours: number;
+  days: number;
+};
 
 /** Configs of the station's parameters: registry defaults merged with the stored override (defaults if it is broken). */
 export function stationQcConfigs(station: QcStation, log?: (m: string) => void): Map<string, QcConfig> {
@@ -82,7 +99,9 @@ export function stationQcConfigs(station: QcStation, log?: (m: string) => void):
     } catch (e) {
       try {
         out.set(p.parameter, qcConfigFor(station.kind, p.parameter));
-        log?.(`qc: station ${station.code} ${p.parameter}: stored override ignored (${e instanceof Error ? e.message : String(e)})`);
+        log?.(
+          `qc: station ${station.code} ${p.parameter}: stored override ignored (${e instanceof Error ? e.message : String(e)})`,
+        );
       } catch {
         // Not a registry parameter for this kind: its readings are left as they are.
       }
@@ -98,10 +117,23 @@ export function stationQcConfigs(station: QcStation, log?: (m: string) => void):
  * of the period's hours and of every hour whose flags changed, the daily averages of their local days, and
  * 'derived' jobs for those hours.
  */
-export async function recomputeOn(client: Queryable, stationId: number, from: Date, to: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
+export async function recomputeOn(
+  client: Queryable,
+  stationId: number,
+  from: Date,
+  to: Date,
+  opts: RecomputeOptions = {},
+): Promise<RecomputeStats> {
   const fromMs = floorHour(from.getTime());
   const toMs = ceilHour(to.getTime());
-  const empty: RecomputeStats = { from: new Date(fromMs), to: new Date(toMs), readings: 0, flagsChanged: 0, hours: 0, days: 0 };
+  const empty: RecomputeStats = {
+    from: new Date(fromMs),
+    to: new Date(toMs),
+    readings: 0,
+    flagsChanged: 0,
+    hours: 0,
+    days: 0,
+  };
   const station = await findQcStation(stationId, client);
   if (!station || toMs <= fromMs) return empty;
   const configs = stationQcConfigs(station, opts.log);
@@ -113,57 +145,78 @@ export async function recomputeOn(client: Queryable, stationId: number, from: Da
   // Whole hours on both sides, so every hour averaged below is fully loaded.
   const windowStart = floorHour(fromMs - Math.max(lookback, maxGapMs + HOUR_MS));
   const windowEnd = ceilHour(toMs + lookback);
-  const [rows, overlays] = await Promise.all([
-    listQcWindow(client, stationId, new Date(windowStart), new Date(windowEnd), [...configs.keys()], maxGapMs),
-    listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd)),
-  ]);
+  // One round trip each, in order on the transaction's connection.
+  const columns = await listQcSeries(
+    client,
+    stationId,
+    new Date(windowStart),
+    new Date(windowEnd),
+    [...configs.keys()],
+    maxGapMs,
+  );
+  const overlays = await listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd));
   const completeRatio = opts.completeRatio ?? env().AVERAGE_COMPLETE_RATIO;
-
-  const byParam = new Map<string, QcReadingRow[]>();
-  for (const r of rows) {
-    const list = byParam.get(r.parameter);
-    if (list) list.push(r);
-    else byParam.set(r.parameter, [r]);
-  }
 
   const updates: FlagUpdate[] = [];
   const hourly: StoredHourly[] = [];
   let readingsInRange = 0;
-  for (const [parameter, list] of byParam) {
+  for (const [parameter, col] of columns) {
     const config = configs.get(parameter);
     if (!config) continue;
-    const series: QcReading[] = list.map((r) => ({ time: r.time.getTime(), value: r.value, deviceStatus: asStatus(r.deviceStatus), reasons: r.qcReasons }));
-    const firstIn = series.findIndex((r) => r.time > fromMs && r.time <= toMs);
+    const { times, values, statuses, reasons: storedReasons } = col;
+    const n = times.length;
+    let firstIn = -1;
+    for (let i = 0; i < n; i++) {
+      if (times[i]! > fromMs && times[i]! <= toMs) {
+        firstIn = i;
+        break;
+      }
+    }
     if (firstIn < 0) continue;
-    const results = opts.keepFlags ? list.map((r) => ({ flag: r.qcFlag, reasons: r.qcReasons })) : runQc(series, config, qcOpts);
-    const prev = series[firstIn - 1];
-    const start = prev && series[firstIn]!.time - prev.time <= maxGapMs ? firstIn - 1 : firstIn;
-    const flags = list.map((r) => r.qcFlag);
+    const series: QcReading[] = new Array<QcReading>(n);
+    for (let i = 0; i < n; i++)
+      series[i] = {
+        time: times[i]!,
+        value: values[i]!,
+        deviceStatus: asStatus(statuses[i]!),
+        reasons: storedReasons[i]!,
+      };
+    const results: readonly { flag: number; reasons: readonly string[] }[] = opts.keepFlags
+      ? col.flags.map((flag, i) => ({ flag, reasons: storedReasons[i]! }))
+      : runQc(series, config, qcOpts);
+    const prev = firstIn > 0 ? times[firstIn - 1] : undefined;
+    const start = prev !== undefined && times[firstIn]! - prev <= maxGapMs ? firstIn - 1 : firstIn;
+    const flags = col.flags.slice();
     const hours = new Set<number>();
-    for (let i = start; i < series.length; i++) {
-      const t = series[i]!.time;
+    for (let i = start; i < n; i++) {
+      const t = times[i]!;
       if (t > windowEnd) break;
       const inRange = t > fromMs && t <= toMs;
       if (inRange) {
         readingsInRange += 1;
         hours.add(hourLabel(t));
-      } else if (t > toMs && unprocessed(list[i]!)) continue;
+      } else if (t > toMs && unprocessed(col.flags[i]!, statuses[i]!)) continue;
       const res = results[i]!;
-      const stored = list[i]!;
-      if (res.flag !== stored.qcFlag || !sameReasons(res.reasons, stored.qcReasons)) {
-        updates.push({ parameter, time: stored.time, flag: res.flag, reasons: res.reasons });
+      if (res.flag !== col.flags[i] || !sameReasons(res.reasons, storedReasons[i]!)) {
+        updates.push({ parameter, timeMs: t, flag: res.flag, reasons: res.reasons });
         flags[i] = res.flag;
         hours.add(hourLabel(t));
       }
     }
     const inputs: AverageInput[] = [];
-    list.forEach((r, i) => {
-      const t = series[i]!.time;
-      if (t > windowEnd || !hours.has(hourLabel(t))) return;
-      const invalidatedByOverlay = overlayInvalidates(overlays, parameter, t);
-      inputs.push({ time: t, value: r.value, valid: isValid({ deviceStatus: r.deviceStatus, qcFlag: flags[i]!, invalidatedByOverlay }) });
-    });
-    for (const h of computeHourly(inputs, { intervalMinutes: station.intervalMinutes, completeRatio })) hourly.push({ ...h, parameter });
+    for (let i = 0; i < n; i++) {
+      const t = times[i]!;
+      if (t > windowEnd) break;
+      if (!hours.has(hourLabel(t))) continue;
+      const invalidatedByOverlay = overlays.length > 0 && overlayInvalidates(overlays, parameter, t);
+      inputs.push({
+        time: t,
+        value: values[i]!,
+        valid: isValid({ deviceStatus: statuses[i]!, qcFlag: flags[i]!, invalidatedByOverlay }),
+      });
+    }
+    for (const h of computeHourly(inputs, { intervalMinutes: station.intervalMinutes, completeRatio }))
+      hourly.push({ ...h, parameter });
   }
 
   await updateReadingFlags(client, stationId, updates);
@@ -182,7 +235,13 @@ export async function recomputeOn(client: Queryable, stationId: number, from: Da
   if (allDays.length > 0) {
     const after = dayRange(allDays[0]!).after;
     const through = dayRange(allDays.at(-1)!).through;
-    const stored = await listStoredHourly(stationId, null, new Date(after + HOUR_MS), new Date(through + HOUR_MS), client);
+    const stored = await listStoredHourly(
+      stationId,
+      null,
+      new Date(after + HOUR_MS),
+      new Date(through + HOUR_MS),
+      client,
+    );
     const byP = new Map<string, StoredHourly[]>();
     for (const h of stored) {
       if (!touched.has(h.parameter)) continue;
@@ -201,13 +260,24 @@ export async function recomputeOn(client: Queryable, stationId: number, from: Da
   if (opts.enqueueDerived !== false && hourEnds.length > 0) {
     await insertJobs(
       hourEnds.map((end): JobInsert => {
-        const payload: DerivedPayload = { stationId, from: new Date(end - HOUR_MS).toISOString(), to: new Date(end).toISOString() };
+        const payload: DerivedPayload = {
+          stationId,
+          from: new Date(end - HOUR_MS).toISOString(),
+          to: new Date(end).toISOString(),
+        };
         return { kind: DERIVED_JOB, payload, dedupeKey: `${DERIVED_JOB}:${stationId}:${payload.to}` };
       }),
       client,
     );
   }
-  return { from: new Date(fromMs), to: new Date(toMs), readings: readingsInRange, flagsChanged: updates.length, hours: hourly.length, days: daily.length };
+  return {
+    from: new Date(fromMs),
+    to: new Date(toMs),
+    readings: readingsInRange,
+    flagsChanged: updates.length,
+    hours: hourly.length,
+    days: daily.length,
+  };
 }
 
 async function inStationTransaction<T>(stationId: number, fn: (client: Queryable) => Promise<T>): Promise<T> {
@@ -229,7 +299,12 @@ async function inStationTransaction<T>(stationId: number, fn: (client: Queryable
 }
 
 /** Recomputes one station period now (hours (from, to]), in one transaction. */
-export async function recomputeStationPeriod(stationId: number, from: Date, to: Date, opts: RecomputeOptions = {}): Promise<RecomputeStats> {
+export async function recomputeStationPeriod(
+  stationId: number,
+  from: Date,
+  to: Date,
+  opts: RecomputeOptions = {},
+): Promise<RecomputeStats> {
   return inStationTransaction(stationId, (client) => recomputeOn(client, stationId, from, to, opts));
 }
 
@@ -260,9 +335,22 @@ export async function runRecomputeJob(payload: unknown, opts: RecomputeOptions =
       from = Math.min(from, f);
       to = Math.max(to, t);
     }
-    const stats: RecomputeStats = { from: new Date(floorHour(from)), to: new Date(ceilHour(to)), readings: 0, flagsChanged: 0, hours: 0, days: 0 };
+    const stats: RecomputeStats = {
+      from: new Date(floorHour(from)),
+      to: new Date(ceilHour(to)),
+      readings: 0,
+      flagsChanged: 0,
+      hours: 0,
+      days: 0,
+    };
     for (let start = from; start < to; start += MAX_RECOMPUTE_SPAN_MS) {
-      const part = await recomputeOn(client, p.stationId, new Date(start), new Date(Math.min(to, start + MAX_RECOMPUTE_SPAN_MS)), opts);
+      const part = await recomputeOn(
+        client,
+        p.stationId,
+        new Date(start),
+        new Date(Math.min(to, start + MAX_RECOMPUTE_SPAN_MS)),
+        opts,
+      );
       stats.readings += part.readings;
       stats.flagsChanged += part.flagsChanged;
       stats.hours += part.hours;
@@ -280,8 +368,16 @@ export function recomputeJobsForRange(stationId: number, from: Date, to: Date, p
   const jobs: JobInsert[] = [];
   const end = ceilHour(to.getTime());
   for (let start = floorHour(from.getTime()); start < end; start += pieceMs) {
-    const payload: RecomputePayload = { stationId, from: new Date(start).toISOString(), to: new Date(Math.min(end, start + pieceMs)).toISOString() };
-    jobs.push({ kind: RECOMPUTE_JOB, payload, dedupeKey: `${RECOMPUTE_JOB}-range:${stationId}:${payload.from}:${payload.to}` });
+    const payload: RecomputePayload = {
+      stationId,
+      from: new Date(start).toISOString(),
+      to: new Date(Math.min(end, start + pieceMs)).toISOString(),
+    };
+    jobs.push({
+      kind: RECOMPUTE_JOB,
+      payload,
+      dedupeKey: `${RECOMPUTE_JOB}-range:${stationId}:${payload.from}:${payload.to}`,
+    });
   }
   return jobs;
 }
