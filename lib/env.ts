@@ -74,6 +74,10 @@ const schema = z.object({
   FTP_TLS_KEY: z.string().optional(),
   /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** The FTP receiver refuses uploads (452) while the spool's disk has this many MB free or fewer; 0 turns it off. */
+  SPOOL_MIN_FREE_MB: z.coerce.number().min(0).default(64),
+  /** Folder of pg_dump / pg_restore for backups when they are not on PATH (must be at least the server's version). */
+  PG_BIN_DIR: z.string().optional(),
   /** Share of expected readings that must be valid for a complete average (DOMAIN.md §5: 9 of 12, 18 of 24). */
   AVERAGE_COMPLETE_RATIO: z.coerce.number().gt(0).max(1).default(0.75),
   /** Receipt/valid rate below which a KPI row is flagged (DOMAIN.md §7, default 80 %). */

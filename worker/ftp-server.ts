@@ -24,7 +24,7 @@ import {
   type SpoolMeta,
   type SpoolOutcome,
 } from './spool';
-import { assertSpoolSpace, spaceReplyCode, spoolMinFreeBytesFromEnv, storageErrorMessage } from './spool-space';
+import { assertSpoolSpace, DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
   host: string;
@@ -50,7 +50,7 @@ export type FtpReceiverOptions = {
   retryBaseMs?: number;
   /** PEM certificate and key: enables explicit FTPS (AUTH TLS); plain FTP stays available. */
   tls?: { cert: Buffer | string; key: Buffer | string };
-  /** Uploads are refused (452) while the spool's disk has this many bytes free or fewer. Default SPOOL_MIN_FREE_MB. */
+  /** Uploads are refused (452) while the spool's disk has this many bytes free or fewer. Default 64 MB (the worker passes SPOOL_MIN_FREE_MB). */
   spoolMinFreeBytes?: number;
 };
 
@@ -362,7 +362,7 @@ function describe(outcome: SpoolOutcome): string {
 
 export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpReceiver> {
   const { log, debug } = opts;
-  const spoolMinFreeBytes = opts.spoolMinFreeBytes ?? spoolMinFreeBytesFromEnv();
+  const spoolMinFreeBytes = opts.spoolMinFreeBytes ?? DEFAULT_SPOOL_MIN_FREE_MB * 1024 * 1024;
   let lastSpaceLog = 0;
   const ftpRoot = path.join(opts.dataDir, 'ftp');
   const tmpDir = path.join(opts.dataDir, 'ftp-tmp');

@@ -6,7 +6,6 @@ import {
   SPOOL_FULL_MESSAGE,
   SpoolFullError,
   spaceReplyCode,
-  spoolMinFreeBytesFromEnv,
   storageErrorMessage,
 } from './spool-space';
 
@@ -38,20 +37,6 @@ describe('spaceReplyCode', () => {
     [425, SPOOL_FULL_MESSAGE, 425],
   ])('%i with %j → %i', (code, message, expected) => {
     expect(spaceReplyCode(code, message)).toBe(expected);
-  });
-});
-
-describe('spoolMinFreeBytesFromEnv', () => {
-  it.each([
-    [undefined, 64 * MB],
-    ['', 64 * MB],
-    ['0', 0],
-    ['10', 10 * MB],
-    ['0.5', 0.5 * MB],
-    ['-1', 64 * MB],
-    ['lots', 64 * MB],
-  ])('SPOOL_MIN_FREE_MB=%j → %i bytes', (raw, expected) => {
-    expect(spoolMinFreeBytesFromEnv(raw === undefined ? {} : { SPOOL_MIN_FREE_MB: raw })).toBe(expected);
   });
 });
 

@@ -39,13 +39,6 @@ export function spaceReplyCode(code: number, message: unknown): number {
   return REPLY_CODES[message] ?? code;
 }
 
-/** SPOOL_MIN_FREE_MB from the environment (bytes); invalid values fall back to the default. */
-export function spoolMinFreeBytesFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.SPOOL_MIN_FREE_MB;
-  const mb = raw === undefined || raw.trim() === '' ? DEFAULT_SPOOL_MIN_FREE_MB : Number(raw);
-  return Number.isFinite(mb) && mb >= 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_SPOOL_MIN_FREE_MB * 1024 * 1024;
-}
-
 /** Bytes available to this (unprivileged) process on the file system holding `dir`. */
 export async function freeBytes(dir: string): Promise<number> {
   const s = await statfs(dir);

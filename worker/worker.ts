@@ -53,6 +53,7 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
     debug,
     tls,
     retryBaseMs: cfg.INGEST_RETRY_MS,
+    spoolMinFreeBytes: Math.round(cfg.SPOOL_MIN_FREE_MB * 1024 * 1024),
     sweepIntervalMs: Math.min(60_000, cfg.INGEST_RETRY_MS),
   });
   log(`FTP receiver listening on ftp://${cfg.FTP_HOST}:${receiver.port}${tls ? ' (FTPS: AUTH TLS)' : ''}`);

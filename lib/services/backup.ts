@@ -14,6 +14,7 @@
  * Restore checks every SHA-256 first, then loads the database into an EMPTY database (pg_restore, or migrations plus
  * the logical rows) and copies the files into DATA_DIR; `ledger verify` then proves chain and raw store intact.
  */
+import { env } from '../env';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
@@ -93,7 +94,7 @@ function pgConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
 }
 
 function binary(name: string, dir?: string): string {
-  const d = dir ?? process.env.PG_BIN_DIR;
+  const d = dir ?? env().PG_BIN_DIR;
   return d ? path.join(d, name) : name;
 }
 
