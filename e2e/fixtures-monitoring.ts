@@ -8,6 +8,7 @@ import { insertReadings, type ReadingInsert } from '../lib/db/readings';
 import { createStation, touchStationReceipt } from '../lib/db/stations';
 import { createUser } from '../lib/db/users';
 import { hashPassword } from '../lib/services/passwords';
+import { recomputeStationPeriod } from '../lib/services/recompute';
 import { PASSWORD, type FixtureUser } from './fixtures';
 
 export type MonitoringStation = { id: number; code: string; name: string };
@@ -69,6 +70,9 @@ export async function createMonitoringFixture(now: Date = new Date()): Promise<M
 
   await history(exceeding.id, now, (i) => (i === 0 ? 150 : 45 + 10 * Math.sin(i / 12)));
   await history(good.id, now, (i) => 40 + 5 * Math.sin(i / 12));
+  // QC flags and stored hourly/daily means for the history, as the worker's recompute job keeps them (the 1 h and 24 h
+  // charts read them); the newest values stay unevaluated, as they are before their successor arrives.
+  for (const s of [exceeding, good]) await recomputeStationPeriod(s.id, new Date(now.getTime() - 25 * 60 * MIN), new Date(now.getTime() - 30 * MIN));
   const lastFile = new Date(now.getTime() - 45_000);
   await insertReadings([
     { stationId: stopping.id, parameter: 'COD', time: new Date(Math.floor(lastFile.getTime() / MIN) * MIN), value: 30, deviceStatus: '00', fileId: null },

@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { closeFixtureDb, login } from './fixtures';
+import { createAqiFixture, type AqiFixture } from './fixtures-aqi';
 import { createMonitoringFixture, type MonitoringFixture } from './fixtures-monitoring';
 
 let fx: MonitoringFixture;
+let aq: AqiFixture;
 
 test.beforeAll(async () => {
   fx = await createMonitoringFixture();
+  aq = await createAqiFixture();
 });
 
 test.afterAll(async () => {
@@ -52,8 +55,50 @@ test('an operator filters exceeding stations on the map, opens one, changes the 
   await expect(cod.locator('.recharts-reference-line').first()).toBeAttached();
   await expect(cod.locator('.recharts-line')).toBeAttached();
 
-  // Resolution 1 h, also in the URL.
+  // Resolution 1 h (stored hourly means), also in the URL.
   await main.getByTestId('range-controls').getByRole('link', { name: 'Trung bình 1 giờ' }).click();
   await expect(page).toHaveURL(/range=7d&res=1h/);
   await expect(main.locator('figure[data-parameter="COD"] .recharts-reference-line').first()).toBeAttached();
+  await expect(main.locator('figure[data-parameter="COD"]')).not.toHaveAttribute('data-points', '0');
+  // pH 6–9: a lower and an upper limit line, and the approaching band at both edges; the legend explains the shading.
+  const ph = main.locator('figure[data-parameter="PH"]');
+  await expect(ph.locator('.chart-limit-min')).toBeAttached();
+  await expect(ph.locator('.chart-limit-max')).toBeAttached();
+  await expect(ph.locator('.chart-approaching-band')).toHaveCount(2);
+  const legend = main.getByTestId('chart-legend');
+  for (const item of ['calibrating', 'device_error', 'offline', 'overlay', 'limit', 'approaching', 'suspect', 'fail']) {
+    await expect(legend.locator(`[data-legend-item="${item}"]`)).toBeVisible();
+  }
+});
+
+test('an operator colours the map by AQI: ambient stations take their band colour, the others keep their state', async ({ page }) => {
+  await login(page, fx.operator);
+  const main = page.locator('main');
+  const ambient = main.locator(`.station-marker[data-station="${aq.ambient.code}"]`);
+  const wastewater = main.locator(`.station-marker[data-station="${fx.good.code}"]`);
+  await expect(ambient).toBeAttached();
+  const stateFill = await ambient.evaluate((e) => (e as HTMLElement).style.background);
+  const wastewaterFill = await wastewater.evaluate((e) => (e as HTMLElement).style.background);
+
+  // State colouring is the default.
+  const toggle = main.getByTestId('map-mode-toggle');
+  await expect(toggle.locator('[data-map-mode="state"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(ambient).not.toHaveAttribute('data-aqi', /.*/);
+
+  await toggle.getByRole('button', { name: 'Theo AQI' }).click();
+  await expect(ambient).toHaveAttribute('data-aqi', String(Math.round(aq.unpublishedAqi)));
+  await expect(ambient).toHaveAttribute('data-aqi-category', /.+/);
+  await expect(main.getByTestId('aqi-map-legend')).toBeVisible();
+  await expect(main.getByTestId('aqi-coloured-count')).toContainText('trạm được tô theo AQI');
+  expect(await ambient.evaluate((e) => (e as HTMLElement).style.background)).not.toBe(stateFill);
+  expect(await wastewater.evaluate((e) => (e as HTMLElement).style.background)).toBe(wastewaterFill);
+
+  // The popup shows the AQI too; switching back restores the state colours.
+  // Other stations may lie on top of this one: click this marker itself.
+  await ambient.dispatchEvent('click');
+  await expect(main.locator(`[data-popup-station="${aq.ambient.code}"] [data-popup-aqi]`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await toggle.getByRole('button', { name: 'Theo trạng thái' }).click();
+  await expect(ambient).not.toHaveAttribute('data-aqi', /.*/);
+  expect(await ambient.evaluate((e) => (e as HTMLElement).style.background)).toBe(stateFill);
 });

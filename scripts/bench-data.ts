@@ -1,8 +1,10 @@
 /**
- * `npm run bench:data [-- --stations 300 --days 90 --params 8]`: a large, realistic data set for bench:web.
+ * `npm run bench:data [-- --stations 300 --days 90 --params 8 --avg-days 365 --budget-minutes 0]`: a large, realistic data set for bench:web.
  * 300 stations × 8 parameters × 90 days of 5-minute readings ≈ 62 M rows, generated server-side (INSERT … SELECT over
  * generate_series, one local day per statement, ON CONFLICT DO NOTHING) into BENCH_DATABASE_URL, or an embedded
- * PostgreSQL under ./bench-data when unset. Resumable: finished days are recorded in bench_progress and skipped.
+ * PostgreSQL under ./bench-data when unset; their hourly and daily averages (avg_hour / avg_day, as the recompute job
+ * stores them), plus hourly/daily averages alone for the days before the raw window up to --avg-days, so that the
+ * one-year chart reads a full year. Resumable: finished days are recorded in bench_progress and skipped.
  */
 import 'dotenv/config';
 import path from 'node:path';
@@ -14,12 +16,17 @@ const { values: args } = parseArgs({
     stations: { type: 'string', default: '300' },
     days: { type: 'string', default: '90' },
     params: { type: 'string', default: '8' },
+    'avg-days': { type: 'string', default: '365' },
+    'budget-minutes': { type: 'string', default: '0' },
   },
   strict: false,
 });
 const STATIONS = Math.max(1, Number(args.stations) || 300);
 const DAYS = Math.max(1, Number(args.days) || 90);
 const PARAMS = Math.min(8, Math.max(1, Number(args.params) || 8));
+const AVG_DAYS = Math.max(DAYS, Number(args['avg-days']) || 365);
+/** Stop generating after this many minutes (0 = no limit) and finish the run (state, roll-ups) with what exists. */
+const BUDGET_MIN = Number(args['budget-minutes']) > 0 ? Number(args['budget-minutes']) : Number.POSITIVE_INFINITY;
 const PARAMETERS = [
   { code: 'FLOW', unit: 'm³/h', base: 120, amp: 40, max: null },
   { code: 'TEMP', unit: '°C', base: 29, amp: 3, max: 40 },
@@ -75,10 +82,33 @@ async function main() {
   }
   console.log(`stations: ${STATIONS} × ${PARAMETERS.length} parameters, ${DAYS} days from ${first.toISOString()} (database ${db.url.replace(/:[^:@/]+@/, ':***@')})`);
 
+  const benchIds = (await listStations({ facilityId: facility.id })).map((s) => s.id);
+  /** avg_day of one local day from its stored hours (01:00 … 24:00): complete with ≥ 18 complete hours. */
+  const dailyFromHours = async (day: string) => {
+    await q.query(
+      `INSERT INTO avg_day (station_id, parameter, day, value, valid_count, expected_count, complete, min, max)
+       SELECT a.station_id, a.parameter, $1::date, avg(a.value) FILTER (WHERE a.complete), count(*) FILTER (WHERE a.complete)::int, 24,
+              count(*) FILTER (WHERE a.complete) >= 18, min(a.min), max(a.max)
+       FROM avg_hour a
+       WHERE a.station_id = ANY($2::int[]) AND a.hour_end > ($1::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         AND a.hour_end <= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+       GROUP BY a.station_id, a.parameter
+       ON CONFLICT (station_id, parameter, day) DO UPDATE SET value = EXCLUDED.value, valid_count = EXCLUDED.valid_count,
+         complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max`,
+      [day, benchIds],
+    );
+  };
+
   const cases = PARAMETERS.map((p) => `WHEN '${p.code}' THEN ${p.base} + ${p.amp} * sin(extract(epoch FROM t) / 5400 + s.id) + ${p.amp / 3} * (random() - 0.5)`).join(' ');
   const started = Date.now();
+  const overBudget = () => Date.now() - started > BUDGET_MIN * 60_000;
   let total = 0;
-  for (let d = 0; d < DAYS; d++) {
+  // Newest day first: a run cut short by --budget-minutes still has the recent weeks the charts and the map read.
+  for (let d = DAYS - 1; d >= 0; d--) {
+    if (overBudget()) {
+      console.log(`time budget of ${BUDGET_MIN} min used: raw days before ${new Date(first.getTime() + (d + 1) * DAY).toISOString()} skipped`);
+      break;
+    }
     const dayStart = new Date(first.getTime() + d * DAY);
     const dayEnd = new Date(Math.min(dayStart.getTime() + DAY, now.getTime()));
     const key = new Date(dayStart.getTime() + OFFSET).toISOString().slice(0, 10);
@@ -101,10 +131,52 @@ async function main() {
       [dayStart, dayEnd, facility.id, `BENCH_${String(STATIONS).padStart(3, '0')}`],
     );
     total += r.rowCount ?? 0;
+    // Averages as the recompute job stores them: hour (h−1, h] labelled by its end; valid = status 00, flag good/suspect.
+    await q.query(
+      `INSERT INTO avg_hour (station_id, parameter, hour_end, value, valid_count, expected_count, complete, min, max)
+       SELECT station_id, parameter, h, avg(value) FILTER (WHERE ok), count(*) FILTER (WHERE ok)::int, 12,
+              count(*) FILTER (WHERE ok) >= 9, min(value) FILTER (WHERE ok), max(value) FILTER (WHERE ok)
+       FROM (SELECT r.station_id, r.parameter, date_trunc('hour', r.time - interval '1 millisecond') + interval '1 hour' AS h, r.value,
+                    (r.device_status = '00' AND r.qc_flag IN (1, 3)) AS ok
+             FROM reading r JOIN station s ON s.id = r.station_id
+             WHERE s.facility_id = $3 AND r.time > $1 AND r.time <= $2) x
+       GROUP BY station_id, parameter, h
+       ON CONFLICT (station_id, parameter, hour_end) DO UPDATE SET value = EXCLUDED.value, valid_count = EXCLUDED.valid_count,
+         complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max`,
+      [dayStart, dayEnd, facility.id],
+    );
+    await dailyFromHours(key);
     if (dayEnd.getTime() - dayStart.getTime() === DAY) await q.query(`INSERT INTO bench_progress (day, rows) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, r.rowCount ?? 0]);
     const elapsed = (Date.now() - started) / 1000;
-    console.log(`day ${d + 1}/${DAYS} ${key}: ${r.rowCount} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s (total ${total.toLocaleString('en')} new rows, ${elapsed.toFixed(0)} s)`);
+    console.log(`day ${DAYS - d}/${DAYS} ${key}: ${r.rowCount} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s (total ${total.toLocaleString('en')} new rows, ${elapsed.toFixed(0)} s)`);
   }
+  // Before the raw window: hourly (and daily) averages only, so the one-year chart has a year to read.
+  const hourCases = PARAMETERS.map((p) => `WHEN '${p.code}' THEN ${p.base} + ${p.amp} * sin(extract(epoch FROM h) / 5400 + s.id)`).join(' ');
+  for (let d = 1; d <= AVG_DAYS - DAYS; d++) {
+    if (overBudget()) {
+      console.log(`time budget of ${BUDGET_MIN} min used: averages-only days from ${d} days before the raw window skipped`);
+      break;
+    }
+    const dayStart = new Date(first.getTime() - d * DAY);
+    const key = new Date(dayStart.getTime() + OFFSET).toISOString().slice(0, 10);
+    const done = await q.query(`SELECT 1 FROM bench_progress WHERE day = $1`, [key]);
+    if (done.rowCount) continue;
+    const t0 = Date.now();
+    const r = await q.query(
+      `INSERT INTO avg_hour (station_id, parameter, hour_end, value, valid_count, expected_count, complete, min, max)
+       SELECT s.id, sp.parameter, h, v, 12, 12, true, v - 0.05 * abs(v), v + 0.05 * abs(v)
+       FROM station s JOIN station_parameter sp ON sp.station_id = s.id
+       CROSS JOIN generate_series($1::timestamptz + interval '1 hour', $2::timestamptz, interval '1 hour') AS h
+       CROSS JOIN LATERAL (SELECT round((CASE sp.parameter ${hourCases} ELSE 1 END)::numeric, 3)::float8 AS v) x
+       WHERE s.facility_id = $3 AND s.code <= $4
+       ON CONFLICT (station_id, parameter, hour_end) DO NOTHING`,
+      [dayStart, new Date(dayStart.getTime() + DAY), facility.id, `BENCH_${String(STATIONS).padStart(3, '0')}`],
+    );
+    await dailyFromHours(key);
+    await q.query(`INSERT INTO bench_progress (day, rows) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, r.rowCount ?? 0]);
+    console.log(`averages only ${key}: ${r.rowCount} hourly rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
   await q.query(
     `UPDATE station s SET last_file_at = m.t, last_data_at = m.t
      FROM (SELECT station_id, max(time) AS t FROM reading WHERE time > now() - interval '2 days' GROUP BY station_id) m
@@ -113,6 +185,9 @@ async function main() {
   );
   console.log('analysing and rolling up receipt per day…');
   await q.query('ANALYZE reading');
+  // VACUUM sets the visibility map, so chart reads of avg_hour are index-only (autovacuum does it in production).
+  await q.query('VACUUM (ANALYZE) avg_hour');
+  await q.query('VACUUM (ANALYZE) avg_day');
   await refreshStationStates(new Date(), { fullReceipt: true });
   const count = await q.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM reading r JOIN station s ON s.id = r.station_id WHERE s.facility_id = $1`, [facility.id]);
   console.log(`done: ${Number(count.rows[0]?.n ?? 0).toLocaleString('en')} readings for the benchmark facility`);

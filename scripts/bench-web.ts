@@ -8,6 +8,7 @@
  */
 import 'dotenv/config';
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { benchDatabaseUrl } from './bench-data';
 
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 20);
@@ -49,10 +50,12 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const { disconnectDb } = await import('../lib/db/client');
   const { listStations, findStationByCode } = await import('../lib/db/stations');
-  const { listChartBuckets, listChartRaw, listReceiptDays } = await import('../lib/db/monitoring');
-  const { outageStats } = await import('../lib/db/outages');
-  const { downsampleMinMax } = await import('../lib/domain/downsample');
-  const { computeLiveStates, localDayStart } = await import('../lib/services/station-state');
+  const { listChartAverages, listChartRawDownsampled, listReceiptDays, listSlotReceipts, listStatusPeriods } = await import('../lib/db/monitoring');
+  const { listOutages, outageStats } = await import('../lib/db/outages');
+  const { downsampleMinMax, MAX_CHART_POINTS } = await import('../lib/domain/downsample');
+  const { clearLatestCache, computeLiveState, computeLiveStates, limitsForStation, localDayStart } = await import('../lib/services/station-state');
+  const { activeOverlays } = await import('../lib/services/overlays');
+  const { listStationsService } = await import('../lib/services/stations');
   const { createToken } = await import('../lib/services/tokens');
   const { createUser, findUserByEmail } = await import('../lib/db/users');
   const { hashPassword } = await import('../lib/services/passwords');
@@ -63,20 +66,39 @@ async function main() {
   const params = station.parameters.map((p) => p.parameter);
   const now = new Date();
   const DAY = 86_400_000;
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
   console.log(`data set: ${stations.length} stations; chart station ${station.code} with ${params.length} parameters; ${ITER} iterations each`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${load()} (1, 5, 15 min)`);
 
-  await measure(`chart data 30 d raw → ≤ 2,000 points × ${params.length}`, 300, async () => {
-    const m = await listChartRaw(station.id, params, new Date(now.getTime() - 30 * DAY), now);
-    for (const rows of m.values()) downsampleMinMax(rows);
-  });
-  await measure(`chart data 30 d 1 h × ${params.length}`, 300, async () => {
-    await listChartBuckets(station.id, params, new Date(now.getTime() - 30 * DAY), now, '1h');
-  });
-  await measure(`chart data 1 y 1 h × ${params.length}`, 300, async () => {
-    const m = await listChartBuckets(station.id, params, new Date(now.getTime() - 365 * DAY), now, '1h');
-    for (const rows of m.values()) downsampleMinMax(rows.map((r) => ({ t: r.t, v: r.mean ?? 0 })));
-  });
-  await measure('connectivity page data (all stations)', 500, async () => {
+  /** Everything the station page (server/queries/stations.ts getStationDetail) reads for one window, in parallel. */
+  const stationPageData = async (days: number, res: 'raw' | '1h' | '24h') => {
+    const from = new Date(now.getTime() - days * DAY);
+    const [, , raw, averages] = await Promise.all([
+      computeLiveState(station, now),
+      limitsForStation(station, now),
+      res === 'raw' ? listChartRawDownsampled(station.id, params, from, now, MAX_CHART_POINTS) : null,
+      res !== 'raw' ? listChartAverages(station.id, params, from, now, res, MAX_CHART_POINTS) : null,
+      listStatusPeriods(station.id, from, now, station.intervalMinutes, params),
+      listOutages(station.id, new Date(Math.min(from.getTime(), now.getTime() - 30 * DAY)), 200),
+      activeOverlays(station.id, from, now),
+    ]);
+    let points = 0;
+    for (const list of raw?.points.values() ?? []) points = Math.max(points, list.length);
+    for (const list of averages?.values() ?? []) {
+      points = Math.max(points, downsampleMinMax(list.map((r) => ({ t: r.t, v: r.mean ?? 0 }))).length);
+    }
+    if (points > MAX_CHART_POINTS) throw new Error(`${points} points in one series`);
+    return points;
+  };
+  for (const [days, res] of [
+    [30, 'raw'],
+    [30, '1h'],
+    [365, '1h'],
+  ] as const) {
+    const n = await stationPageData(days, res);
+    await measure(`station chart data ${days} d ${res} × ${params.length} (≤ ${n} points/series)`, 300, () => stationPageData(days, res));
+  }
+  await measure('connectivity page data (all stations + 7-day slot calendar)', 500, async () => {
     const rows = await listStations();
     const ids = rows.map((s) => s.id);
     const today = localDayStart(now);
@@ -86,9 +108,16 @@ async function main() {
       listReceiptDays(ids, key(localDayStart(now, 29)), key(today)),
       outageStats(ids, new Date(now.getTime() - 30 * DAY), now),
     ]);
+    // The page then draws the worst station's expected-file calendar (server/queries/connectivity.ts getSlotCalendar).
+    await Promise.all([listSlotReceipts(station.id, localDayStart(now, 6), new Date(today.getTime() + DAY)), listOutages(station.id, new Date(now.getTime() - 30 * DAY), 100)]);
   });
   await measure('stations API work in-process (list + full state, no HTTP)', 100, async () => {
-    await computeLiveStates(await listStations(), now);
+    await listStationsService({ facilityId: null }, {}, now);
+  });
+  // The same with every station's newest readings re-read (as right after a start, or if every station had just sent).
+  await measure('  … with no newest readings kept (all 2,400 probed)', null, async () => {
+    clearLatestCache();
+    await listStationsService({ facilityId: null }, {}, now);
   });
 
   // HTTP: the real route handler through a production server.
@@ -147,6 +176,7 @@ async function main() {
         times.push(performance.now() - t0);
       }
       const shown = await page.locator('.station-marker').count();
+      console.log(`machine load average after the runs: ${load()}`);
       console.log(`${`/map: all ${stations.length} stations shown (navigation → markers)`.padEnd(58)} p50 ${pct(times, 50).toFixed(0).padStart(7)} ms   max ${Math.max(...times).toFixed(0)} ms (${shown} as markers, rest in clusters)`);
     } finally {
       await browser.close();

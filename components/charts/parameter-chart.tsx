@@ -2,15 +2,25 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
 
-export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null; f?: number; s?: string };
+export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null };
 export type ChartMark = { t: number; v: number; f: number };
-export type ChartPeriodView = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay' };
+/** A shaded period; `parameters` (overlays) limits it to those parameters, empty or absent = all. */
+export type ChartPeriodView = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay'; parameters?: string[]; note?: string };
+export type ValueBandView = { from: number; to: number };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const LIMIT_COLOR = '#EA3223';
 const APPROACHING_COLOR = '#F08432';
-const MARK_COLORS: Record<number, string> = { 3: '#F5B700', 4: '#C0392B' };
+export const LIMIT_LINE_COLOR = LIMIT_COLOR;
+export const APPROACHING_BAND_COLOR = APPROACHING_COLOR;
+export const MARK_COLORS: Record<3 | 4, string> = { 3: '#F5B700', 4: '#C0392B' };
+const markColor = (f: number | undefined) => (f === 4 ? MARK_COLORS[4] : MARK_COLORS[3]);
+
+/** Whether a shaded period applies to this parameter's chart. */
+export function periodApplies(p: ChartPeriodView, parameter: string | undefined): boolean {
+  return !p.parameters || p.parameters.length === 0 || parameter === undefined || p.parameters.includes(parameter);
+}
 export const PERIOD_COLORS: Record<ChartPeriodView['kind'], string> = {
   calibrating: '#8E44AD',
   device_error: '#FF7E00',
@@ -29,8 +39,9 @@ function ticksFor(from: number, to: number): number[] {
 }
 
 /**
- * One parameter over a window: the values (raw or averages), limit line(s), the approaching band (80–100 % of the
- * max), dots on suspect (yellow) and failed (red) readings, and shaded calibration / error / offline / overlay periods.
+ * One parameter over a window: the values (raw or averages), limit line(s) (min and max for a range like pH), the
+ * approaching band(s), dots on suspect (yellow) and failed (red) readings, and shaded calibration / error / offline /
+ * operator-invalidation periods.
  */
 export function ParameterChart({
   title,
@@ -44,7 +55,7 @@ export function ParameterChart({
   to,
   limitMin,
   limitMax,
-  approachingFrom = null,
+  approachingBands = [],
   locale,
   emptyText,
   labels,
@@ -60,15 +71,26 @@ export function ParameterChart({
   to: number;
   limitMin: number | null;
   limitMax: number | null;
-  approachingFrom?: number | null;
+  approachingBands?: ValueBandView[];
   locale: DisplayLocale;
   emptyText: string;
-  labels?: { limit: string; approaching: string };
+  labels?: { limit: string; limitMin?: string; approaching: string };
 }) {
   const unitLabel = unit === '-' ? '' : unit;
   const long = to - from > 2 * DAY_MS;
+  const shaded = periods.filter((p) => periodApplies(p, parameter));
   return (
-    <figure className="chart-card" style={{ margin: 0 }} data-chart={title} data-parameter={parameter} data-points={points.length}>
+    <figure
+      className="chart-card"
+      style={{ margin: 0 }}
+      data-chart={title}
+      data-parameter={parameter}
+      data-points={points.length}
+      data-marks={marks.length}
+      data-periods={shaded.map((p) => p.kind).join(' ')}
+      data-limit-min={limitMin ?? undefined}
+      data-limit-max={limitMax ?? undefined}
+    >
       <figcaption>
         <h3>
           {title} {unitLabel && <span className="muted small">({unitLabel})</span>}
@@ -102,7 +124,7 @@ export function ParameterChart({
                 labelFormatter={(v) => formatDateTime(Number(v))}
                 formatter={(v) => [`${formatNumber(Number(v), decimals, locale)} ${unitLabel}`.trim(), title]}
               />
-              {periods.map((p, i) => (
+              {shaded.map((p, i) => (
                 <ReferenceArea
                   key={`${p.kind}-${i}`}
                   x1={Math.max(from, p.start)}
@@ -114,20 +136,38 @@ export function ParameterChart({
                   className={`chart-period chart-period-${p.kind}`}
                 />
               ))}
-              {approachingFrom != null && limitMax != null && (
-                <ReferenceArea y1={approachingFrom} y2={limitMax} fill={APPROACHING_COLOR} fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" className="chart-approaching-band" />
-              )}
+              {approachingBands.map((b, i) => (
+                <ReferenceArea
+                  key={`band-${i}`}
+                  y1={b.from}
+                  y2={b.to}
+                  fill={APPROACHING_COLOR}
+                  fillOpacity={0.12}
+                  strokeOpacity={0}
+                  ifOverflow="extendDomain"
+                  className="chart-approaching-band"
+                />
+              ))}
               {limitMax != null && (
                 <ReferenceLine
                   y={limitMax}
                   stroke={LIMIT_COLOR}
                   strokeDasharray="4 4"
                   ifOverflow="extendDomain"
-                  className="chart-limit-line"
+                  className="chart-limit-line chart-limit-max"
                   label={labels ? { value: labels.limit, position: 'insideTopRight', fontSize: 10, fill: LIMIT_COLOR } : undefined}
                 />
               )}
-              {limitMin != null && <ReferenceLine y={limitMin} stroke={LIMIT_COLOR} strokeDasharray="4 4" ifOverflow="extendDomain" className="chart-limit-line" />}
+              {limitMin != null && (
+                <ReferenceLine
+                  y={limitMin}
+                  stroke={LIMIT_COLOR}
+                  strokeDasharray="4 4"
+                  ifOverflow="extendDomain"
+                  className="chart-limit-line chart-limit-min"
+                  label={labels ? { value: labels.limitMin ?? labels.limit, position: 'insideBottomRight', fontSize: 10, fill: LIMIT_COLOR } : undefined}
+                />
+              )}
               <Line type="linear" dataKey="v" stroke="#0b6e4f" strokeWidth={1.4} dot={false} isAnimationActive={false} connectNulls={false} />
               {marks.length > 0 && (
                 <Scatter
@@ -135,7 +175,7 @@ export function ParameterChart({
                   dataKey="v"
                   isAnimationActive={false}
                   shape={(props: { cx?: number; cy?: number; payload?: ChartMark }) => (
-                    <circle cx={props.cx} cy={props.cy} r={3} fill={MARK_COLORS[props.payload?.f ?? 3] ?? '#F5B700'} className={`chart-mark chart-mark-${props.payload?.f ?? 3}`} />
+                    <circle cx={props.cx} cy={props.cy} r={3} fill={markColor(props.payload?.f)} className={`chart-mark chart-mark-${props.payload?.f ?? 3}`} />
                   )}
                 />
               )}

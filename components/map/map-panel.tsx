@@ -7,8 +7,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatTime } from '@/lib/domain/format';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { countStates, STATION_STATES } from '@/lib/domain/station-state';
+import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import { filterStations, NO_FILTERS } from './filter';
-import type { MapFilters, MapLoadResult, MapView } from './types';
+import type { AqiLoadResult, MapFilters, MapLoadResult, MapView } from './types';
 
 // Leaflet touches `window` on import: the map itself only ever renders in the browser.
 const StationMap = dynamic(() => import('./station-map'), {
@@ -21,22 +22,30 @@ function MapPlaceholder() {
   return <div className="map-placeholder">{t('loading')}</div>;
 }
 
-const REFRESH_MS = 30_000;
+/** New data shows within 30 s without a reload (issue #6): both the state and the AQI data poll at this period. */
+export const REFRESH_MS = 30_000;
+const NO_AQI: Record<string, AqiMapEntryView> = {};
 
 export function MapPanel({
   initial,
   load,
+  loadAqi,
   tileUrl,
 }: {
   initial: MapView;
   load: () => Promise<MapLoadResult>;
+  /** The AQI colouring's data (newest hourly AQI of visible ambient stations); without it there is no AQI mode. */
+  loadAqi?: () => Promise<AqiLoadResult>;
   tileUrl?: string;
 }) {
   const t = useTranslations();
   const tm = useTranslations('monitoring');
   const locale = useLocale();
   const router = useRouter();
+  const t2 = useTranslations('monitoring2');
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
+  // State colouring is the default; AQI colouring is asked for and only then loaded (and kept fresh).
+  const [mode, setMode] = useState<MapColorMode>('state');
   const query = useQuery({
     queryKey: ['map-data'],
     queryFn: async () => {
@@ -48,8 +57,21 @@ export function MapPanel({
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: false,
   });
+  const aqiQuery = useQuery({
+    queryKey: ['map-aqi'],
+    queryFn: async () => {
+      if (!loadAqi) return { byStation: NO_AQI, generatedAt: new Date().toISOString() };
+      const res = await loadAqi();
+      if (!res.ok) throw new Error(res.error);
+      return res.data;
+    },
+    enabled: mode === 'aqi' && loadAqi !== undefined,
+    refetchInterval: REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+  const aqi = mode === 'aqi' ? (aqiQuery.data?.byStation ?? NO_AQI) : NO_AQI;
   const data = query.data;
-  const unauthorized = query.error?.message === 'UNAUTHORIZED';
+  const unauthorized = query.error?.message === 'UNAUTHORIZED' || aqiQuery.error?.message === 'UNAUTHORIZED';
 
   useEffect(() => {
     if (unauthorized) router.replace('/login');
@@ -111,9 +133,21 @@ export function MapPanel({
       </div>
       <div className="map-layout">
         <div className="map-frame" data-testid="station-map">
-          <StationMap stations={shown} colors={data.colors} tileUrl={tileUrl} locale={locale === 'en' ? 'en' : 'vi'} />
+          <StationMap stations={shown} colors={data.colors} tileUrl={tileUrl} locale={locale === 'en' ? 'en' : 'vi'} mode={mode} aqi={aqi} />
         </div>
-        <aside className="panel legend" aria-label={t('map.legend')}>
+        <aside className="panel legend" aria-label={t('map.legend')} data-color-mode={mode}>
+          {loadAqi && (
+            <div style={{ marginBottom: 10 }}>
+              <MapModeToggle mode={mode} onChange={setMode} />
+              {mode === 'aqi' && (
+                <p className="small muted" style={{ margin: '6px 0 0' }} data-testid="aqi-coloured-count">
+                  {aqiQuery.isSuccess ? t2('aqiColoured', { count: shown.filter((s) => aqi[s.code]).length }) : t('common.loading')}
+                  <br />
+                  {t2('aqiLegendNote')}
+                </p>
+              )}
+            </div>
+          )}
           <h3>{t('map.legend')}</h3>
           <ul>
             {STATION_STATES.map((s) => (
@@ -140,7 +174,7 @@ export function MapPanel({
             <br />
             {t('map.refreshNote')}
           </p>
-          {query.isError && !unauthorized && (
+          {(query.isError || aqiQuery.isError) && !unauthorized && (
             <p className="form-error small" role="status">
               {t('common.loadError')}
             </p>

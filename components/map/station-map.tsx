@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/f
 import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
 import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/station-state';
+import { markerColor, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import type { MapStationView } from './types';
 
 const BASEMAP_URL = '/geo/vn-provinces-ne10m.geojson';
@@ -23,6 +24,7 @@ const DEFAULT_ZOOM = 9;
 /** Zoomed in this far (the fitted view of a province's stations) every station is its own marker. */
 const UNCLUSTER_ZOOM = 9;
 const CLUSTER_RADIUS_PX = 40;
+const NO_AQI: Record<string, AqiMapEntryView> = {};
 const LEVEL_COLORS: Record<Level, string> = { good: '#1DCE6C', approaching: '#F08432', exceeding: '#EA3223' };
 
 type ProvinceProps = { name?: string; name_vi?: string; iso_3166_2?: string };
@@ -31,13 +33,16 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** A divIcon whose DOM element carries the marker contract: class `station-marker`, `data-station`, `data-state`. */
-function stationIcon(code: string, name: string, state: StationState, colors: StateColors): L.DivIcon {
+/**
+ * A divIcon whose DOM element carries the marker contract: class `station-marker`, `data-station`, `data-state`; in AQI
+ * mode an ambient station with a current AQI also carries `data-aqi` / `data-aqi-category` and is filled with its band.
+ */
+function stationIcon(code: string, name: string, state: StationState, fill: string, aqi: AqiMapEntryView | undefined): L.DivIcon {
+  const aqiAttrs = aqi ? ` data-aqi="${Math.round(aqi.aqi)}" data-aqi-category="${escapeHtml(aqi.category)}"` : '';
+  const label = aqi ? `${code} — ${name} — AQI ${Math.round(aqi.aqi)}` : `${code} — ${name}`;
   return L.divIcon({
     className: 'station-marker-icon',
-    html: `<div class="station-marker" data-station="${escapeHtml(code)}" data-state="${state}" title="${escapeHtml(
-      `${code} — ${name}`,
-    )}" style="background:${colors[state]}"></div>`,
+    html: `<div class="station-marker" data-station="${escapeHtml(code)}" data-state="${state}"${aqiAttrs} title="${escapeHtml(label)}" style="background:${fill}"></div>`,
     iconSize: [18, 18],
     iconAnchor: [9, 9],
     popupAnchor: [0, -10],
@@ -96,7 +101,7 @@ function FitToStations({ stations }: { stations: MapStationView[] }) {
 
 const DEVICE_STATUSES = ['00', '01', '02', '03'] as const;
 
-function StationPopup({ station, locale }: { station: MapStationView; locale: DisplayLocale }) {
+function StationPopup({ station, locale, aqi }: { station: MapStationView; locale: DisplayLocale; aqi?: AqiMapEntryView }) {
   const t = useTranslations();
   const tm = useTranslations('monitoring');
   const deviceStatusLabel = (status: string) => {
@@ -114,6 +119,16 @@ function StationPopup({ station, locale }: { station: MapStationView; locale: Di
         <dd>{t(`kinds.${station.kind}`)}</dd>
         <dt>{t('map.state')}</dt>
         <dd data-popup-state={station.state}>{t(`states.${station.state}`)}</dd>
+        {aqi && (
+          <>
+            <dt>AQI</dt>
+            <dd data-popup-aqi={aqi.category}>
+              <span className="badge-dot" style={{ background: aqi.color, display: 'inline-block', marginRight: 4 }} aria-hidden />
+              {Math.round(aqi.aqi)}
+              {aqi.dominant ? ` (${parameterName(aqi.dominant, locale)})` : ''}
+            </dd>
+          </>
+        )}
         <dt>{t('map.lastFile')}</dt>
         <dd>{station.lastFileAt ? formatDateTime(station.lastFileAt) : t('common.never')}</dd>
       </dl>
@@ -154,17 +169,30 @@ function StationPopup({ station, locale }: { station: MapStationView; locale: Di
   );
 }
 
-type MarkerEntry = { marker: L.Marker; state: StationState; name: string; container: HTMLDivElement };
+type MarkerEntry = { marker: L.Marker; state: StationState; name: string; look: string; container: HTMLDivElement };
+type MarkerInfo = { state: StationState; aqi?: AqiMapEntryView };
 
 /**
  * Station markers in a leaflet.markercluster group: zoomed out, nearby stations merge into a `marker-cluster` showing
  * their count, coloured by the worst state inside; from UNCLUSTER_ZOOM on every station is a `.station-marker`.
  * Popups render React content through a portal into the opened marker's popup container.
  */
-function ClusteredMarkers({ stations, colors, locale }: { stations: MapStationView[]; colors: StateColors; locale: DisplayLocale }) {
+function ClusteredMarkers({
+  stations,
+  colors,
+  locale,
+  mode,
+  aqi,
+}: {
+  stations: MapStationView[];
+  colors: StateColors;
+  locale: DisplayLocale;
+  mode: MapColorMode;
+  aqi: Record<string, AqiMapEntryView>;
+}) {
   const map = useMap();
   const entries = useRef(new Map<string, MarkerEntry>());
-  const stateOf = useRef(new WeakMap<L.Marker, StationState>());
+  const stateOf = useRef(new WeakMap<L.Marker, MarkerInfo>());
   const colorsRef = useRef(colors);
   const groupRef = useRef<L.MarkerClusterGroup | null>(null);
   const [open, setOpen] = useState<{ code: string; marker: L.Marker; container: HTMLDivElement } | null>(null);
@@ -180,13 +208,16 @@ function ClusteredMarkers({ stations, colors, locale }: { stations: MapStationVi
       showCoverageOnHover: false,
       chunkedLoading: true,
       iconCreateFunction: (cluster) => {
-        const children = cluster.getAllChildMarkers();
-        const worst = worstState(children.map((m) => stateOf.current.get(m) ?? 'good')) ?? 'good';
+        const children = cluster.getAllChildMarkers().map((m) => stateOf.current.get(m));
+        const worst = worstState(children.map((c) => c?.state ?? 'good')) ?? 'good';
+        // In AQI mode a cluster holding stations with an AQI shows the highest one's band; otherwise the worst state.
+        const worstAqi = children.reduce<AqiMapEntryView | undefined>((w, c) => (c?.aqi && (!w || c.aqi.aqi > w.aqi) ? c.aqi : w), undefined);
+        const fill = worstAqi ? worstAqi.color : colorsRef.current[worst];
         const n = cluster.getChildCount();
         const size = n < 10 ? 30 : n < 100 ? 36 : 42;
         return L.divIcon({
           className: 'marker-cluster',
-          html: `<div data-state="${worst}" data-count="${n}" style="width:${size}px;height:${size}px;border-radius:50%;background:${colorsRef.current[worst]};color:#fff;font-weight:700;display:flex;align-items:center;justify-content:center;border:3px solid rgba(255,255,255,.85);box-shadow:0 0 0 1px rgba(0,0,0,.3);box-sizing:border-box;text-shadow:0 0 2px rgba(0,0,0,.6)"><span>${n}</span></div>`,
+          html: `<div data-state="${worst}" data-count="${n}" style="width:${size}px;height:${size}px;border-radius:50%;background:${fill};color:#fff;font-weight:700;display:flex;align-items:center;justify-content:center;border:3px solid rgba(255,255,255,.85);box-shadow:0 0 0 1px rgba(0,0,0,.3);box-sizing:border-box;text-shadow:0 0 2px rgba(0,0,0,.6)"><span>${n}</span></div>`,
           iconSize: L.point(size, size),
         });
       },
@@ -218,13 +249,17 @@ function ClusteredMarkers({ stations, colors, locale }: { stations: MapStationVi
     stations.forEach((s, index) => {
       // Worse states draw on top of better ones; equal states keep list (code) order, so overlapping markers are stable.
       const z = (6 - stateRank(s.state)) * 10_000 + index;
+      const a = mode === 'aqi' ? aqi[s.code] : undefined;
+      const fill = markerColor(mode, colors[s.state], a);
+      const look = `${s.state}|${s.name}|${fill}|${a ? Math.round(a.aqi) : ''}`;
       const e = entries.current.get(s.code);
       if (e) {
-        if (e.state !== s.state || e.name !== s.name) {
-          e.marker.setIcon(stationIcon(s.code, s.name, s.state, colors));
-          stateOf.current.set(e.marker, s.state);
+        if (e.look !== look) {
+          e.marker.setIcon(stationIcon(s.code, s.name, s.state, fill, a));
+          stateOf.current.set(e.marker, { state: s.state, aqi: a });
           e.state = s.state;
           e.name = s.name;
+          e.look = look;
           changed = true;
         }
         e.marker.setZIndexOffset(z);
@@ -233,23 +268,23 @@ function ClusteredMarkers({ stations, colors, locale }: { stations: MapStationVi
         return;
       }
       const container = document.createElement('div');
-      const marker = L.marker([s.lat, s.lon], { icon: stationIcon(s.code, s.name, s.state, colors), title: `${s.code} — ${s.name}`, zIndexOffset: z });
+      const marker = L.marker([s.lat, s.lon], { icon: stationIcon(s.code, s.name, s.state, fill, a), title: `${s.code} — ${s.name}`, zIndexOffset: z });
       marker.bindPopup(container, { minWidth: 240, maxWidth: 420 });
       marker.on('popupopen', () => setOpen({ code: s.code, marker, container }));
       marker.on('popupclose', () => setOpen((c) => (c?.code === s.code ? null : c)));
-      stateOf.current.set(marker, s.state);
-      entries.current.set(s.code, { marker, state: s.state, name: s.name, container });
+      stateOf.current.set(marker, { state: s.state, aqi: a });
+      entries.current.set(s.code, { marker, state: s.state, name: s.name, look, container });
       added.push(marker);
     });
     if (added.length) group.addLayers(added);
     if (changed) group.refreshClusters();
-  }, [stations, colors]);
+  }, [stations, colors, mode, aqi]);
 
   const station = open ? stations.find((s) => s.code === open.code) : undefined;
   useEffect(() => {
     open?.marker.getPopup()?.update();
   });
-  return station && open ? createPortal(<StationPopup station={station} locale={locale} />, open.container) : null;
+  return station && open ? createPortal(<StationPopup station={station} locale={locale} aqi={aqi[station.code]} />, open.container) : null;
 }
 
 export default function StationMap({
@@ -257,18 +292,22 @@ export default function StationMap({
   colors,
   tileUrl,
   locale,
+  mode = 'state',
+  aqi = NO_AQI,
 }: {
   stations: MapStationView[];
   colors: StateColors;
   tileUrl?: string;
   locale: DisplayLocale;
+  mode?: MapColorMode;
+  aqi?: Record<string, AqiMapEntryView>;
 }) {
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} minZoom={5} maxZoom={18} scrollWheelZoom style={{ height: '100%', width: '100%' }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="" />}
       <Basemap />
       <FitToStations stations={stations} />
-      <ClusteredMarkers stations={stations} colors={colors} locale={locale} />
+      <ClusteredMarkers stations={stations} colors={colors} locale={locale} mode={mode} aqi={aqi} />
     </MapContainer>
   );
 }

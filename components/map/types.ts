@@ -36,3 +36,8 @@ export type MapView = {
 export type MapLoadResult = { ok: true; data: MapView } | { ok: false; error: 'UNAUTHORIZED' | 'INTERNAL' };
 
 export type MapFilters = { kind: StationKind | ''; facility: string; state: StationState | ''; q: string };
+
+/** The AQI colouring's data: per station code, the newest hourly AQI (server/actions/aqi.ts getAqiMapDataAction). */
+export type AqiLoadResult =
+  | { ok: true; data: { byStation: Record<string, { aqi: number; category: string; color: string; dominant: string | null; time: string }>; generatedAt: string } }
+  | { ok: false; error: 'UNAUTHORIZED' | 'INTERNAL' };

@@ -1,7 +1,17 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { ParameterChart, PERIOD_COLORS, type ChartMark, type ChartPeriodView, type ChartPoint } from '@/components/charts/parameter-chart';
+import {
+  APPROACHING_BAND_COLOR,
+  LIMIT_LINE_COLOR,
+  MARK_COLORS,
+  ParameterChart,
+  PERIOD_COLORS,
+  type ChartMark,
+  type ChartPeriodView,
+  type ChartPoint,
+  type ValueBandView,
+} from '@/components/charts/parameter-chart';
 import { StateBadge } from '@/components/ui/badges';
 import { formatDateTime, formatNumber } from '@/lib/domain/format';
 import type { Level } from '@/lib/domain/level';
@@ -39,7 +49,7 @@ export type StationDetailViewProps = {
     decimals: number;
     limitMin: number | null;
     limitMax: number | null;
-    approachingFrom: number | null;
+    approachingBands: ValueBandView[];
     points: ChartPoint[];
     marks: ChartMark[];
     totalPoints: number;
@@ -65,6 +75,7 @@ export function StationDetailView(p: StationDetailViewProps) {
   const { station, latest, series, periods, outages } = p;
   const t = useTranslations();
   const tm = useTranslations('monitoring');
+  const t2 = useTranslations('monitoring2');
   const locale = useLocale() === 'en' ? 'en' : 'vi';
   const fromMs = Date.parse(p.from);
   const toMs = Date.parse(p.to);
@@ -151,17 +162,32 @@ export function StationDetailView(p: StationDetailViewProps) {
 
       <h2>{tm('chartsTitle')}</h2>
       <RangeControls code={station.code} range={p.range} res={p.res} fromText={p.fromText} toText={p.toText} adjusted={p.adjusted} />
-      <p className="small muted" data-testid="chart-legend">
-        {(['calibrating', 'device_error', 'offline'] as const).map((k) => (
-          <span key={k} style={{ marginRight: 12 }}>
-            <span className="badge-dot" style={{ background: PERIOD_COLORS[k], opacity: 0.5, display: 'inline-block', marginRight: 4 }} aria-hidden />
-            {tm(`periods.${k}`)}
-          </span>
-        ))}
-        <span style={{ marginRight: 12 }}>— — {tm('limit')}</span>
-        <span style={{ marginRight: 12 }}>{tm('approachingBand')}</span>
-        <span>{tm('marksNote')}</span>
-      </p>
+      <ChartLegend
+        title={t2('legendTitle')}
+        items={[
+          ...(['calibrating', 'device_error', 'offline', 'overlay'] as const).map((k) => ({
+            key: k,
+            label: tm(`periods.${k}`),
+            swatch: <span style={{ ...SWATCH, background: PERIOD_COLORS[k], opacity: 0.35 }} aria-hidden />,
+          })),
+          { key: 'limit', label: `${t2('limitMax')} / ${t2('limitMin')}`, swatch: <span style={{ ...LINE, borderTop: `2px dashed ${LIMIT_LINE_COLOR}` }} aria-hidden /> },
+          { key: 'approaching', label: t2('approachingBand'), swatch: <span style={{ ...SWATCH, background: APPROACHING_BAND_COLOR, opacity: 0.3 }} aria-hidden /> },
+          { key: 'suspect', label: t2('marks.suspect'), swatch: <span style={{ ...DOT, background: MARK_COLORS[3] }} aria-hidden /> },
+          { key: 'fail', label: t2('marks.fail'), swatch: <span style={{ ...DOT, background: MARK_COLORS[4] }} aria-hidden /> },
+        ]}
+      />
+      {periods.some((x) => x.kind === 'overlay') && (
+        <ul className="small muted" data-testid="chart-overlays" style={{ margin: '0 0 8px', paddingLeft: 18 }}>
+          {periods
+            .filter((x) => x.kind === 'overlay')
+            .map((x, i) => (
+              <li key={i} data-overlay-parameters={(x.parameters ?? []).join(' ')}>
+                {formatDateTime(x.start)} – {formatDateTime(x.end)}
+                {x.parameters && x.parameters.length > 0 ? ` (${x.parameters.map((c) => parameterName(c, locale)).join(', ')})` : ''}: {t2('overlayTitle', { reason: x.note ?? '' })}
+              </li>
+            ))}
+        </ul>
+      )}
       <div className="charts" data-testid="station-charts" data-range={p.range} data-res={p.res}>
         {series.map((s) => (
           <ParameterChart
@@ -177,10 +203,10 @@ export function StationDetailView(p: StationDetailViewProps) {
             to={toMs}
             limitMin={s.limitMin}
             limitMax={s.limitMax}
-            approachingFrom={s.approachingFrom}
+            approachingBands={s.approachingBands}
             locale={locale}
             emptyText={tm('noReadingsInRange')}
-            labels={{ limit: tm('limit'), approaching: tm('approachingBand') }}
+            labels={{ limit: t2('limitMax'), limitMin: t2('limitMin'), approaching: t2('approachingBand') }}
           />
         ))}
       </div>
@@ -188,5 +214,24 @@ export function StationDetailView(p: StationDetailViewProps) {
       <h2>{tm('outagesTitle')}</h2>
       <OutageList outages={outages} />
     </>
+  );
+}
+
+const SWATCH = { display: 'inline-block', width: 14, height: 10, marginRight: 4, verticalAlign: 'middle', borderRadius: 2 } as const;
+const LINE = { display: 'inline-block', width: 16, height: 0, marginRight: 4, verticalAlign: 'middle' } as const;
+const DOT = { display: 'inline-block', width: 8, height: 8, marginRight: 4, verticalAlign: 'middle', borderRadius: '50%' } as const;
+
+/** What the shading, lines and dots on the charts mean. */
+function ChartLegend({ title, items }: { title: string; items: { key: string; label: string; swatch: ReactNode }[] }) {
+  return (
+    <div className="small muted" data-testid="chart-legend" aria-label={title} style={{ margin: '4px 0 10px', display: 'flex', flexWrap: 'wrap', gap: '4px 14px' }}>
+      <strong>{title}:</strong>
+      {items.map((i) => (
+        <span key={i.key} data-legend-item={i.key}>
+          {i.swatch}
+          {i.label}
+        </span>
+      ))}
+    </div>
   );
 }

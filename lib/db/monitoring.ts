@@ -23,8 +23,9 @@ export type LatestRow = {
 export async function latestForStations(stationIds: readonly number[]): Promise<Map<number, LatestRow[]>> {
   const out = new Map<number, LatestRow[]>();
   if (stationIds.length === 0) return out;
-  const r = await pool().query<{ station_id: number; parameter: string; time: Date; value: number; device_status: string; qc_flag: number }>(
-    `SELECT sp.station_id, sp.parameter, l.time, l.value, l.device_status, l.qc_flag
+  const r = await pool().query<{ station_id: number; parameter: string; time: Date; value: number; device_status: string; qc_flag: number }>({
+    name: 'latest_for_stations_v1',
+    text: `SELECT sp.station_id, sp.parameter, l.time, l.value, l.device_status, l.qc_flag
      FROM station s
      JOIN station_parameter sp ON sp.station_id = s.id AND sp.enabled
      CROSS JOIN LATERAL (
@@ -35,8 +36,8 @@ export async function latestForStations(stationIds: readonly number[]): Promise<
      ) l
      WHERE s.id = ANY($1::int[]) AND s.last_data_at IS NOT NULL
      ORDER BY sp.station_id, sp.id`,
-    [stationIds],
-  );
+    values: [stationIds],
+  });
   for (const x of r.rows) {
     const list = out.get(x.station_id) ?? [];
     list.push({ stationId: x.station_id, parameter: x.parameter, time: x.time, value: x.value, deviceStatus: x.device_status, qcFlag: x.qc_flag });
@@ -104,53 +105,157 @@ export async function listSlotReceipts(stationId: number, from: Date, to: Date):
   return new Map(r.rows.map((x) => [x.time.getTime(), x.first.getTime()]));
 }
 
-export type ChartRawRow = { t: number; v: number; s: string; f: number };
+export type ChartSeriesPoint = { t: number; v: number; lo?: number | null; hi?: number | null };
+export type ChartMarkRow = { t: number; v: number; f: number };
 
-/** Raw readings of several parameters of one station in [from, to), ordered by time (chart source). */
-export async function listChartRaw(stationId: number, parameters: readonly string[], from: Date, to: Date): Promise<Map<string, ChartRawRow[]>> {
-  const out = new Map<string, ChartRawRow[]>(parameters.map((p) => [p, []]));
-  if (parameters.length === 0) return out;
-  const r = await pool().query<{ parameter: string; t: number; v: number; s: string; f: number }>(
-    `SELECT parameter, (extract(epoch FROM time) * 1000)::float8 AS t, value AS v, device_status AS s, qc_flag AS f
-     FROM reading WHERE station_id = $1 AND parameter = ANY($2::text[]) AND time >= $3 AND time < $4
-     ORDER BY parameter, time`,
-    [stationId, [...parameters], from, to],
+/**
+ * Raw readings of several parameters downsampled in SQL (DOMAIN: at most `maxPoints` per series): [from, to) is cut
+ * into maxPoints / 2 equal buckets and each keeps its lowest and highest value at their own times, so spikes and dips
+ * survive. Also one mark per bucket for suspect (3) / failed (4) readings, the worst flag first. One index range scan.
+ */
+export async function listChartRawDownsampled(
+  stationId: number,
+  parameters: readonly string[],
+  from: Date,
+  to: Date,
+  maxPoints: number,
+): Promise<{ points: Map<string, ChartSeriesPoint[]>; marks: Map<string, ChartMarkRow[]>; counts: Map<string, number> }> {
+  const points = new Map<string, ChartSeriesPoint[]>(parameters.map((p) => [p, []]));
+  const marks = new Map<string, ChartMarkRow[]>(parameters.map((p) => [p, []]));
+  const counts = new Map<string, number>(parameters.map((p) => [p, 0]));
+  if (parameters.length === 0) return { points, marks, counts };
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const widthMs = Math.max(1, Math.ceil((to.getTime() - from.getTime()) / buckets));
+  // Per bucket the lowest and highest value (plain aggregates), then the readings holding them and the flagged ones
+  // (one scan of the window, materialised once; array aggregates were three times slower).
+  const r = await pool().query<{ parameter: string; b: number; t: number; v: number; f: number; lo: number; hi: number; n: number }>(
+    `WITH x AS MATERIALIZED (
+       SELECT parameter AS p, (extract(epoch FROM time) * 1000)::float8 AS t, value AS v, qc_flag AS f,
+              floor((extract(epoch FROM time) * 1000 - $5::float8) / $6::float8)::int AS b
+       FROM reading WHERE station_id = $1 AND parameter = ANY($2::text[]) AND time >= $3 AND time < $4
+     ), m AS (SELECT p, b, min(v) AS lo, max(v) AS hi, count(*)::int AS n FROM x GROUP BY p, b)
+     SELECT x.p AS parameter, x.b, x.t, x.v, x.f, m.lo, m.hi, m.n
+     FROM x JOIN m USING (p, b)
+     WHERE x.v = m.lo OR x.v = m.hi OR x.f IN (3, 4)
+     ORDER BY x.p, x.t`,
+    [stationId, [...parameters], from, to, from.getTime(), widthMs],
   );
-  for (const x of r.rows) out.get(x.parameter)?.push({ t: x.t, v: x.v, s: x.s, f: x.f });
-  return out;
+  type Bucket = { lo?: ChartSeriesPoint; hi?: ChartSeriesPoint; mark?: ChartMarkRow };
+  let current: { parameter: string; b: number; n: number; bucket: Bucket } | null = null;
+  const flush = () => {
+    if (!current) return;
+    const { parameter, n, bucket } = current;
+    counts.set(parameter, (counts.get(parameter) ?? 0) + n);
+    const list = points.get(parameter);
+    const { lo, hi, mark } = bucket;
+    if (list && lo && hi) {
+      if (lo.t === hi.t) list.push(lo);
+      else if (lo.t < hi.t) list.push(lo, hi);
+      else list.push(hi, lo);
+    }
+    if (mark) marks.get(parameter)?.push(mark);
+  };
+  for (const x of r.rows) {
+    if (!current || current.parameter !== x.parameter || current.b !== x.b) {
+      // Rows come by parameter and time, and buckets are time ranges: a new (parameter, bucket) closes the previous.
+      flush();
+      current = { parameter: x.parameter, b: x.b, n: x.n, bucket: {} };
+    }
+    const bucket = current.bucket;
+    // Ties: the earliest reading with the lowest / highest value; the worst flag (fail before suspect) for the mark.
+    if (x.v === x.lo && !bucket.lo) bucket.lo = { t: x.t, v: x.v };
+    if (x.v === x.hi && !bucket.hi) bucket.hi = { t: x.t, v: x.v };
+    if ((x.f === 3 || x.f === 4) && (!bucket.mark || x.f > bucket.mark.f)) bucket.mark = { t: x.t, v: x.v, f: x.f };
+  }
+  flush();
+  return { points, marks, counts };
 }
 
 export type ChartBucketRow = { t: number; mean: number | null; min: number | null; max: number | null; n: number; valid: number };
 
 /**
- * Averages per bucket (1 h or 1 day, local time, labelled by the bucket's end as DOMAIN.md §5) for several parameters,
- * computed on the fly from readings. Valid here = status 00 and flag good / not evaluated / suspect, as
- * lib/db/aggregates.ts does until stored averages exist.
+ * Stored averages (avg_hour for 1 h, avg_day for 24 h, maintained by the recompute job) of several parameters for
+ * labels in (from, to]: hours labelled by their end, days by the end of the local day (DOMAIN.md §5). With more than
+ * `maxPoints` hours per series (a year is 8,760) the hours are grouped in SQL into maxPoints / 2 buckets, each keeping
+ * its lowest and highest mean and the min/max band, so a year reads at most 2,000 points per series.
  */
-export async function listChartBuckets(
+export async function listChartAverages(
   stationId: number,
   parameters: readonly string[],
   from: Date,
   to: Date,
   bucket: '1h' | '24h',
+  maxPoints: number,
 ): Promise<Map<string, ChartBucketRow[]>> {
   const out = new Map<string, ChartBucketRow[]>(parameters.map((p) => [p, []]));
   if (parameters.length === 0) return out;
-  const trunc =
-    bucket === '1h'
-      ? `date_trunc('hour', time - interval '1 millisecond') + interval '1 hour'`
-      : `((date_trunc('day', (time - interval '1 millisecond') AT TIME ZONE '${LOCAL_TZ}') + interval '1 day') AT TIME ZONE '${LOCAL_TZ}')`;
-  const r = await pool().query<{ parameter: string; t: number; mean: number | null; min: number | null; max: number | null; n: number; valid: number }>(
-    `SELECT parameter, (extract(epoch FROM label) * 1000)::float8 AS t, count(*)::int AS n, count(*) FILTER (WHERE ok)::int AS valid,
-            avg(value) FILTER (WHERE ok) AS mean, min(value) FILTER (WHERE ok) AS min, max(value) FILTER (WHERE ok) AS max
-     FROM (
-       SELECT parameter, ${trunc} AS label, value, (device_status = '00' AND qc_flag IN (1, 2, 3)) AS ok
-       FROM reading WHERE station_id = $1 AND parameter = ANY($2::text[]) AND time > $3 AND time <= $4
-     ) x
-     GROUP BY parameter, label ORDER BY parameter, label`,
-    [stationId, [...parameters], from, to],
+  if (bucket === '24h') {
+    // Local days whose end label can fall in (from, to]; the exact cut is made on the label below.
+    const localDay = (t: number) => new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
+    const r = await pool().query<{ parameter: string; t: number; mean: number | null; min: number | null; max: number | null; n: number; valid: number }>(
+      `SELECT parameter, (extract(epoch FROM ((day + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')) * 1000)::float8 AS t,
+              value AS mean, min, max, expected_count AS n, valid_count AS valid
+       FROM avg_day WHERE station_id = $1 AND parameter = ANY($2::text[]) AND day >= $3::date - 1 AND day <= $4::date
+       ORDER BY parameter, day`,
+      [stationId, [...parameters], localDay(from.getTime()), localDay(to.getTime())],
+    );
+    for (const x of r.rows) {
+      if (x.t > from.getTime() && x.t <= to.getTime()) out.get(x.parameter)?.push({ t: x.t, mean: x.mean, min: x.min, max: x.max, n: x.n, valid: x.valid });
+    }
+    return out;
+  }
+  const hours = Math.ceil((to.getTime() - from.getTime()) / 3_600_000);
+  if (hours <= maxPoints) {
+    const r = await pool().query<{ parameter: string; t: number; mean: number | null; min: number | null; max: number | null; n: number; valid: number }>(
+      `SELECT parameter, (extract(epoch FROM hour_end) * 1000)::float8 AS t, value AS mean, min, max, expected_count AS n, valid_count AS valid
+       FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
+       ORDER BY parameter, hour_end`,
+      [stationId, [...parameters], from, to],
+    );
+    for (const x of r.rows) out.get(x.parameter)?.push({ t: x.t, mean: x.mean, min: x.min, max: x.max, n: x.n, valid: x.valid });
+    return out;
+  }
+  // Labels are in (from, to]: bucket on (label − from − 1 ms) so the label at `to` stays in the last bucket.
+  const widthMs = Math.ceil((to.getTime() - from.getTime()) / Math.max(1, Math.floor(maxPoints / 2)));
+  const r = await pool().query<{ parameter: string; b: number; t: number; v: number; lo: number; hi: number; min: number | null; max: number | null; n: number; valid: number }>(
+    `WITH x AS MATERIALIZED (
+       SELECT parameter AS p, value AS v, min, max, expected_count, valid_count, (extract(epoch FROM hour_end) * 1000)::float8 AS t,
+              floor((extract(epoch FROM hour_end) * 1000 - $5::float8 - 1) / $6::float8)::int AS b
+       FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
+     ), m AS (
+       SELECT p, b, min(v) AS lo, max(v) AS hi, min(min) AS bmin, max(max) AS bmax, sum(expected_count)::int AS n, sum(valid_count)::int AS valid
+       FROM x GROUP BY p, b
+     )
+     SELECT x.p AS parameter, x.b, x.t, x.v, m.lo, m.hi, m.bmin AS min, m.bmax AS max, m.n, m.valid
+     FROM x JOIN m USING (p, b) WHERE x.v = m.lo OR x.v = m.hi
+     ORDER BY x.p, x.t`,
+    [stationId, [...parameters], from, to, from.getTime(), widthMs],
   );
-  for (const x of r.rows) out.get(x.parameter)?.push({ t: x.t, mean: x.mean, min: x.min, max: x.max, n: x.n, valid: x.valid });
+  // Per (parameter, bucket) in time order: the earliest hour with the lowest and with the highest mean.
+  let key = '';
+  let lo: (typeof r.rows)[number] | null = null;
+  let hi: (typeof r.rows)[number] | null = null;
+  const flush = () => {
+    if (!lo || !hi) return;
+    const list = out.get(lo.parameter);
+    const band = { min: lo.min, max: lo.max, n: lo.n, valid: lo.valid };
+    if (!list) return;
+    if (lo.t === hi.t) list.push({ t: lo.t, mean: lo.v, ...band });
+    else if (lo.t < hi.t) list.push({ t: lo.t, mean: lo.v, ...band }, { t: hi.t, mean: hi.v, ...band });
+    else list.push({ t: hi.t, mean: hi.v, ...band }, { t: lo.t, mean: lo.v, ...band });
+  };
+  for (const x of r.rows) {
+    const k = `${x.parameter}|${x.b}`;
+    if (k !== key) {
+      flush();
+      key = k;
+      lo = null;
+      hi = null;
+    }
+    if (x.v === x.lo && !lo) lo = x;
+    if (x.v === x.hi && !hi) hi = x;
+  }
+  flush();
   return out;
 }
 
@@ -158,13 +263,21 @@ export type StatusPeriodRow = { start: number; end: number; status: string };
 
 /**
  * Periods where the station reported calibration / maintenance (01, 03) or device error (02): consecutive readings with
- * the same non-00 status merge into one period (gaps ≤ 2 intervals), for shading on charts.
+ * the same non-00 status merge into one period (gaps ≤ 2 intervals), for shading on charts. Pass the station's
+ * parameters so the scan uses the whole (station, parameter, time) key.
  */
-export async function listStatusPeriods(stationId: number, from: Date, to: Date, intervalMinutes: number): Promise<StatusPeriodRow[]> {
+export async function listStatusPeriods(
+  stationId: number,
+  from: Date,
+  to: Date,
+  intervalMinutes: number,
+  parameters?: readonly string[],
+): Promise<StatusPeriodRow[]> {
   const r = await pool().query<{ start: number; end: number; status: string }>(
     `WITH s AS (
        SELECT DISTINCT time, CASE WHEN device_status = '03' THEN '01' ELSE device_status END AS st
        FROM reading WHERE station_id = $1 AND time >= $2 AND time < $3 AND device_status <> '00'
+         ${parameters ? 'AND parameter = ANY($5::text[])' : ''}
      ), g AS (
        SELECT time, st, CASE WHEN lag(time) OVER (PARTITION BY st ORDER BY time) >= time - make_interval(mins => $4 * 2) THEN 0 ELSE 1 END AS brk
        FROM s
@@ -172,7 +285,8 @@ export async function listStatusPeriods(stationId: number, from: Date, to: Date,
      SELECT st AS status, (extract(epoch FROM min(time)) * 1000)::float8 AS start,
             (extract(epoch FROM max(time) + make_interval(mins => $4)) * 1000)::float8 AS "end"
      FROM n GROUP BY st, grp ORDER BY start LIMIT 500`,
-    [stationId, from, to, Math.max(1, intervalMinutes)],
+    // A literal condition (not `$5 IS NULL OR …`) so that the planner can use the whole key.
+    parameters ? [stationId, from, to, Math.max(1, intervalMinutes), [...parameters]] : [stationId, from, to, Math.max(1, intervalMinutes)],
   );
   return r.rows.map((x) => ({ start: x.start, end: x.end, status: x.status }));
 }

@@ -1,5 +1,5 @@
 import type { StationKind } from '../domain/parameters';
-import { prisma } from './client';
+import { pool, prisma } from './client';
 
 export type StationParameterRow = {
   parameter: string;
@@ -61,18 +61,71 @@ function toRow(r: Raw): StationRow {
 
 export type StationFilter = { facilityId?: number | null; kind?: StationKind; codes?: string[] };
 
-/** Stations visible under the filter; facilityId restricts to one facility (facility users). */
+type DbStation = {
+  id: number;
+  code: string;
+  file_code: string;
+  file_aliases: string[] | null;
+  name: string;
+  kind: StationKind;
+  lat: number;
+  lon: number;
+  interval_minutes: number;
+  grace_minutes: number;
+  active_from: Date;
+  enabled: boolean;
+  symbol_aliases: unknown;
+  last_file_at: Date | null;
+  last_data_at: Date | null;
+  facility_id: number;
+  facility_code: string;
+  facility_name: string;
+  parameters: { parameter: string; unit: string; limitMin: number | null; limitMax: number | null; enabled: boolean }[];
+};
+
+/**
+ * Stations visible under the filter; facilityId restricts to one facility (facility users). One SQL statement with the
+ * parameters aggregated per station: the live map, lists and the stations API call this on every request.
+ */
 export async function listStations(filter: StationFilter = {}): Promise<StationRow[]> {
-  const rows = await prisma().station.findMany({
-    where: {
-      ...(filter.facilityId != null ? { facilityId: filter.facilityId } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.codes ? { code: { in: filter.codes } } : {}),
-    },
-    select,
-    orderBy: { code: 'asc' },
+  // A named statement: planned once per connection (the plan is the same for every filter).
+  const r = await pool().query<DbStation>({
+    name: 'list_stations_v1',
+    text: `SELECT s.id, s.code, s.file_code, s.file_aliases, s.name, s.kind, s.lat, s.lon, s.interval_minutes, s.grace_minutes,
+                  s.active_from, s.enabled, s.symbol_aliases, s.last_file_at, s.last_data_at,
+                  f.id AS facility_id, f.code AS facility_code, f.name AS facility_name,
+                  COALESCE(json_agg(json_build_object('parameter', sp.parameter, 'unit', sp.unit, 'limitMin', sp.limit_min,
+                                                      'limitMax', sp.limit_max, 'enabled', sp.enabled) ORDER BY sp.id)
+                           FILTER (WHERE sp.id IS NOT NULL), '[]'::json) AS parameters
+           FROM station s
+           JOIN facility f ON f.id = s.facility_id
+           LEFT JOIN station_parameter sp ON sp.station_id = s.id
+           WHERE ($1::int IS NULL OR s.facility_id = $1) AND ($2::text IS NULL OR s.kind::text = $2) AND ($3::text[] IS NULL OR s.code = ANY($3::text[]))
+           GROUP BY s.id, f.id
+           ORDER BY s.code`,
+    values: [filter.facilityId ?? null, filter.kind ?? null, filter.codes ?? null],
   });
-  return rows.map(toRow);
+  return r.rows.map((x) =>
+    toRow({
+      id: x.id,
+      code: x.code,
+      fileCode: x.file_code,
+      fileAliases: x.file_aliases ?? [],
+      name: x.name,
+      kind: x.kind,
+      facility: { id: x.facility_id, code: x.facility_code, name: x.facility_name },
+      lat: x.lat,
+      lon: x.lon,
+      intervalMinutes: x.interval_minutes,
+      graceMinutes: x.grace_minutes,
+      activeFrom: x.active_from,
+      enabled: x.enabled,
+      symbolAliases: x.symbol_aliases,
+      lastFileAt: x.last_file_at,
+      lastDataAt: x.last_data_at,
+      parameters: x.parameters,
+    }),
+  );
 }
 
 export async function findStationByCode(code: string): Promise<StationRow | null> {

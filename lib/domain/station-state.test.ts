@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+  approachingBands,
   computeStationState,
+  readingLevel,
   countStates,
   DEFAULT_STATE_COLORS,
   parseStateColors,
@@ -44,6 +46,12 @@ describe('computeStationState', () => {
     { label: 'not evaluated yet counts (newest value)', input: { latest: [r({ value: 500, qcFlag: 2 })] }, expected: 'exceeding' },
     { label: 'an old exceeding value of a silent parameter is ignored', input: { latest: [r({ time: ago(2) }), r({ time: ago(180), value: 500 })] }, expected: 'good' },
     { label: 'no limits → good', input: { latest: [r({ value: 1e6, limitMax: null })] }, expected: 'good' },
+    { label: 'pH 6–9 at 7.5 is good', input: { latest: [r({ value: 7.5, limitMin: 6, limitMax: 9 })] }, expected: 'good' },
+    { label: 'pH 6–9 at 8.4 (within 20 % of the range of the max) approaches', input: { latest: [r({ value: 8.4, limitMin: 6, limitMax: 9 })] }, expected: 'approaching' },
+    { label: 'pH 6–9 at 6.6 (within 20 % of the range of the min) approaches', input: { latest: [r({ value: 6.6, limitMin: 6, limitMax: 9 })] }, expected: 'approaching' },
+    { label: 'pH 6–9 at 7.2 is not 80 % of max in a range', input: { latest: [r({ value: 7.2, limitMin: 6, limitMax: 9 })] }, expected: 'good' },
+    { label: 'DO ≥ 6 at 7 approaches (6 ≥ 80 % of 7)', input: { latest: [r({ value: 7, limitMin: 6, limitMax: null })] }, expected: 'approaching' },
+    { label: 'DO ≥ 6 at 8 is good', input: { latest: [r({ value: 8, limitMin: 6, limitMax: null })] }, expected: 'good' },
   ] as const)('$label → $expected', ({ input, expected }) => {
     expect(computeStationState({ ...base, ...input })).toBe(expected);
   });
@@ -102,5 +110,34 @@ describe('planOutage', () => {
   });
   test('good and no outage: nothing', () => {
     expect(planOutage({ ...o, state: 'good', hasOpenOutage: false }).open).toBe(false);
+  });
+});
+
+describe('readingLevel agrees with the alert engine (verdicts.earlyWarningLevel)', () => {
+  test.each([
+    { label: 'invalid status has no level', reading: r({ deviceStatus: '01', value: 500 }), expected: null },
+    { label: 'failed QC has no level', reading: r({ qcFlag: 4, value: 500 }), expected: null },
+    { label: 'equal to max', reading: r({ value: 100 }), expected: 'approaching' },
+    { label: 'just below 80 %', reading: r({ value: 79.9 }), expected: 'good' },
+    { label: 'below the min of a range', reading: r({ value: 5.9, limitMin: 6, limitMax: 9 }), expected: 'exceeding' },
+  ] as const)('$label → $expected', ({ reading, expected }) => {
+    expect(readingLevel(reading)).toBe(expected);
+  });
+});
+
+describe('approachingBands (chart shading)', () => {
+  test.each([
+    { label: 'max only', min: null, max: 100, expected: [{ from: 80, to: 100 }] },
+    { label: 'pH 6–9: both edges', min: 6, max: 9, expected: [{ from: 6, to: 6.6 }, { from: 8.4, to: 9 }] },
+    { label: 'min only (DO ≥ 6)', min: 6, max: null, expected: [{ from: 6, to: 7.5 }] },
+    { label: 'no limits', min: null, max: null, expected: [] },
+    { label: 'max ≤ 0', min: null, max: 0, expected: [] },
+  ] as const)('$label', ({ min, max, expected }) => {
+    const bands = approachingBands(min, max);
+    expect(bands).toHaveLength(expected.length);
+    bands.forEach((b, i) => {
+      expect(b.from).toBeCloseTo(expected[i]?.from ?? Number.NaN, 9);
+      expect(b.to).toBeCloseTo(expected[i]?.to ?? Number.NaN, 9);
+    });
   });
 });

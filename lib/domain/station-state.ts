@@ -3,8 +3,9 @@
  * not_in_use for disabled stations. Offline once no file has arrived for interval + grace (the grace is per station,
  * default 15 minutes). Only the station's newest readings decide the value-driven states.
  */
-import { computeLevel, type Level } from './level';
+import type { Level } from './level';
 import { QC_FLAGS } from './qc-flags';
+import { earlyWarningLevel } from './verdicts';
 import { STATION_STATES, type StationState } from './station-status';
 
 export { STATION_STATES, type StationState };
@@ -78,8 +79,13 @@ export function countsForEarlyWarning(r: Pick<StateReading, 'deviceStatus' | 'qc
   return r.deviceStatus === '00' && (r.qcFlag === QC_FLAGS.good || r.qcFlag === QC_FLAGS.suspect || r.qcFlag === QC_FLAGS.not_evaluated);
 }
 
+/**
+ * Early-warning level of one reading, the same rule as the alert engine (verdicts.earlyWarningLevel): above max / below
+ * min → exceeding; ≥ 80 % of max, or for a two-sided range (pH 6–9) within 20 % of the range from either edge →
+ * approaching; readings that do not count get no level.
+ */
 export function readingLevel(r: StateReading, approachingRatio?: number): Level | null {
-  return computeLevel({ value: r.value, valid: countsForEarlyWarning(r), limitMin: r.limitMin, limitMax: r.limitMax, approachingRatio });
+  return earlyWarningLevel({ value: r.value, valid: countsForEarlyWarning(r), bounds: { min: r.limitMin, max: r.limitMax }, ratio: approachingRatio });
 }
 
 /**
@@ -96,7 +102,7 @@ export function currentReadings(latest: readonly StateReading[], intervalMinutes
 /**
  * The station's state. Disabled → not_in_use; no file for ≥ interval + grace (or never) → offline; then among the
  * current readings: any valid value above max / below min → exceeding; any status `02` → device_error; any valid value
- * ≥ 80 % of max → approaching; any status `01`/`03` → calibrating; otherwise good.
+ * approaching its limit (readingLevel) → approaching; any status `01`/`03` → calibrating; otherwise good.
  */
 export function computeStationState(i: StationStateInput): StationState {
   if (!i.enabled) return 'not_in_use';
@@ -111,6 +117,24 @@ export function computeStationState(i: StationStateInput): StationState {
   if (levels.includes('approaching')) return 'approaching';
   if (current.some((r) => r.deviceStatus === '01' || r.deviceStatus === '03')) return 'calibrating';
   return 'good';
+}
+
+/** A value range [from, to] on a chart's y axis. */
+export type ValueBand = { from: number; to: number };
+
+/**
+ * Where a value counts as approaching its limit (the bands readingLevel uses), for shading charts: max only → [ratio ×
+ * max, max]; a two-sided range → within (1 − ratio) × (max − min) of each edge; min only → [min, min / ratio]. Empty
+ * without limits (or a max ≤ 0).
+ */
+export function approachingBands(limitMin: number | null, limitMax: number | null, ratio = 0.8): ValueBand[] {
+  if (limitMin !== null && limitMax !== null) {
+    const margin = (1 - ratio) * (limitMax - limitMin);
+    return margin > 0 ? [{ from: limitMin, to: limitMin + margin }, { from: limitMax - margin, to: limitMax }] : [];
+  }
+  if (limitMax !== null) return limitMax > 0 ? [{ from: ratio * limitMax, to: limitMax }] : [];
+  if (limitMin !== null) return limitMin > 0 && ratio > 0 ? [{ from: limitMin, to: limitMin / ratio }] : [];
+  return [];
 }
 
 export type StateCounts = Record<StationState, number>;

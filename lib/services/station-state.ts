@@ -2,48 +2,118 @@ import { latestForStations, refreshReceiptDays, type LatestRow } from '../db/mon
 import { closeOutage, listOpenOutageStationIds, openOutage } from '../db/outages';
 import { listStations, type StationRow } from '../db/stations';
 import type { Level } from '../domain/level';
-import { computeStationState, countsForEarlyWarning, parseStateColors, planOutage, readingLevel, type StateColors, type StationState } from '../domain/station-state';
+import { correctToReferenceO2 } from '../domain/oxygen-correction';
+import { computeStationState, countsForEarlyWarning, parseStateColors, planOutage, readingLevel, type StateColors, type StateReading, type StationState } from '../domain/station-state';
 import { env } from '../env';
+import { resolveLimitsForStations, type StationLimit } from './limits';
 
-/** A limit in force for one station parameter (null bound = none). */
-export type LimitInForce = { min: number | null; max: number | null };
+/** A limit in force for one station parameter (null bound = none), with the reference O2 of stack gases. */
+export type LimitInForce = { min: number | null; max: number | null; o2Ref?: number | null };
 
 /**
- * Limits in force per station parameter. Until the limits service (lib/services/limits.ts) exists this reads
- * station_parameter.limit_min / limit_max, which StationRow already carries; switch here, nowhere else.
+ * Limits in force per station parameter for 5-minute values: the resolved limits of lib/services/limits.ts (permit →
+ * bound standard with coefficients → the station parameter's own min/max), exactly what the alert engine compares to.
  */
-export async function limitsForStations(stations: readonly StationRow[]): Promise<Map<number, Map<string, LimitInForce>>> {
-  return new Map(stations.map((s) => [s.id, new Map(s.parameters.map((p) => [p.parameter, { min: p.limitMin, max: p.limitMax }]))]));
+export async function limitsForStations(stations: readonly StationRow[], at: Date = new Date()): Promise<Map<number, Map<string, LimitInForce>>> {
+  const resolved = await resolveLimitsForStations(stations, at);
+  const out = new Map<number, Map<string, LimitInForce>>();
+  for (const s of stations) {
+    const m = new Map<string, LimitInForce>();
+    for (const [p, l] of resolved.get(s.id) ?? new Map<string, StationLimit>()) {
+      if (l.min !== null || l.max !== null) m.set(p, { min: l.min, max: l.max, o2Ref: l.o2Ref });
+    }
+    out.set(s.id, m);
+  }
+  return out;
 }
 
-export async function limitsForStation(station: StationRow): Promise<Map<string, LimitInForce>> {
-  return (await limitsForStations([station])).get(station.id) ?? new Map();
+export async function limitsForStation(station: StationRow, at: Date = new Date()): Promise<Map<string, LimitInForce>> {
+  return (await limitsForStations([station], at)).get(station.id) ?? new Map();
 }
 
-export type LatestWithLevel = LatestRow & { valid: boolean; level: Level | null; limit: LimitInForce | null };
+// Same exemptions as the alert engine: O2 itself and the physical quantities are never corrected.
+const NOT_O2_CORRECTED = new Set(['O2', 'FLOW', 'TEMP', 'PRESSURE']);
+
+export type LatestWithLevel = LatestRow & { valid: boolean; level: Level | null; limit: { min: number | null; max: number | null } | null };
 
 export type StationLive = { state: StationState; latest: LatestWithLevel[] };
 
-/** State and current values (with early-warning levels) for many stations: two queries whatever their number. */
+type Evaluable = Pick<LatestRow, 'parameter' | 'time' | 'value' | 'deviceStatus' | 'qcFlag'>;
+
+/**
+ * Early-warning level of each reading against the limits in force. Stack gases with a reference O2 are compared after
+ * correction with the O2 of the same time slot, as the alert engine does; the value shown stays the measured one.
+ */
+export function evaluateReadings<R extends Evaluable>(
+  rows: readonly R[],
+  limits: ReadonlyMap<string, LimitInForce> | undefined,
+): { rows: (R & { valid: boolean; level: Level | null; limit: { min: number | null; max: number | null } | null })[]; state: StateReading[] } {
+  const o2 = rows.find((r) => r.parameter === 'O2');
+  const o2Valid = o2 && countsForEarlyWarning(o2) ? o2 : null;
+  const state: StateReading[] = [];
+  const out = rows.map((r) => {
+    const limit = limits?.get(r.parameter) ?? null;
+    const corrected =
+      limit?.o2Ref != null && !NOT_O2_CORRECTED.has(r.parameter)
+        ? correctToReferenceO2(r.value, o2Valid && o2Valid.time.getTime() === r.time.getTime() ? o2Valid.value : null, limit.o2Ref).value
+        : r.value;
+    const sr: StateReading = { time: r.time, value: corrected, deviceStatus: r.deviceStatus, qcFlag: r.qcFlag, limitMin: limit?.min ?? null, limitMax: limit?.max ?? null };
+    state.push(sr);
+    return { ...r, valid: countsForEarlyWarning(sr), level: readingLevel(sr), limit: limit ? { min: limit.min, max: limit.max } : null };
+  });
+  return { rows: out, state };
+}
+
+/**
+ * Newest readings change only when data arrives, and then the station's last data time moves: they are kept per
+ * station and re-read only for stations whose last data time changed (or after LATEST_TTL_MS, so that a QC recompute
+ * of the newest values shows within a minute). A live map of 300 stations then probes the readings of the few that
+ * sent something since its last refresh instead of 2,400 parameters every time.
+ */
+const LATEST_TTL_MS = 60_000;
+const latestCache = new Map<number, { dataAt: number; readAt: number; rows: LatestRow[] }>();
+
+async function latestFor(stations: readonly StationRow[]): Promise<Map<number, LatestRow[]>> {
+  const out = new Map<number, LatestRow[]>();
+  const stale: number[] = [];
+  const clock = Date.now();
+  for (const s of stations) {
+    if (!s.enabled || !s.lastDataAt) continue;
+    const hit = latestCache.get(s.id);
+    if (hit && hit.dataAt === s.lastDataAt.getTime() && clock - hit.readAt < LATEST_TTL_MS) out.set(s.id, hit.rows);
+    else stale.push(s.id);
+  }
+  if (stale.length === 0) return out;
+  const fresh = await latestForStations(stale);
+  const dataAt = new Map(stations.map((s) => [s.id, s.lastDataAt?.getTime() ?? 0]));
+  for (const id of stale) {
+    const rows = fresh.get(id) ?? [];
+    out.set(id, rows);
+    latestCache.set(id, { dataAt: dataAt.get(id) ?? 0, readAt: clock, rows });
+  }
+  return out;
+}
+
+/** Forgets the kept newest readings (tests that rewrite readings in place; a recompute that changed flags). */
+export function clearLatestCache(): void {
+  latestCache.clear();
+}
+
+/** State and current values (with early-warning levels) for many stations: a fixed number of queries whatever their number. */
 export async function computeLiveStates(stations: readonly StationRow[], now: Date = new Date()): Promise<Map<number, StationLive>> {
-  const [latest, limits] = await Promise.all([latestForStations(stations.filter((s) => s.enabled).map((s) => s.id)), limitsForStations(stations)]);
+  const [latest, limits] = await Promise.all([latestFor(stations), limitsForStations(stations, now)]);
   const out = new Map<number, StationLive>();
   for (const s of stations) {
-    const lim = limits.get(s.id);
-    const rows = (latest.get(s.id) ?? []).map((r): LatestWithLevel => {
-      const limit = lim?.get(r.parameter) ?? null;
-      const sr = { time: r.time, value: r.value, deviceStatus: r.deviceStatus, qcFlag: r.qcFlag, limitMin: limit?.min ?? null, limitMax: limit?.max ?? null };
-      return { ...r, valid: countsForEarlyWarning(sr), level: readingLevel(sr), limit: limit && (limit.min !== null || limit.max !== null) ? limit : null };
-    });
+    const evaluated = evaluateReadings(latest.get(s.id) ?? [], limits.get(s.id));
     const state = computeStationState({
       enabled: s.enabled,
       lastFileAt: s.lastFileAt,
       intervalMinutes: s.intervalMinutes,
       graceMinutes: s.graceMinutes,
       now,
-      latest: rows.map((r) => ({ time: r.time, value: r.value, deviceStatus: r.deviceStatus, qcFlag: r.qcFlag, limitMin: r.limit?.min ?? null, limitMax: r.limit?.max ?? null })),
+      latest: evaluated.state,
     });
-    out.set(s.id, { state, latest: rows });
+    out.set(s.id, { state, latest: evaluated.rows });
   }
   return out;
 }

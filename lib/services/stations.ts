@@ -5,10 +5,10 @@ import { appendAudit } from '../db/audit';
 import { findFacilityByCode } from '../db/facilities';
 import { latestReadings, listRawReadings, type RawReadingRow } from '../db/readings';
 import { createStation, findStationByCode, findStationByFileCode, listStations, type StationRow } from '../db/stations';
-import { computeLevel, type Level } from '../domain/level';
+import type { Level } from '../domain/level';
 import { findParameter, STATION_KINDS, type ParameterDef, type StationKind } from '../domain/parameters';
 import { isValidReading } from '../domain/qc-flags';
-import { computeConnectivityState, STATION_STATES, type StationState } from '../domain/station-status';
+import { STATION_STATES, type StationState } from '../domain/station-status';
 import { parseIsoInstant } from '../domain/iso-time';
 import { AppError } from '../errors';
 import { CODE_PATTERN, isUniqueViolation } from './facilities';
@@ -164,14 +164,13 @@ export async function createStationService(input: CreateStationInput, actor = 's
 
 export type StationWithState = StationRow & { state: StationState };
 
-export function stationState(s: StationRow, now: Date): StationState {
-  return computeConnectivityState({
-    enabled: s.enabled,
-    lastFileAt: s.lastFileAt,
-    intervalMinutes: s.intervalMinutes,
-    graceMinutes: s.graceMinutes,
-    now,
-  });
+// Loaded lazily: station-state → limits → this module would otherwise form an import cycle at start-up.
+const liveStates = async () => import('./station-state');
+
+/** Full live state (DOMAIN.md §7) of one station: the same computation as the map, the lists and the station page. */
+export async function stationState(s: StationRow, now: Date = new Date()): Promise<StationState> {
+  const { computeLiveState } = await liveStates();
+  return (await computeLiveState(s, now)).state;
 }
 
 export const stationListFilter = z.object({
@@ -179,13 +178,16 @@ export const stationListFilter = z.object({
   state: z.enum(STATION_STATES).optional(),
 });
 
+/** Visible stations with their full live state, optionally filtered by kind and state (a fixed number of queries). */
 export async function listStationsService(
   scope: ViewerScope,
   filter: { kind?: StationKind; state?: StationState },
   now: Date = new Date(),
 ): Promise<StationWithState[]> {
   const rows = await listStations({ facilityId: scope.facilityId, kind: filter.kind });
-  return rows.map((s) => ({ ...s, state: stationState(s, now) })).filter((s) => !filter.state || s.state === filter.state);
+  const { computeLiveStates } = await liveStates();
+  const live = await computeLiveStates(rows, now);
+  return rows.map((s) => ({ ...s, state: live.get(s.id)?.state ?? 'offline' })).filter((s) => !filter.state || s.state === filter.state);
 }
 
 /** The station if the viewer may see it; NOT_FOUND otherwise (another facility's station does not "exist"). */
@@ -199,7 +201,7 @@ export async function getStationOrThrow(code: string, scope: ViewerScope): Promi
 
 export async function getStationService(code: string, scope: ViewerScope, now: Date = new Date()): Promise<StationWithState> {
   const s = await getStationOrThrow(code, scope);
-  return { ...s, state: stationState(s, now) };
+  return { ...s, state: await stationState(s, now) };
 }
 
 export type LatestValue = {
@@ -218,26 +220,33 @@ export type LatestValue = {
 
 export type StationLatest = { station: StationWithState; time: Date | null; values: LatestValue[] };
 
-/** The newest reading of each parameter with its early-warning level against the station parameter's limits. */
+/**
+ * The newest reading of each parameter with its early-warning level against the limits in force (the resolved limits
+ * the alert engine uses), and the station's full live state: what the map and the station page show.
+ */
 export async function getLatestService(code: string, scope: ViewerScope, now: Date = new Date()): Promise<StationLatest> {
   const s = await getStationOrThrow(code, scope);
+  const { computeLiveState, evaluateReadings, limitsForStation } = await liveStates();
+  const [live, limits, rows] = await Promise.all([computeLiveState(s, now), limitsForStation(s, now), latestReadings(s.id)]);
   const params = new Map(s.parameters.map((p) => [p.parameter, p]));
-  const values = (await latestReadings(s.id)).map((r): LatestValue => {
-    const p = params.get(r.parameter);
-    const valid = isValidReading(r.deviceStatus, r.qcFlag);
-    const limitMin = p?.limitMin ?? null;
-    const limitMax = p?.limitMax ?? null;
-    return {
-      ...r,
-      unit: p?.unit ?? findParameter(s.kind, r.parameter)?.unit ?? '',
-      valid,
-      level: computeLevel({ value: r.value, valid, limitMin, limitMax }),
-      limitMin,
-      limitMax,
-    };
-  });
+  const values = evaluateReadings(rows, limits).rows.map(
+    (r): LatestValue => ({
+      parameter: r.parameter,
+      time: r.time,
+      value: r.value,
+      unit: params.get(r.parameter)?.unit ?? findParameter(s.kind, r.parameter)?.unit ?? '',
+      deviceStatus: r.deviceStatus,
+      qcFlag: r.qcFlag,
+      qcReasons: r.qcReasons,
+      // Validity of the data (status 00, flag good/suspect); the level also rates a value QC has not finished yet.
+      valid: isValidReading(r.deviceStatus, r.qcFlag),
+      level: r.level,
+      limitMin: r.limit?.min ?? null,
+      limitMax: r.limit?.max ?? null,
+    }),
+  );
   const time = values.reduce<Date | null>((t, v) => (t === null || v.time > t ? v.time : t), null);
-  return { station: { ...s, state: stationState(s, now) }, time, values };
+  return { station: { ...s, state: live.state }, time, values };
 }
 
 export const RESOLUTIONS = ['raw', '1h', '8h', '24h'] as const;

@@ -56,8 +56,7 @@ export async function listConnectivity(): Promise<ConnectivityRow[]> {
     const r30 = past.reduce((a, d) => a + d.readings, 0);
     const win = (received: number, expected: number): ReceiptWindow => ({ received, expected, rate: receiptRate(received, expected) });
     return {
-      ...toStationSummary(s, now),
-      state: live.get(s.id)?.state ?? 'offline',
+      ...toStationSummary(s, live.get(s.id)?.state ?? 'offline'),
       delayMinutes: minutesSince(s.lastFileAt, now),
       thresholdMinutes: s.intervalMinutes + s.graceMinutes,
       today: win(t, exp(today)),

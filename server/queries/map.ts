@@ -20,8 +20,7 @@ export async function loadMapData(): Promise<MapData> {
   const stations = rows.map((s): MapStation => {
     const l = live.get(s.id);
     return {
-      ...toStationSummary(s, now),
-      state: l?.state ?? 'offline',
+      ...toStationSummary(s, l?.state ?? 'offline'),
       latest: (l?.latest ?? []).map((r) => ({
         parameter: r.parameter,
         value: r.value,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { StationRow } from '@/lib/db/stations';
 import type { StationKind } from '@/lib/domain/parameters';
 import { findParameter } from '@/lib/domain/parameters';
-import { computeConnectivityState, type StationState } from '@/lib/domain/station-status';
+import type { StationState } from '@/lib/domain/station-status';
 import { listStations } from '@/lib/db/stations';
 import type { SessionUser } from '@/server/auth/session';
 import { stationScope } from '@/server/auth/session';
@@ -33,7 +33,8 @@ export type LatestValue = {
   time: string;
 };
 
-export function toStationSummary(s: StationRow, now: Date): StationSummary {
+/** `state` is the full live state (lib/services/station-state computeLiveStates), so every page shows the same one. */
+export function toStationSummary(s: StationRow, state: StationState): StationSummary {
   return {
     code: s.code,
     name: s.name,
@@ -45,13 +46,7 @@ export function toStationSummary(s: StationRow, now: Date): StationSummary {
     enabled: s.enabled,
     intervalMinutes: s.intervalMinutes,
     graceMinutes: s.graceMinutes,
-    state: computeConnectivityState({
-      enabled: s.enabled,
-      lastFileAt: s.lastFileAt,
-      intervalMinutes: s.intervalMinutes,
-      graceMinutes: s.graceMinutes,
-      now,
-    }),
+    state,
     lastFileAt: s.lastFileAt ? s.lastFileAt.toISOString() : null,
   };
 }

@@ -1,15 +1,15 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { listChartBuckets, listChartRaw, listStatusPeriods } from '@/lib/db/monitoring';
+import { listChartAverages, listChartRawDownsampled, listStatusPeriods } from '@/lib/db/monitoring';
 import { listOutages } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
 import { resolveChartWindow, type ChartRange, type ChartResolution } from '@/lib/domain/chart-range';
-import { downsampleMinMax, MAX_CHART_POINTS, pickMarks } from '@/lib/domain/downsample';
+import { downsampleMinMax, MAX_CHART_POINTS } from '@/lib/domain/downsample';
 import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
 import { APPROACHING_RATIO } from '@/lib/domain/level';
-import { QC_FLAGS } from '@/lib/domain/qc-flags';
-import type { StateColors } from '@/lib/domain/station-state';
+import { approachingBands, type StateColors, type ValueBand } from '@/lib/domain/station-state';
+import { activeOverlays } from '@/lib/services/overlays';
 import { computeLiveState, computeLiveStates, limitsForStation, stateColors } from '@/lib/services/station-state';
 import { canSeeFacility, requireUser } from '@/server/auth/session';
 import { listVisibleStationRows, toStationSummary, unitAndDecimals, type LatestValue, type StationSummary } from './station-dto';
@@ -22,11 +22,11 @@ export async function listStationSummaries(): Promise<StationSummary[]> {
   const now = new Date();
   const rows = await listVisibleStationRows(user);
   const live = await computeLiveStates(rows, now);
-  return rows.map((s) => ({ ...toStationSummary(s, now), state: live.get(s.id)?.state ?? 'offline' }));
+  return rows.map((s) => toStationSummary(s, live.get(s.id)?.state ?? 'offline'));
 }
 
-/** One chart point: time, value (mean for averages), optional min/max band, QC flag and device status of raw points. */
-export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null; f?: number; s?: string };
+/** One chart point: time, value (mean for averages), optional min/max band of averages. */
+export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null };
 
 export type ChartSeries = {
   parameter: string;
@@ -34,16 +34,25 @@ export type ChartSeries = {
   decimals: number;
   limitMin: number | null;
   limitMax: number | null;
-  /** Start of the approaching band (80 % of max) when there is a max. */
-  approachingFrom: number | null;
+  /** Value ranges where a reading counts as approaching its limit (≥ 80 % of max; both edges of a range like pH). */
+  approachingBands: ValueBand[];
   points: ChartPoint[];
   /** Suspect (3) and failed (4) raw readings, drawn as coloured dots. */
   marks: { t: number; v: number; f: number }[];
   totalPoints: number;
 };
 
-/** Shaded periods: calibration / maintenance, device error, offline (outage log); overlays when that table exists. */
-export type ChartPeriod = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay'; note?: string };
+/**
+ * Shaded periods: calibration / maintenance (status 01, 03), device error (02), offline (outage log) and operator
+ * invalidations (overlays; `parameters` empty = every parameter).
+ */
+export type ChartPeriod = {
+  start: number;
+  end: number;
+  kind: 'calibrating' | 'device_error' | 'offline' | 'overlay';
+  parameters?: string[];
+  note?: string;
+};
 
 export type OutageView = { startedAt: string; endedAt: string | null; minutes: number };
 
@@ -85,13 +94,14 @@ export async function getStationDetail(code: string, q: ChartQuery = {}): Promis
   const to = new Date(w.to);
   const parameters = station.parameters.filter((p) => p.enabled).map((p) => p.parameter);
 
-  const [live, limits, raw, buckets, statusPeriods, outages] = await Promise.all([
+  const [live, limits, raw, averages, statusPeriods, outages, overlays] = await Promise.all([
     computeLiveState(station, now),
-    limitsForStation(station),
-    w.res === 'raw' ? listChartRaw(station.id, parameters, from, to) : Promise.resolve(null),
-    w.res !== 'raw' ? listChartBuckets(station.id, parameters, from, to, w.res) : Promise.resolve(null),
-    listStatusPeriods(station.id, from, to, station.intervalMinutes),
+    limitsForStation(station, now),
+    w.res === 'raw' ? listChartRawDownsampled(station.id, parameters, from, to, MAX_CHART_POINTS) : Promise.resolve(null),
+    w.res !== 'raw' ? listChartAverages(station.id, parameters, from, to, w.res, MAX_CHART_POINTS) : Promise.resolve(null),
+    listStatusPeriods(station.id, from, to, station.intervalMinutes, parameters),
     listOutages(station.id, new Date(Math.min(w.from, now.getTime() - 30 * 86_400_000)), 200),
+    activeOverlays(station.id, from, to),
   ]);
 
   const latest: StationLatestView[] = live.latest.map((r) => ({
@@ -112,12 +122,11 @@ export async function getStationDetail(code: string, q: ChartQuery = {}): Promis
     let marks: ChartSeries['marks'] = [];
     let total: number;
     if (raw) {
-      const rows = raw.get(p) ?? [];
-      total = rows.length;
-      points = downsampleMinMax(rows, MAX_CHART_POINTS).map((r) => ({ t: r.t, v: r.v, f: r.f, s: r.s }));
-      marks = pickMarks(rows, (r) => r.f === QC_FLAGS.suspect || r.f === QC_FLAGS.fail).map((r) => ({ t: r.t, v: r.v, f: r.f }));
+      points = raw.points.get(p) ?? [];
+      marks = raw.marks.get(p) ?? [];
+      total = raw.counts.get(p) ?? 0;
     } else {
-      const rows = (buckets?.get(p) ?? []).filter((b) => b.mean !== null).map((b) => ({ t: b.t, v: b.mean ?? 0, lo: b.min, hi: b.max }));
+      const rows = (averages?.get(p) ?? []).filter((b) => b.mean !== null).map((b) => ({ t: b.t, v: b.mean ?? 0, lo: b.min, hi: b.max }));
       total = rows.length;
       points = downsampleMinMax(rows, MAX_CHART_POINTS);
     }
@@ -126,22 +135,26 @@ export async function getStationDetail(code: string, q: ChartQuery = {}): Promis
       ...unitAndDecimals(station, p),
       limitMin: limit.min,
       limitMax: limit.max,
-      approachingFrom: limit.max !== null && limit.max > 0 ? limit.max * APPROACHING_RATIO : null,
+      approachingBands: approachingBands(limit.min, limit.max, APPROACHING_RATIO),
       points,
       marks,
       totalPoints: total,
     };
   });
 
+  const clip = (start: number, end: number) => ({ start: Math.max(w.from, start), end: Math.min(w.to, end) });
   const periods: ChartPeriod[] = [
-    ...statusPeriods.map((x): ChartPeriod => ({ start: x.start, end: x.end, kind: x.status === '02' ? 'device_error' : 'calibrating' })),
+    ...statusPeriods.map((x): ChartPeriod => ({ ...clip(x.start, x.end), kind: x.status === '02' ? 'device_error' : 'calibrating' })),
     ...outages
       .filter((o) => (o.endedAt?.getTime() ?? now.getTime()) > w.from && o.startedAt.getTime() < w.to)
-      .map((o): ChartPeriod => ({ start: Math.max(w.from, o.startedAt.getTime()), end: Math.min(w.to, o.endedAt?.getTime() ?? now.getTime()), kind: 'offline' })),
-  ];
+      .map((o): ChartPeriod => ({ ...clip(o.startedAt.getTime(), o.endedAt?.getTime() ?? now.getTime()), kind: 'offline' })),
+    ...overlays
+      .filter((o) => o.action === 'invalidate')
+      .map((o): ChartPeriod => ({ ...clip(o.from.getTime(), o.to.getTime()), kind: 'overlay', parameters: o.parameters, note: o.reason })),
+  ].filter((x) => x.end > x.start);
 
   return {
-    station: { ...toStationSummary(station, now), state: live.state },
+    station: toStationSummary(station, live.state),
     kind: station.kind,
     latest,
     series,

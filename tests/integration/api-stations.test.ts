@@ -238,6 +238,49 @@ describe('GET /api/v1/stations/{code}/latest', () => {
   });
 });
 
+describe('state in API responses (DOMAIN.md §7 state machine, resolved limits)', () => {
+  it('list, detail and latest agree on the full state; a permit limit changes it as it changes the alert engine’s', async () => {
+    const { createPermitLimit } = await import('@/lib/services/limits');
+    const f = await makeFacility();
+    const s = await makeStation(f.code); // COD ≤ 100 on the station parameter
+    const err = await makeStation(f.code);
+    const now = Date.now();
+    await touchStation(s.code, new Date(now));
+    await touchStation(err.code, new Date(now));
+    await addReadings(s.code, 'COD', [{ time: new Date(now - 60_000), value: 60 }]);
+    await addReadings(s.code, 'PH', [{ time: new Date(now - 60_000), value: 7 }]);
+    await addReadings(err.code, 'COD', [{ time: new Date(now - 60_000), value: 10, status: '02' }]);
+    const token = await tokenFor('facility', f.code);
+    const states = async () => {
+      const list = await call(listStations, '/api/v1/stations?limit=500', { token });
+      const byCode = Object.fromEntries(list.body.items.map((x: { code: string; state: string }) => [x.code, x.state]));
+      const detail = await call(getStation, `/api/v1/stations/${s.code}`, { token, params: { code: s.code } });
+      const latest = await call(getLatest, `/api/v1/stations/${s.code}/latest`, { token, params: { code: s.code } });
+      return { list: byCode, detail: detail.body.state, latest: latest.body };
+    };
+
+    let r = await states();
+    expect(r.list[s.code]).toBe('good');
+    expect(r.list[err.code]).toBe('device_error');
+    expect(r.detail).toBe('good');
+    expect(r.latest.state).toBe('good');
+    expect(r.latest.values.find((v: { parameter: string }) => v.parameter === 'COD')).toMatchObject({ level: 'good', limit: { max: 100, source: 'station' } });
+
+    // A facility permit of 50 is the limit in force: 60 now exceeds it everywhere.
+    await createPermitLimit({ facilityCode: f.code, stationCode: s.code, parameter: 'COD', max: 50, averaging: '24h', effectiveFrom: '2020-01-01', actor: 'test' });
+    r = await states();
+    expect(r.list[s.code]).toBe('exceeding');
+    expect(r.detail).toBe('exceeding');
+    expect(r.latest.state).toBe('exceeding');
+    expect(r.latest.values.find((v: { parameter: string }) => v.parameter === 'COD')).toMatchObject({ value: 60, level: 'exceeding', limit: { max: 50, source: 'permit' } });
+
+    const exceeding = await call(listStations, '/api/v1/stations?state=exceeding&limit=500', { token });
+    expect(exceeding.body.items.map((x: { code: string }) => x.code)).toEqual([s.code]);
+    const errors = await call(listStations, '/api/v1/stations?state=device_error&limit=500', { token });
+    expect(errors.body.items.map((x: { code: string }) => x.code)).toEqual([err.code]);
+  });
+});
+
 describe('GET /api/v1/stations/{code}/readings', () => {
   let code: string;
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MapPanel } from '@/components/map/map-panel';
+import { getAqiMapDataAction } from '@/server/actions/aqi';
 import { getMapDataAction } from '@/server/actions/map';
 import { getMapSettings, loadMapData } from '@/server/queries/map';
 
@@ -16,7 +17,7 @@ export default async function MapPage() {
       <div className="page-head">
         <h1>{t('title')}</h1>
       </div>
-      <MapPanel initial={initial} load={getMapDataAction} tileUrl={settings.tileUrl} />
+      <MapPanel initial={initial} load={getMapDataAction} loadAqi={getAqiMapDataAction} tileUrl={settings.tileUrl} />
     </>
   );
 }

@@ -4,20 +4,14 @@ import { json, withApi } from '@/server/api/handler';
 import { pageByKey, pageQuery } from '@/server/api/pagination';
 import { parseJsonBody, parseQuery } from '@/server/api/validate';
 import { createStationInput, createStationService, listStationsService, stationListFilter, stationState } from '@/lib/services/stations';
-import { computeLiveStates } from '@/lib/services/station-state';
 
 const listQuery = stationListFilter.extend(pageQuery);
 
 /** GET /api/v1/stations — any token; facility tokens see only their facility's stations. Filters: kind, state (DOMAIN.md §7). */
 export const GET = withApi('authenticated', async ({ req, principal }) => {
   const q = parseQuery(req, listQuery);
-  const now = new Date();
-  const rows = await listStationsService(scopeOf(principal), { kind: q.kind }, now);
-  const live = await computeLiveStates(rows, now);
-  const withState = rows
-    .map((s) => ({ ...s, state: live.get(s.id)?.state ?? s.state }))
-    .filter((s) => !q.state || s.state === q.state);
-  const page = pageByKey(withState, (s) => s.code, q.limit, q.cursor);
+  const rows = await listStationsService(scopeOf(principal), { kind: q.kind, state: q.state });
+  const page = pageByKey(rows, (s) => s.code, q.limit, q.cursor);
   return json({ items: page.items.map(toStationSummaryDto), nextCursor: page.nextCursor });
 });
 
@@ -25,5 +19,5 @@ export const GET = withApi('authenticated', async ({ req, principal }) => {
 export const POST = withApi(['admin'], async ({ req, principal }) => {
   const body = await parseJsonBody(req, createStationInput);
   const s = await createStationService(body, actorOf(principal));
-  return json(toStationDetailDto({ ...s, state: stationState(s, new Date()) }), 201);
+  return json(toStationDetailDto({ ...s, state: await stationState(s) }), 201);
 });
