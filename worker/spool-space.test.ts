@@ -9,7 +9,6 @@ import {
   storageErrorMessage,
 } from './spool-space';
 
-const MB = 1024 * 1024;
 
 describe('storageErrorMessage', () => {
   it.each([
