@@ -76,6 +76,8 @@ const schema = z.object({
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   /** The FTP receiver refuses uploads (452) while the spool's disk has this many MB free or fewer; 0 turns it off. */
   SPOOL_MIN_FREE_MB: z.coerce.number().min(0).default(64),
+  /** A job claimed by a worker that died is claimed again after this many seconds (recomputation is idempotent). */
+  JOB_LOCK_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
   /** Folder of pg_dump / pg_restore for backups when they are not on PATH (must be at least the server's version). */
   PG_BIN_DIR: z.string().optional(),
   /** Share of expected readings that must be valid for a complete average (DOMAIN.md §5: 9 of 12, 18 of 24). */

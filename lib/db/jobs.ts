@@ -1,3 +1,4 @@
+import { env } from '../env';
 import type pg from 'pg';
 import { pool } from './client';
 
@@ -9,8 +10,8 @@ import { pool } from './client';
 export type JobInsert = { kind: string; payload: Record<string, unknown>; runAt?: Date; dedupeKey?: string };
 export type ClaimedJob = { id: number; kind: string; payload: unknown; attempts: number };
 
-/** A claim older than this is considered abandoned (worker died) and may be claimed again. */
-export const JOB_LOCK_TIMEOUT_SECONDS = 600;
+/** A claimed job whose worker died (kill -9, power loss) is claimed again after this long (JOB_LOCK_TIMEOUT_SECONDS). */
+export const jobLockTimeoutSeconds = (): number => env().JOB_LOCK_TIMEOUT_SECONDS;
 
 type Queryable = pg.Pool | pg.PoolClient | pg.Client;
 
@@ -53,7 +54,7 @@ export async function claimJobRows(workerId: string, kinds: readonly string[], m
        LIMIT $3
        FOR UPDATE SKIP LOCKED)
      RETURNING id, kind, payload, attempts`,
-    [workerId, kinds, max, JOB_LOCK_TIMEOUT_SECONDS],
+    [workerId, kinds, max, jobLockTimeoutSeconds()],
   );
   return r.rows.sort((a, b) => a.id - b.id);
 }
