@@ -92,7 +92,10 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-describe('FTPS (explicit, AUTH TLS)', () => {
+// Known limitation of ftp-srv 4.6: AUTH TLS replies 234 before it wraps the socket, so on a loaded machine a client's
+// first TLS bytes sometimes reach the FTP parser (curl: "wrong version number" or a 502). Clients reconnect and succeed;
+// the tests retry likewise, and a real failure still fails all attempts.
+describe('FTPS (explicit, AUTH TLS)', { retry: 2 }, () => {
   it('curl --ssl-reqd uploads over TLS and the file is ingested', async () => {
     const f = dataFile(A.fileCode, 5);
     const local = path.join(dir, f.name);
