@@ -1,73 +1,25 @@
-import type { LimitAveraging, LimitImportError, LimitValue } from '@/lib/domain/limits';
+import type { LimitImportError, LimitValue } from '@/lib/domain/limits';
 import type { StationKind } from '@/lib/domain/parameters';
 
-/** Props of the limits admin components: the shapes server/queries/limits-admin.ts returns (components never import server/). */
-export type LimitVersionItem = {
-  version: string;
-  name: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  inForce: boolean;
-  source: 'builtin' | 'import';
-  importedBy: string | null;
-  createdAt: string;
-  values: LimitValue[];
-};
-export type LimitStandardItem = { code: string; kind: StationKind; versions: LimitVersionItem[] };
-export type StationBindingSummary = { code: string; name: string; kind: StationKind; facilityName: string; bindings: { standardCode: string; column: string }[] };
-
-export type Coefficients = { kq?: number; kf?: number; kp?: number; kv?: number };
-export type StationLimitItem = {
-  averaging: LimitAveraging;
-  min: number | null;
-  max: number | null;
-  source: 'permit' | 'standard' | 'station';
-  standard: string;
-  version: string;
-  column: string;
-  coefficients: Coefficients;
-  base: { min?: number; max?: number };
-  o2Ref: number | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  permitId: number | null;
-  live: boolean;
-};
-export type StationParameterLimits = { parameter: string; unit: string; limits: StationLimitItem[] };
-export type BindingItem = { standardCode: string; column: string; coefficients: Coefficients & { o2Ref?: number }; updatedBy: string | null; updatedAt: string | null };
-export type PermitItem = {
-  id: number;
-  parameter: string;
-  stationCode: string | null;
-  min: number | null;
-  max: number | null;
-  averaging: LimitAveraging;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  note: string | null;
-  inForce: boolean;
-};
-export type BindableStandard = { code: string; name: string; columns: string[]; versions: { version: string; effectiveFrom: string; effectiveTo: string | null }[] };
-
-export type MaintenanceStatus = 'active' | 'upcoming' | 'past' | 'cancelled';
-export type MaintenanceWindowItem = {
-  id: number;
-  stationCode: string;
-  stationName: string;
-  parameters: string[];
-  from: string;
-  to: string;
-  reason: string;
-  createdBy: string;
-  cancelledAt: string | null;
-  cancelledBy: string | null;
-  status: MaintenanceStatus;
-};
-export type MaintenanceStation = { code: string; name: string; parameters: string[] };
+export type {
+  LimitVersionItem,
+  LimitStandardItem,
+  StationBindingSummary,
+  Coefficients,
+  StationLimitItem,
+  StationParameterLimits,
+  BindingItem,
+  PermitItem,
+  BindableStandard,
+  MaintenanceStatus,
+  MaintenanceWindowItem,
+  MaintenanceStation,
+} from '@/lib/dto/limits-admin';
 
 type ErrorCode = 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'VALIDATION' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
 
-export type AdminResult = { ok: true; message?: string; count?: number } | { ok: false; error: ErrorCode; details: string } | null;
+export type AdminResult =
+  { ok: true; message?: string; count?: number } | { ok: false; error: ErrorCode; details: string } | null;
 export type AdminFormAction = (prev: AdminResult, fd: FormData) => Promise<AdminResult>;
 
 export type ImportPreviewStandard = {
@@ -81,7 +33,12 @@ export type ImportPreviewStandard = {
   exists: boolean;
 };
 export type ImportResult =
-  | { ok: true; mode: 'preview'; fileName: string; preview: { ok: boolean; standards: ImportPreviewStandard[]; errors: LimitImportError[] } }
+  | {
+      ok: true;
+      mode: 'preview';
+      fileName: string;
+      preview: { ok: boolean; standards: ImportPreviewStandard[]; errors: LimitImportError[] };
+    }
   | { ok: true; mode: 'saved'; fileName: string; imported: { code: string; version: string; values: number }[] }
   | { ok: false; error: ErrorCode; details: string; errors: LimitImportError[] }
   | null;

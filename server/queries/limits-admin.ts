@@ -1,8 +1,9 @@
+import type { LimitStandardItem, LimitVersionItem, MaintenanceStatus, MaintenanceWindowItem, StationBindingSummary } from '@/lib/dto/limits-admin';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { listBindings } from '@/lib/db/limits';
 import { formatIsoLocal } from '@/lib/domain/iso-time';
-import { localDateToEpochMs, type LimitAveraging, type LimitValue } from '@/lib/domain/limits';
+import { localDateToEpochMs, type LimitAveraging } from '@/lib/domain/limits';
 import type { StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import { listMaintenanceWindowsService } from '@/lib/services/alerts';
@@ -18,25 +19,9 @@ import { requireUser } from '@/server/auth/session';
 const ADMIN = ['admin'] as const;
 const STAFF_SCOPE = { facilityId: null };
 
-export type LimitVersionDto = {
-  version: string;
-  name: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  inForce: boolean;
-  source: 'builtin' | 'import';
-  importedBy: string | null;
-  createdAt: string;
-  values: LimitValue[];
-};
-export type LimitStandardDto = { code: string; kind: StationKind; versions: LimitVersionDto[] };
-export type StationBindingSummaryDto = {
-  code: string;
-  name: string;
-  kind: StationKind;
-  facilityName: string;
-  bindings: { standardCode: string; column: string }[];
-};
+export type LimitVersionDto = LimitVersionItem;
+export type LimitStandardDto = LimitStandardItem;
+export type StationBindingSummaryDto = StationBindingSummary;
 export type LimitsAdminPage = { standards: LimitStandardDto[]; stations: StationBindingSummaryDto[] };
 
 export async function getLimitsAdminPage(now: Date = new Date()): Promise<LimitsAdminPage> {
@@ -172,20 +157,8 @@ export async function getStationLimitsAdminPage(code: string, at: string | undef
   };
 }
 
-export type MaintenanceStatus = 'active' | 'upcoming' | 'past' | 'cancelled';
-export type MaintenanceWindowDto = {
-  id: number;
-  stationCode: string;
-  stationName: string;
-  parameters: string[];
-  from: string;
-  to: string;
-  reason: string;
-  createdBy: string;
-  cancelledAt: string | null;
-  cancelledBy: string | null;
-  status: MaintenanceStatus;
-};
+export type { MaintenanceStatus };
+export type MaintenanceWindowDto = MaintenanceWindowItem;
 export type MaintenancePage = {
   windows: MaintenanceWindowDto[];
   stations: { code: string; name: string; parameters: string[] }[];
