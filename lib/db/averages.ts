@@ -1,5 +1,6 @@
 import type { DailyAverage, HourlyAverage } from '../domain/averages';
 import { pool } from './client';
+import { booleanArrayLiteral, numberArrayLiteral } from './pg-arrays';
 import type { Queryable } from './qc';
 
 /**
@@ -12,27 +13,40 @@ export type StoredDaily = DailyAverage & { parameter: string };
 /** Upserts hourly rows in one statement. */
 export async function upsertHourly(on: Queryable, stationId: number, rows: readonly StoredHourly[]): Promise<void> {
   if (rows.length === 0) return;
+  const codes: string[] = [];
+  const index = new Map<string, number>();
+  const indexOf = (code: string) => {
+    let i = index.get(code);
+    if (i === undefined) {
+      i = codes.push(code);
+      index.set(code, i);
+    }
+    return i;
+  };
   await on.query(
     `INSERT INTO avg_hour (station_id, parameter, hour_end, value, valid_count, expected_count, complete, min, max, computed_at)
-     SELECT $1, p, h, v, n, e, c, lo, hi, now()
-     FROM unnest($2::text[], $3::timestamptz[], $4::float8[], $5::int[], $6::int[], $7::boolean[], $8::float8[], $9::float8[])
-       AS u(p, h, v, n, e, c, lo, hi)
+     SELECT $1, ($10::text[])[pi], timestamptz 'epoch' + h * interval '1 millisecond', v, n, e, c, lo, hi, now()
+     FROM unnest($2::int[], $3::float8[], $4::float8[], $5::int[], $6::int[], $7::boolean[], $8::float8[], $9::float8[])
+       AS u(pi, h, v, n, e, c, lo, hi)
      ON CONFLICT (station_id, parameter, hour_end) DO UPDATE SET
        value = EXCLUDED.value, valid_count = EXCLUDED.valid_count, expected_count = EXCLUDED.expected_count,
        complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max, computed_at = EXCLUDED.computed_at
      -- An unchanged row is not rewritten (a recompute mostly confirms what is stored): no dead tuple, no WAL.
      WHERE (avg_hour.value, avg_hour.valid_count, avg_hour.expected_count, avg_hour.complete, avg_hour.min, avg_hour.max)
        IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.valid_count, EXCLUDED.expected_count, EXCLUDED.complete, EXCLUDED.min, EXCLUDED.max)`,
+    // Parameters as 1-based indexes into their few distinct codes, times as epoch milliseconds, numbers as literals:
+    // a first pass over a station-month sends thousands of rows.
     [
       stationId,
-      rows.map((r) => r.parameter),
-      rows.map((r) => new Date(r.hourEnd)),
-      rows.map((r) => r.value),
-      rows.map((r) => r.validCount),
-      rows.map((r) => r.expectedCount),
-      rows.map((r) => r.complete),
-      rows.map((r) => r.min),
-      rows.map((r) => r.max),
+      numberArrayLiteral(rows.map((r) => indexOf(r.parameter))),
+      numberArrayLiteral(rows.map((r) => r.hourEnd)),
+      numberArrayLiteral(rows.map((r) => r.value)),
+      numberArrayLiteral(rows.map((r) => r.validCount)),
+      numberArrayLiteral(rows.map((r) => r.expectedCount)),
+      booleanArrayLiteral(rows.map((r) => r.complete)),
+      numberArrayLiteral(rows.map((r) => r.min)),
+      numberArrayLiteral(rows.map((r) => r.max)),
+      codes,
     ],
   );
 }

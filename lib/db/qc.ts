@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { StationKind } from '../domain/parameters';
 import { pool } from './client';
+import { numberArrayLiteral } from './pg-arrays';
 
 /**
  * Data access for QC recomputation: the station's QC settings, reading windows, flag write-back and the
@@ -237,10 +238,10 @@ export async function updateReadingFlags(
        AND r.time >= $6 AND r.time <= $7`,
     [
       stationId,
-      pi,
-      rows.map((r) => r.timeMs),
-      rows.map((r) => r.flag),
-      qi,
+      numberArrayLiteral(pi),
+      numberArrayLiteral(rows.map((r) => r.timeMs)),
+      numberArrayLiteral(rows.map((r) => r.flag)),
+      numberArrayLiteral(qi),
       new Date(lo),
       new Date(hi),
       [...paramIndex.keys()],

@@ -157,7 +157,10 @@ export async function recomputeOn(
   const overlays = await listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd));
   const completeRatio = opts.completeRatio ?? env().AVERAGE_COMPLETE_RATIO;
 
-  const updates: FlagUpdate[] = [];
+  let flagsChanged = 0;
+  // Each parameter's flag write is sent as soon as it is known, one after the other on the connection: PostgreSQL
+  // rewrites one parameter's readings while the next parameter is checked here. The chain is awaited below.
+  let writes: Promise<unknown> = Promise.resolve();
   const hourly: StoredHourly[] = [];
   let readingsInRange = 0;
   for (const [parameter, col] of columns) {
@@ -188,6 +191,7 @@ export async function recomputeOn(
     const start = prev !== undefined && times[firstIn]! - prev <= maxGapMs ? firstIn - 1 : firstIn;
     const flags = col.flags.slice();
     const hours = new Set<number>();
+    const updates: FlagUpdate[] = [];
     for (let i = start; i < n; i++) {
       const t = times[i]!;
       if (t > windowEnd) break;
@@ -217,9 +221,17 @@ export async function recomputeOn(
     }
     for (const h of computeHourly(inputs, { intervalMinutes: station.intervalMinutes, completeRatio }))
       hourly.push({ ...h, parameter });
+    if (updates.length > 0) {
+      flagsChanged += updates.length;
+      writes = writes.then(() => updateReadingFlags(client, stationId, updates));
+      // A rejection is handled where the chain is awaited, not reported as unhandled meanwhile.
+      writes.catch(() => undefined);
+      // Lets the connection send it (and the previous one's reply be read) before the next parameter's QC.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
-  await updateReadingFlags(client, stationId, updates);
+  await writes;
   await upsertHourly(client, stationId, hourly);
 
   // Daily means from the stored hours of each touched (parameter, local day).
@@ -274,7 +286,7 @@ export async function recomputeOn(
     from: new Date(fromMs),
     to: new Date(toMs),
     readings: readingsInRange,
-    flagsChanged: updates.length,
+    flagsChanged,
     hours: hourly.length,
     days: daily.length,
   };

@@ -30,27 +30,42 @@ export function flatLineTest(series: readonly QcReading[], params: FlatLineParam
   const suspectMs = effectiveWindowMs(params.suspectMinutes, intervalMs);
   const failMs = effectiveWindowMs(params.failMinutes, intervalMs);
   const maxGapMs = params.maxGapMinutes * MINUTE_MS;
-  const measured = series.flatMap((r) => (isMeasured(r) ? [r] : []));
-  const flagByTime = new Map<number, QcFlagCode>();
+  const out = new Array<QcFlagCode>(series.length);
+  // Positions of the measured readings (times strictly increase, so a position identifies a reading).
+  const at: number[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const r = series[i]!;
+    if (isMeasured(r)) at.push(i);
+    else out[i] = excludedFlag(r);
+  }
 
-  measured.forEach((r, n) => {
+  for (let n = 0; n < at.length; n++) {
+    const r = series[at[n]!] as QcReading & { value: number };
     let min = r.value;
     let max = r.value;
     let start = r.time;
+    let laterTime = r.time;
     // Walk back while the run holds; stop once it already reaches the fail window.
     for (let k = n - 1; k >= 0 && r.time - start < failMs; k--) {
-      const earlier = measured[k];
-      const later = measured[k + 1];
-      if (!earlier || !later || later.time - earlier.time > maxGapMs) break;
-      const lo = Math.min(min, earlier.value);
-      const hi = Math.max(max, earlier.value);
+      const earlier = series[at[k]!] as QcReading & { value: number };
+      if (laterTime - earlier.time > maxGapMs) break;
+      const lo = earlier.value < min ? earlier.value : min;
+      const hi = earlier.value > max ? earlier.value : max;
       if (!(hi - lo < params.tolerance)) break;
-      [min, max, start] = [lo, hi, earlier.time];
+      min = lo;
+      max = hi;
+      start = earlier.time;
+      laterTime = earlier.time;
     }
     const duration = r.time - start;
-    const flag = params.tolerance <= 0 ? QC_FLAGS.good : duration >= failMs ? QC_FLAGS.fail : duration >= suspectMs ? QC_FLAGS.suspect : QC_FLAGS.good;
-    flagByTime.set(r.time, flag);
-  });
-
-  return series.map((r) => flagByTime.get(r.time) ?? excludedFlag(r));
+    out[at[n]!] =
+      params.tolerance <= 0
+        ? QC_FLAGS.good
+        : duration >= failMs
+          ? QC_FLAGS.fail
+          : duration >= suspectMs
+            ? QC_FLAGS.suspect
+            : QC_FLAGS.good;
+  }
+  return out;
 }

@@ -4,7 +4,14 @@ import { QC_FLAGS, worstFlag, type QcFlagCode } from './flags';
 import { grossRangeTest } from './gross-range';
 import { rateOfChangeTest } from './rate-of-change';
 import { spikeTest } from './spike';
-import { DEFAULT_QC_OPTIONS, MINUTE_MS, assertSorted, type DeviceStatus, type QcOptions, type QcReading } from './types';
+import {
+  DEFAULT_QC_OPTIONS,
+  MINUTE_MS,
+  assertSorted,
+  type DeviceStatus,
+  type QcOptions,
+  type QcReading,
+} from './types';
 import { zeroTest } from './zero';
 
 export const QC_TEST_NAMES = ['gross_range', 'flat_line', 'spike', 'rate_of_change', 'zero'] as const;
@@ -51,7 +58,11 @@ export type QcResult = {
 };
 
 /** Flag columns of every enabled test; disabled tests are absent and do not take part. */
-function runTests(series: readonly QcReading[], config: QcConfig, opts: QcOptions): Partial<Record<QcTestName, QcFlagCode[]>> {
+function runTests(
+  series: readonly QcReading[],
+  config: QcConfig,
+  opts: QcOptions,
+): Partial<Record<QcTestName, QcFlagCode[]>> {
   const out: Partial<Record<QcTestName, QcFlagCode[]>> = {
     gross_range: grossRangeTest(series, { failSpan: config.failSpan, suspectSpan: config.suspectSpan }),
   };
@@ -88,9 +99,11 @@ export function runQc(series: readonly QcReading[], config: QcConfig, opts: Part
   assertSorted(series);
   const options: QcOptions = { ...DEFAULT_QC_OPTIONS, ...opts };
   const columns = runTests(series, config, options);
+  const names = QC_TEST_NAMES.filter((name) => columns[name] !== undefined);
+  const flagColumns = names.map((name) => columns[name]!);
 
   return series.map((r, i) => {
-    const kept = (r.reasons ?? []).filter((reason) => !OWN_REASONS.has(reason));
+    const kept = r.reasons && r.reasons.length > 0 ? r.reasons.filter((reason) => !OWN_REASONS.has(reason)) : [];
     if (r.deviceStatus !== '00') {
       const flag = r.value === null ? QC_FLAGS.missing : QC_FLAGS.not_evaluated;
       return { flag, reasons: unique([...kept, DEVICE_REASON[r.deviceStatus]]), tests: {} };
@@ -99,15 +112,19 @@ export function runQc(series: readonly QcReading[], config: QcConfig, opts: Part
       return { flag: QC_FLAGS.missing, reasons: unique([...kept, 'missing']), tests: {} };
     }
     const tests: Partial<Record<QcTestName, QcFlagCode>> = {};
-    const reasons = [...kept];
-    for (const name of QC_TEST_NAMES) {
-      const flag = columns[name]?.[i];
+    const flags: QcFlagCode[] = [];
+    // Kept reasons are never QC reasons, and each test adds its own: only duplicated input reasons need removing.
+    const reasons = kept.length > 1 ? unique(kept) : kept;
+    for (let j = 0; j < names.length; j++) {
+      const flag = flagColumns[j]![i];
       if (flag === undefined) continue;
+      const name = names[j]!;
       tests[name] = flag;
+      flags.push(flag);
       if (flag === QC_FLAGS.fail) reasons.push(TEST_REASON[name].fail);
-      if (flag === QC_FLAGS.suspect) reasons.push(TEST_REASON[name].suspect);
+      else if (flag === QC_FLAGS.suspect) reasons.push(TEST_REASON[name].suspect);
     }
-    return { flag: worstFlag(Object.values(tests)), reasons: unique(reasons), tests };
+    return { flag: worstFlag(flags), reasons, tests };
   });
 }
 
