@@ -44,7 +44,9 @@ test('an admin imports a CSV standard version, binds a station to it and sees th
   await check.click();
   const outcome = page.getByTestId('import-outcome');
   await expect(outcome).toHaveAttribute('data-outcome', 'invalid');
-  await expect(page.getByTestId('import-errors').locator('li[data-line="3"]')).toContainText('min must not exceed max');
+  const rowError = page.getByTestId('import-errors').locator('li[data-line="3"]');
+  await expect(rowError).toHaveAttribute('data-code', 'min_above_max');
+  await expect(rowError).toContainText('Dòng 3: Thông số PH: giới hạn dưới (9) lớn hơn giới hạn trên (5).');
   await expect(save).toBeDisabled();
 
   // The corrected file: preview, then import.

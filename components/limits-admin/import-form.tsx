@@ -66,10 +66,11 @@ function ErrorList({ errors }: { errors: LimitImportError[] }) {
   return (
     <ul className={styles.errors} data-testid="import-errors">
       {errors.map((e, i) => (
-        <li key={i} data-line={e.line ?? undefined}>
+        <li key={i} data-line={e.line ?? undefined} data-code={e.code}>
           {e.line !== null ? <strong>{t('line', { line: e.line })}: </strong> : e.path ? <strong>{e.path}: </strong> : null}
           {e.line !== null && e.path ? `${e.path}: ` : ''}
-          {e.message}
+          {/* An error without a code (see LimitImportError) can only be shown as its English text. */}
+          {e.code !== undefined ? t(`issues.${e.code}`, e.params) : e.message}
         </li>
       ))}
     </ul>

@@ -40,8 +40,10 @@ import {
   LIMIT_AVERAGINGS,
   parseLimitImport,
   resolveLimit,
+  limitImportProblem,
   type LimitAveraging,
   type LimitImportError,
+  type LimitImportIssue,
   type LimitStandard,
   type ResolvedLimit,
 } from '../domain/limits';
@@ -283,9 +285,13 @@ export async function previewLimitImport(input: { format: 'json' | 'csv'; conten
     values: p.values,
     exists: existing.some((e) => e.code === p.code && e.version === p.version),
   }));
-  const errors: LimitImportError[] = standards
+  const errors: LimitImportIssue[] = standards
     .filter((p) => p.exists)
-    .map((p) => ({ line: null, path: `${p.code} ${p.version}`, message: 'this version already exists' }));
+    .map((p) => ({
+      line: null,
+      path: `${p.code} ${p.version}`,
+      ...limitImportProblem('version_exists', { standard: p.code, version: p.version }, 'this version already exists'),
+    }));
   return { ok: errors.length === 0, standards, errors };
 }
 
@@ -294,8 +300,13 @@ export async function importLimitStandards(input: { format: 'json' | 'csv'; cont
   const { format, content } = limitImportInput.parse(input);
   const r = parseLimitImport(format, content);
   if (!r.ok) {
-    const what = format === 'csv' ? 'invalid limit CSV' : r.errors.some((e) => e.message.startsWith('not valid JSON')) ? 'invalid JSON' : 'invalid limit standard';
-    throw new AppError('VALIDATION', what, r.errors.map((e) => ({ path: e.line !== null ? `line ${e.line}` : e.path || 'content', message: e.message })));
+    const what = format === 'csv' ? 'invalid limit CSV' : r.errors.some((e) => e.code === 'invalid_json') ? 'invalid JSON' : 'invalid limit standard';
+    // code + params let a client render the problem in its own language (messages limitsAdmin.import.issues).
+    throw new AppError(
+      'VALIDATION',
+      what,
+      r.errors.map((e) => ({ path: e.line !== null ? `line ${e.line}` : e.path || 'content', message: e.message, code: e.code, params: e.params })),
+    );
   }
   const parsed: LimitStandard[] = r.standards;
   const existing = await listLimitStandardRows();

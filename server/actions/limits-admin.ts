@@ -2,7 +2,9 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { detectLimitImportFormat, LIMIT_AVERAGINGS, type LimitImportError } from '@/lib/domain/limits';
+import { detectLimitImportFormat, LIMIT_AVERAGINGS, LIMIT_IMPORT_ERROR_CODES, type LimitImportError } from '@/lib/domain/limits';
+
+const IMPORT_CODES = new Set<string>(LIMIT_IMPORT_ERROR_CODES);
 import { isAppError, type AppErrorCode } from '@/lib/errors';
 import { cancelMaintenanceWindow, createMaintenanceWindow } from '@/lib/services/alerts';
 import {
@@ -103,10 +105,14 @@ export async function importLimitStandardsAction(_prev: LimitImportResult, fd: F
   } catch (e) {
     const errors: LimitImportError[] =
       isAppError(e) && Array.isArray(e.details)
-        ? (e.details as { path?: unknown; message?: unknown }[]).map((d) => {
+        ? (e.details as { path?: unknown; message?: unknown; code?: unknown; params?: unknown }[]).map((d): LimitImportError => {
             const path = String(d.path ?? '');
             const line = /^line (\d+)$/.exec(path);
-            return { line: line ? Number(line[1]) : null, path: line ? '' : path, message: String(d.message ?? '') };
+            const at = { line: line ? Number(line[1]) : null, path: line ? '' : path, message: String(d.message ?? '') };
+            // The service passes the parser's code and parameters on, so the form can show the problem in its language.
+            return typeof d.code === 'string' && IMPORT_CODES.has(d.code) && typeof d.params === 'object' && d.params !== null
+              ? ({ ...at, code: d.code, params: d.params } as LimitImportError)
+              : at;
           })
         : [];
     return { ...toError(e), errors };

@@ -95,6 +95,8 @@ describe('standard import: preview stores nothing, save goes through the service
     expect(s).toMatchObject({ ok: false, error: 'VALIDATION' });
     if (s?.ok !== false) return;
     expect(s.errors.map((e) => e.line)).toEqual([3, 4]);
+    // …and with the parser's codes, so the form shows them in the user's language.
+    expect(s.errors.map((e) => e.code)).toEqual(['not_a_number', 'min_above_max']);
     const stored = await pool().query(`SELECT count(*)::int AS n FROM limit_standard WHERE code = $1`, [code]);
     expect(stored.rows[0].n).toBe(0);
   });

@@ -90,27 +90,27 @@ describe('parseLimitCsv: rows grouped by (standard, version) and validated by th
   });
 
   it.each([
-    ['missing column', 'standard,version\nX,1', 1, 'missing columns'],
-    ['not a number', `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,abc,24h,false`, 2, 'not a number'],
-    ['bad boolean', `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,10,24h,maybe`, 2, 'apply_coefficients'],
+    ['missing column', 'standard,version\nX,1', 1, 'missing_columns'],
+    ['not a number', `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,abc,24h,false`, 2, 'not_a_number'],
+    ['bad boolean', `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,10,24h,maybe`, 2, 'not_a_boolean'],
     [
       'kind differs within a version',
       `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,10,24h,false\nQ,1,2025-01-01,,emission,A,TSS,,10,24h,false`,
       3,
-      'kind differs',
+      'differs_in_version',
     ],
     [
       'schema error points at its row',
       `${HEADER}\nQ,1,2025-01-01,,wastewater,A,COD,,10,24h,false\nP,1,2025-01-01,,wastewater,A,COD,,1,24h,false\nQ,1,2025-01-01,,wastewater,A,TSS,9,1,24h,false`,
       4,
-      'min must not exceed max',
+      'min_above_max',
     ],
-    ['no rows', HEADER, 0, 'no data rows'],
-  ])('%s → error on line %d', (_label, csv, line, message) => {
+    ['no rows', HEADER, 0, 'no_data_rows'],
+  ])('%s → error on line %d', (_label, csv, line, code) => {
     const r = parseLimitCsv(csv);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0]?.line).toBe(line);
-    expect(r.errors[0]?.message).toContain(message);
+    expect(r.errors[0]?.code).toBe(code);
   });
 });
