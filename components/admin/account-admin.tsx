@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/format';
 import { ActionForm } from './action-form';
+import { AdminTable } from './admin-table';
 import { ActiveBadge } from './facility-admin';
 import { ROLE_VALUES, type AdminFormAction, type FacilityOption, type RoleValue } from './types';
 
@@ -45,19 +46,101 @@ function RoleSelect({ value }: { value?: RoleValue }) {
   );
 }
 
-function FacilitySelect({ facilities, value, required }: { facilities: FacilityOption[]; value?: string | null; required?: boolean }) {
+function FacilitySelect({
+  facilities,
+  value,
+  required,
+}: {
+  facilities: FacilityOption[];
+  value?: string | null;
+  required?: boolean;
+}) {
   const t = useTranslations('adminArea');
   return (
-    <select className="input" name="facilityCode" defaultValue={value ?? ''} required={required} aria-label={t('fields.facility')}>
+    <select
+      className="input"
+      name="facilityCode"
+      defaultValue={value ?? ''}
+      required={required}
+      aria-label={t('fields.facility')}
+    >
       <option value="">{required ? t('choose') : t('noFacility')}</option>
-      {facilities
-        .filter((f) => f.active || f.code === value)
-        .map((f) => (
-          <option key={f.code} value={f.code}>
-            {f.code} — {f.name}
-          </option>
-        ))}
+      <FacilityOptions facilities={facilities.filter((f) => f.active || f.code === value)} />
     </select>
+  );
+}
+
+function FacilityOptions({ facilities }: { facilities: FacilityOption[] }) {
+  return facilities.map((f) => (
+    <option key={f.code} value={f.code}>
+      {f.code} — {f.name}
+    </option>
+  ));
+}
+
+/** Role and facility of a new user or token (the facility only for the facility role). */
+function RoleFacilityFields({ facilities }: { facilities: FacilityOption[] }) {
+  const t = useTranslations('adminArea');
+  return (
+    <>
+      <label>
+        {t('fields.role')}
+        <RoleSelect />
+      </label>
+      <label>
+        {t('fields.facility')}
+        <FacilitySelect facilities={facilities} />
+        <span className="muted small">{t('users.facilityHint')}</span>
+      </label>
+    </>
+  );
+}
+
+/** Row action: a new password for a user or FTP account (shown once), after a confirmation. */
+function ResetPasswordForm({ action, id, confirmText }: { action: AdminFormAction; id: number; confirmText: string }) {
+  const t = useTranslations('adminArea');
+  return (
+    <ActionForm
+      action={action}
+      layout="inline"
+      submitLabel={t('users.resetPassword')}
+      okText={t('users.passwordReset')}
+      confirmText={confirmText}
+    >
+      <input type="hidden" name="id" value={id} />
+    </ActionForm>
+  );
+}
+
+/** Row action: sets a flag (`field` = "true" / "false") to the opposite of `on`; switching off is the danger. */
+function ToggleForm({
+  action,
+  id,
+  field,
+  on,
+  submitLabel,
+  confirmText,
+}: {
+  action: AdminFormAction;
+  id: number;
+  field: string;
+  on: boolean;
+  submitLabel: string;
+  confirmText?: string;
+}) {
+  const t = useTranslations('adminArea');
+  return (
+    <ActionForm
+      action={action}
+      layout="inline"
+      danger={on}
+      submitLabel={submitLabel}
+      okText={t('saved')}
+      confirmText={confirmText}
+    >
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name={field} value={on ? 'false' : 'true'} />
+    </ActionForm>
   );
 }
 
@@ -75,15 +158,7 @@ export function UserCreateForm({ action, facilities }: { action: AdminFormAction
         {t('fields.name')}
         <input className="input" name="name" required maxLength={200} />
       </label>
-      <label>
-        {t('fields.role')}
-        <RoleSelect />
-      </label>
-      <label>
-        {t('fields.facility')}
-        <FacilitySelect facilities={facilities} />
-        <span className="muted small">{t('users.facilityHint')}</span>
-      </label>
+      <RoleFacilityFields facilities={facilities} />
     </ActionForm>
   );
 }
@@ -104,68 +179,58 @@ export function UserTable({
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="admin-user-table">
-        <thead>
-          <tr>
-            <th>{t('fields.email')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('users.roleAndFacility')}</th>
-            <th>{t('fields.status')}</th>
-            <th>{t('users.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-user={u.email}>
-              <td>
-                {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
-              </td>
-              <td>{u.name}</td>
-              <td>
-                {u.isSelf ? (
-                  <span>{tr(u.role)}</span>
-                ) : (
-                  <ActionForm action={changeRole} layout="inline" submitLabel={t('users.changeRole')} okText={t('saved')}>
-                    <input type="hidden" name="id" value={u.id} />
-                    <RoleSelect value={u.role} />
-                    <FacilitySelect facilities={facilities} value={u.facilityCode} />
-                  </ActionForm>
-                )}
-              </td>
-              <td>
-                <ActiveBadge active={u.active} />
-              </td>
-              <td>
-                <ActionForm
-                  action={resetPassword}
-                  layout="inline"
-                  submitLabel={t('users.resetPassword')}
-                  okText={t('users.passwordReset')}
-                  confirmText={t('users.resetConfirm', { email: u.email })}
-                >
-                  <input type="hidden" name="id" value={u.id} />
-                </ActionForm>
-                {!u.isSelf && (
-                  <ActionForm
-                    action={setActive}
-                    layout="inline"
-                    danger={u.active}
-                    submitLabel={u.active ? t('deactivate') : t('reactivate')}
-                    okText={t('saved')}
-                    confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
-                  >
-                    <input type="hidden" name="id" value={u.id} />
-                    <input type="hidden" name="active" value={u.active ? 'false' : 'true'} />
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {users.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <AdminTable
+      testId="admin-user-table"
+      columns={[
+        t('fields.email'),
+        t('fields.name'),
+        t('users.roleAndFacility'),
+        t('fields.status'),
+        t('users.actions'),
+      ]}
+      rowCount={users.length}
+      emptyText={t('empty')}
+    >
+      {users.map((u) => (
+        <tr key={u.id} data-user={u.email}>
+          <td>
+            {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
+          </td>
+          <td>{u.name}</td>
+          <td>
+            {u.isSelf ? (
+              <span>{tr(u.role)}</span>
+            ) : (
+              <ActionForm action={changeRole} layout="inline" submitLabel={t('users.changeRole')} okText={t('saved')}>
+                <input type="hidden" name="id" value={u.id} />
+                <RoleSelect value={u.role} />
+                <FacilitySelect facilities={facilities} value={u.facilityCode} />
+              </ActionForm>
+            )}
+          </td>
+          <td>
+            <ActiveBadge active={u.active} />
+          </td>
+          <td>
+            <ResetPasswordForm
+              action={resetPassword}
+              id={u.id}
+              confirmText={t('users.resetConfirm', { email: u.email })}
+            />
+            {!u.isSelf && (
+              <ToggleForm
+                action={setActive}
+                id={u.id}
+                field="active"
+                on={u.active}
+                submitLabel={u.active ? t('deactivate') : t('reactivate')}
+                confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
+              />
+            )}
+          </td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }
 
@@ -185,7 +250,14 @@ export function FtpCreateForm({
     <ActionForm action={action} submitLabel={t('create')} okText={t('ftp.created')} testId="ftp-create-form">
       <label>
         {t('fields.username')}
-        <input className="input mono" name="username" required maxLength={64} autoComplete="off" pattern="[A-Za-z0-9][A-Za-z0-9_.@\-]*" />
+        <input
+          className="input mono"
+          name="username"
+          required
+          maxLength={64}
+          autoComplete="off"
+          pattern="[A-Za-z0-9][A-Za-z0-9_.@\-]*"
+        />
       </label>
       <label>
         {t('fields.facility')}
@@ -201,11 +273,7 @@ export function FtpFilter({ facilities, facility }: { facilities: FacilityOption
     <form method="get" action="/admin/ftp" className="toolbar" data-testid="ftp-filter">
       <select className="input" name="facility" defaultValue={facility} aria-label={t('fields.facility')}>
         <option value="">{t('filters.allFacilities')}</option>
-        {facilities.map((f) => (
-          <option key={f.code} value={f.code}>
-            {f.code} — {f.name}
-          </option>
-        ))}
+        <FacilityOptions facilities={facilities} />
       </select>
       <button type="submit" className="btn">
         {t('filters.apply')}
@@ -225,53 +293,43 @@ export function FtpTable({
 }) {
   const t = useTranslations('adminArea');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="admin-ftp-table">
-        <thead>
-          <tr>
-            <th>{t('fields.username')}</th>
-            <th>{t('fields.facility')}</th>
-            <th>{t('fields.status')}</th>
-            <th>{t('fields.createdAt')}</th>
-            <th>{t('users.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id} data-ftp={a.username}>
-              <td className="mono">{a.username}</td>
-              <td className="mono">{a.facilityCode}</td>
-              <td>
-                <ActiveBadge active={a.enabled} />
-              </td>
-              <td className="nowrap">{formatDateTime(a.createdAt)}</td>
-              <td>
-                <ActionForm
-                  action={resetPassword}
-                  layout="inline"
-                  submitLabel={t('users.resetPassword')}
-                  okText={t('users.passwordReset')}
-                  confirmText={t('ftp.resetConfirm', { username: a.username })}
-                >
-                  <input type="hidden" name="id" value={a.id} />
-                </ActionForm>
-                <ActionForm
-                  action={setEnabled}
-                  layout="inline"
-                  danger={a.enabled}
-                  submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
-                  okText={t('saved')}
-                >
-                  <input type="hidden" name="id" value={a.id} />
-                  <input type="hidden" name="enabled" value={a.enabled ? 'false' : 'true'} />
-                </ActionForm>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {accounts.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <AdminTable
+      testId="admin-ftp-table"
+      columns={[
+        t('fields.username'),
+        t('fields.facility'),
+        t('fields.status'),
+        t('fields.createdAt'),
+        t('users.actions'),
+      ]}
+      rowCount={accounts.length}
+      emptyText={t('empty')}
+    >
+      {accounts.map((a) => (
+        <tr key={a.id} data-ftp={a.username}>
+          <td className="mono">{a.username}</td>
+          <td className="mono">{a.facilityCode}</td>
+          <td>
+            <ActiveBadge active={a.enabled} />
+          </td>
+          <td className="nowrap">{formatDateTime(a.createdAt)}</td>
+          <td>
+            <ResetPasswordForm
+              action={resetPassword}
+              id={a.id}
+              confirmText={t('ftp.resetConfirm', { username: a.username })}
+            />
+            <ToggleForm
+              action={setEnabled}
+              id={a.id}
+              field="enabled"
+              on={a.enabled}
+              submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
+            />
+          </td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }
 
@@ -285,15 +343,7 @@ export function TokenCreateForm({ action, facilities }: { action: AdminFormActio
         {t('fields.name')}
         <input className="input" name="name" required maxLength={100} />
       </label>
-      <label>
-        {t('fields.role')}
-        <RoleSelect />
-      </label>
-      <label>
-        {t('fields.facility')}
-        <FacilitySelect facilities={facilities} />
-        <span className="muted small">{t('users.facilityHint')}</span>
-      </label>
+      <RoleFacilityFields facilities={facilities} />
     </ActionForm>
   );
 }
@@ -302,55 +352,52 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenAdminRow[]; revoke
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="admin-token-table">
-        <thead>
-          <tr>
-            <th>{t('fields.name')}</th>
-            <th>{t('tokens.prefix')}</th>
-            <th>{t('fields.role')}</th>
-            <th>{t('fields.facility')}</th>
-            <th>{t('fields.createdAt')}</th>
-            <th>{t('tokens.lastUsed')}</th>
-            <th>{t('fields.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((k) => (
-            <tr key={k.id} data-token={k.id}>
-              <td>{k.name}</td>
-              <td className="mono">{k.prefix}…</td>
-              <td>{tr(k.role)}</td>
-              <td className="mono">{k.facilityCode ?? ''}</td>
-              <td className="nowrap">{formatDateTime(k.createdAt)}</td>
-              <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')}</td>
-              <td>
-                {k.revokedAt ? (
-                  <span className="badge badge-rejected">{t('tokens.revokedAt', { at: formatDateTime(k.revokedAt) })}</span>
-                ) : (
-                  <ActiveBadge active />
-                )}
-              </td>
-              <td>
-                {!k.revokedAt && (
-                  <ActionForm
-                    action={revoke}
-                    layout="inline"
-                    danger
-                    submitLabel={t('tokens.revoke')}
-                    okText={t('saved')}
-                    confirmText={t('tokens.revokeConfirm', { name: k.name })}
-                  >
-                    <input type="hidden" name="id" value={k.id} />
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {tokens.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <AdminTable
+      testId="admin-token-table"
+      columns={[
+        t('fields.name'),
+        t('tokens.prefix'),
+        t('fields.role'),
+        t('fields.facility'),
+        t('fields.createdAt'),
+        t('tokens.lastUsed'),
+        t('fields.status'),
+        null,
+      ]}
+      rowCount={tokens.length}
+      emptyText={t('empty')}
+    >
+      {tokens.map((k) => (
+        <tr key={k.id} data-token={k.id}>
+          <td>{k.name}</td>
+          <td className="mono">{k.prefix}…</td>
+          <td>{tr(k.role)}</td>
+          <td className="mono">{k.facilityCode ?? ''}</td>
+          <td className="nowrap">{formatDateTime(k.createdAt)}</td>
+          <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')}</td>
+          <td>
+            {k.revokedAt ? (
+              <span className="badge badge-rejected">{t('tokens.revokedAt', { at: formatDateTime(k.revokedAt) })}</span>
+            ) : (
+              <ActiveBadge active />
+            )}
+          </td>
+          <td>
+            {!k.revokedAt && (
+              <ActionForm
+                action={revoke}
+                layout="inline"
+                danger
+                submitLabel={t('tokens.revoke')}
+                okText={t('saved')}
+                confirmText={t('tokens.revokeConfirm', { name: k.name })}
+              >
+                <input type="hidden" name="id" value={k.id} />
+              </ActionForm>
+            )}
+          </td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

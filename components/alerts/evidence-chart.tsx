@@ -10,15 +10,21 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import {
+  CHART_GRID_COLOR,
+  CHART_LIMIT_COLOR as LIMIT,
+  CHART_LINE_COLOR as LINE,
+  limitLines,
+  valueTooltipFormatter,
+  valueYAxisProps,
+} from '@/components/charts/value-chart-parts';
 import { formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
 import styles from './alerts.module.css';
 
 export type EvidenceChartPoint = { t: number; v: number; flagged: boolean; exceeding: boolean };
 
-const LIMIT = '#EA3223';
 const AVERAGE = '#1e4f91';
 const FLAGGED = '#F08432';
-const LINE = '#0b6e4f';
 const HOUR_MS = 3_600_000;
 
 function ticks(from: number, to: number): number[] {
@@ -60,11 +66,21 @@ export function EvidenceChart({
   periodStart: number | null;
   periodEnd: number | null;
   locale: DisplayLocale;
-  labels: { title: string; empty: string; value: string; limit: string; average: string; flagged: string; exceeding: string; period: string };
+  labels: {
+    title: string;
+    empty: string;
+    value: string;
+    limit: string;
+    average: string;
+    flagged: string;
+    exceeding: string;
+    period: string;
+  };
 }) {
   const fmt = (v: number) => formatNumber(v, decimals, locale);
   const dot = ({ cx, cy, index, payload }: DotProps) => {
-    if (cx == null || cy == null || !payload || (!payload.flagged && !payload.exceeding)) return <g key={`d${index}`} />;
+    if (cx == null || cy == null || !payload || (!payload.flagged && !payload.exceeding))
+      return <g key={`d${index}`} />;
     return (
       <circle
         key={`d${index}`}
@@ -91,44 +107,42 @@ export function EvidenceChart({
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="#eef1f4" />
+              <CartesianGrid stroke={CHART_GRID_COLOR} />
               <XAxis
                 dataKey="t"
                 type="number"
                 scale="time"
                 domain={[from, to]}
                 ticks={ticks(from, to)}
-                tickFormatter={(v: number) => (to - from > 36 * HOUR_MS ? formatDateTime(v).slice(0, 5) + ' ' + formatTime(v) : formatTime(v))}
+                tickFormatter={(v: number) =>
+                  to - from > 36 * HOUR_MS ? formatDateTime(v).slice(0, 5) + ' ' + formatTime(v) : formatTime(v)
+                }
                 tick={{ fontSize: 11 }}
                 minTickGap={24}
               />
-              <YAxis tickFormatter={(v: number) => formatNumber(v, Math.min(decimals, 2), locale)} tick={{ fontSize: 11 }} width={60} domain={['auto', 'auto']} />
-              <Tooltip labelFormatter={(v) => formatDateTime(Number(v))} formatter={(v) => [`${fmt(Number(v))} ${unit}`.trim(), labels.value]} />
+              <YAxis {...valueYAxisProps(decimals, locale, 11, 60)} />
+              <Tooltip
+                labelFormatter={(v) => formatDateTime(Number(v))}
+                formatter={valueTooltipFormatter(fmt, unit, labels.value)}
+              />
               {periodStart != null && periodEnd != null && (
-                <ReferenceArea x1={periodStart} x2={periodEnd} fill="#1e4f91" fillOpacity={0.06} ifOverflow="hidden" className="evidence-period" />
-              )}
-              {limitMax != null && (
-                <ReferenceLine
-                  y={limitMax}
-                  stroke={LIMIT}
-                  strokeDasharray="6 4"
-                  strokeWidth={1.5}
-                  ifOverflow="extendDomain"
-                  className="evidence-limit-line"
-                  label={{ value: `${labels.limit} ${fmt(limitMax)}`, position: 'insideTopRight', fill: LIMIT, fontSize: 11 }}
+                <ReferenceArea
+                  x1={periodStart}
+                  x2={periodEnd}
+                  fill="#1e4f91"
+                  fillOpacity={0.06}
+                  ifOverflow="hidden"
+                  className="evidence-period"
                 />
               )}
-              {limitMin != null && (
-                <ReferenceLine
-                  y={limitMin}
-                  stroke={LIMIT}
-                  strokeDasharray="6 4"
-                  strokeWidth={1.5}
-                  ifOverflow="extendDomain"
-                  className="evidence-limit-line"
-                  label={{ value: `${labels.limit} ${fmt(limitMin)}`, position: 'insideBottomRight', fill: LIMIT, fontSize: 11 }}
-                />
-              )}
+              {limitLines({
+                max: limitMax,
+                min: limitMin,
+                label: labels.limit,
+                format: fmt,
+                className: 'evidence-limit-line',
+                fontSize: 11,
+              })}
               {average != null && periodStart != null && periodEnd != null && (
                 <ReferenceLine
                   segment={[
@@ -139,10 +153,23 @@ export function EvidenceChart({
                   strokeWidth={2}
                   ifOverflow="extendDomain"
                   className="evidence-average-line"
-                  label={{ value: `${labels.average} ${fmt(average)}`, position: 'insideTopLeft', fill: AVERAGE, fontSize: 11 }}
+                  label={{
+                    value: `${labels.average} ${fmt(average)}`,
+                    position: 'insideTopLeft',
+                    fill: AVERAGE,
+                    fontSize: 11,
+                  }}
                 />
               )}
-              <Line type="linear" dataKey="v" stroke={LINE} strokeWidth={1.5} dot={dot} activeDot={{ r: 4 }} isAnimationActive={false} />
+              <Line
+                type="linear"
+                dataKey="v"
+                stroke={LINE}
+                strokeWidth={1.5}
+                dot={dot}
+                activeDot={{ r: 4 }}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         )}
@@ -169,7 +196,8 @@ export function EvidenceChart({
         </span>
         {periodStart != null && periodEnd != null && (
           <span>
-            <span className={styles.swatchDot} style={{ background: 'rgba(30,79,145,0.15)', borderRadius: 2 }} /> {labels.period}
+            <span className={styles.swatchDot} style={{ background: 'rgba(30,79,145,0.15)', borderRadius: 2 }} />{' '}
+            {labels.period}
           </span>
         )}
       </div>

@@ -1,12 +1,16 @@
 'use client';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CHART_GRID_COLOR,
+  CHART_LINE_COLOR as LINE,
+  limitLines,
+  valueTooltipFormatter,
+  valueYAxisProps,
+} from '@/components/charts/value-chart-parts';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import styles from './reports.module.css';
 
 export type DailyChartPoint = { day: string; value: number | null };
-
-const LINE = '#0b6e4f';
-const LIMIT = '#EA3223';
 
 /**
  * Daily means of one parameter over a month with the limit line(s). `fixedWidth` draws at a fixed size (print / PDF:
@@ -42,42 +46,18 @@ export function DailyChart({
       height={fixedWidth ? 220 : undefined}
       margin={{ top: 14, right: 18, bottom: 2, left: 0 }}
     >
-      <CartesianGrid stroke="#eef1f4" />
+      <CartesianGrid stroke={CHART_GRID_COLOR} />
       <XAxis dataKey="d" tick={{ fontSize: 10 }} interval={fixedWidth ? 1 : 'preserveStartEnd'} />
-      <YAxis
-        tickFormatter={(v: number) => formatNumber(v, Math.min(decimals, 2), locale)}
-        tick={{ fontSize: 10 }}
-        width={56}
-        domain={['auto', 'auto']}
-      />
-      {!fixedWidth && <Tooltip formatter={(v) => [`${fmt(Number(v))} ${unit}`.trim(), labels.mean]} />}
-      {limitMax != null && (
-        <ReferenceLine
-          y={limitMax}
-          stroke={LIMIT}
-          strokeDasharray="6 4"
-          strokeWidth={1.5}
-          ifOverflow="extendDomain"
-          className="monthly-limit-line"
-          label={{ value: `${labels.limit} ${fmt(limitMax)}`, position: 'insideTopRight', fill: LIMIT, fontSize: 10 }}
-        />
-      )}
-      {limitMin != null && (
-        <ReferenceLine
-          y={limitMin}
-          stroke={LIMIT}
-          strokeDasharray="6 4"
-          strokeWidth={1.5}
-          ifOverflow="extendDomain"
-          className="monthly-limit-line"
-          label={{
-            value: `${labels.limit} ${fmt(limitMin)}`,
-            position: 'insideBottomRight',
-            fill: LIMIT,
-            fontSize: 10,
-          }}
-        />
-      )}
+      <YAxis {...valueYAxisProps(decimals, locale, 10, 56)} />
+      {!fixedWidth && <Tooltip formatter={valueTooltipFormatter(fmt, unit, labels.mean)} />}
+      {limitLines({
+        max: limitMax,
+        min: limitMin,
+        label: labels.limit,
+        format: fmt,
+        className: 'monthly-limit-line',
+        fontSize: 10,
+      })}
       <Line
         type="linear"
         dataKey="v"

@@ -14,7 +14,8 @@ import {
   setUserActiveAsAdmin,
 } from '@/lib/services/admin-accounts';
 import type { Role } from '@/lib/db/users';
-import { done, fail, positiveId, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { runAdminAction } from './admin-action';
+import { done, positiveId, requireAdminActor, text, type AdminActionState } from './admin-result';
 
 /**
  * Users, FTP accounts and API tokens: authorise (admin), validate, one service call, map errors, revalidate.
@@ -24,7 +25,7 @@ import { done, fail, positiveId, requireAdminActor, text, type AdminActionState 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export async function createUserAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const r = await createUserAsAdmin(actor, {
       email: text(fd, 'email') ?? '',
@@ -34,13 +35,11 @@ export async function createUserAction(_prev: AdminActionState, fd: FormData): P
     });
     revalidatePath('/admin', 'layout');
     return done({ secret: r.password, subject: r.user.email });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function changeUserRoleAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const u = await changeUserRoleAsAdmin(actor, positiveId.parse(text(fd, 'id')), {
       role: (text(fd, 'role') ?? '') as Role,
@@ -48,68 +47,63 @@ export async function changeUserRoleAction(_prev: AdminActionState, fd: FormData
     });
     revalidatePath('/admin', 'layout');
     return done({ subject: u.email });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function resetUserPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const r = await resetUserPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
     revalidatePath('/admin/audit');
     return done({ secret: r.password, subject: r.user.email });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function setUserActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const u = await setUserActiveAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'active')));
     revalidatePath('/admin', 'layout');
     return done({ subject: u.email });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function createFtpAccountAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
-    const r = await createFtpAccountAsAdmin(actor, { username: text(fd, 'username') ?? '', facilityCode: text(fd, 'facilityCode') ?? '' });
+    const r = await createFtpAccountAsAdmin(actor, {
+      username: text(fd, 'username') ?? '',
+      facilityCode: text(fd, 'facilityCode') ?? '',
+    });
     revalidatePath('/admin', 'layout');
     return done({ secret: r.password, subject: r.account.username });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function resetFtpPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const r = await resetFtpPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
     revalidatePath('/admin/audit');
     return done({ secret: r.password, subject: r.account.username });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function setFtpEnabledAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
-    const a = await setFtpAccountEnabledAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'enabled')));
+    const a = await setFtpAccountEnabledAsAdmin(
+      actor,
+      positiveId.parse(text(fd, 'id')),
+      flag.parse(text(fd, 'enabled')),
+    );
     revalidatePath('/admin', 'layout');
     return done({ subject: a.username });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function createTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const t = await createTokenAsAdmin(actor, {
       name: text(fd, 'name') ?? '',
@@ -118,18 +112,14 @@ export async function createTokenAction(_prev: AdminActionState, fd: FormData): 
     });
     revalidatePath('/admin', 'layout');
     return done({ secret: t.token, subject: t.name });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function revokeTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const t = await revokeTokenAsAdmin(actor, positiveId.parse(text(fd, 'id')));
     revalidatePath('/admin', 'layout');
     return done({ subject: t.name });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }

@@ -8,7 +8,8 @@ import {
   reactivateFacilityAsAdmin,
   updateFacilityAsAdmin,
 } from '@/lib/services/admin-facilities';
-import { done, fail, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { runAdminAction } from './admin-action';
+import { done, requireAdminActor, text, type AdminActionState } from './admin-result';
 
 /** Facility mutations of the admin area: authorise (admin), validate, one service call, map errors, revalidate. */
 
@@ -20,7 +21,7 @@ function refresh(facility?: string) {
 }
 
 export async function createFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const f = await createFacilityAsAdmin(actor, {
       code: text(fd, 'code') ?? '',
@@ -31,13 +32,11 @@ export async function createFacilityAction(_prev: AdminActionState, fd: FormData
     });
     refresh();
     return done({ subject: f.code });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function updateFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const facility = code.parse(text(fd, 'code'));
     await updateFacilityAsAdmin(actor, facility, {
@@ -48,21 +47,17 @@ export async function updateFacilityAction(_prev: AdminActionState, fd: FormData
     });
     refresh(facility);
     return done({ subject: facility });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 /** Deactivates (active=false) or reactivates (active=true) a facility. */
 export async function setFacilityActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const facility = code.parse(text(fd, 'code'));
     const active = z.enum(['true', 'false']).parse(text(fd, 'active')) === 'true';
     await (active ? reactivateFacilityAsAdmin(actor, facility) : deactivateFacilityAsAdmin(actor, facility));
     refresh(facility);
     return done({ subject: facility });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }

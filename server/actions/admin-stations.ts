@@ -9,7 +9,8 @@ import {
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
 } from '@/lib/services/station-admin';
-import { decimal, done, fail, integer, list, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { runAdminAction } from './admin-action';
+import { decimal, done, integer, list, requireAdminActor, text, type AdminActionState } from './admin-result';
 
 /** Station mutations of the admin area: authorise (admin), validate, one service call, map errors, revalidate. */
 
@@ -37,7 +38,7 @@ function settings(fd: FormData) {
 
 /** Create: parameters are the checked `parameters` boxes, each with optional `unit.<CODE>` and `aliases.<CODE>`. */
 export async function createStationAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const codes = fd.getAll('parameters').filter((p): p is string => typeof p === 'string' && p !== '');
     const s = await createStationAsAdmin(actor, {
@@ -47,25 +48,21 @@ export async function createStationAction(_prev: AdminActionState, fd: FormData)
     });
     refresh();
     return done({ subject: s.code });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function updateStationAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const station = code.parse(text(fd, 'code'));
     await updateStationAsAdmin(actor, station, { ...settings(fd), enabled: fd.get('enabled') === 'on' });
     refresh(station);
     return done({ subject: station });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function addStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const station = code.parse(text(fd, 'station'));
     await addStationParameterAsAdmin(actor, station, {
@@ -75,13 +72,11 @@ export async function addStationParameterAction(_prev: AdminActionState, fd: For
     });
     refresh(station);
     return done({ subject: station });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function updateStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const station = code.parse(text(fd, 'station'));
     await updateStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')), {
@@ -90,19 +85,15 @@ export async function updateStationParameterAction(_prev: AdminActionState, fd: 
     });
     refresh(station);
     return done({ subject: station });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function removeStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  try {
+  return runAdminAction(async () => {
     const actor = await requireAdminActor();
     const station = code.parse(text(fd, 'station'));
     await removeStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')));
     refresh(station);
     return done({ subject: station });
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }

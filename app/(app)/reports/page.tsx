@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { CompletenessTable, CompletenessTotals } from '@/components/reports/completeness-table';
+import { CompletenessTable } from '@/components/reports/completeness-table';
+import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { ReportActions } from '@/components/reports/report-actions';
-import { ReportTabs } from '@/components/reports/report-tabs';
+import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
+import { ReportPageHead } from '@/components/reports/report-page-head';
 import styles from '@/components/reports/reports.module.css';
 import { formatPercent } from '@/lib/domain/format';
 import { getCompletenessPage } from '@/server/queries/reports';
@@ -20,41 +22,14 @@ export default async function ReportsPage({ searchParams }: Props) {
   const report = data.report;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <ReportTabs active="completeness" />
-      <h2>{t('completeness.title')}</h2>
-      <p className="muted">{t('completeness.intro', { threshold: formatPercent(report?.threshold ?? 0.8) })}</p>
-      {data.invalid.length > 0 && (
-        <p className="form-error" role="status">
-          {t('invalid', { fields: data.invalid.join(', ') })}
-        </p>
-      )}
-      <form method="get" className={`${styles.filters} ${styles.noPrint}`} data-testid="completeness-filters">
-        <label>
-          {t('from')}
-          <input
-            className="input"
-            name="from"
-            defaultValue={data.values.from}
-            placeholder="dd/mm/yyyy"
-            pattern="\d{1,2}/\d{1,2}/\d{4}"
-          />
-        </label>
-        <label>
-          {t('to')}
-          <input
-            className="input"
-            name="to"
-            defaultValue={data.values.to}
-            placeholder="dd/mm/yyyy"
-            pattern="\d{1,2}/\d{1,2}/\d{4}"
-          />
-        </label>
+      <ReportPageHead
+        active="completeness"
+        title={t('completeness.title')}
+        intro={t('completeness.intro', { threshold: formatPercent(report?.threshold ?? 0.8) })}
+        invalid={data.invalid}
+      />
+      <ReportFilterForm testId="completeness-filters" submitLabel={t('show')}>
+        <ReportRangeInputs from={data.values.from} to={data.values.to} validate />
         <label>
           {t('period')}
           <select className="input" name="period" defaultValue={data.values.period}>
@@ -62,23 +37,13 @@ export default async function ReportsPage({ searchParams }: Props) {
             <option value="month">{t('periods.month')}</option>
           </select>
         </label>
-        <label>
-          {t('station')}
-          <select className="input" name="station" defaultValue={data.values.station}>
-            <option value="">{t('allStations')}</option>
-            {data.stations.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div>
-          <button className="btn btn-primary" type="submit">
-            {t('show')}
-          </button>
-        </div>
-      </form>
+        <ReportStationSelect
+          label={t('station')}
+          emptyLabel={t('allStations')}
+          stations={data.stations}
+          value={data.values.station}
+        />
+      </ReportFilterForm>
       {report && (
         <>
           <ReportActions
@@ -87,23 +52,7 @@ export default async function ReportsPage({ searchParams }: Props) {
             files={['csv', 'xlsx']}
           />
           <div className={styles.totals}>
-            {data.showProvince && (
-              <CompletenessTotals
-                title={t('completeness.province')}
-                rows={[{ ...report.province, label: t('completeness.provinceRow') }]}
-                testId="completeness-province"
-              />
-            )}
-            <CompletenessTotals
-              title={t('completeness.facilities')}
-              rows={report.facilityTotals}
-              testId="completeness-facilities"
-            />
-            <CompletenessTotals
-              title={t('completeness.stations')}
-              rows={report.stationTotals}
-              testId="completeness-stations"
-            />
+            <CompletenessTotalsSet report={report} showProvince={data.showProvince} />
           </div>
           <CompletenessTable rows={report.rows} period={report.period} />
         </>

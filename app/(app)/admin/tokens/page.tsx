@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { TokenCreateForm, TokenTable } from '@/components/admin/account-admin';
+import { AdminPage } from '@/components/admin/admin-page';
 import { createTokenAction, revokeTokenAction } from '@/server/actions/admin-accounts';
 import { getAdminTokens } from '@/server/queries/admin';
 
@@ -13,23 +13,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminTokensPage() {
   const [t, data] = await Promise.all([getTranslations('adminArea.tokens'), getAdminTokens()]);
   return (
-    <>
-      <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="token-new">
-        <details>
-          <summary id="token-new">{t('new')}</summary>
-          <TokenCreateForm action={createTokenAction} facilities={data.facilities} />
-        </details>
-      </section>
-      <section className="panel">
-        <TokenTable tokens={data.tokens} revoke={revokeTokenAction} />
-      </section>
-    </>
+    <AdminPage
+      title={t('title')}
+      intro={t('intro')}
+      create={{
+        id: 'token-new',
+        label: t('new'),
+        form: <TokenCreateForm action={createTokenAction} facilities={data.facilities} />,
+      }}
+    >
+      <TokenTable tokens={data.tokens} revoke={revokeTokenAction} />
+    </AdminPage>
   );
 }

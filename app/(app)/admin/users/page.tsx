@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { UserCreateForm, UserTable } from '@/components/admin/account-admin';
-import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/server/actions/admin-accounts';
+import { AdminPage } from '@/components/admin/admin-page';
+import {
+  changeUserRoleAction,
+  createUserAction,
+  resetUserPasswordAction,
+  setUserActiveAction,
+} from '@/server/actions/admin-accounts';
 import { getAdminUsers } from '@/server/queries/admin';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,29 +18,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminUsersPage() {
   const [t, data] = await Promise.all([getTranslations('adminArea.users'), getAdminUsers()]);
   return (
-    <>
-      <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="user-new">
-        <details>
-          <summary id="user-new">{t('new')}</summary>
-          <UserCreateForm action={createUserAction} facilities={data.facilities} />
-        </details>
-      </section>
-      <section className="panel">
-        <UserTable
-          users={data.users}
-          facilities={data.facilities}
-          changeRole={changeUserRoleAction}
-          resetPassword={resetUserPasswordAction}
-          setActive={setUserActiveAction}
-        />
-      </section>
-    </>
+    <AdminPage
+      title={t('title')}
+      intro={t('intro')}
+      create={{
+        id: 'user-new',
+        label: t('new'),
+        form: <UserCreateForm action={createUserAction} facilities={data.facilities} />,
+      }}
+    >
+      <UserTable
+        users={data.users}
+        facilities={data.facilities}
+        changeRole={changeUserRoleAction}
+        resetPassword={resetUserPasswordAction}
+        setActive={setUserActiveAction}
+      />
+    </AdminPage>
   );
 }

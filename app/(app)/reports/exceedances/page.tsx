@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { ReportActions } from '@/components/reports/report-actions';
-import { ReportTabs } from '@/components/reports/report-tabs';
-import styles from '@/components/reports/reports.module.css';
+import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
+import { ReportPageHead } from '@/components/reports/report-page-head';
 import { getExceedancePage } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,29 +22,9 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
   ]);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{tr('title')}</h1>
-          <p className="muted">{tr('intro')}</p>
-        </div>
-      </div>
-      <ReportTabs active="exceedances" />
-      <h2>{t('title')}</h2>
-      <p className="muted">{t('intro')}</p>
-      {data.invalid.length > 0 && (
-        <p className="form-error" role="status">
-          {tr('invalid', { fields: data.invalid.join(', ') })}
-        </p>
-      )}
-      <form method="get" className={`${styles.filters} ${styles.noPrint}`}>
-        <label>
-          {tr('from')}
-          <input className="input" name="from" defaultValue={data.values.from} placeholder="dd/mm/yyyy" />
-        </label>
-        <label>
-          {tr('to')}
-          <input className="input" name="to" defaultValue={data.values.to} placeholder="dd/mm/yyyy" />
-        </label>
+      <ReportPageHead active="exceedances" title={t('title')} intro={t('intro')} invalid={data.invalid} />
+      <ReportFilterForm submitLabel={tr('show')}>
+        <ReportRangeInputs from={data.values.from} to={data.values.to} />
         <label>
           {tr('period')}
           <select className="input" name="period" defaultValue={data.values.period === 'month' ? 'month' : 'day'}>
@@ -63,23 +43,13 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
             <option value="approaching">{t('kinds.approaching')}</option>
           </select>
         </label>
-        <label>
-          {tr('station')}
-          <select className="input" name="station" defaultValue={data.values.station}>
-            <option value="">{tr('allStations')}</option>
-            {data.stations.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div>
-          <button className="btn btn-primary" type="submit">
-            {tr('show')}
-          </button>
-        </div>
-      </form>
+        <ReportStationSelect
+          label={tr('station')}
+          emptyLabel={tr('allStations')}
+          stations={data.stations}
+          value={data.values.station}
+        />
+      </ReportFilterForm>
       <ReportActions
         base="/reports/exceedances"
         query={new URLSearchParams({ ...data.values }).toString()}

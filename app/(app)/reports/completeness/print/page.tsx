@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PrintDocument } from '@/components/reports/admin-header';
-import { CompletenessTable, CompletenessTotals } from '@/components/reports/completeness-table';
+import { CompletenessTable } from '@/components/reports/completeness-table';
+import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { PrintReady } from '@/components/reports/print-ready';
 import { formatPercent } from '@/lib/domain/format';
 import { getCompletenessPage } from '@/server/queries/reports';
@@ -32,23 +33,7 @@ export default async function CompletenessPrintPage({ searchParams }: Props) {
       <p className="muted">{t('completeness.intro', { threshold: formatPercent(report?.threshold ?? 0.8) })}</p>
       {report && (
         <>
-          {data.showProvince && (
-            <CompletenessTotals
-              title={t('completeness.province')}
-              rows={[{ ...report.province, label: t('completeness.provinceRow') }]}
-              testId="completeness-province"
-            />
-          )}
-          <CompletenessTotals
-            title={t('completeness.facilities')}
-            rows={report.facilityTotals}
-            testId="completeness-facilities"
-          />
-          <CompletenessTotals
-            title={t('completeness.stations')}
-            rows={report.stationTotals}
-            testId="completeness-stations"
-          />
+          <CompletenessTotalsSet report={report} showProvince={data.showProvince} />
           <CompletenessTable rows={report.rows} period={report.period} />
         </>
       )}
