@@ -202,7 +202,7 @@ const schemas: Record<string, SchemaObject> = {
       {
         code: str(undefined, { enum: ['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] }),
         message: str(),
-        details: { description: 'for VALIDATION: a list of {path, message}; otherwise null or an object' },
+        details: { description: 'for VALIDATION: a list of {path, message}, where the limit import adds code and params (a stable problem code for clients to translate); otherwise null or an object' },
       },
       ['code', 'message', 'details'],
     ),
