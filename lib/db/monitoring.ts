@@ -1,4 +1,5 @@
 import { pool } from './client';
+import { epochMsSql } from './sql-time';
 
 /**
  * Batched reads for monitoring (map, lists, connectivity): one query for many stations instead of one per station.
@@ -130,8 +131,8 @@ export async function listChartRawDownsampled(
   // (one scan of the window, materialised once; array aggregates were three times slower).
   const r = await pool().query<{ parameter: string; b: number; t: number; v: number; f: number; lo: number; hi: number; n: number }>(
     `WITH x AS MATERIALIZED (
-       SELECT parameter AS p, (extract(epoch FROM time) * 1000)::float8 AS t, value AS v, qc_flag AS f,
-              floor((extract(epoch FROM time) * 1000 - $5::float8) / $6::float8)::int AS b
+       SELECT parameter AS p, ${epochMsSql('time')} AS t, value AS v, qc_flag AS f,
+              floor((${epochMsSql('time')} - $5::float8) / $6::float8)::int AS b
        FROM reading WHERE station_id = $1 AND parameter = ANY($2::text[]) AND time >= $3 AND time < $4
      ), m AS (SELECT p, b, min(v) AS lo, max(v) AS hi, count(*)::int AS n FROM x GROUP BY p, b)
      SELECT x.p AS parameter, x.b, x.t, x.v, x.f, m.lo, m.hi, m.n
@@ -207,7 +208,7 @@ export async function listChartAverages(
   const hours = Math.ceil((to.getTime() - from.getTime()) / 3_600_000);
   if (hours <= maxPoints) {
     const r = await pool().query<{ parameter: string; t: number; mean: number | null; min: number | null; max: number | null; n: number; valid: number }>(
-      `SELECT parameter, (extract(epoch FROM hour_end) * 1000)::float8 AS t, value AS mean, min, max, expected_count AS n, valid_count AS valid
+      `SELECT parameter, ${epochMsSql('hour_end')} AS t, value AS mean, min, max, expected_count AS n, valid_count AS valid
        FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
        ORDER BY parameter, hour_end`,
       [stationId, [...parameters], from, to],
@@ -218,17 +219,18 @@ export async function listChartAverages(
   // Labels are in (from, to]: bucket on (label − from − 1 ms) so the label at `to` stays in the last bucket.
   const widthMs = Math.ceil((to.getTime() - from.getTime()) / Math.max(1, Math.floor(maxPoints / 2)));
   const r = await pool().query<{ parameter: string; b: number; t: number; v: number; lo: number; hi: number; min: number | null; max: number | null; n: number; valid: number }>(
-    `WITH x AS MATERIALIZED (
-       SELECT parameter AS p, value AS v, min, max, expected_count, valid_count, (extract(epoch FROM hour_end) * 1000)::float8 AS t,
-              floor((extract(epoch FROM hour_end) * 1000 - $5::float8 - 1) / $6::float8)::int AS b
-       FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
-     ), m AS (
-       SELECT p, b, min(v) AS lo, max(v) AS hi, min(min) AS bmin, max(max) AS bmax, sum(expected_count)::int AS n, sum(valid_count)::int AS valid
-       FROM x GROUP BY p, b
-     )
-     SELECT x.p AS parameter, x.b, x.t, x.v, m.lo, m.hi, m.bmin AS min, m.bmax AS max, m.n, m.valid
-     FROM x JOIN m USING (p, b) WHERE x.v = m.lo OR x.v = m.hi
-     ORDER BY x.p, x.t`,
+    // Window aggregates over the index order (an incremental sort by bucket) cost about half of grouping and joining back.
+    `SELECT p AS parameter, b, t, v, lo, hi, bmin AS min, bmax AS max, n, valid FROM (
+       SELECT p, b, t, v, min(v) OVER w AS lo, max(v) OVER w AS hi, min(mn) OVER w AS bmin, max(mx) OVER w AS bmax,
+              (sum(expected_count) OVER w)::int AS n, (sum(valid_count) OVER w)::int AS valid
+       FROM (
+         SELECT parameter AS p, value AS v, min AS mn, max AS mx, expected_count, valid_count, ${epochMsSql('hour_end')} AS t,
+                floor((${epochMsSql('hour_end')} - $5::float8 - 1) / $6::float8)::int AS b
+         FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
+       ) s
+       WINDOW w AS (PARTITION BY p, b)
+     ) z WHERE v = lo OR v = hi
+     ORDER BY p, t`,
     [stationId, [...parameters], from, to, from.getTime(), widthMs],
   );
   // Per (parameter, bucket) in time order: the earliest hour with the lowest and with the highest mean.

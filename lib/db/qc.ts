@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { StationKind } from '../domain/parameters';
 import { pool } from './client';
 import { numberArrayLiteral } from './pg-arrays';
+import { epochMsSql } from './sql-time';
 
 /**
  * Data access for QC recomputation: the station's QC settings, reading windows, flag write-back and the
@@ -112,7 +113,7 @@ export async function listQcWindow(
     qc_flag: number;
     q: string;
   }>(
-    `SELECT parameter, (extract(epoch FROM time) * 1000)::float8 AS t, value, device_status, qc_flag,
+    `SELECT parameter, ${epochMsSql('time')} AS t, value, device_status, qc_flag,
             array_to_string(qc_reasons, '|') AS q FROM (
        SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
        WHERE station_id = $1 AND time > $2 AND time <= $3
@@ -164,7 +165,7 @@ export async function listQcSeries(
 ): Promise<Map<string, QcSeriesColumns>> {
   const r = await on.query<{ parameter: string; t: string; v: string; d: string; f: string; q: string }>(
     `SELECT parameter,
-            string_agg(((extract(epoch FROM time) * 1000)::bigint)::text, ',' ORDER BY time) AS t,
+            string_agg((${epochMsSql('time')}::bigint)::text, ',' ORDER BY time) AS t,
             string_agg(value::text, ',' ORDER BY time) AS v,
             string_agg(device_status::text, ',' ORDER BY time) AS d,
             string_agg(qc_flag::text, ',' ORDER BY time) AS f,
