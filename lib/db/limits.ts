@@ -1,14 +1,20 @@
 import type { LimitAveraging, LimitCoefficients, LimitStandard } from '../domain/limits';
 import { LIMIT_AVERAGINGS } from '../domain/limits';
 import type { StationKind } from '../domain/parameters';
-import { prisma } from './client';
+import { pool, prisma } from './client';
 
 /** Versioned limit standards, station bindings and permit limits. DATE columns travel as 'YYYY-MM-DD'. */
 const toDate = (d: string): Date => new Date(`${d}T00:00:00.000Z`);
 const fromDate = (d: Date): string => d.toISOString().slice(0, 10);
-const averaging = (a: string): LimitAveraging => ((LIMIT_AVERAGINGS as readonly string[]).includes(a) ? (a as LimitAveraging) : '24h');
+const averaging = (a: string): LimitAveraging =>
+  (LIMIT_AVERAGINGS as readonly string[]).includes(a) ? (a as LimitAveraging) : '24h';
 
-export type StoredLimitStandard = LimitStandard & { id: number; source: 'builtin' | 'import'; importedBy: string | null; createdAt: Date };
+export type StoredLimitStandard = LimitStandard & {
+  id: number;
+  source: 'builtin' | 'import';
+  importedBy: string | null;
+  createdAt: Date;
+};
 
 export async function listLimitStandardRows(): Promise<StoredLimitStandard[]> {
   const rows = await prisma().limitStandard.findMany({
@@ -42,7 +48,11 @@ export async function limitStandardExists(code: string, version: string): Promis
 }
 
 /** Inserts a standard with its values; returns false when (code, version) already exists (nothing changed). */
-export async function insertLimitStandard(s: LimitStandard, source: 'builtin' | 'import', importedBy: string | null): Promise<boolean> {
+export async function insertLimitStandard(
+  s: LimitStandard,
+  source: 'builtin' | 'import',
+  importedBy: string | null,
+): Promise<boolean> {
   return prisma().$transaction(async (tx) => {
     if ((await tx.limitStandard.count({ where: { code: s.code, version: s.version } })) > 0) return false;
     await tx.limitStandard.create({
@@ -91,26 +101,57 @@ function coefficientsOf(j: unknown): BindingCoefficients {
   return out;
 }
 
+/** Read for every station on each stations-list request: plain SQL (the ORM's round trip costs more than the rows). */
 export async function listBindings(stationIds: number[]): Promise<StationLimitBindingRow[]> {
-  const rows = await prisma().stationLimitBinding.findMany({ where: { stationId: { in: stationIds } }, orderBy: { createdAt: 'asc' } });
-  return rows.map((r) => ({
-    stationId: r.stationId,
-    standardCode: r.standardCode,
-    columnCode: r.columnCode,
-    coefficients: coefficientsOf(r.coefficients),
-    updatedBy: r.updatedBy,
-    createdAt: r.createdAt,
+  if (stationIds.length === 0) return [];
+  const r = await pool().query<{
+    station_id: number;
+    standard_code: string;
+    column_code: string;
+    coefficients: unknown;
+    updated_by: string | null;
+    created_at: Date;
+  }>({
+    name: 'list_limit_bindings_v1',
+    text: `SELECT station_id, standard_code, column_code, coefficients, updated_by, created_at
+           FROM station_limit_binding WHERE station_id = ANY($1::int[]) ORDER BY created_at`,
+    values: [stationIds],
+  });
+  return r.rows.map((x) => ({
+    stationId: x.station_id,
+    standardCode: x.standard_code,
+    columnCode: x.column_code,
+    coefficients: coefficientsOf(x.coefficients),
+    updatedBy: x.updated_by,
+    createdAt: x.created_at,
   }));
 }
 
-export async function upsertBinding(b: StationLimitBindingRow & { updatedBy: string }): Promise<StationLimitBindingRow | null> {
-  const before = await prisma().stationLimitBinding.findUnique({ where: { stationId_standardCode: { stationId: b.stationId, standardCode: b.standardCode } } });
+export async function upsertBinding(
+  b: StationLimitBindingRow & { updatedBy: string },
+): Promise<StationLimitBindingRow | null> {
+  const before = await prisma().stationLimitBinding.findUnique({
+    where: { stationId_standardCode: { stationId: b.stationId, standardCode: b.standardCode } },
+  });
   await prisma().stationLimitBinding.upsert({
     where: { stationId_standardCode: { stationId: b.stationId, standardCode: b.standardCode } },
-    create: { stationId: b.stationId, standardCode: b.standardCode, columnCode: b.columnCode, coefficients: b.coefficients, updatedBy: b.updatedBy },
+    create: {
+      stationId: b.stationId,
+      standardCode: b.standardCode,
+      columnCode: b.columnCode,
+      coefficients: b.coefficients,
+      updatedBy: b.updatedBy,
+    },
     update: { columnCode: b.columnCode, coefficients: b.coefficients, updatedBy: b.updatedBy },
   });
-  return before ? { stationId: before.stationId, standardCode: before.standardCode, columnCode: before.columnCode, coefficients: coefficientsOf(before.coefficients) } : null;
+  return before
+    ? {
+        stationId: before.stationId,
+        standardCode: before.standardCode,
+        columnCode: before.columnCode,
+        coefficients: coefficientsOf(before.coefficients),
+      }
+    : null;
 }
 
 export async function deleteBinding(stationId: number, standardCode: string): Promise<boolean> {
@@ -132,8 +173,38 @@ export type PermitLimitRow = {
 };
 
 export async function listPermitLimits(facilityIds: number[]): Promise<PermitLimitRow[]> {
-  const rows = await prisma().permitLimit.findMany({ where: { facilityId: { in: facilityIds } }, orderBy: { id: 'asc' } });
-  return rows.map(toPermitRow);
+  if (facilityIds.length === 0) return [];
+  // Dates as text: node-pg would read a DATE as local midnight.
+  const r = await pool().query<{
+    id: number;
+    facility_id: number;
+    station_id: number | null;
+    parameter: string;
+    min: number | null;
+    max: number | null;
+    averaging: string;
+    effective_from: string;
+    effective_to: string | null;
+    note: string | null;
+  }>({
+    name: 'list_permit_limits_v1',
+    text: `SELECT id, facility_id, station_id, parameter, min, max, averaging,
+                  to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, note
+           FROM permit_limit WHERE facility_id = ANY($1::int[]) ORDER BY id`,
+    values: [facilityIds],
+  });
+  return r.rows.map((x) => ({
+    id: x.id,
+    facilityId: x.facility_id,
+    stationId: x.station_id,
+    parameter: x.parameter,
+    min: x.min,
+    max: x.max,
+    averaging: averaging(x.averaging),
+    effectiveFrom: x.effective_from,
+    effectiveTo: x.effective_to,
+    note: x.note,
+  }));
 }
 
 type PermitRecord = {
@@ -175,7 +246,9 @@ export async function setPermitLimitEnd(id: number, effectiveTo: string): Promis
   return r.count > 0 ? findPermitLimit(id) : null;
 }
 
-export async function insertPermitLimit(p: Omit<PermitLimitRow, 'id'> & { createdBy: string }): Promise<PermitLimitRow> {
+export async function insertPermitLimit(
+  p: Omit<PermitLimitRow, 'id'> & { createdBy: string },
+): Promise<PermitLimitRow> {
   const r = await prisma().permitLimit.create({
     data: {
       facilityId: p.facilityId,
