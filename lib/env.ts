@@ -74,6 +74,8 @@ const schema = z.object({
   FTP_TLS_KEY: z.string().optional(),
   /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** 0: the FTP receiver ingests on its own thread instead of a dedicated ingest thread (worker_threads). */
+  INGEST_THREAD: flagDefaultOn,
   /** The FTP receiver refuses uploads (452) while the spool's disk has this many MB free or fewer; 0 turns it off. */
   SPOOL_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   /** A job claimed by a worker that died is claimed again after this many seconds (recomputation is idempotent). */

@@ -2,7 +2,9 @@
  * Ingest benchmark (issue 3 item 10).
  *
  *   npm run bench:ingest -- [--seconds 60] [--stations 64] [--bulk-rows 200000] [--no-baseline] [--jobs] [--keep]
- *                           [--cpu-profile file.cpuprofile]
+ *                           [--cpu-profile file.cpuprofile] [--inproc-clients]
+ *
+ * --cpu-profile profiles the main thread only (the FTP receiver); run with INGEST_THREAD=0 to include ingest.
  *
  * On a fresh database (a new one on DATABASE_URL's server, else an embedded PostgreSQL in a temp folder) with N
  * stations of 8 parameters each, it measures:
@@ -11,23 +13,31 @@
  *      ingested, p50/p95 from the upload's 226 to its readings being queryable (a sample of files, DB polled every
  *      50 ms), and the ratio to (a);
  *  (c) the bulk path (insertReadings) vs a raw server-side `COPY` of the same rows into the same table.
- * The clients run in the benchmark's process, as does the worker: (a) and (b) also print the process's CPU time per
- * file (clients included), a figure that depends far less on what else the machine is doing than files/s.
+ * The clients run in a child process (as remote loggers would; --inproc-clients runs them in the benchmark's process,
+ * as before), the servers of (a) and (b) in the benchmark's process: (a) and (b) print that process's CPU time per file
+ * (server only; clients included with --inproc-clients), its main thread's share (the FTP receiver; the rest is the
+ * ingest thread, GC and I/O threads) and the clients' CPU per file: figures that depend far less on what else the
+ * machine is doing than files/s.
  */
 import 'dotenv/config';
+import { fork, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client } from 'basic-ftp';
 import { FtpSrv } from 'ftp-srv';
 import pg from 'pg';
 
 // As the launcher gives the worker (scripts/launch.ts): spool and raw-store fsyncs run on libuv's pool (4 by default).
-process.env.UV_THREADPOOL_SIZE ??= '16';
+// libuv reads it once, when the pool first starts, which tsx's loader has done by now: set, the benchmark runs itself
+// again (see the end of this file).
+const rerunWithPool = process.env.UV_THREADPOOL_SIZE === undefined;
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +48,9 @@ const { values: args } = parseArgs({
     jobs: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'cpu-profile': { type: 'string' },
+    'inproc-clients': { type: 'boolean', default: false },
+    /** Internal: this process is the clients' child process. */
+    'client-role': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -103,8 +116,140 @@ type Run = {
   latencies: number[];
   elapsedMs: number;
   loginMs: number;
+  /** CPU of the process running the clients, over the timed run. */
   cpuMs: number;
+  /** Clients in a child process: the server process's CPU and its main thread's, over the timed run. */
+  serverCpuMs?: number;
+  serverMainCpuMs?: number;
 };
+
+/** CPU time (ms) of the calling thread (Linux /proc/thread-self/stat, 100 ticks/s); NaN where unavailable. */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (ms) of each thread of this process, by thread id (Linux); empty elsewhere. */
+function tasksCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(tid, (Number(f[11]) + Number(f[12])) * 10);
+      } catch {
+        /* thread ended */
+      }
+    }
+  } catch {
+    /* not Linux */
+  }
+  return out;
+}
+
+/** The busiest thread other than the main one over a run (the worker's ingest thread), in ms of CPU. */
+function busiestOtherThreadMs(before: Map<string, number>, after: Map<string, number>): number {
+  let best = NaN;
+  for (const [tid, ms] of after) {
+    if (tid === String(process.pid)) continue;
+    const d = ms - (before.get(tid) ?? 0);
+    if (!(d <= best)) best = d;
+  }
+  return best;
+}
+
+type ToClients = { type: 'run'; port: number; sims: Sim[]; seconds: number; sample: boolean } | { type: 'go' };
+type FromClients =
+  | { type: 'ready' }
+  | { type: 'stored'; i: number; slot: number; name: string; time: number; at: number }
+  | { type: 'done'; run: Omit<Run, 'errorTexts'> & { errorTexts: string[] } };
+
+/** The clients' child process: runs drive() on the parent's request, reporting sampled acknowledgements. */
+async function clientMain(): Promise<void> {
+  // basic-ftp reads an Error's stack per command; with tsx's source maps that is a large, client-only cost.
+  process.setSourceMapsEnabled(false);
+  const send = (m: FromClients) => process.send!(m);
+  const go = new Promise<void>((resolve) =>
+    process.on('message', (m: ToClients) => {
+      if (m.type === 'go') resolve();
+    }),
+  );
+  const req = await new Promise<Extract<ToClients, { type: 'run' }>>((resolve) =>
+    process.once('message', (m: ToClients) => {
+      if (m.type === 'run') resolve(m);
+    }),
+  );
+  const index = new Map(req.sims.map((s, i) => [s, i]));
+  const run = await drive(
+    req.port,
+    req.sims,
+    req.seconds,
+    // The latency sample (every 10th file of a session, as in main()) only: a message per file would load the server.
+    req.sample
+      ? (s, f, at) => {
+          if (s.slot % 10 === 0)
+            send({ type: 'stored', i: index.get(s)!, slot: s.slot, name: f.name, time: f.time, at });
+        }
+      : undefined,
+    async () => {
+      send({ type: 'ready' });
+      await go;
+    },
+  );
+  send({ type: 'done', run: { ...run, errorTexts: [...run.errorTexts] } });
+  process.disconnect();
+}
+
+/** drive() in a child process; the parent's process CPU (and its main thread's) is measured over the same window. */
+async function driveRemote(
+  port: number,
+  sims: Sim[],
+  seconds: number,
+  onStored?: (s: Sim, f: { name: string; time: number }, at: number) => void,
+  onClockStart?: () => Promise<void>,
+): Promise<Run> {
+  const child = fork(fileURLToPath(import.meta.url), ['--client-role'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const tLogin = Date.now();
+  let cpu0 = process.cpuUsage();
+  let main0 = threadCpuMs();
+  const done = new Promise<Run>((resolve, reject) => {
+    child.on('message', (m: FromClients) => {
+      if (m.type === 'ready') {
+        void (async () => {
+          await onClockStart?.();
+          cpu0 = process.cpuUsage();
+          main0 = threadCpuMs();
+          child.send({ type: 'go' } satisfies ToClients);
+        })();
+      } else if (m.type === 'stored') {
+        const s = sims[m.i]!;
+        s.slot = m.slot;
+        onStored?.(s, { name: m.name, time: m.time }, m.at);
+      } else {
+        const cpu = process.cpuUsage(cpu0);
+        resolve({
+          ...m.run,
+          errorTexts: new Set(m.run.errorTexts),
+          serverCpuMs: (cpu.user + cpu.system) / 1000,
+          serverMainCpuMs: threadCpuMs() - main0,
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench clients exited (code ${code})`)));
+  });
+  child.send({ type: 'run', port, sims, seconds, sample: onStored !== undefined } satisfies ToClients);
+  const run = await done;
+  if (run.loginMs === 0) run.loginMs = Date.now() - tLogin;
+  return run;
+}
 
 /** One session per simulated station, each sending its next 5-minute file as soon as the previous one is stored. */
 async function drive(
@@ -176,8 +321,10 @@ async function bareBaseline(sims: Sim[], seconds: number): Promise<Run> {
   const srv = new FtpSrv({
     url: `ftp://127.0.0.1:${port}`,
     pasv_url: '127.0.0.1',
-    pasv_min: 34000,
-    pasv_max: 34999,
+    // Above Linux's ephemeral range (32768–60999): the local clients' own ports would otherwise collide with passive
+    // ports (ftp-srv gives up after 5 busy ports: "400 Unable to find valid port"); remote loggers do not do that.
+    pasv_min: 61000,
+    pasv_max: 61999,
     anonymous: false,
     log: logger as never,
   });
@@ -190,11 +337,22 @@ async function bareBaseline(sims: Sim[], seconds: number): Promise<Run> {
   await srv.listen();
   const copy = sims.map((s) => ({ ...s }));
   try {
-    return await drive(port, copy, seconds);
+    return await (args['inproc-clients'] ? drive(port, copy, seconds) : driveRemote(port, copy, seconds));
   } finally {
     await srv.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** CPU per file: the server process (and its main thread), and the clients when they ran in their own process. */
+function cpuLine(processMs: number, mainMs: number, run: Run, files: number): string {
+  const remote = run.serverCpuMs !== undefined;
+  const main = Number.isFinite(mainMs)
+    ? ` (main thread ${fmt(mainMs / files, 2)}, other threads ${fmt((processMs - mainMs) / files, 2)})`
+    : '';
+  return remote
+    ? `server process CPU ${fmt(processMs / files, 2)} ms/file${main}, clients (own process) ${fmt(run.cpuMs / run.acked, 2)} ms/file`
+    : `process CPU ${fmt(processMs / files, 2)} ms/file, clients included${main}`;
 }
 
 async function main(): Promise<void> {
@@ -227,8 +385,8 @@ async function main(): Promise<void> {
     DATA_DIR: path.join(work, 'data'),
     DEMO: '0',
     FTP_HOST: '127.0.0.1',
-    FTP_PASV_MIN: '35000',
-    FTP_PASV_MAX: '35999',
+    FTP_PASV_MIN: '62000', // above the ephemeral range, as for (a)
+    FTP_PASV_MAX: '62999',
     LOG_LEVEL: 'info',
   });
   const { resetEnv, loadEnv } = await import('../lib/env');
@@ -247,6 +405,9 @@ async function main(): Promise<void> {
       .loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
+  );
+  console.log(
+    `clients: ${args['inproc-clients'] ? "in the benchmark's process" : 'a child process'}; worker ingest thread: ${process.env.INGEST_THREAD ?? '(default: on)'}`,
   );
   console.log(`database: ${serverUrl.replace(/\/\/[^@]*@/, '//')} → new database ${dbName}`);
 
@@ -281,7 +442,7 @@ async function main(): Promise<void> {
   if (!args['no-baseline']) {
     bare = await bareBaseline(sims, SECONDS);
     console.log(
-      `(a) bare ftp-srv (stores only): ${fmt(bare.acked)} files in ${fmt(bare.elapsedMs / 1000, 1)} s = ${fmt(bare.acked / (bare.elapsedMs / 1000))} files/s, process CPU ${fmt(bare.cpuMs / Math.max(1, bare.acked), 2)} ms/file (${bare.errors} errors; ${STATIONS} logins took ${fmt(bare.loginMs)} ms before the clock)`,
+      `(a) bare ftp-srv (stores only): ${fmt(bare.acked)} files in ${fmt(bare.elapsedMs / 1000, 1)} s = ${fmt(bare.acked / (bare.elapsedMs / 1000))} files/s, ${cpuLine(bare.serverCpuMs ?? bare.cpuMs, bare.serverMainCpuMs ?? NaN, bare, Math.max(1, bare.acked))} (${bare.errors} errors; ${STATIONS} logins took ${fmt(bare.loginMs)} ms before the clock)`,
     );
   }
 
@@ -323,6 +484,8 @@ async function main(): Promise<void> {
   })();
   let profiler: import('node:inspector/promises').Session | null = null;
   let cpuBefore = process.cpuUsage();
+  let mainBefore = threadCpuMs();
+  let tasksBefore = tasksCpuMs();
   const clockStart = async () => {
     if (args['cpu-profile']) {
       const { Session } = await import('node:inspector/promises');
@@ -332,8 +495,10 @@ async function main(): Promise<void> {
       await profiler.post('Profiler.start');
     }
     cpuBefore = process.cpuUsage();
+    mainBefore = threadCpuMs();
+    tasksBefore = tasksCpuMs();
   };
-  const product = await drive(
+  const product = await (args['inproc-clients'] ? drive : driveRemote)(
     worker.ftpPort,
     sims,
     SECONDS,
@@ -355,6 +520,8 @@ async function main(): Promise<void> {
   }
   const ingestEnd = Date.now();
   const cpuAll = process.cpuUsage(cpuBefore);
+  const mainAll = threadCpuMs() - mainBefore;
+  const ingestThreadMs = busiestOtherThreadMs(tasksBefore, tasksCpuMs());
   const session = profiler as import('node:inspector/promises').Session | null;
   if (session) {
     const { profile } = await session.post('Profiler.stop');
@@ -371,7 +538,10 @@ async function main(): Promise<void> {
   const secs = product.elapsedMs / 1000;
   const ingestSecs = (ingestEnd - (uploadEnd - product.elapsedMs)) / 1000;
   console.log(
-    `(b) product worker over FTP, ${STATIONS} sessions: ${fmt(product.acked)} files acknowledged in ${fmt(secs, 1)} s = ${fmt(product.acked / secs)} files/s, ${fmt((product.acked * PARAMS.length) / secs)} readings/s; process CPU ${fmt((cpuAll.user + cpuAll.system) / 1000 / Math.max(1, ledger), 2)} ms/file to ingested (${product.errors} client errors${product.errorTexts.size ? `: ${[...product.errorTexts].join(' | ')}` : ''}; ${STATIONS} logins with bcrypt took ${fmt(product.loginMs)} ms before the clock)`,
+    `(b) product worker over FTP, ${STATIONS} sessions: ${fmt(product.acked)} files acknowledged in ${fmt(secs, 1)} s = ${fmt(product.acked / secs)} files/s, ${fmt((product.acked * PARAMS.length) / secs)} readings/s; CPU to ingested: ${cpuLine((cpuAll.user + cpuAll.system) / 1000, mainAll, product, Math.max(1, ledger))} (${product.errors} client errors${product.errorTexts.size ? `: ${[...product.errorTexts].join(' | ')}` : ''}; ${STATIONS} logins with bcrypt took ${fmt(product.loginMs)} ms before the clock)`,
+  );
+  console.log(
+    `    busiest thread besides the main one (the ingest thread, unless INGEST_THREAD=0): ${fmt(ingestThreadMs / Math.max(1, ledger), 2)} ms/file`,
   );
   console.log(
     `    ingested (ledger): ${fmt(ledger)} files, ${fmt(readings)} readings; all recorded ${fmt((ingestEnd - uploadEnd) / 1000, 1)} s after the last upload = ${fmt(ledger / ingestSecs)} files/s, ${fmt(readings / ingestSecs)} readings/s end to end; outcomes ${outcomes.rows.map((r) => `${r.outcome} ${r.n}`).join(', ')}`,
@@ -442,7 +612,15 @@ async function main(): Promise<void> {
   await rm(work, { recursive: true, force: true });
 }
 
-main().then(
+if (rerunWithPool && !args['client-role']) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, UV_THREADPOOL_SIZE: '16' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+(args['client-role'] ? clientMain() : main()).then(
   () => process.exit(0),
   (e: unknown) => {
     console.error(e);

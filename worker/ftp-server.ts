@@ -1,7 +1,8 @@
 /**
  * The FTP receiver (ftp-srv). Each account is confined to `<dataDir>/ftp/<facilityCode>/` and may lay folders out as
  * it likes. An upload is written to a temporary file, fsynced and renamed into place before the server answers 226,
- * so an acknowledged file is durable; it is then ingested and deleted (the raw store keeps its bytes).
+ * so an acknowledged file is durable; it is then ingested and deleted (the raw store keeps its bytes). Ingest runs on
+ * its own thread (worker/ingest-host.ts; INGEST_THREAD=0 keeps it on this one), so receiving and ingest use two cores.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { fstatSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { Writable } from 'node:stream';
 import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { findFacilityByCode } from '../lib/db/facilities';
 import { findFtpAccountByUsername, type FtpAccountCredentials } from '../lib/db/ftp-accounts';
+import { env } from '../lib/env';
 import { ingestFile } from '../lib/services/ingest-file';
 import { fsyncDir } from '../lib/services/raw-store';
 import { hashPassword, verifyPassword } from '../lib/services/passwords';
@@ -24,7 +26,14 @@ import {
   type SpoolMeta,
   type SpoolOutcome,
 } from './spool';
-import { assertSpoolSpace, DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, storageErrorMessage } from './spool-space';
+import { startIngestThread, type IngestThread } from './ingest-host';
+import {
+  DEFAULT_SPOOL_MIN_FREE_MB,
+  freeBytes,
+  spaceReplyCode,
+  SpoolFullError,
+  storageErrorMessage,
+} from './spool-space';
 
 export type FtpReceiverOptions = {
   host: string;
@@ -38,8 +47,10 @@ export type FtpReceiverOptions = {
   log: Log;
   /** Per-file and ftp-srv internals; off unless given. */
   debug?: Log;
-  /** Replaces the ingest pipeline (tests of the receiver alone). */
+  /** Replaces the ingest pipeline (tests of the receiver alone); it then runs on the receiver's thread. */
   ingest?: IngestFn;
+  /** Ingest on a dedicated thread (worker/ingest-host.ts) so receiving and ingest use two cores. Default INGEST_THREAD (on). */
+  ingestThread?: boolean;
   /** How often files left in the spool (failed ingest, crash) are retried. Default 60 s. */
   sweepIntervalMs?: number;
   /** Concurrent ingests. Default 256: the group commit can only batch files that are in flight together. */
@@ -59,6 +70,8 @@ export type FtpReceiver = {
   stop(): Promise<void>;
   /** Resolves when no upload is being ingested (tests). */
   idle(): Promise<void>;
+  /** The ingest thread, if used (tests kill it). */
+  ingestThread: IngestThread | null;
 };
 
 /** Larger uploads are cut off; ingest rejects anything over its own, smaller cap with a recorded reason. */
@@ -164,7 +177,7 @@ class SpoolUpload extends Writable {
     };
     place().then(
       (st) => {
-        const bytes = this.chunks ? Buffer.concat(this.chunks) : null;
+        const bytes = this.chunks ? ownedConcat(this.chunks, this.size) : null;
         this.chunks = null;
         this.onPlaced?.(
           this.path,
@@ -187,6 +200,14 @@ class SpoolUpload extends Writable {
     };
     void cleanup().finally(() => cb(error));
   }
+}
+
+/** The chunks in one Buffer that owns its ArrayBuffer (not Node's shared pool), so it can be transferred to a thread. */
+function ownedConcat(chunks: Buffer[], size: number): Buffer {
+  const out = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const c of chunks) at += c.copy(out, at);
+  return at === size ? out : out.subarray(0, at);
 }
 
 /** Error text for the client: never the server's own paths (Node's fs messages contain them). */
@@ -400,12 +421,16 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     return r;
   };
 
+  const useThread = !opts.ingest && (opts.ingestThread ?? env().INGEST_THREAD);
+  const thread = useThread ? startIngestThread({ dataDir: opts.dataDir, source: 'ftp', linkRaw: true, log }) : null;
   const queue = createIngestQueue({
     ingest,
+    process: thread ? (filePath, meta) => thread.process(filePath, meta) : undefined,
     concurrency: opts.concurrency ?? 256,
     spool: { source: 'ftp', linkRaw: true },
     onOutcome: (filePath, meta, outcome) => {
-      if (meta.received) handoffHeld -= meta.received.bytes.length;
+      // `size`, not bytes.length: the bytes may have been transferred to the ingest thread.
+      if (meta.received) handoffHeld -= meta.received.size;
       meta = { ...meta, received: undefined };
       const name = path.basename(filePath);
       const who = meta.account ?? 'recovered';
@@ -528,6 +553,23 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     return ok;
   };
 
+  // Free space before each STOR (spool-space.ts). statfs is a thread-pool hop per upload: while the last reading, under a
+  // second old, showed the floor plus 1 GiB free, it is skipped (a write that does hit a full disk still answers 452).
+  let roomyUntil = 0;
+  const checkSpace = async (): Promise<void> => {
+    if (spoolMinFreeBytes <= 0 || Date.now() < roomyUntil) return;
+    // A failing statfs does not block uploads: the write itself still reports a full disk.
+    const free = await freeBytes(tmpDir).catch(() => Number.POSITIVE_INFINITY);
+    if (free > spoolMinFreeBytes + 1024 ** 3) roomyUntil = Date.now() + 1000;
+    if (free > spoolMinFreeBytes) return;
+    // Once a minute at most: every logger retries, and the log must stay readable.
+    if (Date.now() - lastSpaceLog > 60_000) {
+      lastSpaceLog = Date.now();
+      log(`ftp: uploads refused (452): spool disk at or below ${Math.round(spoolMinFreeBytes / 1048576)} MB free`);
+    }
+    throw new SpoolFullError();
+  };
+
   srv.on('login', ({ connection, username, password }, resolve, reject) => {
     const login = async () => {
       const socket = (connection as unknown as { commandSocket?: net.Socket }).commandSocket;
@@ -571,17 +613,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
           submit(to, undefined);
         },
         onPlaced,
-        checkSpace: () =>
-          assertSpoolSpace(tmpDir, spoolMinFreeBytes).catch((e: unknown) => {
-            // Once a minute at most: every logger retries, and the log must stay readable.
-            if (Date.now() - lastSpaceLog > 60_000) {
-              lastSpaceLog = Date.now();
-              log(
-                `ftp: uploads refused (452): spool disk at or below ${Math.round(spoolMinFreeBytes / 1048576)} MB free`,
-              );
-            }
-            throw e;
-          }),
+        checkSpace,
       });
     };
     login().then(
@@ -596,7 +628,10 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   });
   srv.on('client-error', ({ context, error }) => debug?.(`ftp: client error (${context}): ${error.message}`));
 
-  await srv.listen();
+  await srv.listen().catch(async (e: unknown) => {
+    await thread?.stop();
+    throw e;
+  });
   const address = (srv as unknown as { server: net.Server }).server.address();
   const port = address && typeof address === 'object' ? address.port : opts.port;
 
@@ -623,6 +658,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   return {
     port,
     idle: () => queue.drain(),
+    ingestThread: thread,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -630,6 +666,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       clearInterval(summaryTimer);
       await srv.close().catch(() => undefined);
       await queue.drain();
+      await thread?.stop();
       // Empty leftovers of aborted uploads.
       const left = await readdir(tmpDir).catch(() => [] as string[]);
       await Promise.all(left.map((n) => unlink(path.join(tmpDir, n)).catch(() => undefined)));

@@ -120,6 +120,25 @@ describe('createIngestQueue', () => {
     });
     await expect(q.enqueue(f, META)).resolves.toMatchObject({ status: 'ingested' });
   });
+
+  it('hands files to a replacement processor (the ingest thread) and reports its outcomes', async () => {
+    const seen: string[] = [];
+    const outcomes: string[] = [];
+    const q = createIngestQueue({
+      ingest: async () => {
+        throw new Error('not used');
+      },
+      process: async (filePath) => {
+        seen.push(path.basename(filePath));
+        return filePath.endsWith('a.txt') ? { status: 'ingested', result: ok('a') } : { status: 'kept', error: 'died' };
+      },
+      onOutcome: (_p, _m, o) => outcomes.push(o.status),
+    });
+    await Promise.all([q.enqueue(path.join(dir, 'a.txt'), META), q.enqueue(path.join(dir, 'b.txt'), META)]);
+    await q.drain();
+    expect(seen.sort()).toEqual(['a.txt', 'b.txt']);
+    expect(outcomes.sort()).toEqual(['ingested', 'kept']);
+  });
 });
 
 describe('listSpoolFiles', () => {

@@ -117,6 +117,8 @@ export type IngestQueue = {
 
 export function createIngestQueue(opts: {
   ingest: IngestFn;
+  /** Replaces processSpooledFile (the FTP receiver's ingest thread); `ingest` and `spool` are then unused. */
+  process?: (filePath: string, meta: SpoolMeta) => Promise<SpoolOutcome>;
   concurrency?: number;
   spool?: SpoolOptions;
   onOutcome?: (filePath: string, meta: SpoolMeta, outcome: SpoolOutcome) => void;
@@ -143,7 +145,9 @@ export function createIngestQueue(opts: {
     await acquire();
     let outcome: SpoolOutcome;
     try {
-      outcome = await processSpooledFile(filePath, meta, opts.ingest, opts.spool);
+      outcome = opts.process
+        ? await opts.process(filePath, meta)
+        : await processSpooledFile(filePath, meta, opts.ingest, opts.spool);
     } catch (e) {
       outcome = { status: 'kept', error: errorMessage(e) };
     } finally {

@@ -389,3 +389,68 @@ describe('FTP receiver spool', () => {
     }
   });
 });
+
+describe('FTP receiver ingest thread', () => {
+  it('a killed ingest thread is restarted and no acknowledged file is lost or recorded twice', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qt-ftp-thread-'));
+    const logs: string[] = [];
+    const r = await startFtpReceiver({
+      host: '127.0.0.1',
+      port: 0,
+      pasvMin: 31000,
+      pasvMax: 31199,
+      dataDir: dir,
+      log: (l) => logs.push(l),
+      ingestThread: true,
+      sweepIntervalMs: 200,
+      sweepMinAgeMs: 1000,
+      retryBaseMs: 200,
+    });
+    const thread = r.ingestThread;
+    expect(thread).not.toBeNull();
+    const files = Array.from({ length: 200 }, (_, i) => dataFile(A.fileCode, 28, Math.floor(i / 12), (i % 12) * 5));
+    let acked = 0;
+    let killed = 0;
+    try {
+      await Promise.all(
+        Array.from({ length: 5 }, async (_, s) => {
+          const c = await connect(r.port, A.user, A.password);
+          try {
+            for (let i = s; i < files.length; i += 5) {
+              await c.uploadFrom(Readable.from(Buffer.from(files[i]!.content)), files[i]!.name);
+              acked += 1;
+              // Twice, mid-stream: files in flight on the thread when it dies stay in the spool for the sweep.
+              if ((acked === 60 || acked === 130) && killed < 2) {
+                killed += 1;
+                await thread!.kill();
+              }
+            }
+          } finally {
+            c.close();
+          }
+        }),
+      );
+      expect(killed).toBe(2);
+      const names = files.map((f) => f.name);
+      const rows = await waitFor(async () => {
+        const q = await pool().query<{ name: string; n: number; outcome: string }>(
+          'SELECT name, count(*)::int AS n, min(outcome::text) AS outcome FROM ingest_file WHERE name = ANY($1) GROUP BY name',
+          [names],
+        );
+        return q.rows.length === names.length && q.rows;
+      }, 30_000);
+      expect(rows.every((x) => x.n === 1 && x.outcome === 'accepted')).toBe(true);
+      await waitFor(async () => (await readdir(path.join(dir, 'ftp', A.code))).length === 0, 10_000);
+      const readings = await pool().query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM reading WHERE station_id = $1 AND time >= '2024-05-27T17:00:00Z' AND time < '2024-05-28T17:00:00Z'",
+        [A.stationId],
+      );
+      expect(readings.rows[0]!.n).toBe(names.length * 3);
+      expect(thread!.restarts()).toBe(2);
+      expect(logs.some((l) => /ingest thread exited/.test(l))).toBe(true);
+    } finally {
+      await r.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
