@@ -11,6 +11,12 @@ const flagDefaultOn = z
   .optional()
   .transform((v) => v === undefined || !['0', 'false', 'no', 'off', ''].includes(v.trim().toLowerCase()));
 
+/** A flag that is off unless set to 1/true/yes/on. */
+const flagDefaultOff = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
+
 const schema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
@@ -75,7 +81,8 @@ const schema = z.object({
   /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   /** 0: the FTP receiver ingests on its own thread instead of a dedicated ingest thread (worker_threads). */
-  INGEST_THREAD: flagDefaultOn,
+  /** Off by default: on this 2-core machine a dedicated ingest thread cost more CPU per file than it saved (README). */
+  INGEST_THREAD: flagDefaultOff,
   /** The FTP receiver refuses uploads (452) while the spool's disk has this many MB free or fewer; 0 turns it off. */
   SPOOL_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   /** A job claimed by a worker that died is claimed again after this many seconds (recomputation is idempotent). */
