@@ -27,13 +27,7 @@ import {
   type SpoolOutcome,
 } from './spool';
 import { startIngestThread, type IngestThread } from './ingest-host';
-import {
-  DEFAULT_SPOOL_MIN_FREE_MB,
-  freeBytes,
-  spaceReplyCode,
-  SpoolFullError,
-  storageErrorMessage,
-} from './spool-space';
+import { DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, spoolSpaceCheck, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
   host: string;
@@ -553,22 +547,15 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     return ok;
   };
 
-  // Free space before each STOR (spool-space.ts). statfs is a thread-pool hop per upload: while the last reading, under a
-  // second old, showed the floor plus 1 GiB free, it is skipped (a write that does hit a full disk still answers 452).
-  let roomyUntil = 0;
-  const checkSpace = async (): Promise<void> => {
-    if (spoolMinFreeBytes <= 0 || Date.now() < roomyUntil) return;
-    // A failing statfs does not block uploads: the write itself still reports a full disk.
-    const free = await freeBytes(tmpDir).catch(() => Number.POSITIVE_INFINITY);
-    if (free > spoolMinFreeBytes + 1024 ** 3) roomyUntil = Date.now() + 1000;
-    if (free > spoolMinFreeBytes) return;
-    // Once a minute at most: every logger retries, and the log must stay readable.
-    if (Date.now() - lastSpaceLog > 60_000) {
+  // Free space before each STOR (spool-space.ts).
+  const checkSpace = spoolSpaceCheck(tmpDir, spoolMinFreeBytes, {
+    onRefused: () => {
+      // Once a minute at most: every logger retries, and the log must stay readable.
+      if (Date.now() - lastSpaceLog < 60_000) return;
       lastSpaceLog = Date.now();
       log(`ftp: uploads refused (452): spool disk at or below ${Math.round(spoolMinFreeBytes / 1048576)} MB free`);
-    }
-    throw new SpoolFullError();
-  };
+    },
+  });
 
   srv.on('login', ({ connection, username, password }, resolve, reject) => {
     const login = async () => {

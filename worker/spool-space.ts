@@ -54,12 +54,39 @@ export class SpoolFullError extends Error {
   }
 }
 
+export type SpoolSpaceCheckOptions = {
+  /** Called when an upload is refused (the receiver logs it, at most once a minute). */
+  onRefused?: () => void;
+  /** While the last reading showed at least this much above the floor, checks within `recheckMs` skip statfs. */
+  roomyMarginBytes?: number;
+  recheckMs?: number;
+  /** The free-space reading (tests). */
+  free?: (dir: string) => Promise<number>;
+  now?: () => number;
+};
+
 /**
- * Throws SpoolFullError when `dir`'s file system has `minFreeBytes` or less available. A failing statfs does not block
- * uploads: the write itself still reports a full disk.
+ * The STOR-time check: throws SpoolFullError when `dir`'s file system has `minFreeBytes` or less available (0 turns
+ * the check off). statfs is a thread-pool hop per upload, so while the last reading, under `recheckMs` (1 s) old,
+ * showed the floor plus `roomyMarginBytes` (1 GiB) free, it is skipped. A failing statfs does not block uploads: the
+ * write itself still reports a full disk.
  */
-export async function assertSpoolSpace(dir: string, minFreeBytes: number): Promise<void> {
-  if (minFreeBytes <= 0) return;
-  const free = await freeBytes(dir).catch(() => Number.POSITIVE_INFINITY);
-  if (free <= minFreeBytes) throw new SpoolFullError();
+export function spoolSpaceCheck(
+  dir: string,
+  minFreeBytes: number,
+  opts: SpoolSpaceCheckOptions = {},
+): () => Promise<void> {
+  const margin = opts.roomyMarginBytes ?? 1024 ** 3;
+  const recheckMs = opts.recheckMs ?? 1000;
+  const free = opts.free ?? freeBytes;
+  const now = opts.now ?? Date.now;
+  let roomyUntil = 0;
+  return async () => {
+    if (minFreeBytes <= 0 || now() < roomyUntil) return;
+    const bytes = await free(dir).catch(() => Number.POSITIVE_INFINITY);
+    if (bytes > minFreeBytes + margin) roomyUntil = now() + recheckMs;
+    if (bytes > minFreeBytes) return;
+    opts.onRefused?.();
+    throw new SpoolFullError();
+  };
 }

@@ -257,15 +257,7 @@ export async function listChartAverages(
   if (bucket === '24h') {
     // Local days whose end label can fall in (from, to]; the exact cut is made on the label below.
     const localDay = (t: number) => new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
-    const r = await pool().query<{
-      parameter: string;
-      t: number;
-      mean: number | null;
-      min: number | null;
-      max: number | null;
-      n: number;
-      valid: number;
-    }>(
+    const r = await pool().query<ChartBucketRow & { parameter: string }>(
       `SELECT parameter, (extract(epoch FROM ((day + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')) * 1000)::float8 AS t,
               value AS mean, min, max, expected_count AS n, valid_count AS valid
        FROM avg_day WHERE station_id = $1 AND parameter = ANY($2::text[]) AND day >= $3::date - 1 AND day <= $4::date
@@ -280,15 +272,7 @@ export async function listChartAverages(
   }
   const hours = Math.ceil((to.getTime() - from.getTime()) / 3_600_000);
   if (hours <= maxPoints) {
-    const r = await pool().query<{
-      parameter: string;
-      t: number;
-      mean: number | null;
-      min: number | null;
-      max: number | null;
-      n: number;
-      valid: number;
-    }>(
+    const r = await pool().query<ChartBucketRow & { parameter: string }>(
       `SELECT parameter, ${epochMsSql('hour_end')} AS t, value AS mean, min, max, expected_count AS n, valid_count AS valid
        FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2::text[]) AND hour_end > $3 AND hour_end <= $4
        ORDER BY parameter, hour_end`,
