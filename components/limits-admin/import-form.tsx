@@ -1,9 +1,14 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import type { DisplayLocale } from '@/lib/domain/format';
-import { LIMIT_CSV_COLUMNS, LIMIT_IMPORT_EXAMPLE_CSV, LIMIT_IMPORT_EXAMPLE_JSON, type LimitImportError } from '@/lib/domain/limits';
-import { formatBounds, formatDay } from './format';
+import {
+  LIMIT_CSV_COLUMNS,
+  LIMIT_IMPORT_EXAMPLE_CSV,
+  LIMIT_IMPORT_EXAMPLE_JSON,
+  type LimitImportError,
+} from '@/lib/domain/limits';
+import { formatDay } from './format';
+import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { ImportAction, ImportResult } from './types';
 
@@ -35,7 +40,14 @@ export function LimitImportForm({ preview, save }: { preview: ImportAction; save
       <form onSubmit={onSubmit} className={styles.formGrid}>
         <label>
           {t('file')}
-          <input className="input" type="file" name="file" accept=".csv,.json,text/csv,application/json" required onChange={(e) => setSelected(e.target.files?.[0]?.name ?? null)} />
+          <input
+            className="input"
+            type="file"
+            name="file"
+            accept=".csv,.json,text/csv,application/json"
+            required
+            onChange={(e) => setSelected(e.target.files?.[0]?.name ?? null)}
+          />
         </label>
         <label>
           {t('format')}
@@ -67,7 +79,11 @@ function ErrorList({ errors }: { errors: LimitImportError[] }) {
     <ul className={styles.errors} data-testid="import-errors">
       {errors.map((e, i) => (
         <li key={i} data-line={e.line ?? undefined} data-code={e.code}>
-          {e.line !== null ? <strong>{t('line', { line: e.line })}: </strong> : e.path ? <strong>{e.path}: </strong> : null}
+          {e.line !== null ? (
+            <strong>{t('line', { line: e.line })}: </strong>
+          ) : e.path ? (
+            <strong>{e.path}: </strong>
+          ) : null}
           {e.line !== null && e.path ? `${e.path}: ` : ''}
           {/* An error without a code (see LimitImportError) can only be shown as its English text. */}
           {e.code !== undefined ? t(`issues.${e.code}`, e.params) : e.message}
@@ -81,7 +97,6 @@ function ImportOutcome({ state }: { state: ImportResult }) {
   const t = useTranslations('limitsAdmin');
   const ti = useTranslations('limitsAdmin.import');
   const tk = useTranslations('kinds');
-  const locale = useLocale() as DisplayLocale;
   if (!state) return null;
   if (!state.ok) {
     return (
@@ -115,33 +130,15 @@ function ImportOutcome({ state }: { state: ImportResult }) {
         <details key={`${s.code}|${s.version}`} open={p.standards.length === 1} style={{ marginTop: 8 }}>
           <summary>
             <strong>{s.code}</strong> · {ti('version')} <span className="mono">{s.version}</span> · {tk(s.kind)} ·{' '}
-            {t('standards.period', { from: formatDay(s.effectiveFrom), to: s.effectiveTo ? formatDay(s.effectiveTo) : t('standards.open') })} ·{' '}
-            {ti('valueCount', { count: s.values.length })}
+            {t('standards.period', {
+              from: formatDay(s.effectiveFrom),
+              to: s.effectiveTo ? formatDay(s.effectiveTo) : t('standards.open'),
+            })}{' '}
+            · {ti('valueCount', { count: s.values.length })}
             {s.exists && <span className="badge badge-warn"> {ti('exists')}</span>}
           </summary>
           <div className="table-wrap" style={{ marginTop: 6 }}>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>{t('values.parameter')}</th>
-                  <th>{t('values.column')}</th>
-                  <th>{t('values.limit')}</th>
-                  <th>{t('values.averaging')}</th>
-                  <th>{t('values.coefficients')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.values.map((v) => (
-                  <tr key={`${v.column}|${v.parameter}|${v.averaging}`}>
-                    <td className="mono">{v.parameter}</td>
-                    <td>{v.column === 'all' ? t('values.anyColumn') : v.column}</td>
-                    <td className="num">{formatBounds(v.min, v.max, locale)}</td>
-                    <td>{t(`averaging.${v.averaging}`)}</td>
-                    <td>{v.applyCoefficients ? t('values.yes') : t('values.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LimitValuesTable values={s.values} />
           </div>
         </details>
       ))}
@@ -181,10 +178,18 @@ function FormatHelp() {
       <h3>JSON</h3>
       <pre className={styles.code}>{LIMIT_IMPORT_EXAMPLE_JSON}</pre>
       <p className={styles.row}>
-        <a className="btn" href={dataUrl('text/csv', `\uFEFF${LIMIT_IMPORT_EXAMPLE_CSV}`)} download="vi-du-quy-chuan.csv">
+        <a
+          className="btn"
+          href={dataUrl('text/csv', `\uFEFF${LIMIT_IMPORT_EXAMPLE_CSV}`)}
+          download="vi-du-quy-chuan.csv"
+        >
           {t('downloadCsv')}
         </a>
-        <a className="btn" href={dataUrl('application/json', LIMIT_IMPORT_EXAMPLE_JSON)} download="vi-du-quy-chuan.json">
+        <a
+          className="btn"
+          href={dataUrl('application/json', LIMIT_IMPORT_EXAMPLE_JSON)}
+          download="vi-du-quy-chuan.json"
+        >
           {t('downloadJson')}
         </a>
       </p>

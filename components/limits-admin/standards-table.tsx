@@ -1,6 +1,6 @@
-import { useLocale, useTranslations } from 'next-intl';
-import type { DisplayLocale } from '@/lib/domain/format';
-import { formatBounds, formatDay, formatLocalInstant } from './format';
+import { useTranslations } from 'next-intl';
+import { formatDay, formatLocalInstant } from './format';
+import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { LimitStandardItem } from './types';
 
@@ -8,7 +8,6 @@ import type { LimitStandardItem } from './types';
 export function StandardsTable({ standards }: { standards: LimitStandardItem[] }) {
   const t = useTranslations('limitsAdmin');
   const tk = useTranslations('kinds');
-  const locale = useLocale() as DisplayLocale;
   if (standards.length === 0) return <p className="empty">{t('standards.none')}</p>;
   return (
     <div className="table-wrap">
@@ -32,34 +31,23 @@ export function StandardsTable({ standards }: { standards: LimitStandardItem[] }
                   {s.versions.map((v) => (
                     <details key={v.version} data-version={v.version}>
                       <summary>
-                        <span className="mono">{v.version}</span> · {v.name} · {t('standards.period', { from: formatDay(v.effectiveFrom), to: v.effectiveTo ? formatDay(v.effectiveTo) : t('standards.open') })}{' '}
-                        {v.inForce ? <span className="badge badge-accepted">{t('standards.inForce')}</span> : <span className="badge badge-neutral">{t('standards.notInForce')}</span>}{' '}
+                        <span className="mono">{v.version}</span> · {v.name} ·{' '}
+                        {t('standards.period', {
+                          from: formatDay(v.effectiveFrom),
+                          to: v.effectiveTo ? formatDay(v.effectiveTo) : t('standards.open'),
+                        })}{' '}
+                        {v.inForce ? (
+                          <span className="badge badge-accepted">{t('standards.inForce')}</span>
+                        ) : (
+                          <span className="badge badge-neutral">{t('standards.notInForce')}</span>
+                        )}{' '}
                         <span className="muted small">
-                          {v.source === 'builtin' ? t('standards.builtin') : t('standards.imported', { by: v.importedBy ?? '—', at: formatLocalInstant(v.createdAt) })}
+                          {v.source === 'builtin'
+                            ? t('standards.builtin')
+                            : t('standards.imported', { by: v.importedBy ?? '—', at: formatLocalInstant(v.createdAt) })}
                         </span>
                       </summary>
-                      <table className="data" style={{ marginTop: 6 }}>
-                        <thead>
-                          <tr>
-                            <th>{t('values.parameter')}</th>
-                            <th>{t('values.column')}</th>
-                            <th>{t('values.limit')}</th>
-                            <th>{t('values.averaging')}</th>
-                            <th>{t('values.coefficients')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {v.values.map((x) => (
-                            <tr key={`${x.column}|${x.parameter}|${x.averaging}`}>
-                              <td className="mono">{x.parameter}</td>
-                              <td>{x.column === 'all' ? t('values.anyColumn') : x.column}</td>
-                              <td className="num">{formatBounds(x.min, x.max, locale)}</td>
-                              <td>{t(`averaging.${x.averaging}`)}</td>
-                              <td>{x.applyCoefficients ? t('values.yes') : t('values.no')}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
+                      <LimitValuesTable values={v.values} style={{ marginTop: 6 }} />
                     </details>
                   ))}
                 </div>

@@ -3,24 +3,10 @@ import { formatDateTime, formatNumber, formatPercent } from '@/lib/domain/format
 import { DailyChart } from './daily-chart';
 import { periodLabel } from './completeness-table';
 import styles from './reports.module.css';
+import type { MonthlyParameterView, MonthlyRates } from '@/lib/dto/reports-monthly';
 
-type Rates = { receiptRate: number | null; validRate: number | null; belowThreshold: boolean };
-
-export type MonthlyParameterView = {
-  parameter: string;
-  name: string;
-  unit: string;
-  decimals: number;
-  days: { day: string; value: number | null; min: number | null; max: number | null }[];
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-  daysWithData: number;
-  limitMax: number | null;
-  limitMin: number | null;
-  completeness: Rates;
-  exceedances: number;
-};
+type Rates = MonthlyRates;
+export type { MonthlyParameterView };
 
 export type MonthlyAlertView = {
   id: number;

@@ -93,6 +93,21 @@ type DbReading = {
 };
 
 /**
+ * The readings of a QC window ($1 station, $2 after, $3 through, $4 parameters, $5 through + successor span): every
+ * reading in (after, through] plus each parameter's first reading after `through` (the successor the spike test needs).
+ */
+const QC_WINDOW_ROWS = `SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+       WHERE station_id = $1 AND time > $2 AND time <= $3
+       UNION ALL
+       SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
+       FROM unnest($4::text[]) AS p(code)
+       CROSS JOIN LATERAL (
+         SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+         WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
+         ORDER BY time LIMIT 1
+       ) n`;
+
+/**
  * Every reading of the station with `after < time <= through`, plus each parameter's first reading in
  * (through, through + successorMs] (the successor the spike test of the last one needs). Ordered by parameter, time.
  */
@@ -115,16 +130,7 @@ export async function listQcWindow(
   }>(
     `SELECT parameter, ${epochMsSql('time')} AS t, value, device_status, qc_flag,
             array_to_string(qc_reasons, '|') AS q FROM (
-       SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
-       WHERE station_id = $1 AND time > $2 AND time <= $3
-       UNION ALL
-       SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
-       FROM unnest($4::text[]) AS p(code)
-       CROSS JOIN LATERAL (
-         SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
-         WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
-         ORDER BY time LIMIT 1
-       ) n
+       ${QC_WINDOW_ROWS}
      ) w ORDER BY parameter, time`,
     [stationId, after, through, parameters, new Date(through.getTime() + successorMs)],
   );
@@ -171,16 +177,7 @@ export async function listQcSeries(
             string_agg(qc_flag::text, ',' ORDER BY time) AS f,
             string_agg(COALESCE(array_to_string(qc_reasons, '|'), ''), E'\\x1f' ORDER BY time) AS q
      FROM (
-       SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
-       WHERE station_id = $1 AND time > $2 AND time <= $3
-       UNION ALL
-       SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
-       FROM unnest($4::text[]) AS p(code)
-       CROSS JOIN LATERAL (
-         SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
-         WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
-         ORDER BY time LIMIT 1
-       ) n
+       ${QC_WINDOW_ROWS}
      ) w GROUP BY parameter`,
     [stationId, after, through, parameters, new Date(through.getTime() + successorMs)],
   );

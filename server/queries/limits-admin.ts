@@ -1,9 +1,18 @@
-import type { LimitStandardItem, LimitVersionItem, MaintenanceStatus, MaintenanceWindowItem, StationBindingSummary } from '@/lib/dto/limits-admin';
+import type {
+  BindingItem,
+  LimitStandardItem,
+  LimitVersionItem,
+  MaintenanceStatus,
+  MaintenanceWindowItem,
+  PermitItem,
+  StationBindingSummary,
+  StationParameterLimits,
+} from '@/lib/dto/limits-admin';
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { listBindings } from '@/lib/db/limits';
 import { formatIsoLocal } from '@/lib/domain/iso-time';
-import { localDateToEpochMs, type LimitAveraging } from '@/lib/domain/limits';
+import { localDateToEpochMs } from '@/lib/domain/limits';
 import type { StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import { listMaintenanceWindowsService } from '@/lib/services/alerts';
@@ -26,7 +35,10 @@ export type LimitsAdminPage = { standards: LimitStandardDto[]; stations: Station
 
 export async function getLimitsAdminPage(now: Date = new Date()): Promise<LimitsAdminPage> {
   await requireUser(ADMIN);
-  const [rows, stations] = await Promise.all([listLimitStandardsService(now), listStationsService(STAFF_SCOPE, {}, now)]);
+  const [rows, stations] = await Promise.all([
+    listLimitStandardsService(now),
+    listStationsService(STAFF_SCOPE, {}, now),
+  ]);
   const byCode = new Map<string, LimitStandardDto>();
   for (const r of rows) {
     const s = byCode.get(r.code) ?? { code: r.code, kind: r.kind, versions: [] };
@@ -44,7 +56,8 @@ export async function getLimitsAdminPage(now: Date = new Date()): Promise<Limits
     });
   }
   // Newest version first inside a standard: that is the one an admin checks after an import.
-  for (const s of byCode.values()) s.versions.sort((a, b) => localDateToEpochMs(b.effectiveFrom) - localDateToEpochMs(a.effectiveFrom));
+  for (const s of byCode.values())
+    s.versions.sort((a, b) => localDateToEpochMs(b.effectiveFrom) - localDateToEpochMs(a.effectiveFrom));
   const bindings = await listBindings(stations.map((s) => s.id));
   return {
     standards: [...byCode.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code)),
@@ -54,48 +67,27 @@ export async function getLimitsAdminPage(now: Date = new Date()): Promise<Limits
         name: s.name,
         kind: s.kind,
         facilityName: s.facility.name,
-        bindings: bindings.filter((b) => b.stationId === s.id).map((b) => ({ standardCode: b.standardCode, column: b.columnCode })),
+        bindings: bindings
+          .filter((b) => b.stationId === s.id)
+          .map((b) => ({ standardCode: b.standardCode, column: b.columnCode })),
       }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
 
-export type StationLimitRowDto = {
-  averaging: LimitAveraging;
-  min: number | null;
-  max: number | null;
-  source: 'permit' | 'standard' | 'station';
-  standard: string;
-  version: string;
-  column: string;
-  coefficients: { kq?: number; kf?: number; kp?: number; kv?: number };
-  base: { min?: number; max?: number };
-  o2Ref: number | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  permitId: number | null;
-  live: boolean;
-};
-
 export type StationLimitsAdminPage = {
   station: { code: string; name: string; kind: StationKind; facilityCode: string; facilityName: string };
   /** The local date the limits are resolved for ('YYYY-MM-DD'). */
   at: string;
-  bindings: { standardCode: string; column: string; coefficients: { kq?: number; kf?: number; kp?: number; kv?: number; o2Ref?: number }; updatedBy: string | null; updatedAt: string | null }[];
-  permits: {
-    id: number;
-    parameter: string;
-    stationCode: string | null;
-    min: number | null;
-    max: number | null;
-    averaging: LimitAveraging;
-    effectiveFrom: string;
-    effectiveTo: string | null;
-    note: string | null;
-    inForce: boolean;
+  bindings: BindingItem[];
+  permits: PermitItem[];
+  parameters: StationParameterLimits[];
+  standards: {
+    code: string;
+    name: string;
+    columns: string[];
+    versions: { version: string; effectiveFrom: string; effectiveTo: string | null }[];
   }[];
-  parameters: { parameter: string; unit: string; limits: StationLimitRowDto[] }[];
-  standards: { code: string; name: string; columns: string[]; versions: { version: string; effectiveFrom: string; effectiveTo: string | null }[] }[];
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,7 +99,11 @@ export function limitsDateOf(at: string | undefined, now: Date): { day: string; 
   return { day, instant: new Date(localDateToEpochMs(day) + 12 * 3_600_000) };
 }
 
-export async function getStationLimitsAdminPage(code: string, at: string | undefined, now: Date = new Date()): Promise<StationLimitsAdminPage> {
+export async function getStationLimitsAdminPage(
+  code: string,
+  at: string | undefined,
+  now: Date = new Date(),
+): Promise<StationLimitsAdminPage> {
   await requireUser(ADMIN);
   const { day, instant } = limitsDateOf(at, now);
   let d;
@@ -118,7 +114,13 @@ export async function getStationLimitsAdminPage(code: string, at: string | undef
     throw e;
   }
   return {
-    station: { code: d.station.code, name: d.station.name, kind: d.station.kind, facilityCode: d.station.facility.code, facilityName: d.station.facility.name },
+    station: {
+      code: d.station.code,
+      name: d.station.name,
+      kind: d.station.kind,
+      facilityCode: d.station.facility.code,
+      facilityName: d.station.facility.name,
+    },
     at: day,
     bindings: d.bindings.map((b) => ({ ...b, updatedAt: b.createdAt ? formatIsoLocal(b.createdAt) : null })),
     permits: d.permits.map((p) => ({
@@ -175,11 +177,18 @@ export async function getMaintenancePage(q: { station?: string }, now: Date = ne
   await requireUser(ADMIN);
   const stations = await listStationsService(STAFF_SCOPE, {}, now);
   const station = q.station && stations.some((s) => s.code === q.station) ? q.station : null;
-  const windows = await listMaintenanceWindowsService(STAFF_SCOPE, { ...(station ? { stationCode: station } : {}), limit: 500 });
+  const windows = await listMaintenanceWindowsService(STAFF_SCOPE, {
+    ...(station ? { stationCode: station } : {}),
+    limit: 500,
+  });
   return {
     station,
     stations: stations
-      .map((s) => ({ code: s.code, name: s.name, parameters: s.parameters.filter((p) => p.enabled).map((p) => p.parameter) }))
+      .map((s) => ({
+        code: s.code,
+        name: s.name,
+        parameters: s.parameters.filter((p) => p.enabled).map((p) => p.parameter),
+      }))
       .sort((a, b) => a.code.localeCompare(b.code)),
     windows: windows.map((w) => ({
       id: w.id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { MonthlyParameterView } from '@/lib/dto/reports-monthly';
 import { getLocale } from 'next-intl/server';
 import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
 import { env } from '@/lib/env';
@@ -13,21 +14,7 @@ function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 }
 
-export type MonthlyPageParameter = {
-  parameter: string;
-  name: string;
-  unit: string;
-  decimals: number;
-  days: { day: string; value: number | null; min: number | null; max: number | null }[];
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-  daysWithData: number;
-  limitMax: number | null;
-  limitMin: number | null;
-  completeness: { receiptRate: number | null; validRate: number | null; belowThreshold: boolean };
-  exceedances: number;
-};
+export type MonthlyPageParameter = MonthlyParameterView;
 
 export type MonthlyPage = {
   values: { station: string; month: string };

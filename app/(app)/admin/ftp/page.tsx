@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AdminAreaNav } from '@/components/admin/admin-area-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { FtpCreateForm, FtpFilter, FtpTable } from '@/components/admin/account-admin';
 import { createFtpAccountAction, resetFtpPasswordAction, setFtpEnabledAction } from '@/server/actions/admin-accounts';
 import { getAdminFtpAccounts } from '@/server/queries/admin';
@@ -17,24 +17,17 @@ export default async function AdminFtpPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const [t, data] = await Promise.all([getTranslations('adminArea.ftp'), getAdminFtpAccounts(one(sp.facility))]);
   return (
-    <>
-      <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="ftp-new">
-        <details>
-          <summary id="ftp-new">{t('new')}</summary>
-          <FtpCreateForm action={createFtpAccountAction} facilities={data.facilities} facility={data.facility} />
-        </details>
-      </section>
-      <section className="panel">
-        <FtpFilter facilities={data.facilities} facility={data.facility} />
-        <FtpTable accounts={data.accounts} resetPassword={resetFtpPasswordAction} setEnabled={setFtpEnabledAction} />
-      </section>
-    </>
+    <AdminPage
+      title={t('title')}
+      intro={t('intro')}
+      create={{
+        id: 'ftp-new',
+        label: t('new'),
+        form: <FtpCreateForm action={createFtpAccountAction} facilities={data.facilities} facility={data.facility} />,
+      }}
+    >
+      <FtpFilter facilities={data.facilities} facility={data.facility} />
+      <FtpTable accounts={data.accounts} resetPassword={resetFtpPasswordAction} setEnabled={setFtpEnabledAction} />
+    </AdminPage>
   );
 }

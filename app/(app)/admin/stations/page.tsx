@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { AdminAreaNav } from '@/components/admin/admin-area-nav';
+import { AdminPage } from '@/components/admin/admin-page';
 import { StationFilters, StationTable } from '@/components/admin/station-admin';
 import { StationForm } from '@/components/admin/station-form';
 import { createStationAction } from '@/server/actions/admin-stations';
@@ -21,24 +21,24 @@ export default async function AdminStationsPage({ searchParams }: { searchParams
     getAdminStations({ facility: one(sp.facility), kind: one(sp.kind), active: one(sp.active), q: one(sp.q) }),
   ]);
   return (
-    <>
-      <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="station-new">
-        <details>
-          <summary id="station-new">{t('new')}</summary>
-          <StationForm action={createStationAction} facilities={data.facilities} registry={data.registry} bounds={data.bounds} />
-        </details>
-      </section>
-      <StationFilters values={data.filter} facilities={data.facilities} />
-      <section className="panel">
-        <StationTable stations={data.stations} />
-      </section>
-    </>
+    <AdminPage
+      title={t('title')}
+      intro={t('intro')}
+      create={{
+        id: 'station-new',
+        label: t('new'),
+        form: (
+          <StationForm
+            action={createStationAction}
+            facilities={data.facilities}
+            registry={data.registry}
+            bounds={data.bounds}
+          />
+        ),
+      }}
+      beforeList={<StationFilters values={data.filter} facilities={data.facilities} />}
+    >
+      <StationTable stations={data.stations} />
+    </AdminPage>
   );
 }
