@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { pool } from './client';
+import { numberArrayLiteral } from './pg-arrays';
+import { epochMsSql } from './sql-time';
 
 export type DeviceStatus = '00' | '01' | '02' | '03';
 
@@ -109,16 +111,16 @@ export async function insertReadingsOn(
        SELECT count(*)::int AS n,
               CASE WHEN count(*) < $8 THEN array_agg(station_id) END AS s,
               CASE WHEN count(*) < $8 THEN array_agg(parameter) END AS p,
-              CASE WHEN count(*) < $8 THEN array_agg((extract(epoch FROM time) * 1000)::float8) END AS t
+              CASE WHEN count(*) < $8 THEN array_agg(${epochMsSql('time')}) END AS t
        FROM ins`,
       [
-        batch.map((r) => r.stationId),
+        numberArrayLiteral(batch.map((r) => r.stationId)),
         batch.map((r) => r.parameter),
-        batch.map((r) => r.time.getTime()),
-        batch.map((r) => r.value),
+        numberArrayLiteral(batch.map((r) => r.time.getTime())),
+        numberArrayLiteral(batch.map((r) => r.value)),
         batch.map((r) => r.deviceStatus),
         batch.map(reasonsText),
-        batch.map((r) => r.fileId),
+        numberArrayLiteral(batch.map((r) => r.fileId)),
         batch.length,
       ],
     );
@@ -159,7 +161,7 @@ async function classifyNotInserted(
   const pending = batch.flatMap((r, i) => (batchFates[i] === null ? [{ r, i }] : []));
   if (pending.length > 0) {
     const stored = await client.query<{ station_id: number; parameter: string; t: number; value: number }>(
-      `SELECT r.station_id, r.parameter, (extract(epoch FROM r.time) * 1000)::float8 AS t, r.value
+      `SELECT r.station_id, r.parameter, ${epochMsSql('r.time')} AS t, r.value
        FROM unnest($1::int[], $2::text[], $3::timestamptz[]) AS i(s, p, t)
        JOIN reading r ON r.station_id = i.s AND r.parameter = i.p AND r.time = i.t`,
       [pending.map((x) => x.r.stationId), pending.map((x) => x.r.parameter), pending.map((x) => x.r.time)],
