@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { StationKind } from '../domain/parameters';
+import type { FlagRun } from '../domain/qc/flag-runs';
 import { pool } from './client';
 import { numberArrayLiteral } from './pg-arrays';
 import { epochMsSql } from './sql-time';
@@ -94,10 +95,11 @@ type DbReading = {
 
 /**
  * The readings of a QC window ($1 station, $2 after, $3 through, $4 parameters, $5 through + successor span): every
- * reading in (after, through] plus each parameter's first reading after `through` (the successor the spike test needs).
+ * reading of the parameters in (after, through] plus each one's first reading after `through` (the successor the
+ * spike test needs).
  */
 const QC_WINDOW_ROWS = `SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
-       WHERE station_id = $1 AND time > $2 AND time <= $3
+       WHERE station_id = $1 AND parameter = ANY($4::text[]) AND time > $2 AND time <= $3
        UNION ALL
        SELECT n.parameter, n.time, n.value, n.device_status, n.qc_flag, n.qc_reasons
        FROM unnest($4::text[]) AS p(code)
@@ -106,43 +108,6 @@ const QC_WINDOW_ROWS = `SELECT parameter, time, value, device_status, qc_flag, q
          WHERE station_id = $1 AND parameter = p.code AND time > $3 AND time <= $5
          ORDER BY time LIMIT 1
        ) n`;
-
-/**
- * Every reading of the station with `after < time <= through`, plus each parameter's first reading in
- * (through, through + successorMs] (the successor the spike test of the last one needs). Ordered by parameter, time.
- */
-export async function listQcWindow(
-  on: Queryable,
-  stationId: number,
-  after: Date,
-  through: Date,
-  parameters: readonly string[],
-  successorMs: number,
-): Promise<QcReadingRow[]> {
-  // Epoch milliseconds and '|'-joined reasons parse far faster in node-pg than timestamptz and text[] (hot path).
-  const r = await on.query<{
-    parameter: string;
-    t: number;
-    value: number;
-    device_status: string;
-    qc_flag: number;
-    q: string;
-  }>(
-    `SELECT parameter, ${epochMsSql('time')} AS t, value, device_status, qc_flag,
-            array_to_string(qc_reasons, '|') AS q FROM (
-       ${QC_WINDOW_ROWS}
-     ) w ORDER BY parameter, time`,
-    [stationId, after, through, parameters, new Date(through.getTime() + successorMs)],
-  );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    time: new Date(Math.round(x.t)),
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    qcReasons: x.q ? x.q.split('|') : [],
-  }));
-}
 
 /** One parameter's readings in time order, column by column (times in epoch milliseconds). */
 export type QcSeriesColumns = {
@@ -158,8 +123,9 @@ const NO_REASONS: string[] = [];
 const REASON_SEP = '\x1f';
 
 /**
- * The same rows as listQcWindow, aggregated per parameter into delimited text columns: at tens of thousands of readings
- * (a station-month) parsing eight rows of text is far cheaper in node than one row object per reading.
+ * The QC window's readings of the parameters (ordered by time), aggregated per parameter into delimited text columns:
+ * at tens of thousands of readings (a station-month) parsing a row of text per parameter is far cheaper in node than
+ * one row object per reading.
  */
 export async function listQcSeries(
   on: Queryable,
@@ -194,56 +160,47 @@ export async function listQcSeries(
   return out;
 }
 
-/** A flag write-back (time in epoch milliseconds). */
-export type FlagUpdate = { parameter: string; timeMs: number; flag: number; reasons: readonly string[] };
-
 /**
- * Writes QC results in one statement (raw values are never touched). The time bounds let PostgreSQL prune the
- * monthly partitions at plan time. Reason codes contain no `|`.
+ * Writes one parameter's QC results as runs (`flagRuns`): each run sets every reading of the parameter with
+ * fromMs ≤ time ≤ toMs, one index range each (raw values are never touched). The overall bounds let PostgreSQL prune
+ * the monthly partitions at plan time. Reason codes contain no `|`.
  */
-export async function updateReadingFlags(
+export async function updateReadingFlagRuns(
   on: Queryable,
   stationId: number,
-  rows: readonly FlagUpdate[],
+  parameter: string,
+  runs: readonly FlagRun[],
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const r of rows) {
-    if (r.timeMs < lo) lo = r.timeMs;
-    if (r.timeMs > hi) hi = r.timeMs;
-  }
-  // Times as epoch milliseconds (exact in float8), parameters and reason lists as 1-based indexes into their few
-  // distinct values: tens of thousands of rows (a first pass over a month) are then cheap to send.
-  const paramIndex = new Map<string, number>();
+  if (runs.length === 0) return 0;
+  // Reason lists as 1-based indexes into their few distinct values.
   const reasonIndex = new Map<string, number>();
-  const indexOf = (m: Map<string, number>, k: string) => {
-    let i = m.get(k);
+  const qi = runs.map((r) => {
+    const k = r.reasons.join('|');
+    let i = reasonIndex.get(k);
     if (i === undefined) {
-      i = m.size + 1;
-      m.set(k, i);
+      i = reasonIndex.size + 1;
+      reasonIndex.set(k, i);
     }
     return i;
-  };
-  const pi = rows.map((r) => indexOf(paramIndex, r.parameter));
-  const qi = rows.map((r) => indexOf(reasonIndex, r.reasons.join('|')));
+  });
   const res = await on.query(
     `UPDATE reading r
      SET qc_flag = u.f, qc_reasons = CASE WHEN u.q = '' THEN ARRAY[]::text[] ELSE string_to_array(u.q, '|') END
-     FROM (SELECT ($8::text[])[pi] AS p, t, f, ($9::text[])[qi] AS q
-           FROM unnest($2::int2[], $3::float8[], $4::int2[], $5::int4[]) AS x(pi, t, f, qi)) AS u
-     WHERE r.station_id = $1 AND r.parameter = u.p AND r.time = timestamptz 'epoch' + u.t * interval '1 millisecond'
-       AND r.time >= $6 AND r.time <= $7`,
+     FROM (SELECT timestamptz 'epoch' + lo * interval '1 millisecond' AS lo,
+                  timestamptz 'epoch' + hi * interval '1 millisecond' AS hi, f, ($7::text[])[qi] AS q
+           FROM unnest($3::float8[], $4::float8[], $5::int2[], $6::int4[]) AS x(lo, hi, f, qi)) AS u
+     WHERE r.station_id = $1 AND r.parameter = $2 AND r.time >= u.lo AND r.time <= u.hi
+       AND r.time >= $8 AND r.time <= $9`,
     [
       stationId,
-      numberArrayLiteral(pi),
-      numberArrayLiteral(rows.map((r) => r.timeMs)),
-      numberArrayLiteral(rows.map((r) => r.flag)),
+      parameter,
+      numberArrayLiteral(runs.map((r) => r.fromMs)),
+      numberArrayLiteral(runs.map((r) => r.toMs)),
+      numberArrayLiteral(runs.map((r) => r.flag)),
       numberArrayLiteral(qi),
-      new Date(lo),
-      new Date(hi),
-      [...paramIndex.keys()],
       [...reasonIndex.keys()],
+      new Date(runs[0]!.fromMs),
+      new Date(runs.at(-1)!.toMs),
     ],
   );
   return res.rowCount ?? 0;
@@ -255,23 +212,25 @@ export async function lockStationForRecompute(on: Queryable, stationId: number):
 }
 
 /**
- * Takes over the station's other unclaimed recompute jobs whose hour ends within [around − span, around + span]
- * (marks them done, coalesced), so a backlog is processed as one period rather than hour by hour. Jobs not yet due
- * but never tried are taken too: a visible job's data is committed (ingest enqueues in its own transaction), and
- * their delay only exists to gather files (RECOMPUTE_DEBOUNCE_MS). A job backing off after a failure is left alone,
- * so one failing period cannot hold up its neighbours. Run inside the caller's transaction: a rollback hands them
- * back to the queue.
+ * Claims the station's other unclaimed recompute jobs whose hour ends within [around − span, around + span], so a
+ * backlog is processed as one period rather than hour by hour. Jobs not yet due but never tried are taken too: a
+ * visible job's data is committed (ingest enqueues in its own transaction), and their delay only exists to gather
+ * files (RECOMPUTE_DEBOUNCE_MS). A job backing off after a failure is left alone, so one failing period cannot hold up
+ * its neighbours. Meant to run on its own (autocommit): the claim is visible at once, like the job loop's, and a
+ * claim of a worker that dies is taken over after JOB_LOCK_TIMEOUT_SECONDS; the recompute transaction marks the jobs
+ * done with `completeCoalescedJobs`, or `releaseCoalescedJobs` hands them back if it fails. The dedupe key is cleared
+ * at once, so a file arriving meanwhile queues a new job instead of being folded into one whose data were read before.
  */
-export async function absorbPendingRecomputeJobs(
+export async function claimPendingRecomputeJobs(
   on: Queryable,
   kind: string,
   stationId: number,
   around: Date,
   spanMs: number,
   max = 2000,
-): Promise<{ from: string; to: string }[]> {
-  const r = await on.query<{ payload: { from?: unknown; to?: unknown } }>(
-    `UPDATE job SET done_at = now(), locked_at = NULL, locked_by = 'coalesced', dedupe_key = NULL
+): Promise<{ id: number; from: string; to: string }[]> {
+  const r = await on.query<{ id: number; payload: { from?: unknown; to?: unknown } }>(
+    `UPDATE job SET locked_at = now(), locked_by = 'coalescing', dedupe_key = NULL
      WHERE id IN (
        SELECT id FROM job
        WHERE kind = $1 AND done_at IS NULL AND locked_at IS NULL AND (run_at <= now() OR attempts = 0)
@@ -280,14 +239,43 @@ export async function absorbPendingRecomputeJobs(
                   THEN (payload->>'to')::timestamptz BETWEEN $3 AND $4 ELSE false END
        ORDER BY id LIMIT $5
        FOR UPDATE SKIP LOCKED)
-     RETURNING payload`,
+     RETURNING id, payload`,
     [kind, String(stationId), new Date(around.getTime() - spanMs), new Date(around.getTime() + spanMs), max],
   );
-  return r.rows.flatMap((x) =>
-    typeof x.payload.from === 'string' && typeof x.payload.to === 'string'
-      ? [{ from: x.payload.from, to: x.payload.to }]
-      : [],
+  return r.rows
+    .flatMap((x) =>
+      typeof x.payload.from === 'string' && typeof x.payload.to === 'string'
+        ? [{ id: x.id, from: x.payload.from, to: x.payload.to }]
+        : [],
+    )
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Marks claimed jobs done as coalesced (inside the transaction that did their work). */
+export async function completeCoalescedJobs(on: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await on.query(
+    `UPDATE job SET done_at = now(), locked_at = NULL, locked_by = 'coalesced', last_error = NULL
+     WHERE id = ANY($1::int[]) AND done_at IS NULL`,
+    [ids],
   );
+}
+
+/** Hands claimed jobs back to the queue (their recompute failed). */
+export async function releaseCoalescedJobs(on: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await on.query(`UPDATE job SET locked_at = NULL, locked_by = NULL WHERE id = ANY($1::int[]) AND done_at IS NULL`, [
+    ids,
+  ]);
+}
+
+/**
+ * Ends the snapshot that the transaction's last parameterised read left open: node-pg reads through the protocol's
+ * unnamed portal, which lives (with its snapshot) until the next statement, and an open snapshot keeps PostgreSQL from
+ * pruning row versions that other sessions replace meanwhile. A simple-protocol statement drops the portal.
+ */
+export async function endReadSnapshot(on: Queryable): Promise<void> {
+  await on.query('SELECT 1');
 }
 
 /** Recompute jobs of a station not done yet (the progress of a "recompute period" request). */

@@ -69,6 +69,22 @@ function hourOf(hourEnd: number, values: readonly (number | null)[], invalid: re
 const H10 = vn(2024, 5, 24, 10);
 
 describe('computeHourly', () => {
+  it('readings in time order (one pass) and in any order (grouped) give the same hours', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const readings: AverageInput[] = [];
+    for (let i = 0; i < 2000; i++) {
+      if (rnd() < 0.05) continue; // gaps
+      const value = rnd() < 0.03 ? null : rnd() < 0.02 ? Number.NaN : Math.round(rnd() * 1000); // integers: sums exact in any order
+      readings.push({ time: H10 + i * 5 * MIN, value, valid: rnd() > 0.1 });
+    }
+    const shuffled = readings.map((r, i) => ({ r, k: (i * 7919) % readings.length })).sort((a, b) => a.k - b.k).map((x) => x.r);
+    const inOrder = computeHourly(readings, { intervalMinutes: 5 });
+    expect(inOrder.length).toBeGreaterThan(150);
+    expect(computeHourly(shuffled, { intervalMinutes: 5 })).toEqual(inOrder);
+    expect(inOrder.some((h) => h.complete) && inOrder.some((h) => !h.complete)).toBe(true);
+  });
+
   it.each([
     ['12 of 12 valid', hourOf(H10, Array.from({ length: 12 }, (_, i) => i + 1)), { value: 6.5, validCount: 12, complete: true, min: 1, max: 12 }],
     ['9 of 12 valid → complete', hourOf(H10, Array.from({ length: 9 }, () => 10)), { value: 10, validCount: 9, complete: true }],

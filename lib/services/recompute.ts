@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { pool } from '../db/client';
+import { pool, sidePool } from '../db/client';
 import { insertJobs, type JobInsert } from '../db/jobs';
 import { listActiveOverlaysIn, type OverlayRow } from '../db/overlays';
 import { upsertDaily, upsertHourly, listStoredHourly, type StoredDaily, type StoredHourly } from '../db/averages';
 import {
-  absorbPendingRecomputeJobs,
+  claimPendingRecomputeJobs,
+  completeCoalescedJobs,
   countPendingRecomputeJobs,
+  endReadSnapshot,
   findQcStation,
   listQcSeries,
   lockStationForRecompute,
-  updateReadingFlags,
-  type FlagUpdate,
+  releaseCoalescedJobs,
+  updateReadingFlagRuns,
   type Queryable,
   type QcStation,
 } from '../db/qc';
@@ -18,6 +20,8 @@ import { computeDaily, computeHourly, dayLabel, dayRange, hourLabel, type Averag
 import {
   DEFAULT_QC_OPTIONS,
   MINUTE_MS,
+  flagRuns,
+  type FlagChange,
   qcConfigFor,
   qcLookbackMs,
   runQc,
@@ -44,6 +48,9 @@ const DAY_MS = 24 * HOUR_MS;
 const COALESCE_SPAN_MS = 14 * DAY_MS;
 /** Longest period one recompute call covers (a month and a bit); longer requests are split into jobs. */
 export const MAX_RECOMPUTE_SPAN_MS = 40 * DAY_MS;
+
+/** Flag writes of at least this many readings are sent as two halves at once. */
+const SPLIT_WRITE_AT = 2000;
 
 const floorHour = (t: number) => Math.floor(t / HOUR_MS) * HOUR_MS;
 const ceilHour = (t: number) => Math.ceil(t / HOUR_MS) * HOUR_MS;
@@ -80,6 +87,13 @@ export type RecomputeOptions = {
   enqueueDerived?: boolean;
   /** Averages only, from the stored flags (tools and tests that set flags themselves); QC is not run. */
   keepFlags?: boolean;
+  /**
+   * Where the readings are read and the flags written; default: the transaction's own connection. With `sidePool()`
+   * reads run in parallel and each parameter's flags are committed on their own (PostgreSQL then prunes the replaced
+   * row versions page by page, so the next parameter's updates stay in place without new index entries); the
+   * transaction waits for them before it writes anything itself.
+   */
+  beside?: Queryable;
 };
 export type RecomputeStats = {
   from: Date;
@@ -108,6 +122,55 @@ export function stationQcConfigs(station: QcStation, log?: (m: string) => void):
     }
   }
   return out;
+}
+
+const HOURS_PER_DAY = 24;
+
+/**
+ * The daily means of every (parameter, local day) that `computed` hours fall in: from those hours and, for days they
+ * do not cover entirely, the day's other stored hours (read once, for the span of such days only).
+ */
+async function dailyOfTouchedDays(
+  on: Queryable,
+  stationId: number,
+  computed: readonly StoredHourly[],
+  completeRatio: number,
+): Promise<StoredDaily[]> {
+  const days = new Map<string, Map<string, Map<number, StoredHourly>>>(); // parameter → day → hour end → hour
+  for (const h of computed) {
+    const day = dayLabel(h.hourEnd);
+    let byDay = days.get(h.parameter);
+    if (!byDay) days.set(h.parameter, (byDay = new Map()));
+    let hours = byDay.get(day);
+    if (!hours) byDay.set(day, (hours = new Map()));
+    hours.set(h.hourEnd, h);
+  }
+  const partial = new Set<string>();
+  for (const byDay of days.values()) for (const [day, hours] of byDay) if (hours.size < HOURS_PER_DAY) partial.add(day);
+  if (partial.size > 0) {
+    const sorted = [...partial].sort();
+    const stored = await listStoredHourly(
+      stationId,
+      null,
+      new Date(dayRange(sorted[0]!).after + HOUR_MS),
+      new Date(dayRange(sorted.at(-1)!).through + HOUR_MS),
+      on,
+    );
+    for (const h of stored) {
+      const day = dayLabel(h.hourEnd);
+      if (!partial.has(day)) continue;
+      const hours = days.get(h.parameter)?.get(day);
+      // The hours just computed replace their stored rows.
+      if (hours && !hours.has(h.hourEnd)) hours.set(h.hourEnd, h);
+    }
+  }
+  const daily: StoredDaily[] = [];
+  for (const [parameter, byDay] of days)
+    for (const hours of byDay.values()) {
+      const sorted = [...hours.values()].sort((a, b) => a.hourEnd - b.hourEnd);
+      for (const d of computeDaily(sorted, { completeRatio })) daily.push({ ...d, parameter });
+    }
+  return daily;
 }
 
 /**
@@ -145,27 +208,33 @@ export async function recomputeOn(
   // Whole hours on both sides, so every hour averaged below is fully loaded.
   const windowStart = floorHour(fromMs - Math.max(lookback, maxGapMs + HOUR_MS));
   const windowEnd = ceilHour(toMs + lookback);
-  // One round trip each, in order on the transaction's connection.
-  const columns = await listQcSeries(
-    client,
-    stationId,
-    new Date(windowStart),
-    new Date(windowEnd),
-    [...configs.keys()],
-    maxGapMs,
-  );
   const overlays = await listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd));
+  const beside = opts.beside ?? client;
+  if (beside !== client) await endReadSnapshot(client);
   const completeRatio = opts.completeRatio ?? env().AVERAGE_COMPLETE_RATIO;
 
+  // Each parameter's window is read on its own, in two lanes beside the transaction (two PostgreSQL backends), and is
+  // checked here as soon as it arrives; its flag write is sent as soon as it is known, one after the other, so
+  // PostgreSQL reads and rewrites some parameters while others are checked. Everything is awaited below.
+  const parameters = [...configs.keys()];
+  const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+  const reads = parameters.map((parameter, k) => {
+    const read = lanes[k % 2]!.then(() =>
+      listQcSeries(beside, stationId, new Date(windowStart), new Date(windowEnd), [parameter], maxGapMs),
+    );
+    lanes[k % 2] = read.catch(() => undefined);
+    return read;
+  });
+  // A rejection is handled where it is awaited, not reported as unhandled meanwhile.
+  for (const r of reads) r.catch(() => undefined);
   let flagsChanged = 0;
-  // Each parameter's flag write is sent as soon as it is known, one after the other on the connection: PostgreSQL
-  // rewrites one parameter's readings while the next parameter is checked here. The chain is awaited below.
   let writes: Promise<unknown> = Promise.resolve();
   const hourly: StoredHourly[] = [];
   let readingsInRange = 0;
-  for (const [parameter, col] of columns) {
-    const config = configs.get(parameter);
-    if (!config) continue;
+  for (const [k, parameter] of parameters.entries()) {
+    const config = configs.get(parameter)!;
+    const col = (await reads[k]!).get(parameter);
+    if (!col) continue;
     const { times, values, statuses, reasons: storedReasons } = col;
     const n = times.length;
     let firstIn = -1;
@@ -191,7 +260,7 @@ export async function recomputeOn(
     const start = prev !== undefined && times[firstIn]! - prev <= maxGapMs ? firstIn - 1 : firstIn;
     const flags = col.flags.slice();
     const hours = new Set<number>();
-    const updates: FlagUpdate[] = [];
+    const updates: FlagChange[] = [];
     for (let i = start; i < n; i++) {
       const t = times[i]!;
       if (t > windowEnd) break;
@@ -202,7 +271,7 @@ export async function recomputeOn(
       } else if (t > toMs && unprocessed(col.flags[i]!, statuses[i]!)) continue;
       const res = results[i]!;
       if (res.flag !== col.flags[i] || !sameReasons(res.reasons, storedReasons[i]!)) {
-        updates.push({ parameter, timeMs: t, flag: res.flag, reasons: res.reasons });
+        updates.push({ index: i, time: t, flag: res.flag, reasons: res.reasons });
         flags[i] = res.flag;
         hours.add(hourLabel(t));
       }
@@ -223,7 +292,15 @@ export async function recomputeOn(
       hourly.push({ ...h, parameter });
     if (updates.length > 0) {
       flagsChanged += updates.length;
-      writes = writes.then(() => updateReadingFlags(client, stationId, updates));
+      // A long write goes as its two time halves at once (other pages, two PostgreSQL backends); the next parameter's
+      // waits for both, as it rewrites the same pages.
+      const halves =
+        updates.length >= SPLIT_WRITE_AT
+          ? [updates.slice(0, updates.length >> 1), updates.slice(updates.length >> 1)]
+          : [updates];
+      writes = writes.then(() =>
+        Promise.all(halves.map((h) => updateReadingFlagRuns(beside, stationId, parameter, flagRuns(h)))),
+      );
       // A rejection is handled where the chain is awaited, not reported as unhandled meanwhile.
       writes.catch(() => undefined);
       // Lets the connection send it (and the previous one's reply be read) before the next parameter's QC.
@@ -231,42 +308,13 @@ export async function recomputeOn(
     }
   }
 
+  // Daily means while the flags are being written (reads beside the transaction leave its snapshot closed).
+  const daily = await dailyOfTouchedDays(beside, stationId, hourly, completeRatio);
+  // Flags first: while this transaction has written nothing (no transaction id), PostgreSQL can prune each committed
+  // parameter's replaced row versions before the next parameter's updates reach the same pages.
   await writes;
   await upsertHourly(client, stationId, hourly);
-
-  // Daily means from the stored hours of each touched (parameter, local day).
-  const touched = new Map<string, Set<string>>();
-  for (const h of hourly) {
-    const day = dayLabel(h.hourEnd);
-    const set = touched.get(h.parameter);
-    if (set) set.add(day);
-    else touched.set(h.parameter, new Set([day]));
-  }
-  const allDays = [...new Set([...touched.values()].flatMap((s) => [...s]))].sort();
-  const daily: StoredDaily[] = [];
-  if (allDays.length > 0) {
-    const after = dayRange(allDays[0]!).after;
-    const through = dayRange(allDays.at(-1)!).through;
-    const stored = await listStoredHourly(
-      stationId,
-      null,
-      new Date(after + HOUR_MS),
-      new Date(through + HOUR_MS),
-      client,
-    );
-    const byP = new Map<string, StoredHourly[]>();
-    for (const h of stored) {
-      if (!touched.has(h.parameter)) continue;
-      const list = byP.get(h.parameter);
-      if (list) list.push(h);
-      else byP.set(h.parameter, [h]);
-    }
-    for (const [parameter, hs] of byP) {
-      const days = touched.get(parameter)!;
-      for (const d of computeDaily(hs, { completeRatio })) if (days.has(d.day)) daily.push({ ...d, parameter });
-    }
-    await upsertDaily(client, stationId, daily);
-  }
+  await upsertDaily(client, stationId, daily);
 
   const hourEnds = [...new Set(hourly.map((h) => h.hourEnd))].sort((a, b) => a - b);
   if (opts.enqueueDerived !== false && hourEnds.length > 0) {
@@ -310,14 +358,23 @@ async function inStationTransaction<T>(stationId: number, fn: (client: Queryable
   }
 }
 
-/** Recomputes one station period now (hours (from, to]), in one transaction. */
+const withSideWriter = (opts: RecomputeOptions): RecomputeOptions => ({
+  ...opts,
+  beside: opts.beside ?? sidePool(),
+});
+
+/**
+ * Recomputes one station period now (hours (from, to]): averages and job bookkeeping in one transaction, each
+ * parameter's flags committed beside it before it commits (flags are a function of raw data and settings, so a
+ * rollback after them only leaves correct flags, and the job that is handed back recomputes the same).
+ */
 export async function recomputeStationPeriod(
   stationId: number,
   from: Date,
   to: Date,
   opts: RecomputeOptions = {},
 ): Promise<RecomputeStats> {
-  return inStationTransaction(stationId, (client) => recomputeOn(client, stationId, from, to, opts));
+  return inStationTransaction(stationId, (client) => recomputeOn(client, stationId, from, to, withSideWriter(opts)));
 }
 
 const isoText = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
@@ -336,40 +393,56 @@ export async function runRecomputeJob(payload: unknown, opts: RecomputeOptions =
     return null;
   }
   const p: RecomputePayload = parsed.data;
-  return inStationTransaction(p.stationId, async (client) => {
-    let from = Date.parse(p.from);
-    let to = Date.parse(p.to);
-    const others = await absorbPendingRecomputeJobs(client, RECOMPUTE_JOB, p.stationId, new Date(to), COALESCE_SPAN_MS);
-    for (const o of others) {
-      const f = Date.parse(o.from);
-      const t = Date.parse(o.to);
-      if (Number.isNaN(f) || Number.isNaN(t)) continue;
-      from = Math.min(from, f);
-      to = Math.max(to, t);
-    }
-    const stats: RecomputeStats = {
-      from: new Date(floorHour(from)),
-      to: new Date(ceilHour(to)),
-      readings: 0,
-      flagsChanged: 0,
-      hours: 0,
-      days: 0,
-    };
-    for (let start = from; start < to; start += MAX_RECOMPUTE_SPAN_MS) {
-      const part = await recomputeOn(
-        client,
+  let claimed: number[] = [];
+  try {
+    return await inStationTransaction(p.stationId, async (client) => {
+      let from = Date.parse(p.from);
+      let to = Date.parse(p.to);
+      // Claimed beside the transaction, which so writes nothing until the flags are written (see recomputeOn).
+      const others = await claimPendingRecomputeJobs(
+        sidePool(),
+        RECOMPUTE_JOB,
         p.stationId,
-        new Date(start),
-        new Date(Math.min(to, start + MAX_RECOMPUTE_SPAN_MS)),
-        opts,
+        new Date(to),
+        COALESCE_SPAN_MS,
       );
-      stats.readings += part.readings;
-      stats.flagsChanged += part.flagsChanged;
-      stats.hours += part.hours;
-      stats.days += part.days;
-    }
-    return stats;
-  });
+      claimed = others.map((o) => o.id);
+      for (const o of others) {
+        const f = Date.parse(o.from);
+        const t = Date.parse(o.to);
+        if (Number.isNaN(f) || Number.isNaN(t)) continue;
+        from = Math.min(from, f);
+        to = Math.max(to, t);
+      }
+      const stats: RecomputeStats = {
+        from: new Date(floorHour(from)),
+        to: new Date(ceilHour(to)),
+        readings: 0,
+        flagsChanged: 0,
+        hours: 0,
+        days: 0,
+      };
+      for (let start = from; start < to; start += MAX_RECOMPUTE_SPAN_MS) {
+        const part = await recomputeOn(
+          client,
+          p.stationId,
+          new Date(start),
+          new Date(Math.min(to, start + MAX_RECOMPUTE_SPAN_MS)),
+          withSideWriter(opts),
+        );
+        stats.readings += part.readings;
+        stats.flagsChanged += part.flagsChanged;
+        stats.hours += part.hours;
+        stats.days += part.days;
+      }
+      await completeCoalescedJobs(client, claimed);
+      return stats;
+    });
+  } catch (e) {
+    // Rolled back: the claimed jobs go back to the queue (if this fails too, they are taken over after the timeout).
+    await releaseCoalescedJobs(sidePool(), claimed).catch(() => undefined);
+    throw e;
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import { qcConfigFor, runQc } from '@/lib/domain/qc';
 import { QC_FLAGS } from '@/lib/domain/qc-flags';
 import { createOverlayService, revokeOverlayService } from '@/lib/services/overlays';
 import { recomputeStationPeriod } from '@/lib/services/recompute';
+import { claimJobs, RECOMPUTE_JOB } from '@/lib/services/jobs';
+import { claimPendingRecomputeJobs, completeCoalescedJobs, releaseCoalescedJobs } from '@/lib/db/qc';
 
 afterAll(async () => {
   await disconnectDb();
@@ -88,6 +90,46 @@ describe('recompute job: QC flags', () => {
       ['2026-03-14', 24, true],
       ['2026-03-15', 24, true],
     ]);
+    const coalesced = await pool().query(
+      `SELECT count(*)::int AS n FROM job WHERE kind = 'recompute' AND locked_by = 'coalesced' AND done_at IS NOT NULL AND locked_at IS NULL AND payload->>'stationId' = $1`,
+      [String(st.id)],
+    );
+    expect(coalesced.rows[0].n).toBe(47);
+  });
+
+  it('coalesced jobs: claimed at once (no other worker takes them, dedupe key cleared), handed back on failure, done with the work', async () => {
+    const st = await newStation();
+    await ingestRows(st.id, 'COD', series('2026-03-16T00:05:00', 6 * 12));
+    const jobs = async () =>
+      (
+        await pool().query<{ id: number; locked_by: string | null; locked: boolean; done: boolean; dedupe_key: string | null }>(
+          `SELECT id, locked_by, locked_at IS NOT NULL AS locked, done_at IS NOT NULL AS done, dedupe_key FROM job
+           WHERE kind = 'recompute' AND payload->>'stationId' = $1 ORDER BY id`,
+          [String(st.id)],
+        )
+      ).rows;
+    expect(await jobs()).toHaveLength(6);
+    const claimed = await claimPendingRecomputeJobs(pool(), RECOMPUTE_JOB, st.id, vn('2026-03-16T03:00:00'), 2 * HOUR);
+    // Hours ending 01:00 … 05:00 are within 2 h of 03:00.
+    expect(claimed.map((c) => c.to)).toEqual(['01', '02', '03', '04', '05'].map((h) => vn(`2026-03-16T${h}:00:00`).toISOString()));
+    const ids = claimed.map((c) => c.id);
+    expect((await jobs()).filter((j) => ids.includes(j.id))).toEqual(
+      ids.map((id) => ({ id, locked_by: 'coalescing', locked: true, done: false, dedupe_key: null })),
+    );
+    // Visible to the job loop at once: another worker's claim skips them (and takes the one left).
+    await pool().query(`UPDATE job SET run_at = now() WHERE kind = 'recompute' AND payload->>'stationId' = $1`, [String(st.id)]);
+    const other = (await claimJobs('other-worker', [RECOMPUTE_JOB], 1000)).filter((j) => (j.payload as { stationId: number }).stationId === st.id);
+    expect(other.map((j) => j.id).filter((id) => ids.includes(id))).toEqual([]);
+    expect(other).toHaveLength(1);
+
+    await releaseCoalescedJobs(pool(), ids);
+    expect((await jobs()).filter((j) => ids.includes(j.id)).every((j) => !j.locked && !j.done)).toBe(true);
+    const again = await claimPendingRecomputeJobs(pool(), RECOMPUTE_JOB, st.id, vn('2026-03-16T03:00:00'), 2 * HOUR);
+    expect(again.map((c) => c.id)).toEqual(ids);
+    await completeCoalescedJobs(pool(), ids);
+    expect((await jobs()).filter((j) => ids.includes(j.id))).toEqual(
+      ids.map((id) => ({ id, locked_by: 'coalesced', locked: false, done: true, dedupe_key: null })),
+    );
   });
 });
 

@@ -7,3 +7,4 @@ export * from './spike';
 export * from './rate-of-change';
 export * from './zero';
 export * from './run-qc';
+export * from './flag-runs';
