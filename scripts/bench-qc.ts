@@ -7,7 +7,8 @@
  *        worker/job-loop.ts does, limited to the bench's stations) runs beside ingest; the clock stops when every file
  *        is stored and, with QC on, every recompute job is done;
  *     b. worst case: one station, each file's recompute job run to completion before the next file is sent.
- * Options: --files N (3a, default 2000), --worst-files N (3b, default 200), --days N (default 30). One line per figure.
+ * Options: --files N (3a, default 2000), --worst-files N (3b, default 200), --days N (default 30), --months N (1–2,
+ * default 3: station-months measured one after another, median printed). One line per figure.
  */
 import 'dotenv/config';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -110,44 +111,59 @@ async function main(): Promise<void> {
       : `node ${nodeMs.toFixed(0)} ms + PostgreSQL ${(pg - c.pg).toFixed(0)} ms = ${(nodeMs + pg - c.pg).toFixed(0)} ms`;
   };
 
-  // 1–2. One station-month from raw.
+  // 1–2. Station-months from raw: --months of them (default 3), each on a station of its own, so a single pass that
+  // meets autovacuum or a checkpoint shows as one figure among several; the median is the one to quote.
   const days = arg('days', 30);
-  const month = await mkStation('M');
+  const months = arg('months', 3);
   const slots = days * 288;
   const start = Date.UTC(2025, 0, 1, 17, 5); // 2025-01-02 00:05 local
-  const rows = [];
-  for (let i = 0; i < slots; i++) {
-    for (const p of PARAMS) {
-      rows.push({
-        stationId: month.id,
-        parameter: p,
-        time: new Date(start + i * 5 * MIN),
-        value: value(p, i),
-        deviceStatus: i % 2000 === 7 ? ('01' as const) : ('00' as const),
-        fileId: null,
-      });
-    }
-  }
-  await insertReadings(rows);
-  await pool().query('ANALYZE reading');
   const from = new Date(start - 5 * MIN);
   const to = new Date(start + (slots - 1) * 5 * MIN);
-  let c0 = await cpuNow();
-  let t0 = performance.now();
-  const first = await recomputeStationPeriod(month.id, from, to, { enqueueDerived: false });
-  const firstMs = performance.now() - t0;
-  const firstCpu = await cpuSince(c0);
-  c0 = await cpuNow();
-  t0 = performance.now();
-  const again = await recomputeStationPeriod(month.id, from, to, { enqueueDerived: false });
-  const againMs = performance.now() - t0;
-  const againCpu = await cpuSince(c0);
+  const readingsPerMonth = slots * PARAMS.length;
+  const firsts: number[] = [];
+  const agains: number[] = [];
+  for (let m = 0; m < months; m++) {
+    const month = await mkStation(`M${m}`);
+    const rows = [];
+    for (let i = 0; i < slots; i++) {
+      for (const p of PARAMS) {
+        rows.push({
+          stationId: month.id,
+          parameter: p,
+          time: new Date(start + i * 5 * MIN),
+          value: value(p, i),
+          deviceStatus: i % 2000 === 7 ? ('01' as const) : ('00' as const),
+          fileId: null,
+        });
+      }
+    }
+    await insertReadings(rows);
+    await pool().query('ANALYZE reading');
+    let c0 = await cpuNow();
+    let t0 = performance.now();
+    const first = await recomputeStationPeriod(month.id, from, to, { enqueueDerived: false });
+    const firstMs = performance.now() - t0;
+    const firstCpu = await cpuSince(c0);
+    c0 = await cpuNow();
+    t0 = performance.now();
+    const again = await recomputeStationPeriod(month.id, from, to, { enqueueDerived: false });
+    const againMs = performance.now() - t0;
+    const againCpu = await cpuSince(c0);
+    firsts.push(firstMs);
+    agains.push(againMs);
+    console.log(
+      `station-month ${m + 1}/${months} from raw (${PARAMS.length} parameters × ${slots} readings = ${rows.length}): first pass ${firstMs.toFixed(0)} ms (${first.flagsChanged} flags written, ${first.hours} hours, ${first.days} days); recompute again ${againMs.toFixed(0)} ms (${again.flagsChanged} flags changed)`,
+    );
+    console.log(`  CPU time (what a quiet machine's wall time approaches): first pass ${firstCpu}; again ${againCpu}`);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const firstMs = median(firsts);
+  const againMs = median(agains);
   console.log(
-    `station-month from raw (${PARAMS.length} parameters × ${slots} readings = ${rows.length}): first pass ${firstMs.toFixed(0)} ms (${first.flagsChanged} flags written, ${first.hours} hours, ${first.days} days); recompute again ${againMs.toFixed(0)} ms (${again.flagsChanged} flags changed); target ≤ 1000 ms`,
+    `station-month from raw, median of ${months}: first pass ${firstMs.toFixed(0)} ms (range ${Math.min(...firsts).toFixed(0)}–${Math.max(...firsts).toFixed(0)}), recompute again ${againMs.toFixed(0)} ms (range ${Math.min(...agains).toFixed(0)}–${Math.max(...agains).toFixed(0)}); target ≤ 1000 ms`,
   );
-  console.log(`  CPU time (what a quiet machine's wall time approaches): first pass ${firstCpu}; again ${againCpu}`);
   console.log(
-    `QC + averages throughput: ${Math.round(rows.length / (firstMs / 1000))} readings/s (first pass), ${Math.round(rows.length / (againMs / 1000))} readings/s (recompute)`,
+    `QC + averages throughput: ${Math.round(readingsPerMonth / (firstMs / 1000))} readings/s (first pass), ${Math.round(readingsPerMonth / (againMs / 1000))} readings/s (recompute)`,
   );
 
   // 3. Ingest with QC off vs on. One file per 5-minute slot, 8 parameters each, as a logger sends them.

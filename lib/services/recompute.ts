@@ -14,6 +14,7 @@ import {
   releaseCoalescedJobs,
   updateReadingFlagRuns,
   type Queryable,
+  type QcSeriesColumns,
   type QcStation,
 } from '../db/qc';
 import { computeDaily, computeHourly, dayLabel, dayRange, hourLabel, type AverageInput } from '../domain/averages';
@@ -49,6 +50,8 @@ const COALESCE_SPAN_MS = 14 * DAY_MS;
 /** Longest period one recompute call covers (a month and a bit); longer requests are split into jobs. */
 export const MAX_RECOMPUTE_SPAN_MS = 40 * DAY_MS;
 
+/** Periods at least this long are read and their flags written beside the recompute transaction (`beside`). */
+const BESIDE_FROM_MS = 6 * HOUR_MS;
 /** Flag writes of at least this many readings are sent as two halves at once. */
 const SPLIT_WRITE_AT = 2000;
 
@@ -209,22 +212,30 @@ export async function recomputeOn(
   const windowStart = floorHour(fromMs - Math.max(lookback, maxGapMs + HOUR_MS));
   const windowEnd = ceilHour(toMs + lookback);
   const overlays = await listActiveOverlaysIn(client, stationId, new Date(windowStart), new Date(windowEnd));
-  const beside = opts.beside ?? client;
+  // Beside the transaction only for long periods: a few hours (what ingest queues) read and write little, and one
+  // round trip on the transaction's connection costs less than several on others.
+  const beside = toMs - fromMs >= BESIDE_FROM_MS ? (opts.beside ?? client) : client;
   if (beside !== client) await endReadSnapshot(client);
   const completeRatio = opts.completeRatio ?? env().AVERAGE_COMPLETE_RATIO;
 
-  // Each parameter's window is read on its own, in two lanes beside the transaction (two PostgreSQL backends), and is
-  // checked here as soon as it arrives; its flag write is sent as soon as it is known, one after the other, so
+  // Beside the transaction, each parameter's window is read on its own, in two lanes (two PostgreSQL backends), and
+  // is checked here as soon as it arrives; its flag write is sent as soon as it is known, one after the other, so
   // PostgreSQL reads and rewrites some parameters while others are checked. Everything is awaited below.
   const parameters = [...configs.keys()];
-  const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
-  const reads = parameters.map((parameter, k) => {
-    const read = lanes[k % 2]!.then(() =>
-      listQcSeries(beside, stationId, new Date(windowStart), new Date(windowEnd), [parameter], maxGapMs),
-    );
-    lanes[k % 2] = read.catch(() => undefined);
-    return read;
-  });
+  const window = (ps: readonly string[]) =>
+    listQcSeries(beside, stationId, new Date(windowStart), new Date(windowEnd), ps, maxGapMs);
+  let reads: Promise<Map<string, QcSeriesColumns>>[];
+  if (beside === client) {
+    const all = window(parameters);
+    reads = parameters.map(() => all);
+  } else {
+    const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+    reads = parameters.map((parameter, k) => {
+      const read = lanes[k % 2]!.then(() => window([parameter]));
+      lanes[k % 2] = read.catch(() => undefined);
+      return read;
+    });
+  }
   // A rejection is handled where it is awaited, not reported as unhandled meanwhile.
   for (const r of reads) r.catch(() => undefined);
   let flagsChanged = 0;
