@@ -71,36 +71,38 @@ export function quote(token: string): string {
 
 type Fields = { symbol: string; value: string; unit: string | null; time: string; status: string | null };
 
+// The layouts, at module level: closures made per line cost more than the parsing itself on the ingest hot path.
+type Tokens = readonly string[];
+const isTime = (t: Tokens, i: number) => TIME_RE.test(t[i]!);
+const std5 = (t: Tokens): Fields => ({ symbol: t[0]!, value: t[1]!, unit: t[2]!, time: t[3]!, status: t[4]! });
+const std4 = (t: Tokens): Fields => ({ symbol: t[0]!, value: t[1]!, unit: t[2]!, time: t[3]!, status: null });
+const timeFirst4 = (t: Tokens): Fields => ({ time: t[0]!, symbol: t[1]!, value: t[2]!, unit: t[3]!, status: null });
+const timeFirst5 = (t: Tokens): Fields => ({ time: t[0]!, symbol: t[1]!, value: t[2]!, unit: t[3]!, status: t[4]! });
+const noUnit4 = (t: Tokens): Fields => ({ symbol: t[0]!, value: t[1]!, time: t[2]!, status: t[3]!, unit: null });
+const timeFirst3 = (t: Tokens): Fields => ({ time: t[0]!, symbol: t[1]!, value: t[2]!, unit: null, status: null });
+const noUnit3 = (t: Tokens): Fields => ({ symbol: t[0]!, value: t[1]!, time: t[2]!, unit: null, status: null });
+
 /** Assigns fields by layout; the 14-digit time token decides which legacy layout a line uses. */
-function splitFields(tokens: readonly string[]): Fields | string {
-  const n = tokens.length;
-  const t = (i: number) => tokens[i]!;
-  const isTime = (i: number) => TIME_RE.test(t(i));
-  const std5 = (): Fields => ({ symbol: t(0), value: t(1), unit: t(2), time: t(3), status: t(4) });
-  const std4 = (): Fields => ({ symbol: t(0), value: t(1), unit: t(2), time: t(3), status: null });
-  const timeFirst4 = (): Fields => ({ time: t(0), symbol: t(1), value: t(2), unit: t(3), status: null });
-  const timeFirst5 = (): Fields => ({ time: t(0), symbol: t(1), value: t(2), unit: t(3), status: t(4) });
-  const noUnit4 = (): Fields => ({ symbol: t(0), value: t(1), time: t(2), status: t(3), unit: null });
-  const timeFirst3 = (): Fields => ({ time: t(0), symbol: t(1), value: t(2), unit: null, status: null });
-  const noUnit3 = (): Fields => ({ symbol: t(0), value: t(1), time: t(2), unit: null, status: null });
+function splitFields(t: Tokens): Fields | string {
+  const n = t.length;
   if (n === 5) {
-    if (isTime(3)) return std5();
-    if (isTime(0)) return timeFirst5();
-    return ALL_DIGITS.test(t(0)) ? timeFirst5() : std5();
+    if (isTime(t, 3)) return std5(t);
+    if (isTime(t, 0)) return timeFirst5(t);
+    return ALL_DIGITS.test(t[0]!) ? timeFirst5(t) : std5(t);
   }
   if (n === 4) {
-    if (isTime(3)) return std4();
-    if (isTime(0)) return timeFirst4();
-    if (isTime(2)) return noUnit4();
+    if (isTime(t, 3)) return std4(t);
+    if (isTime(t, 0)) return timeFirst4(t);
+    if (isTime(t, 2)) return noUnit4(t);
     // No valid time anywhere: guess the layout so the reason names the malformed time.
-    if (ALL_DIGITS.test(t(0))) return timeFirst4();
-    if (ALL_DIGITS.test(t(2)) && STATUS_RE.test(t(3))) return noUnit4();
-    return std4();
+    if (ALL_DIGITS.test(t[0]!)) return timeFirst4(t);
+    if (ALL_DIGITS.test(t[2]!) && STATUS_RE.test(t[3]!)) return noUnit4(t);
+    return std4(t);
   }
   if (n === 3) {
-    if (isTime(0)) return timeFirst3();
-    if (isTime(2)) return noUnit3();
-    return ALL_DIGITS.test(t(0)) && !ALL_DIGITS.test(t(2)) ? timeFirst3() : noUnit3();
+    if (isTime(t, 0)) return timeFirst3(t);
+    if (isTime(t, 2)) return noUnit3(t);
+    return ALL_DIGITS.test(t[0]!) && !ALL_DIGITS.test(t[2]!) ? timeFirst3(t) : noUnit3(t);
   }
   return `wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found ${n}`;
 }

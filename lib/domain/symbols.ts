@@ -5,6 +5,19 @@
  * stack DUST): each alias lists candidates, and the first one the station measures wins.
  */
 export function symbolKey(symbol: string): string {
+  // Every line of every file asks for the same few symbols and the station's codes: remembered (bounded).
+  const known = keyCache.get(symbol);
+  if (known !== undefined) return known;
+  const key = computeSymbolKey(symbol);
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(symbol, key);
+  return key;
+}
+
+const KEY_CACHE_MAX = 4096;
+const keyCache = new Map<string, string>();
+
+function computeSymbolKey(symbol: string): string {
   return symbol
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -33,6 +33,19 @@ describe('parseCompactLocalTime (yyyyMMddHHmmss local UTC+7 → UTC)', () => {
   });
 });
 
+describe('parseCompactLocalTime repeated (the last text is remembered)', () => {
+  it('gives an equal but separate Date each time, and null again for the same bad text', () => {
+    const a = parseCompactLocalTime('20240524103000')!;
+    a.setTime(0); // a caller changing its Date must not change the next answer
+    const b = parseCompactLocalTime('20240524103000')!;
+    expect(b.toISOString()).toBe('2024-05-24T03:30:00.000Z');
+    expect(b).not.toBe(parseCompactLocalTime('20240524103000'));
+    expect(parseCompactLocalTime('20240230103000')).toBeNull();
+    expect(parseCompactLocalTime('20240230103000')).toBeNull();
+    expect(parseCompactLocalTime('20240524103500')!.toISOString()).toBe('2024-05-24T03:35:00.000Z');
+  });
+});
+
 describe('formatCompactLocalTime and localParts', () => {
   it.each([
     ['morning', '2024-05-24T03:05:00Z', '20240524100500'],

@@ -14,6 +14,16 @@ function daysInMonth(year: number, month: number): number {
 
 /** `yyyyMMddHHmmss` local → UTC instant; null for anything else, including impossible dates and 24:00:00. */
 export function parseCompactLocalTime(text: string): Date | null {
+  // The lines of a file share their time: the last one parsed is remembered.
+  if (text === lastCompact.text) return lastCompact.ms === null ? null : new Date(lastCompact.ms);
+  const d = parseCompact(text);
+  lastCompact = { text, ms: d === null ? null : d.getTime() };
+  return d;
+}
+
+let lastCompact: { text: string | null; ms: number | null } = { text: null, ms: null };
+
+function parseCompact(text: string): Date | null {
   const m = COMPACT_RE.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];

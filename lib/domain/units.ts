@@ -114,8 +114,17 @@ const UNITS: Readonly<Record<string, UnitDef>> = {
 
 /** The unit a spelling means, or null when unknown. */
 export function normaliseUnit(raw: string): UnitDef | null {
-  return UNITS[unitKey(raw)] ?? null;
+  // Asked for every line of every file, for a handful of spellings: remembered (bounded).
+  const known = unitCache.get(raw);
+  if (known !== undefined) return known;
+  const def = UNITS[unitKey(raw)] ?? null;
+  if (unitCache.size >= UNIT_CACHE_MAX) unitCache.clear();
+  unitCache.set(raw, def);
+  return def;
 }
+
+const UNIT_CACHE_MAX = 1024;
+const unitCache = new Map<string, UnitDef | null>();
 
 export type ConversionResult =
   | { ok: true; value: number; unit: string }
