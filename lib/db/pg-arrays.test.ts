@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { booleanArrayLiteral, numberArrayLiteral } from './pg-arrays';
+import { booleanArrayLiteral, numberArrayLiteral, textArrayLiteral } from './pg-arrays';
 
 describe('numberArrayLiteral', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('booleanArrayLiteral', () => {
     [[null, true], '{NULL,t}'],
   ] as const)('%j → %s', (xs, literal) => {
     expect(booleanArrayLiteral(xs)).toBe(literal);
+  });
+});
+
+describe('textArrayLiteral', () => {
+  it.each([
+    [[], '{}'],
+    [['COD', 'PM2,5'], '{"COD","PM2,5"}'],
+    [['', 'NULL', null], '{"","NULL",NULL}'],
+    [['a"b', 'c\\d', '{x}', ' sp '], '{"a\\"b","c\\\\d","{x}"," sp "}'],
+    [['Nhiệt độ'], '{"Nhiệt độ"}'],
+  ] as const)('%j → %s', (xs, literal) => {
+    expect(textArrayLiteral(xs)).toBe(literal);
   });
 });

@@ -27,3 +27,17 @@ export function booleanArrayLiteral(xs: readonly (boolean | null | undefined)[])
   }
   return out + '}';
 }
+
+/**
+ * `{"a","b\"c",NULL}` for a text[] parameter: every element double-quoted with `"` and `\` escaped, so commas, braces,
+ * spaces and the word NULL stay text; null/undefined as NULL.
+ */
+export function textArrayLiteral(xs: readonly (string | null | undefined)[]): string {
+  let out = '{';
+  for (let i = 0; i < xs.length; i++) {
+    if (i > 0) out += ',';
+    const x = xs[i];
+    out += x === null || x === undefined ? 'NULL' : `"${x.replace(/[\\"]/g, '\\$&')}"`;
+  }
+  return out + '}';
+}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { pool } from './client';
-import { numberArrayLiteral } from './pg-arrays';
+import { numberArrayLiteral, textArrayLiteral } from './pg-arrays';
 import { epochMsSql } from './sql-time';
 
 export type DeviceStatus = '00' | '01' | '02' | '03';
@@ -115,11 +115,11 @@ export async function insertReadingsOn(
        FROM ins`,
       [
         numberArrayLiteral(batch.map((r) => r.stationId)),
-        batch.map((r) => r.parameter),
+        textArrayLiteral(batch.map((r) => r.parameter)),
         numberArrayLiteral(batch.map((r) => r.time.getTime())),
         numberArrayLiteral(batch.map((r) => r.value)),
-        batch.map((r) => r.deviceStatus),
-        batch.map(reasonsText),
+        textArrayLiteral(batch.map((r) => r.deviceStatus)),
+        textArrayLiteral(batch.map(reasonsText)),
         numberArrayLiteral(batch.map((r) => r.fileId)),
         batch.length,
       ],

@@ -13,6 +13,7 @@ process.env.DEMO ??= '0';
 
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
+import { numberArrayLiteral, textArrayLiteral } from '@/lib/db/pg-arrays';
 import { insertReadings, listRawReadings, type ReadingInsert } from '@/lib/db/readings';
 import { createStation } from '@/lib/db/stations';
 import { formatCompactLocalTime } from '@/lib/domain/time';
@@ -181,5 +182,17 @@ describe('recompute jobs from ingest: debounced and coalesced', () => {
     // Two hours of readings went through QC in one run: its own and the debounced one it took over.
     expect(stats?.readings).toBe(4);
     expect((await jobs()).map((j) => j.id)).toEqual([pending[2]!.id]);
+  });
+});
+
+describe('array literals sent as parameters', () => {
+  it('text and numbers read back exactly as sent', async () => {
+    const texts = ['COD', 'PM2,5', '', 'NULL', 'a"b', 'c\\d', '{x}', ' sp ', 'Nhiệt độ', null];
+    const numbers = [0, -1.5, 1e-7, 1732780800000, null];
+    const r = await pool().query<{ t: (string | null)[]; n: (number | null)[] }>('SELECT $1::text[] AS t, $2::float8[] AS n', [
+      textArrayLiteral(texts),
+      numberArrayLiteral(numbers),
+    ]);
+    expect(r.rows[0]).toEqual({ t: texts, n: numbers });
   });
 });
