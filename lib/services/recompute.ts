@@ -319,8 +319,10 @@ export async function recomputeOn(
     }
   }
 
-  // Daily means while the flags are being written (reads beside the transaction leave its snapshot closed).
-  const daily = await dailyOfTouchedDays(beside, stationId, hourly, completeRatio);
+  // Daily means while the flags are being written. Stored hours are read in the transaction (an earlier part of a long
+  // job may have written some); its snapshot is then closed again.
+  const daily = await dailyOfTouchedDays(client, stationId, hourly, completeRatio);
+  if (beside !== client) await endReadSnapshot(client);
   // Flags first: while this transaction has written nothing (no transaction id), PostgreSQL can prune each committed
   // parameter's replaced row versions before the next parameter's updates reach the same pages.
   await writes;

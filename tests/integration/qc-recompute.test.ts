@@ -4,7 +4,8 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { qcConfigFor, runQc } from '@/lib/domain/qc';
 import { QC_FLAGS } from '@/lib/domain/qc-flags';
 import { createOverlayService, revokeOverlayService } from '@/lib/services/overlays';
-import { recomputeStationPeriod } from '@/lib/services/recompute';
+import { recomputeStationPeriod, runRecomputeJob } from '@/lib/services/recompute';
+import { computeDaily } from '@/lib/domain/averages';
 import { claimJobs, RECOMPUTE_JOB } from '@/lib/services/jobs';
 import { claimPendingRecomputeJobs, completeCoalescedJobs, releaseCoalescedJobs } from '@/lib/db/qc';
 
@@ -134,6 +135,27 @@ describe('recompute job: QC flags', () => {
 });
 
 describe('recompute job: averages', () => {
+  it('a job longer than one recompute (42 days, two parts): every daily mean equals the one computed from the stored hours', async () => {
+    const st = await newStation();
+    await ingestRows(st.id, 'COD', series('2026-04-01T00:05:00', 42 * 288), false);
+    await recomputeStationPeriod(st.id, vn('2026-04-01T00:00:00'), vn('2026-04-01T12:00:00'), { enqueueDerived: false });
+    // From noon: the first part (40 days) ends at noon on 11/05, a day the second part completes.
+    const stats = await runRecomputeJob({
+      stationId: st.id,
+      from: vn('2026-04-01T12:00:00').toISOString(),
+      to: vn('2026-05-13T00:00:00').toISOString(),
+    });
+    expect(stats?.hours).toBeGreaterThanOrEqual(42 * 24 - 12);
+    const hours = await hoursOf(st.id);
+    expect(hours).toHaveLength(42 * 24);
+    const days = await daysOf(st.id);
+    expect(days).toHaveLength(42);
+    // Including the day where the first part ends: its hours come from both parts.
+    const expected = computeDaily(hours, {}).map((d) => ({ parameter: 'COD', day: d.day, value: d.value, valid_count: d.validCount, expected_count: d.expectedCount, complete: d.complete, min: d.min, max: d.max }));
+    expect(days).toEqual(expected);
+    expect(days.every((d) => d.complete && d.valid_count === 24)).toBe(true);
+  });
+
   it('hourly completeness: 9 of 12 valid is complete, 8 of 12 is not; daily from complete hours', async () => {
     const st = await newStation();
     const h10 = series('2026-03-11T09:05:00', 12, 40); // hour ending 10:00
