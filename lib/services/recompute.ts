@@ -17,7 +17,15 @@ import {
   type QcSeriesColumns,
   type QcStation,
 } from '../db/qc';
-import { computeDaily, computeHourly, dayLabel, dayRange, hourLabel, type AverageInput } from '../domain/averages';
+import {
+  computeDaily,
+  computeHourly,
+  dayLabel,
+  dayRange,
+  hourLabel,
+  HOURS_PER_DAY,
+  type AverageInput,
+} from '../domain/averages';
 import {
   DEFAULT_QC_OPTIONS,
   MINUTE_MS,
@@ -126,8 +134,6 @@ export function stationQcConfigs(station: QcStation, log?: (m: string) => void):
   }
   return out;
 }
-
-const HOURS_PER_DAY = 24;
 
 /**
  * The daily means of every (parameter, local day) that `computed` hours fall in: from those hours and, for days they
