@@ -20,6 +20,19 @@ describe('symbolKey', () => {
   });
 });
 
+describe('symbolKey remembered', () => {
+  it('gives the same key on every call, for short symbols (kept) and long garbage tokens (not kept)', () => {
+    const long = `PM2,5-${'x'.repeat(5000)}`;
+    for (let i = 0; i < 3; i++) {
+      expect(symbolKey('Nhiệt độ')).toBe('NHIETDO');
+      expect(symbolKey(long)).toBe(`PM25${'X'.repeat(5000)}`);
+    }
+    // More distinct symbols than the cache holds: answers stay right after it is cleared.
+    for (let i = 0; i < 5000; i++) expect(symbolKey(`p${i}`)).toBe(`P${i}`);
+    expect(symbolKey('Nhiệt độ')).toBe('NHIETDO');
+  });
+});
+
 describe('resolveSymbol (global table)', () => {
   it.each([
     ['canonical code', 'COD', WASTEWATER, 'COD'],

@@ -9,12 +9,14 @@ export function symbolKey(symbol: string): string {
   const known = keyCache.get(symbol);
   if (known !== undefined) return known;
   const key = computeSymbolKey(symbol);
+  if (symbol.length > CACHED_SYMBOL_MAX_LENGTH) return key; // garbage tokens are not kept
   if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
   keyCache.set(symbol, key);
   return key;
 }
 
 const KEY_CACHE_MAX = 4096;
+const CACHED_SYMBOL_MAX_LENGTH = 64;
 const keyCache = new Map<string, string>();
 
 function computeSymbolKey(symbol: string): string {

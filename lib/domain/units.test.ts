@@ -37,6 +37,18 @@ describe('normaliseUnit', () => {
   });
 });
 
+describe('normaliseUnit remembered', () => {
+  it('gives the same answer on every call, for known spellings, unknown ones and long garbage', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(normaliseUnit('mg/L')).toEqual(normaliseUnit('mg/l'));
+      expect(normaliseUnit('furlongs')).toBeNull();
+      expect(normaliseUnit('x'.repeat(5000))).toBeNull();
+    }
+    for (let i = 0; i < 2000; i++) expect(normaliseUnit(`u${i}`)).toBeNull();
+    expect(normaliseUnit('mg/l')).not.toBeNull();
+  });
+});
+
 describe('convertToUnit to the registry unit', () => {
   it.each([
     ['same unit, other spelling', 45.3, 'mg/l', 'mg/L', 45.3],

@@ -118,12 +118,14 @@ export function normaliseUnit(raw: string): UnitDef | null {
   const known = unitCache.get(raw);
   if (known !== undefined) return known;
   const def = UNITS[unitKey(raw)] ?? null;
+  if (raw.length > CACHED_UNIT_MAX_LENGTH) return def; // garbage tokens are not kept
   if (unitCache.size >= UNIT_CACHE_MAX) unitCache.clear();
   unitCache.set(raw, def);
   return def;
 }
 
 const UNIT_CACHE_MAX = 1024;
+const CACHED_UNIT_MAX_LENGTH = 32;
 const unitCache = new Map<string, UnitDef | null>();
 
 export type ConversionResult =
