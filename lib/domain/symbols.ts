@@ -1,23 +1,13 @@
+import { memoByString } from './memo';
+
 /**
  * Parameter symbols as loggers write them → canonical codes (DOMAIN.md §2, §3). Symbols are compared by a key:
  * upper case, Vietnamese diacritics removed, everything but letters and digits dropped (so `PM2,5`, `PM-2-5`, `PM2.5`
  * and `pm25` are one key, `NH4+` is `NH4`). Some keys mean different codes by station kind (`TSP` is ambient TSP but
- * stack DUST): each alias lists candidates, and the first one the station measures wins.
+ * stack DUST): each alias lists candidates, and the first one the station measures wins. Every line of every file asks
+ * for the same few symbols and the station's codes, so keys are remembered.
  */
-export function symbolKey(symbol: string): string {
-  // Every line of every file asks for the same few symbols and the station's codes: remembered (bounded).
-  const known = keyCache.get(symbol);
-  if (known !== undefined) return known;
-  const key = computeSymbolKey(symbol);
-  if (symbol.length > CACHED_SYMBOL_MAX_LENGTH) return key; // garbage tokens are not kept
-  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
-  keyCache.set(symbol, key);
-  return key;
-}
-
-const KEY_CACHE_MAX = 4096;
-const CACHED_SYMBOL_MAX_LENGTH = 64;
-const keyCache = new Map<string, string>();
+export const symbolKey: (symbol: string) => string = memoByString(computeSymbolKey, 4096, 64);
 
 function computeSymbolKey(symbol: string): string {
   return symbol

@@ -1,3 +1,5 @@
+import { memoByString } from './memo';
+
 /**
  * Unit spellings as loggers write them → units of the parameter registry, with conversion (DOMAIN.md §2). Units are
  * grouped by dimension; a value converts between units of one dimension by factor (and offset for temperatures).
@@ -112,21 +114,12 @@ const UNITS: Readonly<Record<string, UnitDef>> = {
   'độ': DEG,
 };
 
-/** The unit a spelling means, or null when unknown. */
-export function normaliseUnit(raw: string): UnitDef | null {
-  // Asked for every line of every file, for a handful of spellings: remembered (bounded).
-  const known = unitCache.get(raw);
-  if (known !== undefined) return known;
-  const def = UNITS[unitKey(raw)] ?? null;
-  if (raw.length > CACHED_UNIT_MAX_LENGTH) return def; // garbage tokens are not kept
-  if (unitCache.size >= UNIT_CACHE_MAX) unitCache.clear();
-  unitCache.set(raw, def);
-  return def;
-}
-
-const UNIT_CACHE_MAX = 1024;
-const CACHED_UNIT_MAX_LENGTH = 32;
-const unitCache = new Map<string, UnitDef | null>();
+/** The unit a spelling means, or null when unknown (asked for every line of every file: remembered). */
+export const normaliseUnit: (raw: string) => UnitDef | null = memoByString(
+  (raw) => UNITS[unitKey(raw)] ?? null,
+  1024,
+  32,
+);
 
 export type ConversionResult =
   | { ok: true; value: number; unit: string }
