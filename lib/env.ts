@@ -80,8 +80,10 @@ const schema = z.object({
   FTP_TLS_KEY: z.string().optional(),
   /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
-  /** 0: the FTP receiver ingests on its own thread instead of a dedicated ingest thread (worker_threads). */
-  /** Off by default: on this 2-core machine a dedicated ingest thread cost more CPU per file than it saved (README). */
+  /**
+   * 1: FTP uploads are ingested on a dedicated thread (worker_threads); off (the default): on the receiver's own
+   * thread, which on 2 cores measured cheaper per file (README).
+   */
   INGEST_THREAD: flagDefaultOff,
   /** The FTP receiver refuses uploads (452) while the spool's disk has this many MB free or fewer; 0 turns it off. */
   SPOOL_MIN_FREE_MB: z.coerce.number().min(0).default(64),

@@ -93,6 +93,7 @@ class SpoolUpload extends Writable {
   readonly path: string;
   private readonly tmpPath: string;
   private readonly onPlaced?: (finalPath: string, received: ReceivedFile | null) => void;
+  private readonly transferable: boolean;
   private handle: FileHandle | null = null;
   private placed = false;
   private size = 0;
@@ -102,11 +103,13 @@ class SpoolUpload extends Writable {
     finalPath: string,
     tmpPath: string,
     onPlaced?: (finalPath: string, received: ReceivedFile | null) => void,
+    transferable = false,
   ) {
     super();
     this.path = finalPath;
     this.tmpPath = tmpPath;
     this.onPlaced = onPlaced;
+    this.transferable = transferable;
     // ftp-srv's STOR emits 'close' on the destination when the data connection ends, expecting end() (as its own fs does).
     this.once('close', () => {
       if (!this.destroyed && !this.writableEnded) this.end();
@@ -171,7 +174,11 @@ class SpoolUpload extends Writable {
     };
     place().then(
       (st) => {
-        const bytes = this.chunks ? ownedConcat(this.chunks, this.size) : null;
+        const bytes = this.chunks
+          ? this.transferable
+            ? ownedConcat(this.chunks, this.size)
+            : Buffer.concat(this.chunks, this.size)
+          : null;
         this.chunks = null;
         this.onPlaced?.(
           this.path,
@@ -236,6 +243,8 @@ type Hooks = {
   onRenamed(fromPath: string, toPath: string): void;
   checkSpace(): Promise<void>;
   onPlaced?(finalPath: string, received: ReceivedFile | null): void;
+  /** The bytes go to the ingest thread: hand them over in a Buffer that owns its memory (transferable). */
+  transferable?: boolean;
 };
 
 /** ftp-srv's file system, confined to the account root, writing through SpoolUpload. */
@@ -271,7 +280,12 @@ class AccountFileSystem extends FileSystem {
     // Refused before the client sends a byte (and before 150) when the spool disk is at its floor.
     await this.hooks.checkSpace();
     await ensureDir(this.tmpDir);
-    const stream = new SpoolUpload(fsPath, path.join(this.tmpDir, `${randomUUID()}.upload`), this.hooks.onPlaced);
+    const stream = new SpoolUpload(
+      fsPath,
+      path.join(this.tmpDir, `${randomUUID()}.upload`),
+      this.hooks.onPlaced,
+      this.hooks.transferable ?? false,
+    );
     const clientPath = '/' + path.relative(path.resolve(this.root), fsPath).split(path.sep).join('/');
     return { stream, clientPath };
   }
@@ -600,6 +614,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
           submit(to, undefined);
         },
         onPlaced,
+        transferable: thread !== null,
         checkSpace,
       });
     };

@@ -258,7 +258,7 @@ export async function listChartAverages(
     // Local days whose end label can fall in (from, to]; the exact cut is made on the label below.
     const localDay = (t: number) => new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
     const r = await pool().query<ChartBucketRow & { parameter: string }>(
-      `SELECT parameter, (extract(epoch FROM ((day + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')) * 1000)::float8 AS t,
+      `SELECT parameter, ${epochMsSql(`((day + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')`)} AS t,
               value AS mean, min, max, expected_count AS n, valid_count AS valid
        FROM avg_day WHERE station_id = $1 AND parameter = ANY($2::text[]) AND day >= $3::date - 1 AND day <= $4::date
        ORDER BY parameter, day`,
@@ -364,8 +364,8 @@ export async function listStatusPeriods(
        SELECT time, st, CASE WHEN lag(time) OVER (PARTITION BY st ORDER BY time) >= time - make_interval(mins => $4 * 2) THEN 0 ELSE 1 END AS brk
        FROM s
      ), n AS (SELECT time, st, sum(brk) OVER (PARTITION BY st ORDER BY time) AS grp FROM g)
-     SELECT st AS status, (extract(epoch FROM min(time)) * 1000)::float8 AS start,
-            (extract(epoch FROM max(time) + make_interval(mins => $4)) * 1000)::float8 AS "end"
+     SELECT st AS status, ${epochMsSql('min(time)')} AS start,
+            ${epochMsSql('max(time) + make_interval(mins => $4)')} AS "end"
      FROM n GROUP BY st, grp ORDER BY start LIMIT 500`,
     // A literal condition (not `$5 IS NULL OR …`) so that the planner can use the whole key.
     parameters
