@@ -11,6 +11,13 @@ const prismaImports = { group: ['@prisma/*', '**/lib/db/generated/**', '@/lib/db
 const dbImports = { group: ['**/lib/db/**', '@/lib/db/*', '@/lib/db/**'], message: 'Pages read through server/queries, not lib/db.' };
 const nextImports = { group: ['next', 'next/*', 'react', 'react-dom', 'next-auth', 'next-auth/*', 'server-only'], message: 'lib/ is shared with the worker: no Next, React or server-only.' };
 const serverImports = { group: ['**/server/**', '@/server/*', '@/server/**'], message: 'lib/ and worker/ must not import server/.' };
+// A feature folder of lib/services is used through its index: nobody reaches into another feature's files.
+const featureInternals = {
+  regex: '^(@/lib/services/[^/]+/|(\\.\\./)+(lib/)?services/[^/]+/)',
+  message: 'Import another feature through its index (lib/services/<feature>), never its files.',
+};
+const siblingFeature = { regex: '^\\.\\./(?!\\.)[^/]+/', message: 'Import another feature through its index (../<feature>), never its files.' };
+const servicesImports = { group: ['**/lib/services/**', '@/lib/services/**'], message: 'lib/db and lib/domain sit below the services.' };
 const appImports = { group: ['**/app/**', '@/app/*', '@/app/**', '**/components/**', '@/components/*', '@/components/**'], message: 'Not from this folder.' };
 
 const config = [
@@ -33,12 +40,15 @@ const config = [
     { group: ['**/lib/db/**', '@/lib/db/**', '**/lib/services/**', '@/lib/services/**', '**/lib/env', '@/lib/env'], message: 'lib/domain is pure.' },
     { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:child_process', 'pg'], message: 'lib/domain does no I/O.' },
   ]),
-  restrict(['lib/services/**/*.ts', 'lib/*.ts'], [prismaImports, nextImports, serverImports, appImports]),
-  restrict(['lib/db/**/*.ts'], [nextImports, serverImports, appImports]),
-  restrict(['worker/**/*.ts'], [prismaImports, nextImports, serverImports, appImports]),
+  restrict(['lib/services/**/*.ts'], [prismaImports, nextImports, serverImports, appImports, featureInternals, siblingFeature]),
+  restrict(['lib/demo/**/*.ts', 'lib/formats/**/*.ts', 'lib/*.ts'], [prismaImports, nextImports, serverImports, appImports, featureInternals]),
+  restrict(['lib/db/**/*.ts'], [nextImports, serverImports, appImports, servicesImports]),
+  restrict(['worker/**/*.ts'], [prismaImports, nextImports, serverImports, appImports, featureInternals]),
   restrict(['components/**/*.{ts,tsx}'], [prismaImports, dbImports, serverImports, { group: ['**/lib/services/**', '@/lib/services/**'], message: 'components are props in, JSX out.' }]),
-  restrict(['app/**/*.{ts,tsx}'], [prismaImports, dbImports]),
-  restrict(['server/**/*.{ts,tsx}'], [prismaImports, { group: ['**/components/**', '@/components/**'], message: 'server/ returns data, not JSX.' }]),
+  restrict(['app/**/*.{ts,tsx}'], [prismaImports, dbImports, featureInternals]),
+  restrict(['server/**/*.{ts,tsx}'], [prismaImports, featureInternals, { group: ['**/components/**', '@/components/**'], message: 'server/ returns data, not JSX.' }]),
+  // No import cycles anywhere (a cycle hidden behind a dynamic import() counts too).
+  { files: ['**/*.{ts,tsx}'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } },
   {
     files: ['lib/domain/**/*.ts'],
     rules: {

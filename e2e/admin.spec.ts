@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { closeFixtureDb, PASSWORD } from './fixtures';
 import { createUser } from '../lib/db/users';
-import { hashPassword } from '../lib/services/passwords';
+import { hashPassword } from '../lib/services/accounts';
 
 /**
  * An admin manages the network from /admin: creates a facility, a station with two parameters, a facility user and

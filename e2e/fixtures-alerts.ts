@@ -11,7 +11,7 @@ import { insertReadings, type DeviceStatus } from '../lib/db/readings';
 import { createStation, touchStationReceipt } from '../lib/db/stations';
 import { createUser, type Role } from '../lib/db/users';
 import { startOfLocalDay } from '../lib/domain/format';
-import { hashPassword } from '../lib/services/passwords';
+import { hashPassword } from '../lib/services/accounts';
 
 export const ALERTS_PASSWORD = 'Mat-khau-e2e-alerts-1';
 export const COD_LIMIT = 150;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createForwardTarget, updateForwardTarget } from '../lib/db/forwarding';
 import { DEFAULT_PATH_TEMPLATE } from '../lib/domain/forward-path';
-import { ingestFile } from '../lib/services/ingest-file';
-import { sealSecret } from '../lib/services/secret-box';
+import { ingestFile } from '../lib/services/ingest';
+import { sealSecret } from '../lib/services/forwarding';
 import type { FixtureStation } from './fixtures';
 
 export type ForwardingFixture = { targetId: number; targetName: string; files: number };

@@ -6,7 +6,7 @@
  */
 import { listReadingConflicts } from '../lib/db/conflicts';
 import { pool } from '../lib/db/client';
-import { ingestFile, type IngestResult } from '../lib/services/ingest-file';
+import { ingestFile, type IngestResult } from '../lib/services/ingest';
 import { closeFixtureDb, createUiFixture, PASSWORD, type UiFixture } from './fixtures';
 
 export type IngestFixtureFile = { id: number; name: string; bytes: Buffer; result: IngestResult };

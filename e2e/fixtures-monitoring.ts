@@ -7,8 +7,8 @@ import { createFacility } from '../lib/db/facilities';
 import { insertReadings, type ReadingInsert } from '../lib/db/readings';
 import { createStation, touchStationReceipt } from '../lib/db/stations';
 import { createUser } from '../lib/db/users';
-import { hashPassword } from '../lib/services/passwords';
-import { recomputeStationPeriod } from '../lib/services/recompute';
+import { hashPassword } from '../lib/services/accounts';
+import { recomputeStationPeriod } from '../lib/services/qc';
 import { PASSWORD, type FixtureUser } from './fixtures';
 
 export type MonitoringStation = { id: number; code: string; name: string };

@@ -3,7 +3,7 @@
  * facility A with one value outside the fail span, run through QC and averages (no worker in the browser tests).
  */
 import { insertReadings } from '../lib/db/readings';
-import { recomputeStationPeriod } from '../lib/services/recompute';
+import { recomputeStationPeriod } from '../lib/services/qc';
 import type { FixtureStation } from './fixtures';
 
 export type QcFixture = { failedAt: Date; from: Date; to: Date };

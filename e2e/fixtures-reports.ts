@@ -10,7 +10,7 @@ import { createFacility } from '../lib/db/facilities';
 import { insertReadings } from '../lib/db/readings';
 import { createStation } from '../lib/db/stations';
 import { createUser } from '../lib/db/users';
-import { hashPassword } from '../lib/services/passwords';
+import { hashPassword } from '../lib/services/accounts';
 import { PASSWORD } from './fixtures';
 
 export const REPORT_DAY = '24/05/2024';

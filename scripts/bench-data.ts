@@ -52,7 +52,7 @@ async function main() {
   const { pool, disconnectDb } = await import('../lib/db/client');
   const { createFacility, findFacilityByCode } = await import('../lib/db/facilities');
   const { createStation, listStations } = await import('../lib/db/stations');
-  const { refreshStationStates } = await import('../lib/services/station-state');
+  const { refreshStationStates } = await import('../lib/services/stations');
   await applyMigrations(db.url);
   const q = pool();
   await q.query(`CREATE TABLE IF NOT EXISTS bench_progress (day date PRIMARY KEY, rows bigint NOT NULL, done_at timestamptz NOT NULL DEFAULT now())`);

@@ -396,7 +396,7 @@ async function main(): Promise<void> {
   const { createFacility } = await import('../lib/db/facilities');
   const { createStation } = await import('../lib/db/stations');
   const { createFtpAccount } = await import('../lib/db/ftp-accounts');
-  const { hashPassword } = await import('../lib/services/passwords');
+  const { hashPassword } = await import('../lib/services/accounts');
   const { insertReadings, ensurePartitions } = await import('../lib/db/readings');
   const { startWorker } = await import('../worker/worker');
 

@@ -39,10 +39,10 @@ const MIN = 60_000;
 async function main(): Promise<void> {
   const { disconnectDb, pool } = await import('../lib/db/client');
   const { insertReadings } = await import('../lib/db/readings');
-  const { createFacilityService } = await import('../lib/services/facilities');
+  const { createFacilityService } = await import('../lib/services/accounts');
   const { createStationService } = await import('../lib/services/stations');
-  const { ingestFile } = await import('../lib/services/ingest-file');
-  const { recomputeStationPeriod, runRecomputeJob } = await import('../lib/services/recompute');
+  const { ingestFile } = await import('../lib/services/ingest');
+  const { recomputeStationPeriod, runRecomputeJob } = await import('../lib/services/qc');
   const { completeJob, RECOMPUTE_JOB } = await import('../lib/services/jobs');
   const { formatCompactLocalTime } = await import('../lib/domain/time');
   const { findParameter } = await import('../lib/domain/parameters');

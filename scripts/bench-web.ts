@@ -50,15 +50,13 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const { disconnectDb } = await import('../lib/db/client');
   const { listStations, findStationByCode } = await import('../lib/db/stations');
-  const { listChartAverages, listChartRawDownsampled, listReceiptDays, listSlotReceipts, listStatusPeriods } = await import('../lib/db/monitoring');
+  const { listReceiptDays, listSlotReceipts } = await import('../lib/db/monitoring');
   const { listOutages, outageStats } = await import('../lib/db/outages');
-  const { downsampleMinMax, MAX_CHART_POINTS } = await import('../lib/domain/downsample');
-  const { clearLatestCache, computeLiveState, computeLiveStates, limitsForStation, localDayStart } = await import('../lib/services/station-state');
-  const { activeOverlays } = await import('../lib/services/overlays');
-  const { listStationsService } = await import('../lib/services/stations');
-  const { createToken } = await import('../lib/services/tokens');
+  const { MAX_CHART_POINTS } = await import('../lib/domain/downsample');
+  const { clearLatestCache, computeLiveState, computeLiveStates, limitsForStation, listStationsService, localDayStart, readStationCharts } = await import('../lib/services/stations');
+  const { createToken } = await import('../lib/services/accounts');
   const { createUser, findUserByEmail } = await import('../lib/db/users');
-  const { hashPassword } = await import('../lib/services/passwords');
+  const { hashPassword } = await import('../lib/services/accounts');
 
   const stations = await listStations();
   const station = await findStationByCode('BENCH_001');
@@ -70,23 +68,12 @@ async function main() {
   console.log(`data set: ${stations.length} stations; chart station ${station.code} with ${params.length} parameters; ${ITER} iterations each`);
   console.log(`machine: ${os.cpus().length} cores, load average ${load()} (1, 5, 15 min)`);
 
-  /** Everything the station page (server/queries/stations.ts getStationDetail) reads for one window, in parallel. */
+  /** What the station page (server/queries/stations.ts getStationDetail) reads for one window. */
   const stationPageData = async (days: number, res: 'raw' | '1h' | '24h') => {
     const from = new Date(now.getTime() - days * DAY);
-    const [, , raw, averages] = await Promise.all([
-      computeLiveState(station, now),
-      limitsForStation(station, now),
-      res === 'raw' ? listChartRawDownsampled(station.id, params, from, now, MAX_CHART_POINTS) : null,
-      res !== 'raw' ? listChartAverages(station.id, params, from, now, res, MAX_CHART_POINTS) : null,
-      listStatusPeriods(station.id, from, now, station.intervalMinutes, params),
-      listOutages(station.id, new Date(Math.min(from.getTime(), now.getTime() - 30 * DAY)), 200),
-      activeOverlays(station.id, from, now),
-    ]);
-    let points = 0;
-    for (const list of raw?.points.values() ?? []) points = Math.max(points, list.length);
-    for (const list of averages?.values() ?? []) {
-      points = Math.max(points, downsampleMinMax(list.map((r) => ({ t: r.t, v: r.mean ?? 0 }))).length);
-    }
+    const [, limits] = await Promise.all([computeLiveState(station, now), limitsForStation(station, now)]);
+    const charts = await readStationCharts(station, { from, to: now, res }, limits, now);
+    const points = Math.max(0, ...charts.series.map((x) => x.points.length));
     if (points > MAX_CHART_POINTS) throw new Error(`${points} points in one series`);
     return points;
   };

@@ -21,9 +21,9 @@ import { applyMigrations } from '../lib/db/migrate';
 import { ROLES } from '../lib/db/users';
 import { env, loadEnv } from '../lib/env';
 import { isAppError } from '../lib/errors';
-import type { IngestResult } from '../lib/services/ingest-file';
-import { createToken, createTokenInput } from '../lib/services/tokens';
-import { createUserInput, createUserService } from '../lib/services/users';
+import type { IngestResult } from '../lib/services/ingest';
+import { createToken, createTokenInput } from '../lib/services/accounts';
+import { createUserInput, createUserService } from '../lib/services/accounts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -242,7 +242,7 @@ async function importPath(args: string[]): Promise<number> {
   const started = Date.now();
   let lastPrint = 0;
   const account = values.account ?? 'cli';
-  const { ingestFile } = await import('../lib/services/ingest-file');
+  const { ingestFile } = await import('../lib/services/ingest');
   process.stdout.write(`importing ${abs}\n`);
   for await (const f of source.files) {
     let r: IngestResult | null = null;
@@ -290,7 +290,7 @@ async function ledgerVerify(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { since: { type: 'string' } }, strict: true });
   const sinceId = values.since === undefined ? undefined : Number(values.since);
   if (sinceId !== undefined && !(Number.isSafeInteger(sinceId) && sinceId > 0)) throw new UsageError('--since needs a ledger row id');
-  const { verifyLedger } = await import('../lib/services/ledger');
+  const { verifyLedger } = await import('../lib/services/ingest');
   const r = await verifyLedger({ dataDir: env().dataDir, sinceId });
   for (const p of r.problems) process.stdout.write(`problem: ${p}\n`);
   process.stdout.write(r.ok ? `ledger ok: ${r.checked} rows checked\n` : `ledger NOT ok: ${r.problems.length} problem(s) in ${r.checked} rows\n`);

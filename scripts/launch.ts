@@ -207,7 +207,7 @@ async function main(): Promise<void> {
 
   let banner: string[] = [];
   if (cfg.DEMO) {
-    const { seedDemo } = await import('../lib/services/seed-demo');
+    const { seedDemo } = await import('../lib/demo/seed');
     const seeded = await seedDemo({ now: new Date(), log });
     log(seeded.created ? `demo network created: ${seeded.stations} stations, ${seeded.readings} readings of history` : 'demo network already present');
     banner = [

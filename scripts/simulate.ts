@@ -35,8 +35,8 @@ import {
   slotTimes,
   SLOT_MINUTES,
   type SimStation,
-} from '../lib/domain/simulation';
-import { DEMO_FACILITIES, DEMO_PROVINCE_CODE, toSimStation } from '../lib/services/demo-network';
+} from '../lib/demo/simulation';
+import { DEMO_FACILITIES, DEMO_PROVINCE_CODE, toSimStation } from '../lib/demo/network';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
 const MAX_PENDING = 20_000;

@@ -136,7 +136,7 @@ async function main(): Promise<number> {
   process.env.DEMO = '0';
   const { applyMigrations } = await import('../lib/db/migrate');
   const { disconnectDb, pool } = await import('../lib/db/client');
-  const { createFacilityService } = await import('../lib/services/facilities');
+  const { createFacilityService } = await import('../lib/services/accounts');
   const { createStationService } = await import('../lib/services/stations');
 
   let worker: ChildProcess | null = null;

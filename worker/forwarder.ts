@@ -20,7 +20,7 @@ import { forwardRetryDelayMs } from '../lib/domain/backoff';
 import { renderForwardPath } from '../lib/domain/forward-path';
 import { env as loadProcessEnv, type Env } from '../lib/env';
 import { loadTargetConnections, type TargetConnection } from '../lib/services/forwarding';
-import { readRawFile, sha256Hex } from '../lib/services/raw-store';
+import { readRawFile, sha256Hex } from '../lib/services/ingest';
 import type { Log } from './spool';
 
 export type ForwarderOptions = {

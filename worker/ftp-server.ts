@@ -14,9 +14,9 @@ import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { findFacilityByCode } from '../lib/db/facilities';
 import { findFtpAccountByUsername, type FtpAccountCredentials } from '../lib/db/ftp-accounts';
 import { env } from '../lib/env';
-import { ingestFile } from '../lib/services/ingest-file';
-import { fsyncDir } from '../lib/services/raw-store';
-import { hashPassword, verifyPassword } from '../lib/services/passwords';
+import { ingestFile } from '../lib/services/ingest';
+import { fsyncDir } from '../lib/services/ingest';
+import { hashPassword, verifyPassword } from '../lib/services/accounts';
 import {
   createIngestQueue,
   listSpoolFiles,

@@ -4,7 +4,7 @@
  * if the thread dies, its files in flight are reported kept (they stay in the spool for the sweep) and it is restarted.
  */
 import { Worker } from 'node:worker_threads';
-import type { IngestSource } from '../lib/services/ingest-file';
+import type { IngestSource } from '../lib/services/ingest';
 import type { Log, SpoolMeta, SpoolOutcome } from './spool';
 
 export type ThreadData = { dataDir: string; source: IngestSource; linkRaw: boolean };

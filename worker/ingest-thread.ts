@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { disconnectDb } from '../lib/db/client';
-import { ingestFile } from '../lib/services/ingest-file';
+import { ingestFile } from '../lib/services/ingest';
 import type { HostMessage, ThreadData, ThreadMessage } from './ingest-host';
 import { processSpooledFile, type SpoolMeta } from './spool';
 

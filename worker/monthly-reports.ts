@@ -4,7 +4,7 @@
  * Idempotency lives in the service's report_send ledger, so restarts and several workers never send a month twice.
  */
 import type { Env } from '../lib/env';
-import { runMonthlyReportsIfDue } from '../lib/services/monthly-reports';
+import { runMonthlyReportsIfDue } from '../lib/services/reports';
 import { startSchedules, type Schedule } from './job-loop';
 import type { Log } from './spool';
 

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readdir, rm, stat, writeFile, rename } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IngestInput, IngestResult } from '../lib/services/ingest-file';
+import type { IngestInput, IngestResult } from '../lib/services/ingest';
 import { createIngestQueue, listSpoolFiles, processSpooledFile, type SpoolMeta } from './spool';
 
 const META: SpoolMeta = { account: 'acc', facilityId: 7, remoteAddress: '127.0.0.1' };

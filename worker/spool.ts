@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { IngestInput, IngestResult, IngestSource } from '../lib/services/ingest-file';
+import type { IngestInput, IngestResult, IngestSource } from '../lib/services/ingest';
 
 export type Log = (line: string) => void;
 export type IngestFn = (input: IngestInput) => Promise<IngestResult>;

@@ -8,7 +8,7 @@
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { findFacilityByCode } from '../lib/db/facilities';
-import { ingestFile } from '../lib/services/ingest-file';
+import { ingestFile } from '../lib/services/ingest';
 import { createIngestQueue, type IngestFn, type Log, type SpoolMeta } from './spool';
 
 export type WatchFolderOptions = {

@@ -37,10 +37,18 @@ function where(f: AuditFilter): Prisma.AuditLogWhereInput {
 }
 
 /** One page of the audit log, newest first, with the total count for the pager. */
-export async function listAuditLog(f: AuditFilter, page: { offset: number; limit: number }): Promise<{ rows: AuditRow[]; total: number }> {
+export async function listAuditLog(
+  f: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
   const w = where(f);
   const [rows, total] = await Promise.all([
-    prisma().auditLog.findMany({ where: w, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: page.offset, take: page.limit }),
+    prisma().auditLog.findMany({
+      where: w,
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      skip: page.offset,
+      take: page.limit,
+    }),
     prisma().auditLog.count({ where: w }),
   ]);
   return { rows, total };

@@ -53,7 +53,12 @@ export async function findAdminFacility(code: string): Promise<AdminFacilityRow 
   return r ? toRow(r) : null;
 }
 
-export type FacilityDetails = { name: string; address: string | null; province: string | null; contactEmail: string | null };
+export type FacilityDetails = {
+  name: string;
+  address: string | null;
+  province: string | null;
+  contactEmail: string | null;
+};
 
 export async function insertFacility(d: FacilityDetails & { code: string }): Promise<AdminFacilityRow> {
   return toRow(await prisma().facility.create({ data: d, select }));
@@ -73,14 +78,29 @@ export type FacilityDeactivation = { ftpAccounts: string[]; users: string[]; sta
 export async function deactivateFacilityRows(id: number, at: Date): Promise<FacilityDeactivation> {
   return prisma().$transaction(async (tx) => {
     const [ftp, users, stations] = await Promise.all([
-      tx.ftpAccount.findMany({ where: { facilityId: id, enabled: true }, select: { username: true }, orderBy: { username: 'asc' } }),
-      tx.user.findMany({ where: { facilityId: id, disabledAt: null }, select: { email: true }, orderBy: { email: 'asc' } }),
-      tx.station.findMany({ where: { facilityId: id, enabled: true }, select: { code: true }, orderBy: { code: 'asc' } }),
+      tx.ftpAccount.findMany({
+        where: { facilityId: id, enabled: true },
+        select: { username: true },
+        orderBy: { username: 'asc' },
+      }),
+      tx.user.findMany({
+        where: { facilityId: id, disabledAt: null },
+        select: { email: true },
+        orderBy: { email: 'asc' },
+      }),
+      tx.station.findMany({
+        where: { facilityId: id, enabled: true },
+        select: { code: true },
+        orderBy: { code: 'asc' },
+      }),
     ]);
     await tx.ftpAccount.updateMany({ where: { facilityId: id, enabled: true }, data: { enabled: false } });
     await tx.user.updateMany({ where: { facilityId: id, disabledAt: null }, data: { disabledAt: at } });
     await tx.station.updateMany({ where: { facilityId: id, enabled: true }, data: { enabled: false } });
-    const tokens = await tx.apiToken.updateMany({ where: { facilityId: id, revokedAt: null }, data: { revokedAt: at } });
+    const tokens = await tx.apiToken.updateMany({
+      where: { facilityId: id, revokedAt: null },
+      data: { revokedAt: at },
+    });
     await tx.facility.update({ where: { id }, data: { disabledAt: at } });
     return {
       ftpAccounts: ftp.map((a) => a.username),

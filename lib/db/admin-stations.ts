@@ -36,5 +36,8 @@ export async function upsertStationParameter(stationId: number, parameter: strin
  * and reports stop expecting it. Adding it again switches it back on.
  */
 export async function disableStationParameter(stationId: number, parameter: string): Promise<void> {
-  await prisma().stationParameter.update({ where: { stationId_parameter: { stationId, parameter } }, data: { enabled: false } });
+  await prisma().stationParameter.update({
+    where: { stationId_parameter: { stationId, parameter } },
+    data: { enabled: false },
+  });
 }

@@ -2,52 +2,9 @@ import { computeEightHour, type HourlyAverage } from '../domain/averages';
 import { listStoredDaily, listStoredHourly } from './averages';
 
 /**
- * Averages for the API, read from the stored tables (avg_hour, avg_day) that the recompute job maintains from raw
- * readings, QC flags and overlays (lib/services/recompute.ts). Hour h holds readings in (h−1:00, h:00] and is labelled
- * by its end; an hour whose recompute job has not run yet has no row.
+ * Stored averages (avg_hour, avg_day) as the readings API and the station page read them. They are maintained from raw
+ * readings, QC flags and overlays by the recompute job (lib/services/qc); an hour whose job has not run has no row.
  */
-export type HourlyBucket = {
-  /** End of the hour (the label). */
-  hourEnd: Date;
-  validCount: number;
-  expectedCount: number;
-  complete: boolean;
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-};
-
-/** Stored hourly averages with a label in [fromLabel, toLabel), in label order. */
-export async function listHourlyBuckets(stationId: number, parameter: string, fromLabel: Date, toLabel: Date): Promise<HourlyBucket[]> {
-  const rows = await listStoredHourly(stationId, parameter, fromLabel, toLabel);
-  return rows.map((x) => ({
-    hourEnd: new Date(x.hourEnd),
-    validCount: x.validCount,
-    expectedCount: x.expectedCount,
-    complete: x.complete,
-    mean: x.value,
-    min: x.min,
-    max: x.max,
-  }));
-}
-
-/**
- * Buckets as the averages module's hourly averages. Expected counts and completeness were decided when the hour was
- * stored (station interval and completeness ratio at that time), so the arguments after the first are kept only for
- * callers written against the earlier on-the-fly version.
- */
-export function toHourlyAverages(buckets: readonly HourlyBucket[], _intervalMinutes?: number, _completeRatio?: number): HourlyAverage[] {
-  return buckets.map((b) => ({
-    hourEnd: b.hourEnd.getTime(),
-    value: b.mean,
-    validCount: b.validCount,
-    expectedCount: b.expectedCount,
-    complete: b.complete,
-    min: b.min,
-    max: b.max,
-  }));
-}
-
 export type AggregateRow = {
   /** Hour label (end of the hour / last hour), or local midnight starting the day. */
   time: Date;
@@ -70,7 +27,7 @@ const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
 
 /**
  * One parameter's stored averages in [from, to): `1h` from avg_hour, `8h` as the mean of 8 stored hourly means
- * (computeEightHour, labelled by the last hour), `24h` from avg_day (items at local midnight, in range by day start).
+ * (computeEightHour at `completeRatio`, labelled by the last hour), `24h` from avg_day (items at local midnight, in range by day start).
  */
 export async function listAggregateRows(
   stationId: number,
@@ -78,6 +35,7 @@ export async function listAggregateRows(
   resolution: '1h' | '8h' | '24h',
   from: Date,
   to: Date,
+  completeRatio: number,
 ): Promise<AggregateRow[]> {
   const hourRow = (h: HourlyAverage): AggregateRow => ({
     time: new Date(h.hourEnd),
@@ -91,7 +49,7 @@ export async function listAggregateRows(
   if (resolution === '1h') return (await listStoredHourly(stationId, parameter, from, to)).map(hourRow);
   if (resolution === '8h') {
     const hourly = await listStoredHourly(stationId, parameter, new Date(from.getTime() - 7 * HOUR_MS), to);
-    return computeEightHour(hourly)
+    return computeEightHour(hourly, { completeRatio })
       .filter((h) => h.hourEnd >= from.getTime() && h.hourEnd < to.getTime())
       .map(hourRow);
   }

@@ -18,10 +18,23 @@ export const ALERT_KINDS = [
 export type AlertKindName = (typeof ALERT_KINDS)[number];
 export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStateName = (typeof ALERT_STATES)[number];
-export const DISPOSITIONS = ['pending_review', 'confirmed_violation', 'equipment_fault', 'calibration', 'false_alarm'] as const;
+export const DISPOSITIONS = [
+  'pending_review',
+  'confirmed_violation',
+  'equipment_fault',
+  'calibration',
+  'false_alarm',
+] as const;
 export type DispositionName = (typeof DISPOSITIONS)[number];
 
-export type AlertStationRef = { id: number; code: string; name: string; kind: string; facilityId: number; facilityName: string };
+export type AlertStationRef = {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  facilityId: number;
+  facilityName: string;
+};
 
 export type AlertView = {
   id: number;
@@ -180,7 +193,14 @@ export async function findAlertView(id: number): Promise<AlertView | null> {
   return row ? toView(row) : null;
 }
 
-export type AlertEventView = { id: number; alertId: number; at: Date; type: string; actor: string; data: Prisma.JsonValue };
+export type AlertEventView = {
+  id: number;
+  alertId: number;
+  at: Date;
+  type: string;
+  actor: string;
+  data: Prisma.JsonValue;
+};
 
 export async function listAlertEventViews(alertId: number): Promise<AlertEventView[]> {
   return prisma().alertEvent.findMany({ where: { alertId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
@@ -196,7 +216,14 @@ export async function listAlertEventsAfter(afterId: number, limit: number): Prom
 }
 
 export async function findLatestAlertEvent(alertId: number, type: string): Promise<AlertEventView | null> {
-  const r = await pool().query<{ id: number; alert_id: number; at: Date; type: string; actor: string; data: Prisma.JsonValue }>(
+  const r = await pool().query<{
+    id: number;
+    alert_id: number;
+    at: Date;
+    type: string;
+    actor: string;
+    data: Prisma.JsonValue;
+  }>(
     `SELECT id, alert_id, at, type::text AS type, actor, data FROM alert_event WHERE alert_id = $1 AND type::text = $2
       ORDER BY id DESC LIMIT 1`,
     [alertId, type],

@@ -37,16 +37,45 @@ export type AlertRow = {
 };
 
 export type AlertWithStation = AlertRow & {
-  station: { id: number; code: string; name: string; kind: string; facilityId: number; facilityCode: string; facilityName: string };
+  station: {
+    id: number;
+    code: string;
+    name: string;
+    kind: string;
+    facilityId: number;
+    facilityCode: string;
+    facilityName: string;
+  };
 };
 
-export type AlertEventRow = { id: number; alertId: number; at: Date; type: AlertEventType; actor: string; data: unknown };
+export type AlertEventRow = {
+  id: number;
+  alertId: number;
+  at: Date;
+  type: AlertEventType;
+  actor: string;
+  data: unknown;
+};
 
 const stationSelect = {
-  select: { id: true, code: true, name: true, kind: true, facilityId: true, facility: { select: { code: true, name: true } } },
+  select: {
+    id: true,
+    code: true,
+    name: true,
+    kind: true,
+    facilityId: true,
+    facility: { select: { code: true, name: true } },
+  },
 } as const;
 
-type StationJoin = { id: number; code: string; name: string; kind: string; facilityId: number; facility: { code: string; name: string } };
+type StationJoin = {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  facilityId: number;
+  facility: { code: string; name: string };
+};
 
 async function stationsById(ids: number[]): Promise<Map<number, AlertWithStation['station']>> {
   const rows: StationJoin[] = ids.length
@@ -55,7 +84,15 @@ async function stationsById(ids: number[]): Promise<Map<number, AlertWithStation
   return new Map(
     rows.map((s) => [
       s.id,
-      { id: s.id, code: s.code, name: s.name, kind: s.kind, facilityId: s.facilityId, facilityCode: s.facility.code, facilityName: s.facility.name },
+      {
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        facilityId: s.facilityId,
+        facilityCode: s.facility.code,
+        facilityName: s.facility.name,
+      },
     ]),
   );
 }
@@ -119,8 +156,15 @@ export async function listAlertEvents(alertId: number): Promise<AlertEventRow[]>
 }
 
 /** Events with id > afterId in id order, with their alert (for notification dispatchers polling the table). */
-export async function listEventsAfter(afterId: number, limit: number): Promise<(AlertEventRow & { alert: AlertWithStation })[]> {
-  const events = await prisma().alertEvent.findMany({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit });
+export async function listEventsAfter(
+  afterId: number,
+  limit: number,
+): Promise<(AlertEventRow & { alert: AlertWithStation })[]> {
+  const events = await prisma().alertEvent.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
   const alerts = await prisma().alert.findMany({ where: { id: { in: [...new Set(events.map((e) => e.alertId))] } } });
   const byId = new Map((await withStations(alerts)).map((a) => [a.id, a]));
   return events.flatMap((e) => {
@@ -129,19 +173,36 @@ export async function listEventsAfter(afterId: number, limit: number): Promise<(
   });
 }
 
-export async function insertAlertEvent(e: { alertId: number; type: AlertEventType; actor: string; at?: Date; data?: JsonObject }): Promise<AlertEventRow> {
+export async function insertAlertEvent(e: {
+  alertId: number;
+  type: AlertEventType;
+  actor: string;
+  at?: Date;
+  data?: JsonObject;
+}): Promise<AlertEventRow> {
   return prisma().alertEvent.create({
     data: { alertId: e.alertId, type: e.type, actor: e.actor, at: e.at ?? new Date(), data: e.data ?? {} },
   });
 }
 
 /** The open-or-acknowledged alert of a key (at most one, by the partial unique index). */
-export async function findActiveAlert(stationId: number, parameter: string | null, kind: AlertKind): Promise<AlertRow | null> {
+export async function findActiveAlert(
+  stationId: number,
+  parameter: string | null,
+  kind: AlertKind,
+): Promise<AlertRow | null> {
   return prisma().alert.findFirst({ where: { stationId, parameter, kind, state: { in: ['open', 'acknowledged'] } } });
 }
 
-export async function findLatestResolvedAlert(stationId: number, parameter: string | null, kind: AlertKind): Promise<AlertRow | null> {
-  return prisma().alert.findFirst({ where: { stationId, parameter, kind, state: 'resolved' }, orderBy: { resolvedAt: 'desc' } });
+export async function findLatestResolvedAlert(
+  stationId: number,
+  parameter: string | null,
+  kind: AlertKind,
+): Promise<AlertRow | null> {
+  return prisma().alert.findFirst({
+    where: { stationId, parameter, kind, state: 'resolved' },
+    orderBy: { resolvedAt: 'desc' },
+  });
 }
 
 export type AlertOpenInput = {
@@ -175,9 +236,21 @@ export async function insertAlertIfNoneActive(a: AlertOpenInput): Promise<{ row:
      ON CONFLICT (station_id, COALESCE(parameter, ''), kind) WHERE state IN ('open', 'acknowledged') DO NOTHING
      RETURNING id`,
     [
-      a.stationId, a.parameter, a.kind, a.at, a.value, a.limitValue, a.basis, a.averageValue, a.completeness,
-      a.limitDerivation === null ? null : JSON.stringify(a.limitDerivation), a.periodStart, a.periodEnd, a.disposition,
-      a.reopenedByRecompute, a.suppressed,
+      a.stationId,
+      a.parameter,
+      a.kind,
+      a.at,
+      a.value,
+      a.limitValue,
+      a.basis,
+      a.averageValue,
+      a.completeness,
+      a.limitDerivation === null ? null : JSON.stringify(a.limitDerivation),
+      a.periodStart,
+      a.periodEnd,
+      a.disposition,
+      a.reopenedByRecompute,
+      a.suppressed,
     ],
   );
   const id = r.rows[0]?.id;
@@ -193,9 +266,26 @@ export async function insertAlertIfNoneActive(a: AlertOpenInput): Promise<{ row:
 export type AlertPatch = Partial<
   Pick<
     AlertRow,
-    | 'state' | 'lastSeenAt' | 'resolvedAt' | 'count' | 'peakValue' | 'limitValue' | 'basis' | 'averageValue' | 'completeness'
-    | 'periodStart' | 'periodEnd' | 'disposition' | 'dispositionNote' | 'assigneeId' | 'dueAt' | 'acknowledgedAt'
-    | 'acknowledgedBy' | 'reopenedByRecompute' | 'resolvedByRecompute' | 'suppressed'
+    | 'state'
+    | 'lastSeenAt'
+    | 'resolvedAt'
+    | 'count'
+    | 'peakValue'
+    | 'limitValue'
+    | 'basis'
+    | 'averageValue'
+    | 'completeness'
+    | 'periodStart'
+    | 'periodEnd'
+    | 'disposition'
+    | 'dispositionNote'
+    | 'assigneeId'
+    | 'dueAt'
+    | 'acknowledgedAt'
+    | 'acknowledgedBy'
+    | 'reopenedByRecompute'
+    | 'resolvedByRecompute'
+    | 'suppressed'
   >
 > & { limitDerivation?: JsonObject | null };
 
@@ -210,7 +300,13 @@ export async function updateAlert(id: number, patch: AlertPatch): Promise<AlertR
 /** Resolved → open again (late data showed the clearing was wrong), unless another alert became active meanwhile. */
 export async function reopenAlert(id: number, patch: AlertPatch): Promise<AlertRow | null> {
   try {
-    return await updateAlert(id, { ...patch, state: 'open', resolvedAt: null, resolvedByRecompute: false, reopenedByRecompute: true });
+    return await updateAlert(id, {
+      ...patch,
+      state: 'open',
+      resolvedAt: null,
+      resolvedByRecompute: false,
+      reopenedByRecompute: true,
+    });
   } catch (e) {
     if (e instanceof Error && /unique|P2002/i.test(`${e.message} ${(e as { code?: string }).code ?? ''}`)) return null;
     throw e;
@@ -244,14 +340,20 @@ export async function insertMaintenanceWindow(w: {
   return prisma().maintenanceWindow.create({ data: { ...w, parameters: w.parameters ?? [] } });
 }
 
-export async function listMaintenanceWindows(stationId: number, from?: Date, to?: Date): Promise<MaintenanceWindowRow[]> {
+export async function listMaintenanceWindows(
+  stationId: number,
+  from?: Date,
+  to?: Date,
+): Promise<MaintenanceWindowRow[]> {
   return prisma().maintenanceWindow.findMany({
     where: { stationId, ...(to ? { from: { lt: to } } : {}), ...(from ? { to: { gt: from } } : {}) },
     orderBy: { from: 'asc' },
   });
 }
 
-export type MaintenanceWindowWithStation = MaintenanceWindowRow & { station: { code: string; name: string; facilityId: number } };
+export type MaintenanceWindowWithStation = MaintenanceWindowRow & {
+  station: { code: string; name: string; facilityId: number };
+};
 
 /** Windows across stations (newest start first), optionally one facility's or one station's, overlapping [from, to). */
 export async function listMaintenanceWindowsAcross(filter: {
@@ -263,7 +365,9 @@ export async function listMaintenanceWindowsAcross(filter: {
 }): Promise<MaintenanceWindowWithStation[]> {
   let ids: number[] | null = filter.stationId !== undefined ? [filter.stationId] : null;
   if (filter.facilityId != null) {
-    const own = (await prisma().station.findMany({ where: { facilityId: filter.facilityId }, select: { id: true } })).map((s) => s.id);
+    const own = (
+      await prisma().station.findMany({ where: { facilityId: filter.facilityId }, select: { id: true } })
+    ).map((s) => s.id);
     ids = ids ? ids.filter((id) => own.includes(id)) : own;
   }
   const rows = await prisma().maintenanceWindow.findMany({
@@ -292,8 +396,15 @@ export async function findMaintenanceWindow(id: number): Promise<MaintenanceWind
 }
 
 /** Marks a window cancelled (kept for the record); null when it does not exist or was already cancelled. */
-export async function cancelMaintenanceWindowRow(id: number, by: string, at: Date): Promise<MaintenanceWindowRow | null> {
-  const r = await prisma().maintenanceWindow.updateMany({ where: { id, cancelledAt: null }, data: { cancelledAt: at, cancelledBy: by } });
+export async function cancelMaintenanceWindowRow(
+  id: number,
+  by: string,
+  at: Date,
+): Promise<MaintenanceWindowRow | null> {
+  const r = await prisma().maintenanceWindow.updateMany({
+    where: { id, cancelledAt: null },
+    data: { cancelledAt: at, cancelledBy: by },
+  });
   return r.count > 0 ? prisma().maintenanceWindow.findUnique({ where: { id } }) : null;
 }
 
@@ -362,10 +473,22 @@ export type EngineReading = { parameter: string; time: Date; value: number; devi
 
 /** Every reading of the station with time in (after, through], by parameter and time. */
 export async function listStationReadings(stationId: number, after: Date, through: Date): Promise<EngineReading[]> {
-  const r = await pool().query<{ parameter: string; time: Date; value: number; device_status: string; qc_flag: number }>(
+  const r = await pool().query<{
+    parameter: string;
+    time: Date;
+    value: number;
+    device_status: string;
+    qc_flag: number;
+  }>(
     `SELECT parameter, time, value, device_status, qc_flag FROM reading
      WHERE station_id = $1 AND time > $2 AND time <= $3 ORDER BY parameter, time`,
     [stationId, after, through],
   );
-  return r.rows.map((x) => ({ parameter: x.parameter, time: x.time, value: x.value, deviceStatus: x.device_status, qcFlag: x.qc_flag }));
+  return r.rows.map((x) => ({
+    parameter: x.parameter,
+    time: x.time,
+    value: x.value,
+    deviceStatus: x.device_status,
+    qcFlag: x.qc_flag,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { HourlyAverage } from '../domain/averages';
 import type { StationKind } from '../domain/parameters';
 import { pool } from './client';
+import { withTransaction } from './transaction';
 
 /**
  * Storage of the derived air/water quality indices (aqi_hour, aqi_day, wqi_hour, wqi_day) and the hourly means they
@@ -9,20 +10,35 @@ import { pool } from './client';
 export type IndexStation = { id: number; code: string; kind: StationKind; intervalMinutes: number; enabled: boolean };
 
 export async function findIndexStation(stationId: number): Promise<IndexStation | null> {
-  const r = await pool().query<{ id: number; code: string; kind: StationKind; interval_minutes: number; enabled: boolean }>(
-    `SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE id = $1`,
-    [stationId],
-  );
+  const r = await pool().query<{
+    id: number;
+    code: string;
+    kind: StationKind;
+    interval_minutes: number;
+    enabled: boolean;
+  }>(`SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE id = $1`, [stationId]);
   const s = r.rows[0];
   return s ? { id: s.id, code: s.code, kind: s.kind, intervalMinutes: s.interval_minutes, enabled: s.enabled } : null;
 }
 
 export async function listIndexStations(kinds: readonly StationKind[]): Promise<IndexStation[]> {
-  const r = await pool().query<{ id: number; code: string; kind: StationKind; interval_minutes: number; enabled: boolean }>(
+  const r = await pool().query<{
+    id: number;
+    code: string;
+    kind: StationKind;
+    interval_minutes: number;
+    enabled: boolean;
+  }>(
     `SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE kind::text = ANY($1) ORDER BY code`,
     [kinds],
   );
-  return r.rows.map((s) => ({ id: s.id, code: s.code, kind: s.kind, intervalMinutes: s.interval_minutes, enabled: s.enabled }));
+  return r.rows.map((s) => ({
+    id: s.id,
+    code: s.code,
+    kind: s.kind,
+    intervalMinutes: s.interval_minutes,
+    enabled: s.enabled,
+  }));
 }
 
 // ── hourly means ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -145,9 +161,7 @@ export async function replaceIndexHours(
   throughLabel: Date,
   rows: readonly IndexHourWrite[],
 ): Promise<void> {
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(async (client) => {
     await client.query(`DELETE FROM ${kind}_hour WHERE station_id = $1 AND hour_end >= $2 AND hour_end <= $3`, [
       stationId,
       fromLabel,
@@ -177,17 +191,16 @@ export async function replaceIndexHours(
              FROM jsonb_array_elements($2::jsonb) x`;
       await client.query(sql, [stationId, json]);
     }
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Upserts one day row, or deletes it when `row` is null (the day has no data any more). */
-export async function writeIndexDay(kind: IndexKind, stationId: number, day: string, row: IndexDayWrite | null): Promise<void> {
+export async function writeIndexDay(
+  kind: IndexKind,
+  stationId: number,
+  day: string,
+  row: IndexDayWrite | null,
+): Promise<void> {
   if (!row) {
     await pool().query(`DELETE FROM ${kind}_day WHERE station_id = $1 AND day = $2::date`, [stationId, day]);
     return;
@@ -259,6 +272,9 @@ export async function latestIndexHours(
 
 /** The newest stored hour label of a station (any value), or null. */
 export async function newestIndexHour(kind: IndexKind, stationId: number): Promise<Date | null> {
-  const r = await pool().query<{ h: Date | null }>(`SELECT max(hour_end) AS h FROM ${kind}_hour WHERE station_id = $1`, [stationId]);
+  const r = await pool().query<{ h: Date | null }>(
+    `SELECT max(hour_end) AS h FROM ${kind}_hour WHERE station_id = $1`,
+    [stationId],
+  );
   return r.rows[0]?.h ?? null;
 }

@@ -5,9 +5,24 @@ import { pool } from './client';
  * batch is an index range scan on the primary key and nothing holds a connection (or the whole result) between batches.
  */
 export type ExportRawRow = { time: Date; value: number; deviceStatus: string; qcFlag: number; valid: boolean };
-export type ExportAvgRow = { time: Date; value: number | null; validCount: number; expectedCount: number; complete: boolean; min: number | null; max: number | null };
+export type ExportAvgRow = {
+  time: Date;
+  value: number | null;
+  validCount: number;
+  expectedCount: number;
+  complete: boolean;
+  min: number | null;
+  max: number | null;
+};
 
-export async function listRawBatch(q: { stationId: number; parameter: string; from: Date; to: Date; after: Date | null; limit: number }): Promise<ExportRawRow[]> {
+export async function listRawBatch(q: {
+  stationId: number;
+  parameter: string;
+  from: Date;
+  to: Date;
+  after: Date | null;
+  limit: number;
+}): Promise<ExportRawRow[]> {
   const r = await pool().query<{ time: Date; value: number; device_status: string; qc_flag: number; valid: boolean }>(
     `SELECT r.time, r.value, r.device_status, r.qc_flag,
             (r.device_status = '00' AND r.qc_flag IN (1, 3) AND coalesce(ov.action::text, 'restore') <> 'invalidate') AS valid
@@ -23,14 +38,43 @@ export async function listRawBatch(q: { stationId: number; parameter: string; fr
       LIMIT $6`,
     [q.stationId, q.parameter, q.from, q.to, q.after, q.limit],
   );
-  return r.rows.map((x) => ({ time: x.time, value: x.value, deviceStatus: x.device_status, qcFlag: x.qc_flag, valid: x.valid }));
+  return r.rows.map((x) => ({
+    time: x.time,
+    value: x.value,
+    deviceStatus: x.device_status,
+    qcFlag: x.qc_flag,
+    valid: x.valid,
+  }));
 }
 
-type DbAvg = { t: Date; value: number | null; valid_count: number; expected_count: number; complete: boolean; min: number | null; max: number | null };
-const toAvg = (x: DbAvg): ExportAvgRow => ({ time: x.t, value: x.value, validCount: x.valid_count, expectedCount: x.expected_count, complete: x.complete, min: x.min, max: x.max });
+type DbAvg = {
+  t: Date;
+  value: number | null;
+  valid_count: number;
+  expected_count: number;
+  complete: boolean;
+  min: number | null;
+  max: number | null;
+};
+const toAvg = (x: DbAvg): ExportAvgRow => ({
+  time: x.t,
+  value: x.value,
+  validCount: x.valid_count,
+  expectedCount: x.expected_count,
+  complete: x.complete,
+  min: x.min,
+  max: x.max,
+});
 
 /** Hourly means (avg_hour), labelled by the end of the hour. */
-export async function listHourBatch(q: { stationId: number; parameter: string; from: Date; to: Date; after: Date | null; limit: number }): Promise<ExportAvgRow[]> {
+export async function listHourBatch(q: {
+  stationId: number;
+  parameter: string;
+  from: Date;
+  to: Date;
+  after: Date | null;
+  limit: number;
+}): Promise<ExportAvgRow[]> {
   const r = await pool().query<DbAvg>(
     `SELECT hour_end AS t, value, valid_count, expected_count, complete, min, max FROM avg_hour
       WHERE station_id = $1 AND parameter = $2 AND hour_end > $3 AND hour_end <= $4 AND ($5::timestamptz IS NULL OR hour_end > $5)
@@ -44,7 +88,14 @@ export async function listHourBatch(q: { stationId: number; parameter: string; f
  * Daily means (avg_day) of local days in [fromDay, toDay) (yyyy-MM-dd); `time` is the day's local midnight
  * at +07:00 so the caller can print it as a date.
  */
-export async function listDayBatch(q: { stationId: number; parameter: string; fromDay: string; toDay: string; afterDay: string | null; limit: number }): Promise<(ExportAvgRow & { day: string })[]> {
+export async function listDayBatch(q: {
+  stationId: number;
+  parameter: string;
+  fromDay: string;
+  toDay: string;
+  afterDay: string | null;
+  limit: number;
+}): Promise<(ExportAvgRow & { day: string })[]> {
   const r = await pool().query<DbAvg & { day: string }>(
     `SELECT to_char(day, 'YYYY-MM-DD') AS day, (day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS t, value, valid_count, expected_count, complete, min, max
        FROM avg_day

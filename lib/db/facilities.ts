@@ -16,6 +16,13 @@ export async function findFacilityByCode(code: string): Promise<FacilityRow | nu
   return prisma().facility.findUnique({ where: { code }, select });
 }
 
-export async function createFacility(data: { code: string; name: string; address?: string | null }): Promise<FacilityRow> {
-  return prisma().facility.create({ data: { code: data.code, name: data.name, address: data.address ?? null }, select });
+export async function createFacility(data: {
+  code: string;
+  name: string;
+  address?: string | null;
+}): Promise<FacilityRow> {
+  return prisma().facility.create({
+    data: { code: data.code, name: data.name, address: data.address ?? null },
+    select,
+  });
 }

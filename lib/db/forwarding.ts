@@ -87,14 +87,29 @@ export async function listForwardTargets(): Promise<ForwardTargetRow[]> {
 /** Targets with their sealed passwords (the worker's connection settings). */
 export async function listForwardTargetSecrets(ids: readonly number[]): Promise<ForwardTargetSecretRow[]> {
   if (ids.length === 0) return [];
-  return prisma().forwardTarget.findMany({ where: { id: { in: [...ids] } }, select: { ...targetSelect, passwordEnc: true } });
+  return prisma().forwardTarget.findMany({
+    where: { id: { in: [...ids] } },
+    select: { ...targetSelect, passwordEnc: true },
+  });
 }
 
-export type TargetQueueStats = { targetId: number; pending: number; failed: number; oldestQueuedAt: Date | null; nextTryAt: Date | null };
+export type TargetQueueStats = {
+  targetId: number;
+  pending: number;
+  failed: number;
+  oldestQueuedAt: Date | null;
+  nextTryAt: Date | null;
+};
 
 /** Queue depth per target; reads only unsent rows through the (state, next_try_at) index. */
 export async function targetQueueStats(): Promise<Map<number, TargetQueueStats>> {
-  const r = await pool().query<{ target_id: number; pending: string; failed: string; oldest: Date | null; next_try: Date | null }>(
+  const r = await pool().query<{
+    target_id: number;
+    pending: string;
+    failed: string;
+    oldest: Date | null;
+    next_try: Date | null;
+  }>(
     `SELECT target_id, count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'failed') AS failed,
             min(created_at) AS oldest, min(next_try_at) AS next_try
      FROM forward_job WHERE state IN ('pending', 'failed') GROUP BY target_id`,
@@ -102,7 +117,13 @@ export async function targetQueueStats(): Promise<Map<number, TargetQueueStats>>
   return new Map(
     r.rows.map((x) => [
       x.target_id,
-      { targetId: x.target_id, pending: Number(x.pending), failed: Number(x.failed), oldestQueuedAt: x.oldest, nextTryAt: x.next_try },
+      {
+        targetId: x.target_id,
+        pending: Number(x.pending),
+        failed: Number(x.failed),
+        oldestQueuedAt: x.oldest,
+        nextTryAt: x.next_try,
+      },
     ]),
   );
 }
@@ -144,7 +165,15 @@ export async function claimForwardJobs(opts: {
   skipTargets?: readonly number[];
 }): Promise<ClaimedForwardJob[]> {
   if (opts.max <= 0) return [];
-  const r = await pool().query<{ id: number; target_id: number; file_id: number; attempts: number; name: string; sha256: string; size: number }>(
+  const r = await pool().query<{
+    id: number;
+    target_id: number;
+    file_id: number;
+    attempts: number;
+    name: string;
+    sha256: string;
+    size: number;
+  }>(
     `WITH due AS (
        SELECT j.id FROM forward_job j JOIN forward_target t ON t.id = j.target_id AND t.enabled
        WHERE j.state IN ('pending', 'failed') AND j.next_try_at <= now()
@@ -188,7 +217,12 @@ export async function markForwardSent(ids: readonly number[], workerId: string, 
 }
 
 /** The attempt failed: keep the error, retry at `retryAt` (never dropped). */
-export async function markForwardFailed(ids: readonly number[], workerId: string, error: string, retryAt: Date): Promise<void> {
+export async function markForwardFailed(
+  ids: readonly number[],
+  workerId: string,
+  error: string,
+  retryAt: Date,
+): Promise<void> {
   if (ids.length === 0) return;
   await pool().query(
     `UPDATE forward_job SET state = 'failed', last_error = $3, next_try_at = $4, locked_until = NULL, locked_by = NULL
@@ -208,11 +242,21 @@ export async function releaseForwardJobs(ids: readonly number[], workerId: strin
 }
 
 /** Target health: last success or last error (with its time). */
-export async function recordTargetOutcome(targetId: number, outcome: { ok: true; at: Date } | { ok: false; at: Date; error: string }): Promise<void> {
+export async function recordTargetOutcome(
+  targetId: number,
+  outcome: { ok: true; at: Date } | { ok: false; at: Date; error: string },
+): Promise<void> {
   if (outcome.ok) {
-    await pool().query(`UPDATE forward_target SET last_success_at = GREATEST(COALESCE(last_success_at, $2), $2) WHERE id = $1`, [targetId, outcome.at]);
+    await pool().query(
+      `UPDATE forward_target SET last_success_at = GREATEST(COALESCE(last_success_at, $2), $2) WHERE id = $1`,
+      [targetId, outcome.at],
+    );
   } else {
-    await pool().query(`UPDATE forward_target SET last_error = $2, last_error_at = $3 WHERE id = $1`, [targetId, outcome.error.slice(0, 2000), outcome.at]);
+    await pool().query(`UPDATE forward_target SET last_error = $2, last_error_at = $3 WHERE id = $1`, [
+      targetId,
+      outcome.error.slice(0, 2000),
+      outcome.at,
+    ]);
   }
 }
 
@@ -240,7 +284,15 @@ export async function forwardingReconciliation(opts: {
   stationIds?: readonly number[];
   targetId?: number;
 }): Promise<ReconciliationRow[]> {
-  const r = await pool().query<{ code: string; day: string; received: string; forwarded: string; pending: string; failed: string; not_queued: string }>(
+  const r = await pool().query<{
+    code: string;
+    day: string;
+    received: string;
+    forwarded: string;
+    pending: string;
+    failed: string;
+    not_queued: string;
+  }>(
     `WITH files AS (
        SELECT f.id, f.station_id, to_char(f.received_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day
        FROM ingest_file f
@@ -277,7 +329,12 @@ export async function forwardingReconciliation(opts: {
  * Re-queues a station's accepted/partial files received in [from, to) for the given targets: missing jobs are
  * created, existing ones (sent or not) become pending now with a fresh attempt count and no lease. Returns the count.
  */
-export async function requeueForwarding(opts: { stationId: number; from: Date; to: Date; targetIds: readonly number[] }): Promise<number> {
+export async function requeueForwarding(opts: {
+  stationId: number;
+  from: Date;
+  to: Date;
+  targetIds: readonly number[];
+}): Promise<number> {
   if (opts.targetIds.length === 0) return 0;
   const r = await pool().query(
     `INSERT INTO forward_job (target_id, file_id)
@@ -304,7 +361,16 @@ export type ForwardJobRow = {
 
 /** A target's jobs (diagnostics and tests). */
 export async function listForwardJobs(targetId: number, limit = 10_000): Promise<ForwardJobRow[]> {
-  const r = await pool().query<{ id: number; target_id: number; file_id: number; state: ForwardJobState; attempts: number; next_try_at: Date; last_error: string | null; sent_at: Date | null }>(
+  const r = await pool().query<{
+    id: number;
+    target_id: number;
+    file_id: number;
+    state: ForwardJobState;
+    attempts: number;
+    next_try_at: Date;
+    last_error: string | null;
+    sent_at: Date | null;
+  }>(
     `SELECT id, target_id, file_id, state, attempts, next_try_at, last_error, sent_at FROM forward_job WHERE target_id = $1 ORDER BY id LIMIT $2`,
     [targetId, limit],
   );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { env } from '../env';
 import { pool } from './client';
+import { withTransaction, type Tx } from './transaction';
 
 /**
  * The ingest ledger: one row per received file, hash-chained (row_hash = sha256(prev_hash + canonical JSON of the
@@ -79,13 +80,12 @@ function truncateMs(d: Date): Date {
 }
 
 /**
- * Starts a transaction on `client`, takes the ledger lock, reserves `count` ids (ascending) and finds which of `shas`
- * were already stored. The caller then writes
- * whatever references the ids (readings) and calls insertLedgerRows before committing; the lock is held until commit,
- * so ids are assigned in chain order.
+ * In the caller's transaction (withTransaction): takes the ledger lock, reserves `count` ids (ascending) and finds
+ * which of `shas` were already stored. The caller then writes whatever references the ids (readings) and calls
+ * insertLedgerRows; the lock is held until commit, so ids are assigned in chain order.
  */
-export async function beginLedgerTransaction(
-  client: pg.PoolClient,
+export async function reserveLedgerIds(
+  client: Tx,
   count = 1,
   shas: readonly string[] = [],
 ): Promise<LedgerReservation> {
@@ -94,8 +94,7 @@ export async function beginLedgerTransaction(
   const n = Math.max(1, Math.floor(count));
   const hex = [...new Set(shas)].filter((h) => /^[0-9a-f]{64}$/.test(h));
   const res = (await client.query(
-    `BEGIN;
-     SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY});
+    `SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY});
      SELECT COALESCE((SELECT row_hash FROM ingest_file ORDER BY id DESC LIMIT 1), '${GENESIS_HASH}') AS prev,
             ARRAY(SELECT nextval(pg_get_serial_sequence('ingest_file', 'id'))::int FROM generate_series(1, ${n})) AS ids;
      SELECT sha256, station_id, min(id)::int AS id FROM ingest_file
@@ -103,10 +102,10 @@ export async function beginLedgerTransaction(
        AND outcome IN ('accepted', 'partial') AND station_id IS NOT NULL
      GROUP BY 1, 2`,
   )) as unknown as pg.QueryResult[];
-  const row = res[2]?.rows[0] as { ids: number[]; prev: string } | undefined;
+  const row = res[1]?.rows[0] as { ids: number[]; prev: string } | undefined;
   if (!row || row.ids.length !== n) throw new Error('ledger: could not reserve ids');
   const stored = new Map<string, number>();
-  for (const r of (res[3]?.rows ?? []) as { sha256: string; station_id: number; id: number }[]) {
+  for (const r of (res[2]?.rows ?? []) as { sha256: string; station_id: number; id: number }[]) {
     stored.set(`${r.station_id}:${r.sha256}`, r.id);
   }
   return { ids: [...row.ids].sort((a, b) => a - b), prevHash: row.prev, storedFiles: stored };
@@ -226,18 +225,11 @@ export async function appendLedgerRow(
   processedAt: Date,
   extras: LedgerExtras = {},
 ): Promise<number> {
-  const client = await pool().connect();
-  try {
-    const reserved = await beginLedgerTransaction(client, 1);
-    await insertLedgerRows(client, reserved, [fields], processedAt, extras);
-    await client.query('COMMIT');
+  return withTransaction(async (tx) => {
+    const reserved = await reserveLedgerIds(tx, 1);
+    await insertLedgerRows(tx, reserved, [fields], processedAt, extras);
     return reserved.ids[0]!;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**

@@ -71,10 +71,25 @@ export async function markJobFailed(id: number, error: string, retryAt: Date): P
 }
 
 /** Pending (not done) jobs of a kind, oldest first; for diagnostics and tests. */
-export async function listPendingJobs(kind: string, limit = 1000): Promise<{ id: number; payload: unknown; runAt: Date; dedupeKey: string | null; attempts: number }[]> {
-  const r = await pool().query<{ id: number; payload: unknown; run_at: Date; dedupe_key: string | null; attempts: number }>(
+export async function listPendingJobs(
+  kind: string,
+  limit = 1000,
+): Promise<{ id: number; payload: unknown; runAt: Date; dedupeKey: string | null; attempts: number }[]> {
+  const r = await pool().query<{
+    id: number;
+    payload: unknown;
+    run_at: Date;
+    dedupe_key: string | null;
+    attempts: number;
+  }>(
     `SELECT id, payload, run_at, dedupe_key, attempts FROM job WHERE kind = $1 AND done_at IS NULL ORDER BY run_at, id LIMIT $2`,
     [kind, limit],
   );
-  return r.rows.map((x) => ({ id: x.id, payload: x.payload, runAt: x.run_at, dedupeKey: x.dedupe_key, attempts: x.attempts }));
+  return r.rows.map((x) => ({
+    id: x.id,
+    payload: x.payload,
+    runAt: x.run_at,
+    dedupeKey: x.dedupe_key,
+    attempts: x.attempts,
+  }));
 }

@@ -7,7 +7,12 @@ import { pool } from './client';
  */
 export type KpiDayCountRow = { stationId: number; parameter: string; day: string; received: number; valid: number };
 
-export async function listKpiDayCounts(q: { stationIds: readonly number[]; from: Date; to: Date; timeZone: string }): Promise<KpiDayCountRow[]> {
+export async function listKpiDayCounts(q: {
+  stationIds: readonly number[];
+  from: Date;
+  to: Date;
+  timeZone: string;
+}): Promise<KpiDayCountRow[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{ station_id: number; parameter: string; day: string; received: string; valid: string }>(
     `SELECT r.station_id, r.parameter,
@@ -29,11 +34,22 @@ export async function listKpiDayCounts(q: { stationIds: readonly number[]; from:
       GROUP BY 1, 2, 3`,
     [q.stationIds, q.from, q.to, q.timeZone],
   );
-  return r.rows.map((x) => ({ stationId: x.station_id, parameter: x.parameter, day: x.day, received: Number(x.received), valid: Number(x.valid) }));
+  return r.rows.map((x) => ({
+    stationId: x.station_id,
+    parameter: x.parameter,
+    day: x.day,
+    received: Number(x.received),
+    valid: Number(x.valid),
+  }));
 }
 
 /** Accepted or partial files per station and local day of receipt, reported beside the reading counts. */
-export async function listFileDayCounts(q: { stationIds: readonly number[]; from: Date; to: Date; timeZone: string }): Promise<{ stationId: number; day: string; files: number }[]> {
+export async function listFileDayCounts(q: {
+  stationIds: readonly number[];
+  from: Date;
+  to: Date;
+  timeZone: string;
+}): Promise<{ stationId: number; day: string; files: number }[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{ station_id: number; day: string; files: string }>(
     `SELECT station_id, to_char((received_at AT TIME ZONE $4)::date, 'YYYY-MM-DD') AS day, count(*) AS files
@@ -81,9 +97,24 @@ export async function listExceedanceSummary(q: {
 }): Promise<ExceedanceSummaryRow[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{
-    station_id: number; code: string; name: string; facility_name: string; parameter: string | null; period: string; alerts: string; events: string;
-    duration_ms: string; peak: number | null; average: number | null; lim: number | null; basis: string | null;
-    pending: string; confirmed: string; equipment: string; calibration: string; false_alarm: string;
+    station_id: number;
+    code: string;
+    name: string;
+    facility_name: string;
+    parameter: string | null;
+    period: string;
+    alerts: string;
+    events: string;
+    duration_ms: string;
+    peak: number | null;
+    average: number | null;
+    lim: number | null;
+    basis: string | null;
+    pending: string;
+    confirmed: string;
+    equipment: string;
+    calibration: string;
+    false_alarm: string;
   }>(
     `SELECT a.station_id, s.code, s.name, f.name AS facility_name, a.parameter,
             CASE WHEN $6 THEN to_char(a.opened_at AT TIME ZONE $7, 'YYYY-MM') ELSE '' END AS period,

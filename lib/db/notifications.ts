@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { pool, prisma } from './client';
+import { withTransaction } from './transaction';
 
 /**
  * Notification subscriptions, the notification outbox and small notification settings (the alert_event cursor).
@@ -67,7 +68,12 @@ export async function listRecipients(db: Queryable, stationId: number, kind: str
   );
   return r.rows
     .filter((row) => isChannel(row.channel) && (row.channel !== 'webhook' || !!row.webhook_url))
-    .map((row) => ({ userId: row.user_id, email: row.email, channel: row.channel as NotifyChannel, webhookUrl: row.webhook_url }));
+    .map((row) => ({
+      userId: row.user_id,
+      email: row.email,
+      channel: row.channel as NotifyChannel,
+      webhookUrl: row.webhook_url,
+    }));
 }
 
 export type NotificationInsert = {
@@ -109,23 +115,10 @@ export async function lastNotificationAt(
 
 /** Runs `fn` on one connection inside a transaction holding the notifier's advisory lock; null if another holds it. */
 export async function withNotifierLock<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T | null> {
-  const client = await pool().connect();
-  try {
-    await client.query('BEGIN');
-    const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(727275) AS ok');
-    if (!got.rows[0]?.ok) {
-      await client.query('ROLLBACK');
-      return null;
-    }
-    const out = await fn(client);
-    await client.query('COMMIT');
-    return out;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  return withTransaction(async (tx) => {
+    const got = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(727275) AS ok');
+    return got.rows[0]?.ok ? fn(tx) : null;
+  });
 }
 
 export async function getNotificationSetting(db: Queryable, key: string): Promise<unknown> {
@@ -186,7 +179,10 @@ export async function claimDueNotifications(now: Date, limit: number, leaseMs: n
 }
 
 export async function markNotificationSent(id: number, at: Date): Promise<void> {
-  await pool().query(`UPDATE notification SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1`, [id, at]);
+  await pool().query(`UPDATE notification SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1`, [
+    id,
+    at,
+  ]);
 }
 
 /** A failed attempt: retry at `retryAt`, or give up (status failed) when retryAt is null. */
@@ -258,7 +254,10 @@ export async function countUnreadInapp(userId: number): Promise<number> {
 export async function markInappRead(userId: number, ids: number[] | 'all', at: Date): Promise<number> {
   const r =
     ids === 'all'
-      ? await pool().query(`UPDATE notification SET read_at = $2 WHERE user_id = $1 AND channel = 'inapp' AND read_at IS NULL`, [userId, at])
+      ? await pool().query(
+          `UPDATE notification SET read_at = $2 WHERE user_id = $1 AND channel = 'inapp' AND read_at IS NULL`,
+          [userId, at],
+        )
       : await pool().query(
           `UPDATE notification SET read_at = $2 WHERE user_id = $1 AND channel = 'inapp' AND read_at IS NULL AND id = ANY($3::int[])`,
           [userId, at, ids],
@@ -267,8 +266,19 @@ export async function markInappRead(userId: number, ids: number[] | 'all', at: D
 }
 
 /** For tests and the admin view: notifications of one alert. */
-export async function listNotificationsOfAlert(alertId: number): Promise<
-  { id: number; userId: number | null; channel: NotifyChannel; eventType: string; status: NotificationStatus; attempts: number; target: string | null; lastError: string | null }[]
+export async function listNotificationsOfAlert(
+  alertId: number,
+): Promise<
+  {
+    id: number;
+    userId: number | null;
+    channel: NotifyChannel;
+    eventType: string;
+    status: NotificationStatus;
+    attempts: number;
+    target: string | null;
+    lastError: string | null;
+  }[]
 > {
   const rows = await prisma().notification.findMany({ where: { alertId }, orderBy: { id: 'asc' } });
   return rows.map((r) => ({

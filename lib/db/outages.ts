@@ -4,7 +4,13 @@ import { pool } from './client';
 export type OutageRow = { id: number; stationId: number; startedAt: Date; endedAt: Date | null; cause: string };
 
 type Db = { id: number; station_id: number; started_at: Date; ended_at: Date | null; cause: string };
-const toRow = (r: Db): OutageRow => ({ id: r.id, stationId: r.station_id, startedAt: r.started_at, endedAt: r.ended_at, cause: r.cause });
+const toRow = (r: Db): OutageRow => ({
+  id: r.id,
+  stationId: r.station_id,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  cause: r.cause,
+});
 
 /** Station ids with an open outage. */
 export async function listOpenOutageStationIds(): Promise<Set<number>> {
@@ -45,7 +51,11 @@ export async function listOutages(stationId: number, from: Date, limit = 100): P
 export type OutageStats = { count: number; minutes: number; open: boolean };
 
 /** Per station: outages overlapping [from, now) and their total minutes clipped to that window. */
-export async function outageStats(stationIds: readonly number[], from: Date, now: Date): Promise<Map<number, OutageStats>> {
+export async function outageStats(
+  stationIds: readonly number[],
+  from: Date,
+  now: Date,
+): Promise<Map<number, OutageStats>> {
   const out = new Map<number, OutageStats>();
   if (stationIds.length === 0) return out;
   const r = await pool().query<{ station_id: number; n: number; minutes: number; open: boolean }>(
@@ -57,6 +67,7 @@ export async function outageStats(stationIds: readonly number[], from: Date, now
      GROUP BY station_id`,
     [stationIds, from, now],
   );
-  for (const x of r.rows) out.set(x.station_id, { count: x.n, minutes: Math.max(0, Math.round(x.minutes)), open: x.open });
+  for (const x of r.rows)
+    out.set(x.station_id, { count: x.n, minutes: Math.max(0, Math.round(x.minutes)), open: x.open });
   return out;
 }

@@ -83,7 +83,10 @@ export async function revokeOverlayRow(id: number, by: string): Promise<OverlayR
 }
 
 /** A station's overlays, newest first; `activeOnly` drops revoked ones. Keyset-paged by id < beforeId. */
-export async function listOverlays(stationId: number, opts: { activeOnly?: boolean; limit: number; beforeId?: number }): Promise<OverlayRow[]> {
+export async function listOverlays(
+  stationId: number,
+  opts: { activeOnly?: boolean; limit: number; beforeId?: number },
+): Promise<OverlayRow[]> {
   const r = await pool().query<DbOverlay>(
     `SELECT ${COLUMNS} FROM overlay
      WHERE station_id = $1 AND ($2::boolean IS NOT TRUE OR revoked_at IS NULL) AND ($3::int IS NULL OR id < $3)
@@ -94,7 +97,12 @@ export async function listOverlays(stationId: number, opts: { activeOnly?: boole
 }
 
 /** Active overlays of a station that overlap (after, through], oldest first (later ones win). */
-export async function listActiveOverlaysIn(on: Queryable, stationId: number, after: Date, through: Date): Promise<OverlayRow[]> {
+export async function listActiveOverlaysIn(
+  on: Queryable,
+  stationId: number,
+  after: Date,
+  through: Date,
+): Promise<OverlayRow[]> {
   const r = await on.query<DbOverlay>(
     `SELECT ${COLUMNS} FROM overlay
      WHERE station_id = $1 AND revoked_at IS NULL AND from_time <= $3 AND to_time > $2

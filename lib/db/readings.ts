@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { pool } from './client';
+import { inTransaction } from './transaction';
 import { numberArrayLiteral, textArrayLiteral } from './pg-arrays';
 import { epochMsSql } from './sql-time';
 
@@ -314,20 +315,11 @@ export async function insertReadings(rows: ReadingInsert[]): Promise<InsertReadi
     total.conflicts += s.conflicts;
   };
   const client = await pool().connect();
-  const inTransaction = async <T>(fn: () => Promise<T>): Promise<T> => {
-    await client.query('BEGIN');
-    try {
-      const out = await fn();
-      await client.query('COMMIT');
-      return out;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
-  };
   const viaInsert = async (part: readonly ReadingInsert[]) => {
     for (let start = 0; start < part.length; start += BATCH) {
-      add(summariseFates(await inTransaction(() => insertReadingsOn(client, part.slice(start, start + BATCH)))));
+      add(
+        summariseFates(await inTransaction(client, () => insertReadingsOn(client, part.slice(start, start + BATCH)))),
+      );
     }
   };
   try {
@@ -339,7 +331,7 @@ export async function insertReadings(rows: ReadingInsert[]): Promise<InsertReadi
       const part = rows.slice(start, start + COPY_BATCH);
       let copied: number | null = null;
       try {
-        copied = await inTransaction(async () => {
+        copied = await inTransaction(client, async () => {
           if (!(await copyIsSafe(client, part))) return null;
           return copyFromStdin(
             client,

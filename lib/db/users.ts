@@ -14,7 +14,15 @@ export type UserRow = {
   disabledAt: Date | null;
 };
 
-const select = { id: true, email: true, name: true, role: true, facilityId: true, locale: true, disabledAt: true } as const;
+const select = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  facilityId: true,
+  locale: true,
+  disabledAt: true,
+} as const;
 
 export async function findUserByEmail(email: string): Promise<UserRow | null> {
   return prisma().user.findUnique({ where: { email: email.toLowerCase() }, select });

@@ -3,6 +3,8 @@
  * (`2024-05-24T10:05:00+07:00`); Vietnam has had no daylight saving since 1975, so a fixed offset is exact.
  * Inputs accept any offset; a time without one is read as local time at `offsetMinutes`.
  */
+import { z } from 'zod';
+
 export const VN_OFFSET_MINUTES = 7 * 60;
 
 const pad = (n: number, width = 2): string => String(Math.trunc(Math.abs(n))).padStart(width, '0');
@@ -78,3 +80,16 @@ export function parseIsoInstant(text: string, offsetMinutes: number = VN_OFFSET_
   }
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000);
 }
+
+/** An instant given as ISO 8601 text with any offset (no offset = Vietnam local time), or a Date from code. */
+export const isoInstant = z.union([
+  z.date(),
+  z.string().transform((text, ctx) => {
+    const d = parseIsoInstant(text);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time such as 2024-05-24T10:05:00+07:00' });
+      return z.NEVER;
+    }
+    return d;
+  }),
+]);

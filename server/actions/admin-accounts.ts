@@ -12,7 +12,7 @@ import {
   revokeTokenAsAdmin,
   setFtpAccountEnabledAsAdmin,
   setUserActiveAsAdmin,
-} from '@/lib/services/admin-accounts';
+} from '@/lib/services/accounts';
 import type { Role } from '@/lib/db/users';
 import { runAdminAction } from './admin-action';
 import { done, positiveId, requireAdminActor, text, type AdminActionState } from './admin-result';

@@ -7,7 +7,7 @@ import {
   deactivateFacilityAsAdmin,
   reactivateFacilityAsAdmin,
   updateFacilityAsAdmin,
-} from '@/lib/services/admin-facilities';
+} from '@/lib/services/accounts';
 import { runAdminAction } from './admin-action';
 import { done, requireAdminActor, text, type AdminActionState } from './admin-result';
 

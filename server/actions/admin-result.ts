@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isAppError, type AppErrorCode } from '@/lib/errors';
-import type { AdminActor } from '@/lib/services/admin-auth';
+import type { AdminActor } from '@/lib/services/accounts';
 import { requireActionUser } from '@/server/auth/session';
 
 /**

@@ -8,7 +8,7 @@ import {
   removeStationParameterAsAdmin,
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
-} from '@/lib/services/station-admin';
+} from '@/lib/services/stations';
 import { runAdminAction } from './admin-action';
 import { decimal, done, integer, list, requireAdminActor, text, type AdminActionState } from './admin-result';
 

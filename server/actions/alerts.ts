@@ -6,7 +6,8 @@ import { isAppError, type AppErrorCode } from '@/lib/errors';
 import { acknowledgeAlert, DISPOSITIONS, setDisposition } from '@/lib/services/alerts';
 import { notifyAlertEvent } from '@/lib/services/notifications';
 import { requireActionUser } from '@/server/auth/session';
-import { parseLocalDate, viewerScope } from '@/server/queries/alerts';
+import { parseLocalDate } from '@/server/queries/alerts';
+import { scopeFor } from '@/lib/services/stations';
 
 /** UI mutations of an alert. Public POSTs: role, input and facility scope are checked here and in the service. */
 export type AlertActionResult = { ok: true } | { ok: false; error: AppErrorCode };
@@ -26,7 +27,7 @@ export async function acknowledgeAlertAction(raw: unknown): Promise<AlertActionR
     const user = await requireActionUser(['operator', 'inspector']);
     const parsed = ackInput.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'VALIDATION' };
-    await acknowledgeAlert({ id: parsed.data.id, actor: user.email, note: parsed.data.note || undefined }, viewerScope(user));
+    await acknowledgeAlert({ id: parsed.data.id, actor: user.email, note: parsed.data.note || undefined }, scopeFor(user));
     revalidatePath(`/alerts/${parsed.data.id}`);
     revalidatePath('/alerts');
     return { ok: true };
@@ -58,7 +59,7 @@ export async function setDispositionAction(raw: unknown): Promise<AlertActionRes
     }
     await setDisposition(
       { id: v.id, actor: user.email, disposition: v.disposition, note: v.note, assigneeId: v.assigneeId, dueAt },
-      viewerScope(user),
+      scopeFor(user),
     );
     // Subscribers hear about the decision now rather than at the next poll (never throws).
     await notifyAlertEvent(v.id, 'disposition');

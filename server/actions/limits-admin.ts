@@ -7,16 +7,9 @@ import { detectLimitImportFormat, LIMIT_AVERAGINGS, LIMIT_IMPORT_ERROR_CODES, ty
 const IMPORT_CODES = new Set<string>(LIMIT_IMPORT_ERROR_CODES);
 import { isAppError, type AppErrorCode } from '@/lib/errors';
 import { cancelMaintenanceWindow, createMaintenanceWindow } from '@/lib/services/alerts';
-import {
-  createPermitLimit,
-  endPermitLimit,
-  importLimitStandards,
-  previewLimitImport,
-  removeStationLimitBinding,
-  setStationLimitBinding,
-  type LimitImportPreview,
-} from '@/lib/services/limits';
+import { importLimitStandards, previewLimitImport, type LimitImportPreview } from '@/lib/services/limits';
 import { requireActionUser } from '@/server/auth/session';
+import { createPermitLimit, endPermitLimit, removeStationLimitBinding, setStationLimitBinding } from '@/lib/services/stations';
 
 /**
  * Admin mutations of limits (standards import, station bindings, permit limits) and maintenance windows. Each one:

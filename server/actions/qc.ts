@@ -3,10 +3,11 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { isAppError } from '@/lib/errors';
-import { createOverlayInput, createOverlayService, revokeOverlayService } from '@/lib/services/overlays';
-import { recomputeRequestInput, requestRecomputeService, updateQcSettingsInput, updateQcSettingsService } from '@/lib/services/qc-settings';
+import { createOverlayInput, createOverlayService, revokeOverlayService } from '@/lib/services/qc';
+import { recomputeRequestInput, requestRecomputeService, updateQcSettingsInput, updateQcSettingsService } from '@/lib/services/qc';
 import { requireActionUser, type SessionUser } from '@/server/auth/session';
-import { OVERLAY_ROLES, viewerScope } from '@/server/queries/qc';
+import { OVERLAY_ROLES } from '@/server/queries/qc';
+import { scopeFor } from '@/lib/services/stations';
 
 /** QC mutations from the UI. Each is a public POST: authorise, validate with zod, one service call, map errors, revalidate. */
 /** Same shape as components/qc/types.ts QcFormState (components may not import server/, nor server/ components). */
@@ -39,7 +40,7 @@ export async function createOverlayAction(_prev: QcActionState, form: FormData):
       action: text(form, 'action'),
       reason: text(form, 'reason') ?? '',
     });
-    await createOverlayService(station, viewerScope(user), input, actor(user));
+    await createOverlayService(station, scopeFor(user), input, actor(user));
     revalidatePath(`/qc/${station}`);
     return { ok: true, error: null, at: Date.now() };
   } catch (e) {
@@ -52,7 +53,7 @@ export async function revokeOverlayAction(_prev: QcActionState, form: FormData):
     const user = await requireActionUser(OVERLAY_ROLES);
     const station = code.parse(text(form, 'station'));
     const id = z.coerce.number().int().positive().parse(text(form, 'id'));
-    await revokeOverlayService(station, viewerScope(user), id, actor(user));
+    await revokeOverlayService(station, scopeFor(user), id, actor(user));
     revalidatePath(`/qc/${station}`);
     return { ok: true, error: null, at: Date.now() };
   } catch (e) {
@@ -103,7 +104,7 @@ export async function updateQcSettingsAction(_prev: QcActionState, form: FormDat
       override = Object.keys(o).length > 0 ? o : null;
     }
     const input = updateQcSettingsInput.parse({ parameter, override });
-    await updateQcSettingsService(station, viewerScope(user), input, actor(user));
+    await updateQcSettingsService(station, scopeFor(user), input, actor(user));
     revalidatePath(`/qc/${station}`);
     return { ok: true, error: null, at: Date.now() };
   } catch (e) {
@@ -116,7 +117,7 @@ export async function requestRecomputeAction(_prev: QcActionState, form: FormDat
     const user = await requireActionUser(['admin']);
     const station = code.parse(text(form, 'station'));
     const input = recomputeRequestInput.parse({ from: text(form, 'from'), to: text(form, 'to') });
-    const r = await requestRecomputeService(station, viewerScope(user), input, actor(user));
+    const r = await requestRecomputeService(station, scopeFor(user), input, actor(user));
     revalidatePath(`/qc/${station}`);
     return { ok: true, error: null, message: String(r.pending), at: Date.now() };
   } catch (e) {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { isAppError } from '@/lib/errors';
-import { MONTHLY_REPORT_ROLES, setMonthlySubscription } from '@/lib/services/monthly-reports';
+import { MONTHLY_REPORT_ROLES, setMonthlySubscription } from '@/lib/services/reports';
 import { requireActionUser } from '@/server/auth/session';
 
 export type MonthlySubscriptionActionResult = { ok: true } | { ok: false; message: string };

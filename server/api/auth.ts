@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Role } from '@/lib/db/users';
-import { authenticateToken } from '@/lib/services/tokens';
-import type { ViewerScope } from '@/lib/services/stations';
+import { authenticateToken } from '@/lib/services/accounts';
+
+/** What a caller may see is decided in one place: lib/services/stations (access). */
+export { scopeFor } from '@/lib/services/stations';
 
 /**
  * Who is calling the API. Today: a bearer token (`Authorization: Bearer qt_…`). A browser session can be added here
@@ -35,12 +37,6 @@ export async function authenticate(req: Request): Promise<Principal | null> {
     return { kind: 'token', id: row.id, name: row.name, role: row.role, facilityId: row.facilityId };
   }
   return null;
-}
-
-/** Facility callers see only their facility (nothing when their account has none); everyone else sees all. */
-export function scopeOf(p: Principal): ViewerScope {
-  if (p.role !== 'facility') return { facilityId: null };
-  return { facilityId: p.facilityId ?? -1 };
 }
 
 /** Actor string for the audit log. */

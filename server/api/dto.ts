@@ -8,7 +8,7 @@ import { findParameter, type StationKind } from '@/lib/domain/parameters';
 import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
 import type { StationState } from '@/lib/domain/station-status';
 import type { AlertDetail, AlertEventView, AlertView } from '@/lib/services/alerts';
-import type { IngestResult } from '@/lib/services/ingest-file';
+import type { IngestResult } from '@/lib/services/ingest';
 import type { LimitStandardView, StationLimit } from '@/lib/services/limits';
 import type { AggregatePoint, LatestValue, RawPoint, StationLatest, StationWithState } from '@/lib/services/stations';
 

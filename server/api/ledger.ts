@@ -2,7 +2,7 @@ import 'server-only';
 import { findIngestFile, listIngestFiles, type IngestFileRow, type IngestOutcome } from '@/lib/db/ingest-files';
 import { findStationByCode } from '@/lib/db/stations';
 import { AppError } from '@/lib/errors';
-import { readRawFile } from '@/lib/services/raw-store';
+import { readRawFile } from '@/lib/services/ingest';
 
 export const INGEST_OUTCOME_VALUES = ['accepted', 'partial', 'rejected', 'duplicate'] as const satisfies readonly IngestOutcome[];
 

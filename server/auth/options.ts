@@ -3,8 +3,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { ROLES } from '@/lib/db/users';
-import { authenticateUser } from '@/lib/services/auth';
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/login-throttle';
+import { authenticateUser } from '@/lib/services/accounts';
+import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
 import { authSecret } from './secret';
 
 const credentialsSchema = z.object({

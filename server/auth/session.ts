@@ -47,19 +47,3 @@ export async function requireActionUser(roles?: readonly Role[]): Promise<Sessio
   if (roles && !roles.includes(user.role)) throw new AppError('FORBIDDEN', 'Not allowed for this role');
   return user;
 }
-
-/**
- * Which stations a user may see: facility users only their own facility's (none if their account has no facility),
- * every other role all of them.
- */
-export type StationScope = { kind: 'all' } | { kind: 'facility'; facilityId: number } | { kind: 'none' };
-
-export function stationScope(user: SessionUser): StationScope {
-  if (user.role !== 'facility') return { kind: 'all' };
-  return user.facilityId != null ? { kind: 'facility', facilityId: user.facilityId } : { kind: 'none' };
-}
-
-export function canSeeFacility(user: SessionUser, facilityId: number): boolean {
-  const scope = stationScope(user);
-  return scope.kind === 'all' || (scope.kind === 'facility' && scope.facilityId === facilityId);
-}

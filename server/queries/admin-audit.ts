@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { AuditJson } from '@/lib/db/admin-audit';
 import { isAppError } from '@/lib/errors';
-import { listAuditForAdmin } from '@/lib/services/admin-audit';
+import { listAuditForAdmin } from '@/lib/services/audit';
 import { requireUser } from '@/server/auth/session';
 
 export type AuditEntryDto = {

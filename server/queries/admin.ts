@@ -6,16 +6,16 @@ import { listStations, type StationRow } from '@/lib/db/stations';
 import { listUsers, type Role } from '@/lib/db/users';
 import { PARAMETERS_BY_KIND, STATION_KINDS, type StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
-import type { AdminActor } from '@/lib/services/admin-auth';
-import { getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/admin-facilities';
-import { listFtpAccountsForAdmin, listTokensForAdmin, listUsersForAdmin } from '@/lib/services/admin-accounts';
+import type { AdminActor } from '@/lib/services/accounts';
+import { getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/accounts';
+import { listFtpAccountsForAdmin, listTokensForAdmin, listUsersForAdmin } from '@/lib/services/accounts';
 import {
   adminStationFilter,
   aliasesOf,
   getStationForAdminOrThrow,
   listStationsForAdmin,
   VIETNAM_BOUNDS,
-} from '@/lib/services/station-admin';
+} from '@/lib/services/stations';
 import { currentUser, requireUser } from '@/server/auth/session';
 
 /** Page reads of the admin area. Every one requires the admin role (others get a 404) and returns DTOs without secrets. */

@@ -18,11 +18,9 @@ import {
   type AlertView,
   type Disposition,
 } from '@/lib/services/alerts';
-import { getStationLimitsService } from '@/lib/services/limits';
 import { getSubscriptionSettings, listInappForUser, type InappNotification } from '@/lib/services/notifications';
-import type { ViewerScope } from '@/lib/services/stations';
-import { requireUser, stationScope, type SessionUser } from '@/server/auth/session';
-import { listVisibleStationRows } from './station-dto';
+import { requireUser, type SessionUser } from '@/server/auth/session';
+import { getStationLimitsService, scopeFor, listVisibleStations } from '@/lib/services/stations';
 
 /** Page reads of the alerts pages (list, detail, CSV export) and of the notification bell, scoped to the viewer. */
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -31,12 +29,6 @@ const OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 export const LIST_LIMIT = 500;
 export const EXPORT_LIMIT = 10_000;
-
-export function viewerScope(user: SessionUser): ViewerScope {
-  const s = stationScope(user);
-  // A facility account without a facility sees nothing: no facility has id -1.
-  return s.kind === 'all' ? { facilityId: null } : { facilityId: s.kind === 'facility' ? s.facilityId : -1 };
-}
 
 // ── filters (URL query) ──
 
@@ -165,7 +157,7 @@ export async function listAlertRowsFor(
   limit: number,
 ): Promise<{ rows: AlertRowDto[]; values: AlertFilterValues; invalid: string[]; truncated: boolean }> {
   const { values, invalid, filter } = parseAlertFilters(sp);
-  const scope = viewerScope(user);
+  const scope = scopeFor(user);
   const rows: AlertView[] = [];
   let cursor: number | undefined;
   try {
@@ -188,7 +180,7 @@ export async function listAlertRowsFor(
 
 export async function getAlertListPage(sp: SearchParams) {
   const user = await requireUser();
-  const [list, stations] = await Promise.all([listAlertRowsFor(user, sp, LIST_LIMIT), listVisibleStationRows(user)]);
+  const [list, stations] = await Promise.all([listAlertRowsFor(user, sp, LIST_LIMIT), listVisibleStations(scopeFor(user))]);
   return {
     ...list,
     stations: stations.map((s) => ({ code: s.code, name: s.name })),
@@ -263,7 +255,7 @@ function evidenceWindow(a: AlertView): { from: Date; to: Date } {
 
 export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
   const user = await requireUser();
-  const scope = viewerScope(user);
+  const scope = scopeFor(user);
   let a: AlertDetail;
   try {
     a = await getAlert(id, scope);
@@ -338,7 +330,7 @@ export async function getBellData(): Promise<{ unread: number; items: InappNotif
 
 export async function getNotificationSettingsPage() {
   const user = await requireUser();
-  const [settings, stations] = await Promise.all([getSubscriptionSettings(user.id), listVisibleStationRows(user)]);
+  const [settings, stations] = await Promise.all([getSubscriptionSettings(user.id), listVisibleStations(scopeFor(user))]);
   return {
     email: user.email,
     settings,

@@ -6,8 +6,8 @@ import { dayLabel } from '@/lib/domain/averages';
 import { AQI_BANDS } from '@/lib/domain/aqi';
 import { WQI_BANDS } from '@/lib/domain/wqi';
 import { env } from '@/lib/env';
-import { canSeeFacility, requireUser } from '@/server/auth/session';
-import { listVisibleStationRows } from './station-dto';
+import { requireUser } from '@/server/auth/session';
+import { scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';
 
 /** AQI/WQI views for the station page, the operator map's AQI mode and the public page. Times as ms / yyyy-MM-dd. */
 const HOUR_MS = 3_600_000;
@@ -48,7 +48,7 @@ const toPoint = (index: IndexKind, r: HourLike): IndexCurrent => ({
 export async function loadStationIndex(code: string, now: Date = new Date()): Promise<StationIndexView | null> {
   const user = await requireUser();
   const s = await findStationByCode(code);
-  if (!s || !canSeeFacility(user, s.facility.id)) notFound();
+  if (!s || !canSeeFacility(scopeFor(user), s.facility.id)) notFound();
   const index = indexOfKind(s.kind);
   if (!index) return null;
   const to = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS;
@@ -76,7 +76,7 @@ export type AqiMapData = { byStation: Record<string, AqiMapEntry>; generatedAt: 
 /** Newest hourly AQI (within 3 h) of each ambient station the user may see, for colouring the operator map by band. */
 export async function loadAqiMapData(now: Date = new Date()): Promise<AqiMapData> {
   const user = await requireUser();
-  const rows = (await listVisibleStationRows(user)).filter((s) => s.kind === 'ambient_air');
+  const rows = (await listVisibleStations(scopeFor(user))).filter((s) => s.kind === 'ambient_air');
   const latest = rows.length ? await latestIndexHours('aqi', rows.map((s) => s.id), new Date(now.getTime() - 3 * HOUR_MS), now) : [];
   const codeOf = new Map(rows.map((s) => [s.id, s.code]));
   const byStation: Record<string, AqiMapEntry> = {};

@@ -5,9 +5,9 @@ import { findStationByCode } from '@/lib/db/stations';
 import { minutesSince } from '@/lib/domain/format';
 import { buildSlotCalendar, expectedReadings, receiptRate, summariseSlots, type SlotDay, type SlotStatus } from '@/lib/domain/receipt';
 import { stateRank } from '@/lib/domain/station-state';
-import { computeLiveStates, localDayStart } from '@/lib/services/station-state';
-import { canSeeFacility, requireUser } from '@/server/auth/session';
-import { listVisibleStationRows, toStationSummary, type StationSummary } from './station-dto';
+import { computeLiveStates, localDayStart, scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';
+import { requireUser } from '@/server/auth/session';
+import { toStationSummary, type StationSummary } from './station-dto';
 
 export type ReceiptWindow = { received: number; expected: number; rate: number | null };
 
@@ -32,7 +32,7 @@ const dayKey = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().
 export async function listConnectivity(): Promise<ConnectivityRow[]> {
   const user = await requireUser();
   const now = new Date();
-  const rows = await listVisibleStationRows(user);
+  const rows = await listVisibleStations(scopeFor(user));
   const ids = rows.map((s) => s.id);
   const today = localDayStart(now);
   const start30 = localDayStart(now, 29);
@@ -92,7 +92,7 @@ export type SlotCalendar = {
 export async function getSlotCalendar(code: string, days: number): Promise<SlotCalendar | null> {
   const user = await requireUser();
   const s = await findStationByCode(code);
-  if (!s || !canSeeFacility(user, s.facility.id)) return null;
+  if (!s || !canSeeFacility(scopeFor(user), s.facility.id)) return null;
   const now = new Date();
   const n = Math.min(31, Math.max(1, Math.trunc(days)));
   const first = localDayStart(now, n - 1);

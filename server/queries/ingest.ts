@@ -13,9 +13,9 @@ import {
 } from '@/lib/db/ingest-files';
 import { decodeFileText } from '@/lib/domain/parse-file';
 import { LOCAL_OFFSET_MINUTES } from '@/lib/domain/time';
-import { readRawFile } from '@/lib/services/raw-store';
-import { currentUser, requireUser, stationScope, type SessionUser } from '@/server/auth/session';
-import { listVisibleStationRows } from './station-dto';
+import { readRawFile } from '@/lib/services/ingest';
+import { currentUser, requireUser, type SessionUser } from '@/server/auth/session';
+import { scopeFor, listVisibleStations } from '@/lib/services/stations';
 
 /** Receivers that write the ledger (DOMAIN.md §2; 'seed' only appears with the demo network). */
 export const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const;
@@ -200,13 +200,6 @@ function toConflictEntry(c: ConflictReviewRow): ConflictEntry {
   };
 }
 
-/** Facility scope of the user for ledger queries: undefined = all; null result = sees nothing. */
-function facilityScope(user: SessionUser): { facilityId: number | null } | null {
-  const scope = stationScope(user);
-  if (scope.kind === 'none') return null;
-  return { facilityId: scope.kind === 'facility' ? scope.facilityId : null };
-}
-
 export const CONFLICT_RESOLVER_ROLES = ['operator', 'admin'] as const;
 
 /** Everything the /ingest page shows, for the filters in the URL; facility users see their facility's files only. */
@@ -217,8 +210,8 @@ export async function getIngestPage(sp: SearchParams, now: Date = new Date()): P
   const chartFrom = dayDisplay(window.first);
   const chartTo = dayDisplay(window.last);
   const canResolve = (CONFLICT_RESOLVER_ROLES as readonly string[]).includes(user.role);
-  const scope = facilityScope(user);
-  const stationRows = scope ? await listVisibleStationRows(user) : [];
+  const scope = scopeFor(user);
+  const stationRows = scope ? await listVisibleStations(scopeFor(user)) : [];
   const stations = stationRows.map((s) => ({ code: s.code, name: s.name })).sort((a, b) => a.code.localeCompare(b.code));
   const emptyChart = { from: chartFrom, to: chartTo, days: [], totals: emptyCounts(), total: 0 };
   if (!scope) {
@@ -363,7 +356,7 @@ const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export async function getIngestFileDetail(rawId: string, sp: SearchParams = {}): Promise<IngestFileDetail> {
   const user = await requireUser();
   const id = idSchema.safeParse(rawId);
-  const scope = facilityScope(user);
+  const scope = scopeFor(user);
   if (!id.success || !scope) notFound();
   const file = await findIngestFileInScope(id.data, scope.facilityId);
   if (!file) notFound();
@@ -371,7 +364,7 @@ export async function getIngestFileDetail(rawId: string, sp: SearchParams = {}):
   const [bytes, conflicts, stationRows] = await Promise.all([
     readRawFile(file.sha256),
     listOpenConflictsForReview({ facilityId: scope.facilityId, fileId: file.id, limit: 200 }),
-    file.stationId != null ? listVisibleStationRows(user) : Promise.resolve([]),
+    file.stationId != null ? listVisibleStations(scopeFor(user)) : Promise.resolve([]),
   ]);
   const names = new Map(stationRows.map((s) => [s.id, s.name]));
   const { rejectedLineCount: _count, ...entry } = toEntry(file, names);
@@ -397,7 +390,7 @@ export async function getRawDownload(rawId: string): Promise<RawDownload> {
   const user = await currentUser();
   if (!user) return { kind: 'unauthenticated' };
   const id = idSchema.safeParse(rawId);
-  const scope = facilityScope(user);
+  const scope = scopeFor(user);
   if (!id.success || !scope) return { kind: 'not_found' };
   const file = await findIngestFileInScope(id.data, scope.facilityId);
   if (!file) return { kind: 'not_found' };
@@ -408,7 +401,7 @@ export async function getRawDownload(rawId: string): Promise<RawDownload> {
 
 /** For the resolve action: the conflict if it exists and lies in the user's scope. */
 export async function findConflictInScope(user: SessionUser, id: number): Promise<ConflictReviewRow | null> {
-  const scope = facilityScope(user);
+  const scope = scopeFor(user);
   if (!scope) return null;
   const c = await findConflictForReview(id);
   if (!c) return null;

@@ -16,9 +16,10 @@ import { localDateToEpochMs } from '@/lib/domain/limits';
 import type { StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import { listMaintenanceWindowsService } from '@/lib/services/alerts';
-import { getStationLimitDetail, listLimitStandardsService } from '@/lib/services/limits';
+import { listLimitStandardsService } from '@/lib/services/limits';
 import { listStationsService } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
+import { getStationLimitDetail } from '@/lib/services/stations';
 
 /**
  * Page reads of /admin/limits, /admin/limits/stations/[code] and /admin/maintenance (admin only; the proxy already

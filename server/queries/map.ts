@@ -2,9 +2,9 @@ import 'server-only';
 import type { Level } from '@/lib/domain/level';
 import { countStates, type StateColors, type StateCounts } from '@/lib/domain/station-state';
 import { env } from '@/lib/env';
-import { computeLiveStates, stateColors } from '@/lib/services/station-state';
+import { computeLiveStates, stateColors, scopeFor, listVisibleStations, unitAndDecimals } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
-import { listVisibleStationRows, toStationSummary, unitAndDecimals, type LatestValue, type StationSummary } from './station-dto';
+import { toStationSummary, type LatestValue, type StationSummary } from './station-dto';
 
 export type MapLatestValue = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
 export type MapStation = StationSummary & { latest: MapLatestValue[] };
@@ -14,7 +14,7 @@ export type MapData = { stations: MapStation[]; counts: StateCounts; colors: Sta
 export async function loadMapData(): Promise<MapData> {
   const user = await requireUser();
   const now = new Date();
-  const rows = await listVisibleStationRows(user);
+  const rows = await listVisibleStations(scopeFor(user));
   const live = await computeLiveStates(rows, now);
 
   const stations = rows.map((s): MapStation => {

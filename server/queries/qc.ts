@@ -4,11 +4,11 @@ import { listStations } from '@/lib/db/stations';
 import { formatIsoLocal } from '@/lib/domain/iso-time';
 import { qcFlagName } from '@/lib/domain/qc-flags';
 import { isAppError } from '@/lib/errors';
-import { listOverlaysService } from '@/lib/services/overlays';
-import { getQcSettingsService, type QcParameterSettings } from '@/lib/services/qc-settings';
-import { flagCountsService, reviewQueueService, stationFlaggedPeriodsService } from '@/lib/services/qc-views';
-import type { ViewerScope } from '@/lib/services/stations';
-import { requireUser, type SessionUser } from '@/server/auth/session';
+import { listOverlaysService } from '@/lib/services/qc';
+import { getQcSettingsService, type QcParameterSettings } from '@/lib/services/qc';
+import { flagCountsService, reviewQueueService, stationFlaggedPeriodsService } from '@/lib/services/qc';
+import { requireUser } from '@/server/auth/session';
+import { scopeFor } from '@/lib/services/stations';
 
 /** Page reads of the QC views (/qc, /qc/[code]): authorised here, scoped to what the user may see, DTOs with ISO times. */
 const DAY_MS = 86_400_000;
@@ -17,11 +17,6 @@ const QUEUE_SIZE = 50;
 const PERIOD_DAYS = 7;
 
 export const OVERLAY_ROLES = ['operator', 'inspector', 'admin'] as const;
-
-export function viewerScope(user: SessionUser): ViewerScope {
-  if (user.role !== 'facility') return { facilityId: null };
-  return { facilityId: user.facilityId ?? -1 };
-}
 
 export type FlagDay = { day: string; good: number; suspect: number; fail: number; not_evaluated: number; missing: number };
 export type ReviewItem = { station: string; stationName: string; parameter: string; time: string; value: number; flag: string; reasons: string[] };
@@ -34,7 +29,7 @@ function lastDays(now: Date, n: number): string[] {
 
 export async function getQcOverview(now: Date = new Date()) {
   const user = await requireUser();
-  const scope = viewerScope(user);
+  const scope = scopeFor(user);
   const days = lastDays(now, CHART_DAYS);
   const from = new Date(Date.parse(`${days[0]}T00:00:00+07:00`));
   const [counts, queue, stations] = await Promise.all([
@@ -81,7 +76,7 @@ export type PeriodItem = { parameter: string; from: string; to: string; flag: st
 
 export async function getQcStationPage(code: string, now: Date = new Date()) {
   const user = await requireUser();
-  const scope = viewerScope(user);
+  const scope = scopeFor(user);
   let overlays;
   try {
     overlays = await listOverlaysService(code, scope, { limit: 100 });

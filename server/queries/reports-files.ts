@@ -9,8 +9,8 @@ import {
   tableToCsv,
   tableToXlsx,
   type ReportTable,
-} from '@/lib/services/exports-reports';
-import { ChromiumMissingError, renderReportPdf } from '@/lib/services/report-pdf';
+} from '@/lib/services/reports';
+import { ChromiumMissingError, renderReportPdf } from '@/lib/services/reports';
 import { currentUser } from '@/server/auth/session';
 import { getCompletenessPage, getExceedancePage, REPORT_ROLES } from './reports';
 

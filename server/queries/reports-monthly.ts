@@ -4,11 +4,12 @@ import { getLocale } from 'next-intl/server';
 import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
-import { formatMonthKey, monthOf, parseMonthInput } from '@/lib/services/kpi-month';
-import { monthlyStationReportService, type MonthlyStationReport } from '@/lib/services/kpi-station-month';
-import { getMonthlySubscription, MONTHLY_REPORT_ROLES } from '@/lib/services/monthly-reports';
+import { formatMonthKey, monthOf, parseMonthInput } from '@/lib/services/reports';
+import { monthlyStationReportService, type MonthlyStationReport } from '@/lib/services/reports';
+import { getMonthlySubscription, MONTHLY_REPORT_ROLES } from '@/lib/services/reports';
 import { requireUser } from '@/server/auth/session';
-import { listStationOptions, REPORT_ROLES, scopeOfUser, type StationOption } from './reports';
+import { listStationOptions, REPORT_ROLES, type StationOption } from './reports';
+import { scopeFor } from '@/lib/services/stations';
 
 function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
@@ -45,7 +46,7 @@ export async function getMonthlyPage(sp: Record<string, string | string[] | unde
     const r = await monthlyStationReportService({
       stationCode: station,
       month: effectiveMonth,
-      scope: scopeOfUser(user),
+      scope: scopeFor(user),
       threshold: env().KPI_THRESHOLD,
       now,
     });

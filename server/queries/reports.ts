@@ -11,10 +11,9 @@ import {
   type CompletenessReport,
   type ExceedanceKindFilter,
   type ReportPeriod,
-} from '@/lib/services/kpi';
-import type { ViewerScope } from '@/lib/services/stations';
+} from '@/lib/services/reports';
 import { requireUser, type SessionUser } from '@/server/auth/session';
-import { listVisibleStationRows } from './station-dto';
+import { scopeFor, listVisibleStations } from '@/lib/services/stations';
 
 const DAY_MS = 86_400_000;
 
@@ -32,11 +31,6 @@ export type CompletenessPage = {
   /** Whole-province total only makes sense for department staff; a facility user sees their facility's total. */
   showProvince: boolean;
 };
-
-/** Facility users see only their facility (nothing if their account has none); staff see everything. */
-export function scopeOfUser(user: SessionUser): ViewerScope {
-  return user.role === 'facility' ? { facilityId: user.facilityId ?? -1 } : { facilityId: null };
-}
 
 function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
@@ -87,7 +81,7 @@ export function readRange(
 }
 
 export async function listStationOptions(user: SessionUser): Promise<StationOption[]> {
-  return (await listVisibleStationRows(user)).map((s) => ({
+  return (await listVisibleStations(scopeFor(user))).map((s) => ({
     code: s.code,
     name: s.name,
     facilityName: s.facility.name,
@@ -109,7 +103,7 @@ export async function getCompletenessPage(
     from,
     to,
     period: values.period,
-    scope: scopeOfUser(user),
+    scope: scopeFor(user),
     ...(station ? { stationCodes: [station] } : {}),
     threshold: env().KPI_THRESHOLD,
     now,
@@ -141,7 +135,7 @@ export async function getExceedancePage(sp: Record<string, string | string[] | u
     to,
     kind,
     byMonth: values.period === 'month',
-    scope: scopeOfUser(user),
+    scope: scopeFor(user),
     ...(station ? { stationCodes: [station] } : {}),
     now,
   });

@@ -1,11 +1,7 @@
 import 'server-only';
 import type { StationRow } from '@/lib/db/stations';
 import type { StationKind } from '@/lib/domain/parameters';
-import { findParameter } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/station-status';
-import { listStations } from '@/lib/db/stations';
-import type { SessionUser } from '@/server/auth/session';
-import { stationScope } from '@/server/auth/session';
 
 /** What pages and client components get for a station: no ids, no secrets; times as ISO strings. */
 export type StationSummary = {
@@ -49,17 +45,4 @@ export function toStationSummary(s: StationRow, state: StationState): StationSum
     state,
     lastFileAt: s.lastFileAt ? s.lastFileAt.toISOString() : null,
   };
-}
-
-export function unitAndDecimals(s: StationRow, parameter: string): { unit: string; decimals: number } {
-  const def = findParameter(s.kind, parameter);
-  const configured = s.parameters.find((p) => p.parameter === parameter);
-  return { unit: configured?.unit ?? def?.unit ?? '', decimals: def?.decimals ?? 2 };
-}
-
-/** The stations this user may see (facility users: their facility's only; none if the account has no facility). */
-export async function listVisibleStationRows(user: SessionUser): Promise<StationRow[]> {
-  const scope = stationScope(user);
-  if (scope.kind === 'none') return [];
-  return listStations(scope.kind === 'facility' ? { facilityId: scope.facilityId } : {});
 }

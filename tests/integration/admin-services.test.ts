@@ -9,14 +9,14 @@ import { prisma } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials, ROLES, type Role } from '@/lib/db/users';
 import { findStationByCode } from '@/lib/db/stations';
-import type { AdminActor } from '@/lib/services/admin-auth';
+import type { AdminActor } from '@/lib/services/accounts';
 import {
   createFacilityAsAdmin,
   deactivateFacilityAsAdmin,
   listFacilitiesForAdmin,
   reactivateFacilityAsAdmin,
   updateFacilityAsAdmin,
-} from '@/lib/services/admin-facilities';
+} from '@/lib/services/accounts';
 import {
   changeUserRoleAsAdmin,
   createFtpAccountAsAdmin,
@@ -29,8 +29,8 @@ import {
   revokeTokenAsAdmin,
   setFtpAccountEnabledAsAdmin,
   setUserActiveAsAdmin,
-} from '@/lib/services/admin-accounts';
-import { listAuditForAdmin } from '@/lib/services/admin-audit';
+} from '@/lib/services/accounts';
+import { listAuditForAdmin } from '@/lib/services/audit';
 import {
   addStationParameterAsAdmin,
   createStationAsAdmin,
@@ -38,10 +38,10 @@ import {
   removeStationParameterAsAdmin,
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
-} from '@/lib/services/station-admin';
-import { authenticateToken } from '@/lib/services/tokens';
-import { authenticateUser } from '@/lib/services/auth';
-import { verifyPassword } from '@/lib/services/passwords';
+} from '@/lib/services/stations';
+import { authenticateToken } from '@/lib/services/accounts';
+import { authenticateUser } from '@/lib/services/accounts';
+import { verifyPassword } from '@/lib/services/accounts';
 
 const admin: AdminActor = { email: 'root-admin@test.vn', role: 'admin' };
 const NON_ADMIN = ROLES.filter((r) => r !== 'admin');

@@ -7,9 +7,9 @@ import * as detailRoute from '@/app/api/v1/alerts/[id]/route';
 import * as listRoute from '@/app/api/v1/alerts/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
-import { evaluateStationHour } from '@/lib/services/alert-engine';
+import { evaluateStationHour } from '@/lib/services/alerts';
 import { listAlerts } from '@/lib/services/alerts';
-import { setStationLimitBinding } from '@/lib/services/limits';
+import { setStationLimitBinding } from '@/lib/services/stations';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 let station: { code: string };

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReadings, makeFacility, makeStation, touchStation, uid } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
-import { evaluateConnectivity, evaluateStationHour } from '@/lib/services/alert-engine';
+import { evaluateConnectivity, evaluateStationHour } from '@/lib/services/alerts';
 import { createMaintenanceWindow, getAlert, listAlerts, type AlertView } from '@/lib/services/alerts';
-import { ingestFile } from '@/lib/services/ingest-file';
-import { ensureBuiltinLimits, setStationLimitBinding } from '@/lib/services/limits';
-import { recomputeStationPeriod } from '@/lib/services/recompute';
+import { ingestFile } from '@/lib/services/ingest';
+import { ensureBuiltinLimits } from '@/lib/services/limits';
+import { recomputeStationPeriod } from '@/lib/services/qc';
 import { derivedJob } from '@/worker/jobs/derived';
 import { derivedSteps } from '@/worker/jobs/derived-steps';
+import { setStationLimitBinding } from '@/lib/services/stations';
 
 const STAFF = { facilityId: null };
 const H = 3_600_000;

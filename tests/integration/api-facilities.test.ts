@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, makeFacility, tokenFor, uid } from './api-fixtures';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
-import { verifyPassword } from '@/lib/services/passwords';
+import { verifyPassword } from '@/lib/services/accounts';
 import { GET as listFacilities, POST as createFacility } from '@/app/api/v1/facilities/route';
 import { POST as createFacilityToken } from '@/app/api/v1/facilities/[code]/tokens/route';
 import { GET as listStations } from '@/app/api/v1/stations/route';

@@ -13,9 +13,9 @@ process.env.DEMO ??= '0';
 process.env.DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'qt-api-'));
 
 import type { Role } from '@/lib/db/users';
-import { createFacilityService } from '@/lib/services/facilities';
+import { createFacilityService } from '@/lib/services/accounts';
 import { createStationService, type CreateStationInput } from '@/lib/services/stations';
-import { createToken } from '@/lib/services/tokens';
+import { createToken } from '@/lib/services/accounts';
 
 export function uid(prefix = 'T'): string {
   return `${prefix}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();

@@ -240,7 +240,7 @@ describe('GET /api/v1/stations/{code}/latest', () => {
 
 describe('state in API responses (DOMAIN.md §7 state machine, resolved limits)', () => {
   it('list, detail and latest agree on the full state; a permit limit changes it as it changes the alert engine’s', async () => {
-    const { createPermitLimit } = await import('@/lib/services/limits');
+    const { createPermitLimit } = await import('@/lib/services/stations');
     const f = await makeFacility();
     const s = await makeStation(f.code); // COD ≤ 100 on the station parameter
     const err = await makeStation(f.code);
@@ -299,7 +299,7 @@ describe('GET /api/v1/stations/{code}/readings', () => {
     // Hour ending 13:00: 8 valid readings (incomplete).
     await addReadings(code, 'COD', Array.from({ length: 8 }, (_, i) => ({ time: new Date(Date.parse(at(12, 5)) + i * 300_000), value: 40 })));
     // Averages are maintained by the worker's recompute job; keep the hand-set flags and build them from those.
-    const { recomputeStationPeriod } = await import('@/lib/services/recompute');
+    const { recomputeStationPeriod } = await import('@/lib/services/qc');
     const { findStationByCode } = await import('@/lib/db/stations');
     const station = await findStationByCode(code);
     if (!station) throw new Error('station vanished');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeFacility, makeStation, uid } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createUser, type Role } from '@/lib/db/users';
-import { ingestFile } from '@/lib/services/ingest-file';
+import { ingestFile } from '@/lib/services/ingest';
 
 type FakeSession = { user: { id: number; email: string; name: string; role: Role; facilityId: number | null } } | null;
 const state = vi.hoisted(() => {

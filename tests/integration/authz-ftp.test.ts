@@ -16,7 +16,7 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { createStation } from '@/lib/db/stations';
-import { hashPassword } from '@/lib/services/passwords';
+import { hashPassword } from '@/lib/services/accounts';
 import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
 
 process.env.DATABASE_URL = inject('databaseUrl');

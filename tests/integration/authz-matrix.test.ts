@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeFacility, makeStation, tokenFor, uid, type CallResult } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
 import type { Role } from '@/lib/db/users';
-import { createFacilityService } from '@/lib/services/facilities';
+import { createFacilityService } from '@/lib/services/accounts';
 import { createTargetService } from '@/lib/services/forwarding';
-import { ingestFile } from '@/lib/services/ingest-file';
-import { hashToken } from '@/lib/services/tokens';
+import { ingestFile } from '@/lib/services/ingest';
+import { hashToken } from '@/lib/services/accounts';
 
 const API_DIR = path.resolve(import.meta.dirname, '../../app/api');
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

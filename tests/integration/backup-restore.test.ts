@@ -17,7 +17,7 @@ import { createEmptyDatabase } from '../support/test-db';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { resetEnv } from '@/lib/env';
-import { ingestFile } from '@/lib/services/ingest-file';
+import { ingestFile } from '@/lib/services/ingest';
 import type { Manifest } from '@/lib/services/backup';
 
 const exec = promisify(execFile);

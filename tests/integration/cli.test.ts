@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { call, makeFacility, makeStation, uid } from './api-fixtures';
 import { findStationByCode } from '@/lib/db/stations';
 import { listIngestFiles } from '@/lib/db/ingest-files';
-import { authenticateUser } from '@/lib/services/auth';
+import { authenticateUser } from '@/lib/services/accounts';
 import { GET as listStations } from '@/app/api/v1/stations/route';
 import { GET as getReadings } from '@/app/api/v1/stations/[code]/readings/route';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { insertReadings } from '@/lib/db/readings';
 import { findStationByCode } from '@/lib/db/stations';
-import { EXPORT_BATCH, exportStream, planExport, type ExportLabels } from '@/lib/services/exports';
+import { EXPORT_BATCH, exportStream, planExport, type ExportLabels } from '@/lib/services/reports';
 
 const day0 = Date.parse('2024-05-23T17:00:00.000Z'); // 24/05/2024 00:00 +07:00
 const at = (min: number) => new Date(day0 + min * 60_000);

@@ -12,8 +12,8 @@ import { POST as resend } from '@/app/api/v1/forwarding/resend/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { listForwardJobs } from '@/lib/db/forwarding';
-import { ingestFile } from '@/lib/services/ingest-file';
-import { openSecret } from '@/lib/services/secret-box';
+import { ingestFile } from '@/lib/services/ingest';
+import { openSecret } from '@/lib/services/forwarding';
 
 const created: number[] = [];
 afterAll(async () => {

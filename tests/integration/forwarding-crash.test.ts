@@ -16,7 +16,7 @@ import { listForwardJobs } from '@/lib/db/forwarding';
 import { createStation } from '@/lib/db/stations';
 import { findParameter } from '@/lib/domain/parameters';
 import { createTargetService, updateTargetService } from '@/lib/services/forwarding';
-import { ingestFile } from '@/lib/services/ingest-file';
+import { ingestFile } from '@/lib/services/ingest';
 import { freePort, startFtpTarget, type FtpTarget } from '../support/ftp-target';
 
 process.env.DATABASE_URL = inject('databaseUrl');

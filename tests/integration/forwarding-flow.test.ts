@@ -15,7 +15,7 @@ import { listForwardJobs, findForwardTarget, type ForwardJobRow } from '@/lib/db
 import { createStation } from '@/lib/db/stations';
 import { findParameter } from '@/lib/domain/parameters';
 import { createTargetService, forwardingStatusService, listTargetsService, resendService, updateTargetService } from '@/lib/services/forwarding';
-import { ingestFile } from '@/lib/services/ingest-file';
+import { ingestFile } from '@/lib/services/ingest';
 import { startForwarder, type Forwarder } from '@/worker/forwarder';
 import { startFtpTarget, type FtpTarget } from '../support/ftp-target';
 

@@ -11,8 +11,8 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { createStation } from '@/lib/db/stations';
-import type { IngestInput, IngestResult } from '@/lib/services/ingest-file';
-import { hashPassword } from '@/lib/services/passwords';
+import type { IngestInput, IngestResult } from '@/lib/services/ingest';
+import { hashPassword } from '@/lib/services/accounts';
 import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
 
 process.env.DATABASE_URL = inject('databaseUrl');

@@ -16,9 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeFacility, makeStation, tokenFor, uid } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createTargetService } from '@/lib/services/forwarding';
-import { rawFilePath, readRawFile } from '@/lib/services/raw-store';
-import { hashToken } from '@/lib/services/tokens';
-import { createUserService } from '@/lib/services/users';
+import { rawFilePath, readRawFile } from '@/lib/services/ingest';
+import { hashToken } from '@/lib/services/accounts';
+import { createUserService } from '@/lib/services/accounts';
 
 const PASSWORD = 'Hardening-pass-123';
 let email: string;
@@ -303,7 +303,7 @@ describe('no secrets in logs', () => {
     const { Readable } = await import('node:stream');
     const { Client } = await import('basic-ftp');
     const { startFtpReceiver } = await import('@/worker/ftp-server');
-    const { createFacilityService } = await import('@/lib/services/facilities');
+    const { createFacilityService } = await import('@/lib/services/accounts');
     const user = uid('logu').toLowerCase();
     const secret = `Right-${uid('pw')}`;
     const wrong = `Wrong-${uid('pw')}`;

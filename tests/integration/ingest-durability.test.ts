@@ -15,7 +15,7 @@ import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createStation } from '@/lib/db/stations';
 import { resetEnv } from '@/lib/env';
-import { hashPassword } from '@/lib/services/passwords';
+import { hashPassword } from '@/lib/services/accounts';
 import { freePort, spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 process.env.DATABASE_URL = inject('databaseUrl');

@@ -17,10 +17,10 @@ import { numberArrayLiteral, textArrayLiteral } from '@/lib/db/pg-arrays';
 import { insertReadings, listRawReadings, type ReadingInsert } from '@/lib/db/readings';
 import { createStation } from '@/lib/db/stations';
 import { formatCompactLocalTime } from '@/lib/domain/time';
-import { ingestFile, RECOMPUTE_DEBOUNCE_MS } from '@/lib/services/ingest-file';
+import { ingestFile, RECOMPUTE_DEBOUNCE_MS } from '@/lib/services/ingest';
 import { RECOMPUTE_JOB } from '@/lib/services/jobs';
-import { rawFilePath, readRawFile, storeRaw } from '@/lib/services/raw-store';
-import { runRecomputeJob } from '@/lib/services/recompute';
+import { rawFilePath, readRawFile, storeRaw } from '@/lib/services/ingest';
+import { runRecomputeJob } from '@/lib/services/qc';
 
 const uid = (p: string) =>
   `${p}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();

@@ -12,7 +12,7 @@ import { createFacility } from '@/lib/db/facilities';
 import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { countIngestFilesPerDay, findIngestFileInScope, searchIngestFiles } from '@/lib/db/ingest-files';
 import { createStation } from '@/lib/db/stations';
-import { ingestFile, type IngestResult } from '@/lib/services/ingest-file';
+import { ingestFile, type IngestResult } from '@/lib/services/ingest';
 import { buildFileContent, chartWindow, parseLedgerSearchParams } from '@/server/queries/ingest';
 
 /** The monitor page's reads: facility scope, filters, per-day counts and conflicts (DOMAIN.md §2, §11). */

@@ -16,8 +16,8 @@ import { countIngestOutcomesByDay, findIngestFile, listIngestFiles } from '@/lib
 import { insertReadings, latestReadings, listRawReadings } from '@/lib/db/readings';
 import { createStation, findStationByCode, type StationRow } from '@/lib/db/stations';
 import { env } from '@/lib/env';
-import { ingestFile, NOT_OWNED_REASON, type IngestInput } from '@/lib/services/ingest-file';
-import { rawFilePath, readRawFile, sha256Hex } from '@/lib/services/raw-store';
+import { ingestFile, NOT_OWNED_REASON, type IngestInput } from '@/lib/services/ingest';
+import { rawFilePath, readRawFile, sha256Hex } from '@/lib/services/ingest';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-ingest-'));
 const uid = (p: string) => `${p}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();

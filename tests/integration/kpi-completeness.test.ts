@@ -9,7 +9,7 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { insertOverlay } from '@/lib/db/overlays';
 import { insertReadings } from '@/lib/db/readings';
 import { findStationByCode } from '@/lib/db/stations';
-import { completenessReportService } from '@/lib/services/kpi';
+import { completenessReportService } from '@/lib/services/reports';
 
 const day0 = Date.parse('2024-05-23T17:00:00.000Z'); // 24/05/2024 00:00 +07:00
 const at = (min: number) => new Date(day0 + min * 60_000);

@@ -13,9 +13,9 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { canonicalLedgerJson, GENESIS_HASH, ledgerRowHash } from '@/lib/db/ingest-files';
 import { createStation } from '@/lib/db/stations';
-import { ingestFile } from '@/lib/services/ingest-file';
-import { verifyLedger } from '@/lib/services/ledger';
-import { rawFilePath, readRawFile, storeRaw } from '@/lib/services/raw-store';
+import { ingestFile } from '@/lib/services/ingest';
+import { verifyLedger } from '@/lib/services/ingest';
+import { rawFilePath, readRawFile, storeRaw } from '@/lib/services/ingest';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-ledger-'));
 const uid = (p: string) => `${p}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();

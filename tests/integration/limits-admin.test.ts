@@ -17,7 +17,6 @@ import { findStationByCode } from '@/lib/db/stations';
 import { createUser, type Role } from '@/lib/db/users';
 import { LIMIT_CSV_COLUMNS } from '@/lib/domain/limits';
 import { listAlerts, listMaintenanceWindowsService } from '@/lib/services/alerts';
-import { getStationLimitDetail } from '@/lib/services/limits';
 import {
   cancelMaintenanceWindowAction,
   createMaintenanceWindowAction,
@@ -30,6 +29,7 @@ import {
 } from '@/server/actions/limits-admin';
 import { getLimitsAdminPage, getMaintenancePage, getStationLimitsAdminPage } from '@/server/queries/limits-admin';
 import { derivedSteps } from '@/worker/jobs/derived-steps';
+import { getStationLimitDetail } from '@/lib/services/stations';
 
 type Who = { id: number; email: string };
 const users: Partial<Record<Role, Who>> = {};

@@ -6,7 +6,8 @@ import * as limitsRoute from '@/app/api/v1/limits/route';
 import * as latestRoute from '@/app/api/v1/stations/[code]/latest/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
-import { clearLimitCache, createPermitLimit, ensureBuiltinLimits, resolveStationLimits, setStationLimitBinding } from '@/lib/services/limits';
+import { clearLimitCache, ensureBuiltinLimits, resolveStationLimits } from '@/lib/services/limits';
+import { createPermitLimit, setStationLimitBinding } from '@/lib/services/stations';
 
 afterAll(async () => {
   await disconnectDb();

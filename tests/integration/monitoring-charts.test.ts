@@ -9,7 +9,7 @@ import { listChartAverages, listChartRawDownsampled } from '@/lib/db/monitoring'
 import { insertReadings, type ReadingInsert } from '@/lib/db/readings';
 import { createStation, findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
 import { MAX_CHART_POINTS } from '@/lib/domain/downsample';
-import { computeLiveStates } from '@/lib/services/station-state';
+import { computeLiveStates } from '@/lib/services/stations';
 
 const run = Math.random().toString(36).slice(2, 8).toUpperCase();
 const MIN = 60_000;

@@ -9,7 +9,7 @@ import { latestForStations, listReceiptDays, listSlotReceipts } from '@/lib/db/m
 import { listOutages, outageStats } from '@/lib/db/outages';
 import { insertReadings, type DeviceStatus } from '@/lib/db/readings';
 import { createStation, findStationByCode, touchStationReceipt, type StationRow } from '@/lib/db/stations';
-import { computeLiveStates, localDayStart, refreshStationStates } from '@/lib/services/station-state';
+import { computeLiveStates, localDayStart, refreshStationStates } from '@/lib/services/stations';
 
 const run = Math.random().toString(36).slice(2, 8).toUpperCase();
 const MIN = 60_000;

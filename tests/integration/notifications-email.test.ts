@@ -4,7 +4,7 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import { disconnectDb } from '@/lib/db/client';
-import { closeMailers, sendMail } from '@/lib/services/mailer';
+import { closeMailers, sendMail } from '@/lib/services/notifications';
 import { deliverPendingNotifications, listInappForUser, markInappNotificationsRead, notifyAlertEvent, processAlertEvents } from '@/lib/services/notifications';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-server';
 import { insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';

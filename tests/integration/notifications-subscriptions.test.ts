@@ -4,6 +4,7 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import { disconnectDb, pool } from '@/lib/db/client';
+import type { Role } from '@/lib/db/users';
 import { getSubscriptionSettings, saveSubscriptionSettings } from '@/lib/services/notifications';
 import { makeScene } from './notifications-helpers';
 
@@ -11,7 +12,7 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const actor = (u: { id: number; email: string; role: string; facilityId: number | null }) => u;
+const actor = (u: { id: number; email: string; role: string; facilityId: number | null }) => ({ ...u, role: u.role as Role });
 
 describe('per-user notification subscriptions', () => {
   it('saves chosen stations, kinds, channels and webhook as one setting, and audits the change', async () => {

@@ -5,7 +5,7 @@ process.env.DEMO ??= '0';
 
 import { disconnectDb } from '@/lib/db/client';
 import { deliverPendingNotifications, notifyAlertEvent, processAlertEvents } from '@/lib/services/notifications';
-import { postWebhook } from '@/lib/services/webhook';
+import { postWebhook } from '@/lib/services/notifications';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';
 

@@ -3,8 +3,8 @@ import { daysOf, drain, flagsOf, HOUR, hoursOf, ingestRows, MIN, newStation, ser
 import { disconnectDb, pool } from '@/lib/db/client';
 import { qcConfigFor, runQc } from '@/lib/domain/qc';
 import { QC_FLAGS } from '@/lib/domain/qc-flags';
-import { createOverlayService, revokeOverlayService } from '@/lib/services/overlays';
-import { recomputeStationPeriod, runRecomputeJob } from '@/lib/services/recompute';
+import { createOverlayService, revokeOverlayService } from '@/lib/services/qc';
+import { recomputeStationPeriod, runRecomputeJob } from '@/lib/services/qc';
 import { computeDaily } from '@/lib/domain/averages';
 import { RECOMPUTE_JOB } from '@/lib/services/jobs';
 import { jobLockTimeoutSeconds } from '@/lib/db/jobs';

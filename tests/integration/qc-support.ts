@@ -9,7 +9,7 @@ import { insertReadings, type DeviceStatus } from '@/lib/db/readings';
 import { findStationByCode } from '@/lib/db/stations';
 import { affectedHourEnds } from '@/lib/domain/time';
 import { completeJob, RECOMPUTE_JOB } from '@/lib/services/jobs';
-import { runRecomputeJob } from '@/lib/services/recompute';
+import { runRecomputeJob } from '@/lib/services/qc';
 import type { CreateStationInput } from '@/lib/services/stations';
 
 export const MIN = 60_000;

@@ -11,7 +11,7 @@ import { daysOf, flagsOf, HOUR, hoursOf, ingestRows, newStation, series, vn, typ
 import { freePort, spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { qcConfigFor, runQc } from '@/lib/domain/qc';
-import { recomputeStationPeriod } from '@/lib/services/recompute';
+import { recomputeStationPeriod } from '@/lib/services/qc';
 
 const databaseUrl = inject('databaseUrl');
 const cleanups: (() => Promise<unknown>)[] = [];

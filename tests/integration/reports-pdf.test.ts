@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChromiumMissingError, renderReportPdf } from '@/lib/services/report-pdf';
+import { ChromiumMissingError, renderReportPdf } from '@/lib/services/reports';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let server: http.Server;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials } from '@/lib/db/users';
-import { DEMO_FACILITIES, listDemoStations } from '@/lib/services/demo-network';
-import { verifyPassword } from '@/lib/services/passwords';
-import { seedDemo, type SeedDemoResult } from '@/lib/services/seed-demo';
+import { DEMO_FACILITIES, listDemoStations } from '@/lib/demo/network';
+import { verifyPassword } from '@/lib/services/accounts';
+import { seedDemo, type SeedDemoResult } from '@/lib/demo/seed';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 // lib/env.ts fails to parse when DEMO is unset (reported to the lead); env() is read lazily.

@@ -14,8 +14,8 @@ import {
   slotRng,
   slotTimes,
   type SimStation,
-} from '@/lib/domain/simulation';
-import { DEMO_PROVINCE_CODE, listDemoStations, toSimStation } from '@/lib/services/demo-network';
+} from '@/lib/demo/simulation';
+import { DEMO_PROVINCE_CODE, listDemoStations, toSimStation } from '@/lib/demo/network';
 import { createTestDatabase } from '../support/test-db';
 
 /**
@@ -119,7 +119,7 @@ beforeAll(async () => {
   const seed = await runNode([
     '--input-type=module',
     '-e',
-    "import { seedDemo } from './lib/services/seed-demo.ts'; import { disconnectDb } from './lib/db/client.ts'; const r = await seedDemo({ now: new Date(), historyDays: 0 }); console.log(JSON.stringify({ stations: r.stations })); await disconnectDb();",
+    "import { seedDemo } from './lib/demo/seed.ts'; import { disconnectDb } from './lib/db/client.ts'; const r = await seedDemo({ now: new Date(), historyDays: 0 }); console.log(JSON.stringify({ stations: r.stations })); await disconnectDb();",
   ]);
   expect(seed.code, seed.out).toBe(0);
   worker = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { createStation } from '@/lib/db/stations';
-import { ingestFile, type IngestInput, type IngestResult } from '@/lib/services/ingest-file';
+import { ingestFile, type IngestInput, type IngestResult } from '@/lib/services/ingest';
 import { startWatchFolder, type WatchFolder } from '@/worker/watch-folder';
 
 process.env.DATABASE_URL = inject('databaseUrl');

@@ -4,7 +4,7 @@
  * AQI ENGINEER: your step (worker/jobs/aqi-step.ts aqiDerivedStep) is registered below; change that entry as you need.
  * Other areas: add one import + one entry. A failing step fails the job (retried with back-off): keep steps idempotent.
  */
-import { evaluateStationHour } from '../../lib/services/alert-engine';
+import { evaluateStationHour } from '../../lib/services/alerts';
 import type { JobContext } from '../job-loop';
 import { aqiDerivedStep } from './aqi-step';
 

@@ -1,5 +1,5 @@
 /** 'recompute' jobs (enqueued by ingest, overlays and QC settings): QC flags and stored averages of a station period. */
-import { runRecomputeJob } from '../../lib/services/recompute';
+import { runRecomputeJob } from '../../lib/services/qc';
 import type { JobHandler } from '../job-loop';
 
 export const recomputeJobHandler: JobHandler = async (payload, ctx) => {

@@ -1,5 +1,5 @@
 /** Alert schedules: offline / back online every minute (the derived job covers everything data-driven). */
-import { evaluateConnectivity } from '../../lib/services/alert-engine';
+import { evaluateConnectivity } from '../../lib/services/alerts';
 import { ensureBuiltinLimits } from '../../lib/services/limits';
 import type { Schedule } from '../job-loop';
 

@@ -1,5 +1,5 @@
 import type { Schedule } from '../job-loop';
-import { refreshStationStates } from '../../lib/services/station-state';
+import { refreshStationStates } from '../../lib/services/stations';
 
 /** Every minute: station states → outage log (open/close), daily receipt roll-up (DOMAIN.md §7). */
 export const stationStateSchedule: Schedule = {

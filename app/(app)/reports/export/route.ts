@@ -2,9 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { parseDayInput } from '@/lib/domain/kpi';
 import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
 import { AppError } from '@/lib/errors';
-import { auditExport, exportStream, planExport, type ExportLabels } from '@/lib/services/exports';
+import { auditExport, exportStream, planExport, type ExportLabels } from '@/lib/services/reports';
 import { currentUser } from '@/server/auth/session';
-import { REPORT_ROLES, scopeOfUser } from '@/server/queries/reports';
+import { REPORT_ROLES } from '@/server/queries/reports';
+import { scopeFor } from '@/lib/services/stations';
 
 const DAY_MS = 86_400_000;
 const CONTENT_TYPES = {
@@ -35,7 +36,7 @@ export async function GET(req: Request): Promise<Response> {
         from,
         to: new Date(toDay.getTime() + DAY_MS),
       },
-      scopeOfUser(user),
+      scopeFor(user),
     );
     const t = await getTranslations('reports.export.columns');
     const labels: ExportLabels = {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { scopeOf, STAFF_ROLES } from '@/server/api/auth';
+import { scopeFor, STAFF_ROLES } from '@/server/api/auth';
 import { toAlertDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { decodeIntCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
 import { parseQuery } from '@/server/api/validate';
 import { ALERT_KINDS, ALERT_STATES, DISPOSITIONS, listAlerts } from '@/lib/services/alerts';
-import { isoInstant } from '@/lib/services/stations';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const query = z.object({
   station: z.string().trim().min(1).max(64).optional(),
@@ -33,7 +33,7 @@ export const GET = withApi(STAFF_ROLES, async ({ req, principal }) => {
       limit: q.limit,
       cursor: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
     },
-    scopeOf(principal),
+    scopeFor(principal),
   );
   return json({ items: page.items.map(toAlertDto), nextCursor: page.nextCursor === null ? null : encodeCursor(page.nextCursor) });
 });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { actorOf, scopeOf, STAFF_ROLES } from '@/server/api/auth';
+import { actorOf, scopeFor, STAFF_ROLES } from '@/server/api/auth';
 import { toFacilityDto, type FacilityCreatedDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { pageByKey, pageQuery } from '@/server/api/pagination';
 import { parseJsonBody, parseQuery } from '@/server/api/validate';
-import { createFacilityInput, createFacilityService, listFacilitiesService } from '@/lib/services/facilities';
+import { createFacilityInput, createFacilityService, listFacilitiesService } from '@/lib/services/accounts';
 
 /** GET /api/v1/facilities — staff. */
 export const GET = withApi(STAFF_ROLES, async ({ req, principal }) => {
   const q = parseQuery(req, z.object(pageQuery));
-  const rows = await listFacilitiesService(scopeOf(principal));
+  const rows = await listFacilitiesService(scopeFor(principal));
   const page = pageByKey(rows, (f) => f.code, q.limit, q.cursor);
   return json({ items: page.items.map(toFacilityDto), nextCursor: page.nextCursor });
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { toIngestResultDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseHeader } from '@/server/api/validate';
-import { ingestFile } from '@/lib/services/ingest-file';
+import { ingestFile } from '@/lib/services/ingest';
+import { scopeFor } from '@/server/api/auth';
 
 /** The file's own name: percent-decoding allowed (non-ASCII names), any folder part dropped. */
 const fileName = z
@@ -35,7 +36,7 @@ export const POST = withApi(['facility', 'admin'], async ({ req, principal }) =>
     bytes,
     source: 'api',
     account: principal.name,
-    facilityId: principal.role === 'facility' ? (principal.facilityId ?? -1) : null,
+    facilityId: scopeFor(principal).facilityId,
     remoteAddress: forwarded || null,
   });
   return json(toIngestResultDto(result), 200);

@@ -4,7 +4,7 @@ import { toLimitStandardDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseQuery } from '@/server/api/validate';
 import { listLimitStandardsService } from '@/lib/services/limits';
-import { isoInstant } from '@/lib/services/stations';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const query = z.object({
   at: isoInstant.optional(),

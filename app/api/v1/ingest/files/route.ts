@@ -5,7 +5,7 @@ import { json, withApi } from '@/server/api/handler';
 import { INGEST_OUTCOME_VALUES, listLedger } from '@/server/api/ledger';
 import { decodeIntCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
 import { parseQuery } from '@/server/api/validate';
-import { isoInstant } from '@/lib/services/stations';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const query = z.object({
   station: z.string().trim().min(1).max(64).optional(),

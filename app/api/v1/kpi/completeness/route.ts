@@ -1,9 +1,9 @@
-import { STAFF_ROLES, scopeOf } from '@/server/api/auth';
+import { STAFF_ROLES, scopeFor } from '@/server/api/auth';
 import { json, withApi } from '@/server/api/handler';
 import { pageByKey, pageQuery } from '@/server/api/pagination';
 import { parseQuery } from '@/server/api/validate';
 import { env } from '@/lib/env';
-import { completenessQuery, completenessService } from '@/lib/services/kpi';
+import { completenessQuery, completenessService } from '@/lib/services/reports';
 
 const query = completenessQuery.extend(pageQuery);
 
@@ -13,7 +13,7 @@ const query = completenessQuery.extend(pageQuery);
  */
 export const GET = withApi(STAFF_ROLES, async ({ req, principal }) => {
   const { limit, cursor, ...q } = parseQuery(req, query);
-  const rows = await completenessService(q, scopeOf(principal), env().KPI_THRESHOLD);
+  const rows = await completenessService(q, scopeFor(principal), env().KPI_THRESHOLD);
   const page = pageByKey(rows, (r) => [r.station, r.parameter ?? '', r.day ?? ''].join(' '), limit, cursor);
   return json({ items: page.items, nextCursor: page.nextCursor });
 });

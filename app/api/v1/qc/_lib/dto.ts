@@ -1,8 +1,8 @@
 import 'server-only';
 import { formatIsoLocal } from '@/lib/domain/iso-time';
 import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
-import type { OverlayRow } from '@/lib/services/overlays';
-import type { FlaggedPeriod, FlaggedReading } from '@/lib/services/qc-views';
+import type { OverlayRow } from '@/lib/services/qc';
+import type { FlaggedPeriod, FlaggedReading } from '@/lib/services/qc';
 
 /** Wire shapes of the QC endpoints (times ISO 8601 with +07:00). */
 export type OverlayDto = {

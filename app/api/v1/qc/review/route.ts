@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { scopeOf } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
 import { json, withApi } from '@/server/api/handler';
 import { decodeTimeCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
 import { parseQuery } from '@/server/api/validate';
-import { isoInstant } from '@/lib/services/stations';
-import { reviewQueueService } from '@/lib/services/qc-views';
+import { reviewQueueService } from '@/lib/services/qc';
 import { toReviewItemDto } from '../_lib/dto';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const query = z.object({
   ...pageQuery,
@@ -21,7 +21,7 @@ export const GET = withApi('authenticated', async ({ req, principal }) => {
   const q = parseQuery(req, query);
   const to = q.to ?? new Date();
   const from = q.from ?? new Date(to.getTime() - 14 * DAY_MS);
-  const page = await reviewQueueService(scopeOf(principal), {
+  const page = await reviewQueueService(scopeFor(principal), {
     from,
     to,
     station: q.station,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scopeOf } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
 import { toStationDetailDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseParams } from '@/server/api/validate';
@@ -10,5 +10,5 @@ const params = z.object({ code: z.string().min(1).max(64) });
 /** GET /api/v1/stations/{code} — any token (404 for another facility's station); `state` per DOMAIN.md §7. */
 export const GET = withApi<{ code: string }>('authenticated', async ({ params: raw, principal }) => {
   const { code } = parseParams(raw, params);
-  return json(toStationDetailDto(await getStationService(code, scopeOf(principal))));
+  return json(toStationDetailDto(await getStationService(code, scopeFor(principal))));
 });

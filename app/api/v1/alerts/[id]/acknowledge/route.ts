@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, scopeOf } from '@/server/api/auth';
+import { actorOf, scopeFor } from '@/server/api/auth';
 import { toAlertDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseJsonBody, parseParams } from '@/server/api/validate';
@@ -12,5 +12,5 @@ export const POST = withApi<{ id: string }>(['operator', 'inspector'], async ({ 
   const { id } = parseParams(raw, params);
   const hasBody = (req.headers.get('content-length') ?? '') !== '0' && req.body !== null;
   const body = hasBody ? await parseJsonBody(req, acknowledgeInputSchema) : {};
-  return json(toAlertDto(await acknowledgeAlert({ id, actor: actorOf(principal), note: body.note }, scopeOf(principal))));
+  return json(toAlertDto(await acknowledgeAlert({ id, actor: actorOf(principal), note: body.note }, scopeFor(principal))));
 });

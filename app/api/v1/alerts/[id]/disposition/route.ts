@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, scopeOf } from '@/server/api/auth';
+import { actorOf, scopeFor } from '@/server/api/auth';
 import { toAlertDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseJsonBody, parseParams } from '@/server/api/validate';
@@ -13,7 +13,7 @@ export const POST = withApi<{ id: string }>(['inspector'], async ({ req, params:
   const d = await parseJsonBody(req, dispositionInputSchema);
   return json(
     toAlertDto(
-      await setDisposition({ id, actor: actorOf(principal), disposition: d.disposition, note: d.note, assigneeId: d.assigneeId, dueAt: d.dueAt }, scopeOf(principal)),
+      await setDisposition({ id, actor: actorOf(principal), disposition: d.disposition, note: d.note, assigneeId: d.assigneeId, dueAt: d.dueAt }, scopeFor(principal)),
     ),
   );
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorOf } from '@/server/api/auth';
 import { json, withApi } from '@/server/api/handler';
 import { parseJsonBody, parseParams } from '@/server/api/validate';
-import { createFacilityTokenInput, createFacilityTokenService } from '@/lib/services/facilities';
+import { createFacilityTokenInput, createFacilityTokenService } from '@/lib/services/accounts';
 
 const params = z.object({ code: z.string().min(1).max(64) });
 

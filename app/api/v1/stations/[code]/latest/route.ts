@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { scopeOf } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
 import { toLatestWithLimitsDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { parseParams } from '@/server/api/validate';
-import { getStationLimitsService } from '@/lib/services/limits';
 import { getLatestService } from '@/lib/services/stations';
+import { getStationLimitsService } from '@/lib/services/stations';
 
 const params = z.object({ code: z.string().min(1).max(64) });
 
@@ -16,7 +16,7 @@ const params = z.object({ code: z.string().min(1).max(64) });
 export const GET = withApi<{ code: string }>('authenticated', async ({ params: raw, principal }) => {
   const { code } = parseParams(raw, params);
   const now = new Date();
-  const scope = scopeOf(principal);
+  const scope = scopeFor(principal);
   const [latest, limits] = await Promise.all([getLatestService(code, scope, now), getStationLimitsService(code, scope, now)]);
   return json(toLatestWithLimitsDto(latest, new Map(limits.map((l) => [l.parameter, l])), (v) => v.level));
 });

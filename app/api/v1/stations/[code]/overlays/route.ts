@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { actorOf, scopeOf } from '@/server/api/auth';
+import { actorOf, scopeFor } from '@/server/api/auth';
 import { json, withApi } from '@/server/api/handler';
 import { decodeIntCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
 import { parseJsonBody, parseParams, parseQuery } from '@/server/api/validate';
-import { createOverlayInput, createOverlayService, listOverlaysService } from '@/lib/services/overlays';
+import { createOverlayInput, createOverlayService, listOverlaysService } from '@/lib/services/qc';
 import { toOverlayDto } from '../../../qc/_lib/dto';
 
 const params = z.object({ code: z.string().min(1).max(64) });
@@ -13,7 +13,7 @@ const query = z.object({ ...pageQuery, active: z.enum(['true', 'false']).optiona
 export const GET = withApi<{ code: string }>('authenticated', async ({ req, params: raw, principal }) => {
   const { code } = parseParams(raw, params);
   const q = parseQuery(req, query);
-  const page = await listOverlaysService(code, scopeOf(principal), {
+  const page = await listOverlaysService(code, scopeFor(principal), {
     activeOnly: q.active === 'true',
     limit: q.limit,
     beforeId: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
@@ -31,6 +31,6 @@ export const GET = withApi<{ code: string }>('authenticated', async ({ req, para
 export const POST = withApi<{ code: string }>(['operator', 'inspector', 'admin'], async ({ req, params: raw, principal }) => {
   const { code } = parseParams(raw, params);
   const body = await parseJsonBody(req, createOverlayInput);
-  const o = await createOverlayService(code, scopeOf(principal), body, actorOf(principal));
+  const o = await createOverlayService(code, scopeFor(principal), body, actorOf(principal));
   return json(toOverlayDto(o, o.stationCode), 201);
 });

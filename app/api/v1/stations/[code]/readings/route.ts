@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { scopeOf } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
 import { toAggregateDto, toRawReadingDto } from '@/server/api/dto';
 import { json, withApi } from '@/server/api/handler';
 import { decodeTimeCursor, encodeCursor } from '@/server/api/pagination';
 import { parseParams, parseQuery } from '@/server/api/validate';
-import { isoInstant, listReadingsService, RESOLUTIONS } from '@/lib/services/stations';
+import { listReadingsService, RESOLUTIONS } from '@/lib/services/stations';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const params = z.object({ code: z.string().min(1).max(64) });
 
@@ -27,7 +28,7 @@ const query = z.object({
 export const GET = withApi<{ code: string }>('authenticated', async ({ req, params: raw, principal }) => {
   const { code } = parseParams(raw, params);
   const q = parseQuery(req, query);
-  const page = await listReadingsService(code, scopeOf(principal), {
+  const page = await listReadingsService(code, scopeFor(principal), {
     parameter: q.parameter,
     from: q.from,
     to: q.to,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { scopeOf } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
 import { json, withApi } from '@/server/api/handler';
 import { parseParams, parseQuery } from '@/server/api/validate';
-import { isoInstant } from '@/lib/services/stations';
-import { stationFlaggedPeriodsService } from '@/lib/services/qc-views';
+import { stationFlaggedPeriodsService } from '@/lib/services/qc';
 import { toPeriodDto } from '../../../../qc/_lib/dto';
+import { isoInstant } from '@/lib/domain/iso-time';
 
 const params = z.object({ code: z.string().min(1).max(64) });
 const query = z.object({ from: isoInstant.optional(), to: isoInstant.optional() });
@@ -16,6 +16,6 @@ export const GET = withApi<{ code: string }>('authenticated', async ({ req, para
   const q = parseQuery(req, query);
   const to = q.to ?? new Date();
   const from = q.from ?? new Date(to.getTime() - 7 * DAY_MS);
-  const r = await stationFlaggedPeriodsService(code, scopeOf(principal), { from, to });
+  const r = await stationFlaggedPeriodsService(code, scopeFor(principal), { from, to });
   return json({ station: r.station.code, items: r.periods.map(toPeriodDto), truncated: r.truncated, nextCursor: null });
 });

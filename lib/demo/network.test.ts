@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFileName } from '../domain/file-name';
+import { findParameter } from '../domain/parameters';
+import {
+  DEMO_FACILITIES,
+  DEMO_PROVINCE_CODE,
+  DEMO_USERS,
+  demoFtpAccounts,
+  demoSimStations,
+  listDemoStations,
+} from './network';
+
+type Ring = [number, number][];
+
+/** Bắc Giang (VN-54) from the offline basemap (Natural Earth admin-1). */
+function bacGiangRing(): Ring {
+  const file = path.resolve(import.meta.dirname, '../../public/geo/vn-provinces-ne10m.geojson');
+  const g = JSON.parse(readFileSync(file, 'utf8')) as {
+    features: { properties: { iso_3166_2?: string }; geometry: { type: string; coordinates: Ring[] } }[];
+  };
+  const f = g.features.find((x) => x.properties.iso_3166_2 === 'VN-54');
+  if (!f || f.geometry.type !== 'Polygon' || !f.geometry.coordinates[0]) throw new Error('Bắc Giang polygon not found');
+  return f.geometry.coordinates[0];
+}
+
+/** Ray casting; lon/lat order as in GeoJSON. */
+function insideRing(ring: Ring, lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+const stations = listDemoStations();
+
+describe('demo network', () => {
+  it('has about 25 stations across the facilities, with unique codes, file codes and FTP users', () => {
+    expect(stations.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(stations.map((s) => s.code)).size).toBe(stations.length);
+    expect(new Set(stations.map((s) => s.fileCode)).size).toBe(stations.length);
+    expect(new Set(DEMO_FACILITIES.map((f) => f.code)).size).toBe(DEMO_FACILITIES.length);
+    expect(new Set(demoFtpAccounts().map((a) => a.username)).size).toBe(DEMO_FACILITIES.length);
+    const kinds = new Set(stations.map((s) => s.kind));
+    expect([...kinds].sort()).toEqual(['ambient_air', 'emission', 'surface_water', 'wastewater']);
+    const dept = DEMO_FACILITIES.find((f) => f.code === 'STNMT')!;
+    expect(dept.stations.filter((s) => s.kind === 'ambient_air')).toHaveLength(4);
+    expect(dept.stations.filter((s) => s.kind === 'surface_water')).toHaveLength(3);
+  });
+
+  it.each(stations.map((s) => [s.code, s] as const))(
+    '%s: inside Bắc Giang, file code <FACILITY>_<STATION>, registry parameters',
+    (_c, s) => {
+      expect(insideRing(bacGiangRing(), s.lon, s.lat)).toBe(true);
+      expect(s.fileCode.startsWith(`${s.facilityCode}_`)).toBe(true);
+      const parsed = parseFileName(`${DEMO_PROVINCE_CODE}_${s.fileCode}_20240524100500.txt`);
+      expect(parsed.ok && parsed.value.fileCode).toBe(s.fileCode);
+      expect(s.parameters.length).toBeGreaterThanOrEqual(5);
+      for (const p of s.parameters) {
+        expect(findParameter(s.kind, p.code), p.code).not.toBeNull();
+        if (p.limitMax !== undefined)
+          expect(p.level, `${p.code} typical level below its limit`).toBeLessThan(p.limitMax);
+        if (p.limitMin !== undefined) expect(p.level).toBeGreaterThan(p.limitMin);
+      }
+    },
+  );
+
+  it('applies the coefficients: QCVN 40 column A × Kq 0.9 × Kf 1.0 for Đình Trám, QCVN 19 B × 0.8 × 1.4 for Sơn Động', () => {
+    const dt = stations.find((s) => s.code === 'NT_DINHTRAM_01')!;
+    const lim = (code: string) => dt.parameters.find((p) => p.code === code);
+    expect(lim('COD')?.limitMax).toBe(67.5);
+    expect(lim('TSS')?.limitMax).toBe(45);
+    expect(lim('PH')).toMatchObject({ limitMin: 6, limitMax: 9 });
+    expect(lim('TEMP')?.limitMax).toBe(40);
+    const sd = stations.find((s) => s.code === 'KT_SONDONG_01')!;
+    expect(sd.parameters.find((p) => p.code === 'DUST')?.limitMax).toBe(224);
+    expect(sd.parameters.find((p) => p.code === 'SO2')?.limitMax).toBe(560);
+    const kk = stations.find((s) => s.code === 'KK_STNMT_01')!;
+    expect(kk.parameters.find((p) => p.code === 'PM25')?.limitMax).toBe(45);
+    const river = stations.find((s) => s.code === 'NM_STNMT_01')!;
+    expect(river.parameters.find((p) => p.code === 'DO')).toMatchObject({ limitMin: 5 });
+  });
+
+  it('simulator stations carry registry units and decimals', () => {
+    for (const s of demoSimStations()) {
+      for (const p of s.parameters) {
+        const def = findParameter(s.kind, p.code)!;
+        expect([p.unit, p.decimals]).toEqual([def.unit, def.decimals]);
+      }
+    }
+  });
+
+  it('demo users cover every staff role and one facility user of an existing facility', () => {
+    expect(DEMO_USERS.map((u) => u.role).sort()).toEqual(['admin', 'facility', 'inspector', 'manager', 'operator']);
+    const fu = DEMO_USERS.find((u) => u.role === 'facility')!;
+    expect(DEMO_FACILITIES.some((f) => f.code === fu.facilityCode)).toBe(true);
+  });
+});

@@ -1,0 +1,481 @@
+/**
+ * The alert engine (DOMAIN.md §8): turns readings and averages into alerts. Called by the worker's 'derived' step for
+ * each recomputed hour (evaluateStationHour) and by a schedule every minute (evaluateConnectivity). Every change writes
+ * an alert_event; the pure decisions live in lib/domain/alert-rules.ts and lib/domain/verdicts.ts.
+ *
+ *   evaluateStationHour({ stationId, from, to, now?, config? }): Promise<EngineSummary>
+ *   evaluateConnectivity({ now?, config? }): Promise<EngineSummary>
+ *   DEFAULT_ALERT_CONFIG / AlertEngineConfig
+ */
+import {
+  findActiveAlert,
+  findEngineStation,
+  findLatestResolvedAlert,
+  insertAlertEvent,
+  insertAlertIfNoneActive,
+  isInMaintenance,
+  listEngineStations,
+  listStationReadings,
+  reopenAlert,
+  updateAlert,
+  type AlertKind,
+  type AlertRow,
+  type EngineReading,
+  type EngineStation,
+  type JsonObject,
+} from '../../db/alerts';
+import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach } from '../../domain/alert-rules';
+import { computeDaily, computeEightHour, computeHourly, dayLabel, dayRange, HOUR_MS, type HourlyAverage } from '../../domain/averages';
+import type { LimitAveraging } from '../../domain/limits';
+import { correctToReferenceO2 } from '../../domain/oxygen-correction';
+import type { StationKind } from '../../domain/parameters';
+import { computeConnectivityState } from '../../domain/station-status';
+import {
+  complianceVerdict,
+  DEFAULT_APPROACHING_RATIO,
+  DEFAULT_COMPLIANCE_BASES,
+  DEFAULT_INSTANT_RUN,
+  earlyWarningLevel,
+  instantExceedance,
+  violatedBound,
+  type Bounds,
+  type ComplianceBasis,
+} from '../../domain/verdicts';
+import { resolveStationLimits, type StationLimit } from '../limits';
+
+export type AlertEngineConfig = {
+  complianceBases: Record<StationKind, readonly ComplianceBasis[]>;
+  approachingRatio: number;
+  /** N consecutive valid 5-minute values above the limit. */
+  instantRun: number;
+  /** Consecutive status-02 readings that make a device error. */
+  deviceErrorRun: number;
+  calibrationMaxMs: number;
+  completeRatio: number;
+  /** An observation evaluated this long after its time comes from late or recomputed data. */
+  lateAfterMs: number;
+};
+
+export const DEFAULT_ALERT_CONFIG: AlertEngineConfig = {
+  complianceBases: DEFAULT_COMPLIANCE_BASES,
+  approachingRatio: DEFAULT_APPROACHING_RATIO,
+  instantRun: DEFAULT_INSTANT_RUN,
+  deviceErrorRun: 3,
+  calibrationMaxMs: 2 * HOUR_MS,
+  completeRatio: 0.75,
+  lateAfterMs: HOUR_MS,
+};
+
+export type EngineSummary = { opened: number; repeated: number; resolved: number; reopened: number };
+
+const ACTOR = 'system:alert-engine';
+const NOT_O2_CORRECTED = new Set(['O2', 'FLOW', 'TEMP', 'PRESSURE']);
+
+/** Valid for alerts: measuring and flagged good/suspect; not_evaluated counts too (as in lib/db/aggregates.ts) until QC has run. */
+const isValid = (r: EngineReading): boolean => r.deviceStatus === '00' && (r.qcFlag === 1 || r.qcFlag === 2 || r.qcFlag === 3);
+
+type ObservationDetails = {
+  value: number | null;
+  limit: number | null;
+  lowIsWorse?: boolean;
+  basis: string | null;
+  averageValue?: number | null;
+  completeness?: number | null;
+  derivation?: JsonObject | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
+  /** Offline: a continuing condition, not a repeat worth counting. */
+  countRepeats?: boolean;
+  data?: JsonObject;
+};
+
+type Obs = { at: number; hit: boolean | null; details: ObservationDetails };
+
+function peak(current: number | null, value: number | null, lowIsWorse: boolean | undefined): number | null {
+  if (value === null) return current;
+  if (current === null) return value;
+  return lowIsWorse ? Math.min(current, value) : Math.max(current, value);
+}
+
+/** Applies a key's observations in time order; state is re-read per observation (they are few per key and hour). */
+async function applyObservations(
+  key: { stationId: number; parameter: string | null; kind: AlertKind },
+  observations: readonly Obs[],
+  now: Date,
+  config: AlertEngineConfig,
+  summary: EngineSummary,
+): Promise<void> {
+  let active: AlertRow | null | undefined;
+  let lastResolved: AlertRow | null | undefined;
+  for (const o of [...observations].sort((a, b) => a.at - b.at)) {
+    if (o.hit === null) continue;
+    active = active === undefined ? await findActiveAlert(key.stationId, key.parameter, key.kind) : active;
+    if (!active && o.hit && lastResolved === undefined) lastResolved = await findLatestResolvedAlert(key.stationId, key.parameter, key.kind);
+    const action = decideAlertAction({
+      active: active ? { openedAt: active.openedAt.getTime(), lastSeenAt: active.lastSeenAt.getTime(), count: active.count, basis: active.basis } : null,
+      lastResolved: !active && lastResolved?.resolvedAt ? { openedAt: lastResolved.openedAt.getTime(), resolvedAt: lastResolved.resolvedAt.getTime() } : null,
+      obs: { at: o.at, hit: o.hit, basis: o.details.basis },
+      late: now.getTime() - o.at > config.lateAfterMs,
+    });
+    const d = o.details;
+    const at = new Date(o.at);
+    const eventData: JsonObject = {
+      at: at.toISOString(),
+      value: d.value,
+      limit: d.limit,
+      basis: d.basis,
+      ...(d.averageValue !== undefined ? { averageValue: d.averageValue } : {}),
+      ...(d.completeness !== undefined ? { completeness: d.completeness } : {}),
+      ...(d.data ?? {}),
+    };
+    switch (action.type) {
+      case 'none':
+        break;
+      case 'open': {
+        const suppressed = await isInMaintenance(key.stationId, at, key.parameter);
+        const { row, created } = await insertAlertIfNoneActive({
+          ...key,
+          at,
+          value: d.value,
+          limitValue: d.limit,
+          basis: d.basis,
+          averageValue: d.averageValue ?? null,
+          completeness: d.completeness ?? null,
+          limitDerivation: d.derivation ?? null,
+          periodStart: d.periodStart ?? null,
+          periodEnd: d.periodEnd ?? null,
+          disposition: key.kind === 'compliance_exceedance' ? 'pending_review' : null,
+          reopenedByRecompute: action.byRecompute,
+          suppressed,
+        });
+        if (created) {
+          summary.opened += 1;
+          await insertAlertEvent({ alertId: row.id, type: 'opened', actor: ACTOR, at: now, data: { ...eventData, byRecompute: action.byRecompute, suppressed } });
+        }
+        active = row;
+        break;
+      }
+      case 'reopen': {
+        if (!lastResolved) break;
+        const row = await reopenAlert(lastResolved.id, {
+          count: lastResolved.count + 1,
+          lastSeenAt: at,
+          peakValue: peak(lastResolved.peakValue, d.value, d.lowIsWorse),
+          ...(d.averageValue !== undefined ? { averageValue: d.averageValue } : {}),
+          ...(d.completeness !== undefined ? { completeness: d.completeness } : {}),
+        });
+        if (row) {
+          summary.reopened += 1;
+          await insertAlertEvent({ alertId: row.id, type: 'reopened', actor: ACTOR, at: now, data: { ...eventData, byRecompute: true, reason: 'late or recomputed data contradict the clearing' } });
+        }
+        active = row ?? undefined;
+        lastResolved = undefined;
+        break;
+      }
+      case 'repeat': {
+        if (!active) break;
+        const counts = d.countRepeats ?? true;
+        active = await updateAlert(active.id, {
+          lastSeenAt: at,
+          ...(counts ? { count: active.count + 1 } : {}),
+          peakValue: peak(active.peakValue, d.value, d.lowIsWorse),
+          ...(d.limit !== null ? { limitValue: d.limit } : {}),
+          ...(d.basis !== null ? { basis: d.basis } : {}),
+          ...(d.averageValue !== undefined ? { averageValue: d.averageValue } : {}),
+          ...(d.completeness !== undefined ? { completeness: d.completeness } : {}),
+          ...(d.periodEnd ? { periodEnd: d.periodEnd } : {}),
+          ...(d.derivation ? { limitDerivation: d.derivation } : {}),
+        });
+        if (counts) {
+          summary.repeated += 1;
+          await insertAlertEvent({ alertId: active.id, type: 'repeat', actor: ACTOR, at: now, data: eventData });
+        }
+        break;
+      }
+      case 'touch': {
+        if (!active) break;
+        const newPeak = peak(active.peakValue, d.value, d.lowIsWorse);
+        const sameObservation = o.at === active.lastSeenAt.getTime();
+        const avgChanged = sameObservation && d.averageValue !== undefined && d.averageValue !== active.averageValue;
+        if (newPeak !== active.peakValue || avgChanged) {
+          active = await updateAlert(active.id, {
+            peakValue: newPeak,
+            ...(avgChanged ? { averageValue: d.averageValue ?? null, completeness: d.completeness ?? null } : {}),
+          });
+          if (avgChanged) {
+            await insertAlertEvent({ alertId: active.id, type: 'note', actor: ACTOR, at: now, data: { ...eventData, byRecompute: true, reason: 'average recomputed' } });
+          }
+        }
+        break;
+      }
+      case 'resolve': {
+        if (!active) break;
+        const resolvedAt = o.at === active.lastSeenAt.getTime() ? now : at;
+        await updateAlert(active.id, { state: 'resolved', resolvedAt, resolvedByRecompute: action.byRecompute });
+        summary.resolved += 1;
+        await insertAlertEvent({
+          alertId: active.id,
+          type: 'resolved',
+          actor: ACTOR,
+          at: now,
+          data: { ...eventData, byRecompute: action.byRecompute, durationMs: resolvedAt.getTime() - active.openedAt.getTime() },
+        });
+        lastResolved = { ...active, state: 'resolved', resolvedAt };
+        active = null;
+        break;
+      }
+      case 'note_recompute': {
+        if (!active) break;
+        await insertAlertEvent({ alertId: active.id, type: 'note', actor: ACTOR, at: now, data: { ...eventData, byRecompute: true, reason: 'a recomputed period no longer exceeds' } });
+        break;
+      }
+    }
+  }
+}
+
+const boundsOf = (l: StationLimit): Bounds => ({ min: l.min, max: l.max });
+const limitShown = (l: StationLimit, value: number | null): number | null => (value !== null ? violatedBound(value, boundsOf(l)) : null) ?? l.max ?? l.min;
+const lowIsWorse = (l: StationLimit, value: number | null): boolean => value !== null && l.min !== null && value < l.min;
+
+/** 5-minute value, corrected to the reference O2 when the station's binding sets one. */
+function correctedSeries(readings: EngineReading[], limit: StationLimit, o2ByTime: Map<number, number>): EngineReading[] {
+  if (limit.o2Ref === null || NOT_O2_CORRECTED.has(limit.parameter)) return readings;
+  const ref = limit.o2Ref;
+  return readings.map((r) => ({ ...r, value: correctToReferenceO2(r.value, o2ByTime.get(r.time.getTime()) ?? null, ref).value }));
+}
+
+type Period = { basis: ComplianceBasis; start: number; end: number; mean: number | null; validCount: number; expectedCount: number; complete: boolean };
+
+function periodsFor(hourly: HourlyAverage[], labels: number[], bases: readonly ComplianceBasis[], now: number, ratio: number): Period[] {
+  const out: Period[] = [];
+  const seen = new Set<string>();
+  const push = (p: Period) => {
+    const k = `${p.basis}|${p.end}`;
+    if (!seen.has(k) && p.end <= now) {
+      seen.add(k);
+      out.push(p);
+    }
+  };
+  for (const label of labels) {
+    for (const basis of bases) {
+      if (basis === '1h') {
+        const h = hourly.find((x) => x.hourEnd === label);
+        if (h) push({ basis, start: label - HOUR_MS, end: label, mean: h.value, validCount: h.validCount, expectedCount: h.expectedCount, complete: h.complete });
+      } else if (basis === '8h') {
+        const e = computeEightHour(hourly, { completeRatio: ratio }).find((x) => x.hourEnd === label);
+        if (e) push({ basis, start: label - 8 * HOUR_MS, end: label, mean: e.value, validCount: e.validCount, expectedCount: e.expectedCount, complete: e.complete });
+      } else {
+        const day = dayLabel(label);
+        const { after, through } = dayRange(day);
+        const d = computeDaily(hourly.filter((h) => h.hourEnd > after && h.hourEnd <= through), { completeRatio: ratio })[0];
+        if (d) push({ basis, start: after, end: through, mean: d.value, validCount: d.validCount, expectedCount: d.expectedCount, complete: d.complete });
+      }
+    }
+  }
+  return out;
+}
+
+function hourlyOf(readings: EngineReading[], intervalMinutes: number, ratio: number): HourlyAverage[] {
+  return computeHourly(
+    readings.map((r) => ({ time: r.time.getTime(), value: r.value, valid: isValid(r) })),
+    { intervalMinutes, completeRatio: ratio },
+  );
+}
+
+/**
+ * Evaluates one station for the hour (from, to] that was just recomputed: 5-minute rules on the hour's readings (with
+ * look-back for runs) and compliance on every averaging period ending at `to` or the hour before that has ended by now.
+ */
+export async function evaluateStationHour(input: {
+  stationId: number;
+  from: Date;
+  to: Date;
+  now?: Date;
+  config?: Partial<AlertEngineConfig>;
+}): Promise<EngineSummary> {
+  const config = { ...DEFAULT_ALERT_CONFIG, ...input.config };
+  const now = input.now ?? new Date();
+  const summary: EngineSummary = { opened: 0, repeated: 0, resolved: 0, reopened: 0 };
+  const station = await findEngineStation(input.stationId);
+  if (!station || !station.enabled) return summary;
+  const from = input.from.getTime();
+  const to = input.to.getTime();
+  const labels = [to, to - HOUR_MS];
+  const firstDay = dayRange(dayLabel(to - HOUR_MS)).after;
+  const fetchAfter = Math.min(firstDay, to - 9 * HOUR_MS, from - config.calibrationMaxMs - HOUR_MS);
+  const readings = await listStationReadings(station.id, new Date(fetchAfter), input.to);
+  const byParam = new Map<string, EngineReading[]>();
+  for (const r of readings) byParam.set(r.parameter, [...(byParam.get(r.parameter) ?? []), r]);
+
+  const liveLimits = await resolveStationLimits(station, input.to);
+  const o2 = byParam.get('O2') ?? [];
+  const o2ByTime = new Map(o2.filter(isValid).map((r) => [r.time.getTime(), r.value]));
+  const o2Hourly = new Map(hourlyOf(o2, station.intervalMinutes, config.completeRatio).map((h) => [h.hourEnd, h.value]));
+
+  for (const p of station.parameters) {
+    if (!p.enabled) continue;
+    const series = byParam.get(p.parameter) ?? [];
+    const inHour = series.some((r) => r.time.getTime() > from && r.time.getTime() <= to);
+    const k = (kind: AlertKind) => ({ stationId: station.id, parameter: p.parameter, kind });
+
+    if (inHour) {
+      const statuses = series.map((r) => ({ time: r.time.getTime(), status: r.deviceStatus }));
+      await applyObservations(
+        k('device_error'),
+        observeEach(statuses, from, (upTo) => deviceErrorStreak(upTo.map((x) => x.status), config.deviceErrorRun)).map((o) => ({
+          ...o,
+          details: { value: null, limit: null, basis: null },
+        })),
+        now,
+        config,
+        summary,
+      );
+      await applyObservations(
+        k('calibration_overrun'),
+        observeEach(statuses, from, (upTo) => calibrationOverrun(upTo, config.calibrationMaxMs)).map((o) => ({
+          ...o,
+          details: { value: null, limit: null, basis: null, data: { maxMinutes: config.calibrationMaxMs / 60_000 } },
+        })),
+        now,
+        config,
+        summary,
+      );
+      await applyObservations(
+        k('qc_fail'),
+        series
+          .filter((r) => r.time.getTime() > from)
+          .map((r) => ({
+            at: r.time.getTime(),
+            hit: r.deviceStatus !== '00' || r.qcFlag === 2 || r.qcFlag === 9 ? null : r.qcFlag === 4,
+            details: { value: r.value, limit: null, basis: '5min' },
+          })),
+        now,
+        config,
+        summary,
+      );
+    }
+
+    const live = liveLimits.get(p.parameter);
+    if (live && inHour) {
+      const values = correctedSeries(series, live, o2ByTime);
+      const derivation = live.derivation as unknown as JsonObject;
+      const withValidity = values.map((r) => ({ time: r.time.getTime(), value: r.value, valid: isValid(r) }));
+      await applyObservations(
+        k('approaching'),
+        withValidity
+          .filter((r) => r.time > from)
+          .map((r) => {
+            const level = earlyWarningLevel({ value: r.value, valid: r.valid, bounds: boundsOf(live), ratio: config.approachingRatio });
+            return {
+              at: r.time,
+              hit: level === null ? null : level !== 'good',
+              details: { value: r.value, limit: limitShown(live, r.value), lowIsWorse: lowIsWorse(live, r.value), basis: '5min', derivation },
+            };
+          }),
+        now,
+        config,
+        summary,
+      );
+      await applyObservations(
+        k('instant_exceedance'),
+        observeEach(withValidity, from, (upTo) => instantExceedance(upTo, boundsOf(live), config.instantRun)).map((o) => {
+          const v = withValidity.find((r) => r.time === o.at)?.value ?? null;
+          return { ...o, details: { value: v, limit: limitShown(live, v), lowIsWorse: lowIsWorse(live, v), basis: '5min', derivation, data: { run: config.instantRun } } };
+        }),
+        now,
+        config,
+        summary,
+      );
+    }
+
+    // Compliance on the averaging bases of the station kind, each against the limit for that averaging.
+    const bases = config.complianceBases[station.kind];
+    const hourly = hourlyOf(series, station.intervalMinutes, config.completeRatio);
+    if (hourly.length === 0) continue;
+    const observations: Obs[] = [];
+    for (const basis of bases) {
+      const limits = await resolveStationLimits(station, input.to, { averaging: basis as LimitAveraging });
+      const limit = limits.get(p.parameter);
+      if (!limit) continue;
+      let hours = hourly;
+      let o2Note: JsonObject | null = null;
+      if (limit.o2Ref !== null && !NOT_O2_CORRECTED.has(p.parameter)) {
+        const ref = limit.o2Ref;
+        hours = hourly.map((h) => {
+          if (h.value === null) return h;
+          const c = correctToReferenceO2(h.value, o2Hourly.get(h.hourEnd) ?? null, ref);
+          return { ...h, value: c.value };
+        });
+        o2Note = { o2Ref: ref };
+      }
+      for (const period of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio)) {
+        const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: boundsOf(limit) });
+        const o2Measured = o2Hourly.get(period.end) ?? null;
+        observations.push({
+          at: period.end,
+          hit: verdict === 'insufficient_data' ? null : verdict === 'exceeding',
+          details: {
+            value: period.mean,
+            limit: limitShown(limit, period.mean),
+            lowIsWorse: lowIsWorse(limit, period.mean),
+            basis: period.basis,
+            averageValue: period.mean,
+            completeness: period.expectedCount > 0 ? period.validCount / period.expectedCount : null,
+            derivation: {
+              ...(limit.derivation as unknown as JsonObject),
+              averaging: limit.averaging,
+              ...(o2Note ? { o2Correction: { ...o2Note, o2Measured: basis === '1h' ? o2Measured : null } } : {}),
+            },
+            periodStart: new Date(period.start),
+            periodEnd: new Date(period.end),
+            data: { verdict },
+          },
+        });
+      }
+    }
+    await applyObservations(k('compliance_exceedance'), observations, now, config, summary);
+  }
+  return summary;
+}
+
+/**
+ * Offline / back online for every station: offline once interval + grace have passed since the last file (or since
+ * activeFrom for a station that never sent one); resolved (back online) as soon as files arrive again.
+ */
+export async function evaluateConnectivity(input: { now?: Date; config?: Partial<AlertEngineConfig>; stationIds?: number[] } = {}): Promise<EngineSummary> {
+  const config = { ...DEFAULT_ALERT_CONFIG, ...input.config };
+  const now = input.now ?? new Date();
+  const summary: EngineSummary = { opened: 0, repeated: 0, resolved: 0, reopened: 0 };
+  const stations = (await listEngineStations()).filter((s) => !input.stationIds || input.stationIds.includes(s.id));
+  for (const s of stations) await evaluateStationConnectivity(s, now, config, summary);
+  return summary;
+}
+
+async function evaluateStationConnectivity(s: EngineStation, now: Date, config: AlertEngineConfig, summary: EngineSummary): Promise<void> {
+  if (s.activeFrom.getTime() > now.getTime()) return;
+  const allowedMs = (s.intervalMinutes + s.graceMinutes) * 60_000;
+  const state = computeConnectivityState({ enabled: s.enabled, lastFileAt: s.lastFileAt, intervalMinutes: s.intervalMinutes, graceMinutes: s.graceMinutes, now });
+  const key = { stationId: s.id, parameter: null, kind: 'offline' as const };
+  const since = (s.lastFileAt ?? s.activeFrom).getTime() + allowedMs;
+  if (state === 'offline' && now.getTime() < since) return; // never sent a file but still inside its first interval
+  const active = await findActiveAlert(s.id, null, 'offline');
+  if (state === 'offline') {
+    // Opened at the moment it went offline; later minutes only move lastSeenAt (a continuing outage is not a repeat).
+    const at = active ? now.getTime() : Math.min(since, now.getTime());
+    await applyObservations(
+      key,
+      [{ at, hit: true, details: { value: null, limit: null, basis: null, countRepeats: false, data: { lastFileAt: s.lastFileAt?.toISOString() ?? null } } }],
+      now,
+      config,
+      summary,
+    );
+  } else if (active) {
+    await applyObservations(
+      key,
+      [{ at: Math.max(now.getTime(), active.lastSeenAt.getTime() + 1), hit: false, details: { value: null, limit: null, basis: null, data: { backOnline: state === 'good', lastFileAt: s.lastFileAt?.toISOString() ?? null } } }],
+      now,
+      config,
+      summary,
+    );
+  }
+}

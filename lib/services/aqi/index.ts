@@ -1,0 +1,2 @@
+export * from './aqi';
+export * from './wqi';

@@ -1,0 +1,3 @@
+export * from './ingest-file';
+export * from './ledger';
+export * from './raw-store';

@@ -1,0 +1,4 @@
+export * from './overlays';
+export * from './recompute';
+export * from './settings';
+export * from './views';
