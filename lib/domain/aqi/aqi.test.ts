@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dailyAqi } from './daily';
 import { hourlyAqi, hourlyAqiFromSeries } from './hourly';
-import { readSharedText } from './shared-data.test-support';
+import { readTestData } from '../test-data.test-support';
 
 type Example = {
   nowcast: { pm25_hourly_oldest_to_newest: number[] };
@@ -22,7 +22,7 @@ type Example = {
     expected_aqi: number;
   };
 };
-const ex = JSON.parse(readSharedText('vn-aqi-example.json')) as Example;
+const ex = JSON.parse(readTestData('vn-aqi-example.json')) as Example;
 
 describe('official worked example of Decision 1459/QĐ-TCMT', () => {
   /*

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nowcast } from './nowcast';
-import { readSharedText } from './shared-data.test-support';
+import { readTestData } from '../test-data.test-support';
 
 type Example = { nowcast: { pm25_hourly_oldest_to_newest: number[]; expected_nowcast: number; exact: number } };
-const example = JSON.parse(readSharedText('vn-aqi-example.json')) as Example;
+const example = JSON.parse(readTestData('vn-aqi-example.json')) as Example;
 
 /** The publisher (US EPA convention) truncates NowCast to 0.1 µg/m³. */
 const truncate1 = (x: number): number => Math.floor(x * 10 + 1e-9) / 10;
@@ -45,7 +45,7 @@ describe('nowcast: weighted by w = max(min/max, 0.5); needs 2 of the newest 3 ho
 
 describe('nowcast reproduces the Hanoi publisher to 0.1 µg/m³ (truncated)', () => {
   it('nowcast-vectors-2020.csv: every row with a published NowCast matches (4242 rows)', () => {
-    const lines = readSharedText('hanoi-pm25', 'nowcast-vectors-2020.csv').trim().split(/\r?\n/).slice(1);
+    const lines = readTestData('hanoi-pm25', 'nowcast-vectors-2020.csv').trim().split(/\r?\n/).slice(1);
     let checked = 0;
     let notComputable = 0;
     const mismatches: string[] = [];
@@ -76,7 +76,7 @@ describe('nowcast reproduces the Hanoi publisher to 0.1 µg/m³ (truncated)', ()
     const byTime = new Map<number, Hour>();
     const series: Hour[] = [];
     for (const file of ['Hanoi_PM2.5_2019_YTD.csv', 'Hanoi_PM2.5_2020_YTD.csv']) {
-      for (const line of readSharedText('hanoi-pm25', file).trim().split(/\r?\n/).slice(1)) {
+      for (const line of readTestData('hanoi-pm25', file).trim().split(/\r?\n/).slice(1)) {
         const f = line.split(',');
         const t = Date.UTC(Number(f[3]), Number(f[4]) - 1, Number(f[5]), Number(f[6]));
         const raw = Number(f[10]);

@@ -1,8 +1,5 @@
-// Test-only I/O: reads the shared ioos_qc reference vectors, so it is exempt from lib/domain's no-I/O rule.
-// eslint-disable-next-line no-restricted-imports
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTestData } from '../test-data.test-support';
 import { flatLineTest } from './flat-line';
 import { grossRangeTest } from './gross-range';
 import { rateOfChangeTest } from './rate-of-change';
@@ -27,13 +24,9 @@ type VectorCase = {
   note?: string;
 };
 
-/** `shared/data/qartod-vectors.json`, found by walking up from the working directory. */
+/** tests/data/qartod-vectors.json (ioos_qc's reference outputs; see tests/data/README.md). */
 function loadVectors(): VectorCase[] {
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'shared', 'data', 'qartod-vectors.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { cases: VectorCase[] }).cases;
-    if (path.dirname(dir) === dir) throw new Error('shared/data/qartod-vectors.json not found');
-  }
+  return (JSON.parse(readTestData('qartod-vectors.json')) as { cases: VectorCase[] }).cases;
 }
 
 const cases = loadVectors();
@@ -82,7 +75,7 @@ function run(c: VectorCase): number[] {
   }
 }
 
-describe('ioos_qc QARTOD reference vectors (shared/data/qartod-vectors.json)', () => {
+describe('ioos_qc QARTOD reference vectors (tests/data/qartod-vectors.json)', () => {
   it('has cases for every test', () => {
     expect(new Set(cases.map((c) => c.test))).toEqual(new Set(['gross_range', 'spike', 'rate_of_change', 'flat_line']));
   });
