@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type HistoryEvent = { id: number; at: string; type: string; actor: string; data: Record<string, unknown> };

@@ -18,7 +18,8 @@ import {
   valueTooltipFormatter,
   valueYAxisProps,
 } from '@/components/charts/value-chart-parts';
-import { formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatDateTime, formatTime } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type EvidenceChartPoint = { t: number; v: number; flagged: boolean; exceeding: boolean };

@@ -2,7 +2,7 @@ import 'server-only';
 import { listReceiptDays, listSlotReceipts } from '@/lib/db/monitoring';
 import { listOutages, outageStats } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
-import { minutesSince } from '@/lib/domain/format';
+import { minutesSince } from '@/lib/domain/time';
 import { buildSlotCalendar, expectedReadings, receiptRate, summariseSlots, type SlotDay, type SlotStatus } from '@/lib/domain/receipt';
 import { stateRank } from '@/lib/domain/station-state';
 import { computeLiveStates, localDayStart, scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';

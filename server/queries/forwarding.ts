@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ReconciliationRow } from '@/lib/db/forwarding';
-import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
+import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/time';
 import { startOfLocalDay } from '@/lib/domain/time';
 import { forwardingStatusService, listTargetsService, type ForwardTargetView } from '@/lib/services/forwarding';
 import { requireUser, STAFF_ROLES } from '@/server/auth/session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { listStations } from '@/lib/db/stations';
-import { formatIsoLocal } from '@/lib/domain/iso-time';
+import { formatIsoLocal } from '@/lib/domain/time';
 import { qcFlagName } from '@/lib/domain/qc-flags';
 import { isAppError } from '@/lib/errors';
 import { listOverlaysService } from '@/lib/services/qc';

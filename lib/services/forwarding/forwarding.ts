@@ -21,7 +21,7 @@ import { env } from '../../env';
 import { AppError } from '../../errors';
 import { openSecret, sealSecret } from './secret-box';
 import { isUniqueViolation } from '../../db/errors';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 
 /** Forwarding to the ministry (DOMAIN.md §10): targets, their health, reconciliation and resend. */
 
