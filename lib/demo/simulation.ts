@@ -4,7 +4,7 @@
  * simulator and a replay produce the same file for the same station and slot.
  */
 import type { StationKind } from '../domain/parameters';
-import { DAY_MS, formatCompactLocalTime, fromLocalParts, localParts, startOfLocalDay } from '../domain/time';
+import { DAY_MS, formatCompactLocalTime, fromLocalParts, localParts, startOfLocalDay, type LocalParts } from '../domain/time';
 
 export type DeviceStatus = '00' | '01' | '02' | '03';
 /** Uniform numbers in [0, 1). */
@@ -162,15 +162,7 @@ export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Time
 
-export type LocalTime = {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday. */
-  dow: number;
+export type LocalTime = LocalParts & {
   minuteOfDay: number;
   /** Days since 1970-01-01 in local time: identifies the local day. */
   dayIndex: number;
@@ -182,13 +174,7 @@ export function localTime(t: Date): LocalTime {
   const p = localParts(t);
   const dayIndex = Date.UTC(p.year, p.month - 1, p.day) / DAY_MS;
   return {
-    year: p.year,
-    month: p.month,
-    day: p.day,
-    hour: p.hour,
-    minute: p.minute,
-    second: p.second,
-    dow: p.weekday,
+    ...p,
     minuteOfDay: p.hour * 60 + p.minute,
     dayIndex,
     dayOfYear: dayIndex - Date.UTC(p.year, 0, 1) / DAY_MS + 1,
@@ -473,7 +459,7 @@ function clampValue(code: string, v: number): number {
 function context(l: LocalTime): Ctx {
   return {
     h: l.hour + l.minute / 60,
-    dow: l.dow,
+    dow: l.weekday,
     season: Math.cos((2 * Math.PI * (l.dayOfYear - 15)) / 365),
   };
 }
