@@ -2,9 +2,12 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// The time module is used through its index (lib/domain/time), like a feature folder.
+const timeInternals = { regex: '^(@/lib/domain/time/|(\\.\\.?/)+(lib/)?(domain/)?time/)', message: 'Import lib/domain/time (its index), never its files.' };
+
 const restrict = (files, patterns) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+  rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, timeInternals] }] },
 });
 
 const prismaImports = { group: ['@prisma/*', '**/lib/db/generated/**', '@/lib/db/generated/**'], message: 'Prisma only in lib/db.' };
@@ -47,6 +50,7 @@ const config = [
   restrict(['components/**/*.{ts,tsx}'], [prismaImports, dbImports, serverImports, { group: ['**/lib/services/**', '@/lib/services/**'], message: 'components are props in, JSX out.' }]),
   restrict(['app/**/*.{ts,tsx}'], [prismaImports, dbImports, featureInternals]),
   restrict(['server/**/*.{ts,tsx}'], [prismaImports, featureInternals, { group: ['**/components/**', '@/components/**'], message: 'server/ returns data, not JSX.' }]),
+  restrict(['scripts/**/*.ts', 'tests/**/*.ts', 'e2e/**/*.ts', 'i18n/**/*.ts'], []),
   // No import cycles anywhere (a cycle hidden behind a dynamic import() counts too).
   { files: ['**/*.{ts,tsx}'], rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] } },
   {

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { closeFixtureDb, PASSWORD } from './fixtures';
 import { createUser } from '../lib/db/users';
+import { formatDate } from '../lib/domain/time';
 import { hashPassword } from '../lib/services/accounts';
 
 /**
@@ -122,12 +123,7 @@ test('an admin creates a facility, a station with two parameters, a facility use
 
   // The audit log shows each change by this admin, today (dd/MM/yyyy, Vietnam time), with its values.
   await openSubnav(page, 'Nhật ký', 'Nhật ký thay đổi');
-  const today = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date());
+  const today = formatDate(new Date());
   const filters = main(page).getByTestId('audit-filters');
   await filters.locator('input[name="actor"]').fill(admin.email);
   await filters.locator('input[name="from"]').fill(today);

@@ -10,7 +10,7 @@ import { createFacility } from '../lib/db/facilities';
 import { insertReadings, type DeviceStatus } from '../lib/db/readings';
 import { createStation, touchStationReceipt } from '../lib/db/stations';
 import { createUser, type Role } from '../lib/db/users';
-import { startOfLocalDay } from '../lib/domain/format';
+import { startOfLocalDay } from '../lib/domain/time';
 import { hashPassword } from '../lib/services/accounts';
 
 export const ALERTS_PASSWORD = 'Mat-khau-e2e-alerts-1';

@@ -9,17 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createForwardTarget, updateForwardTarget } from '../lib/db/forwarding';
 import { DEFAULT_PATH_TEMPLATE } from '../lib/domain/forward-path';
+import { formatCompactLocalTime } from '../lib/domain/time';
 import { ingestFile } from '../lib/services/ingest';
 import { sealSecret } from '../lib/services/forwarding';
 import type { FixtureStation } from './fixtures';
 
 export type ForwardingFixture = { targetId: number; targetName: string; files: number };
-
-function stamp(d: Date): string {
-  const l = new Date(d.getTime() + 7 * 3_600_000);
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${l.getUTCFullYear()}${p(l.getUTCMonth() + 1)}${p(l.getUTCDate())}${p(l.getUTCHours())}${p(l.getUTCMinutes())}00`;
-}
 
 export async function createForwardingFixture(runId: string, station: FixtureStation, now: Date = new Date()): Promise<ForwardingFixture> {
   const targetName = `Bộ NN&MT ${runId}`;
@@ -37,7 +32,7 @@ export async function createForwardingFixture(runId: string, station: FixtureSta
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qt-e2e-fwd-'));
   const base = Math.floor(now.getTime() / 300_000) * 300_000 - 3_600_000;
   for (let i = 0; i < 2; i++) {
-    const s = stamp(new Date(base + i * 300_000));
+    const s = formatCompactLocalTime(new Date(base + i * 300_000));
     const r = await ingestFile({ name: `BN_${station.fileCode}_${s}.txt`, bytes: Buffer.from(`COD\t4${i}.5\tmg/L\t${s}\t00\r\n`), source: 'ftp', account: 'e2e', dataDir, now });
     if (r.outcome !== 'accepted') throw new Error(`fixture file not accepted: ${r.reasons.join('; ')}`);
   }

@@ -6,6 +6,7 @@
  */
 import { listReadingConflicts } from '../lib/db/conflicts';
 import { pool } from '../lib/db/client';
+import { formatCompactLocalTime } from '../lib/domain/time';
 import { ingestFile, type IngestResult } from '../lib/services/ingest';
 import { closeFixtureDb, createUiFixture, PASSWORD, type UiFixture } from './fixtures';
 
@@ -19,11 +20,6 @@ export type IngestFixture = UiFixture & {
   conflicting: IngestFixtureFile;
   conflictId: number;
 };
-
-/** yyyyMMddHHmmss in Vietnam local time (UTC+7, no DST). */
-function stamp(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
 
 async function send(name: string, text: string, opts: { account: string; address: string }): Promise<IngestFixtureFile> {
   const bytes = Buffer.from(text, 'utf8');
@@ -43,9 +39,9 @@ export async function createIngestFixture(now: Date = new Date()): Promise<Inges
   const b1 = ui.facilityB.stations[0];
   if (!a1 || !b1) throw new Error('fixture: both facilities need a station');
   const slot = Math.floor(now.getTime() / 300_000) * 300_000;
-  const t0 = stamp(new Date(slot - 20 * 60_000));
-  const t1 = stamp(new Date(slot - 15 * 60_000));
-  const t2 = stamp(new Date(slot - 10 * 60_000));
+  const t0 = formatCompactLocalTime(new Date(slot - 20 * 60_000));
+  const t1 = formatCompactLocalTime(new Date(slot - 15 * 60_000));
+  const t2 = formatCompactLocalTime(new Date(slot - 10 * 60_000));
   const from = { account: `ftp_${ui.facilityA.code.toLowerCase()}`, address: '10.20.30.41' };
 
   const accepted = await send(`BN_${a1.fileCode}_${t0}.txt`, `COD\t45.30\tmg/L\t${t0}\t00\nPH\t7.12\t-\t${t0}\t00\n`, from);

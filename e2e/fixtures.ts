@@ -10,6 +10,7 @@ import { insertReadings, type DeviceStatus } from '../lib/db/readings';
 import { createStation, touchStationReceipt } from '../lib/db/stations';
 import { createUser, type Role } from '../lib/db/users';
 import { findParameter, type StationKind } from '../lib/domain/parameters';
+import { formatCompactLocalTime } from '../lib/domain/time';
 import { ingestFile } from '../lib/services/ingest';
 import { hashPassword } from '../lib/services/accounts';
 import { mkdtempSync } from 'node:fs';
@@ -154,11 +155,6 @@ export async function login(page: Page, user: { email: string; password: string 
   await expect(page).toHaveURL(/\/map$/);
 }
 
-/** yyyyMMddHHmmss in Vietnam local time (UTC+7, no DST). */
-function fileStamp(d: Date): string {
-  return new Date(d.getTime() + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
 /**
  * A few files through the real ingest pipeline (accepted, partial, rejected), so the ledger has rows.
  * Raw bytes go to a temporary folder.
@@ -166,11 +162,11 @@ function fileStamp(d: Date): string {
 export async function addLedgerFiles(station: FixtureStation, now: Date = new Date()): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qt-e2e-raw-'));
   const at = new Date(Math.floor(now.getTime() / 300_000) * 300_000 + 60_000);
-  const stamp = fileStamp(at);
+  const stamp = formatCompactLocalTime(at);
   const good = `COD\t45.30\tmg/L\t${stamp}\t00\nPH\t7.12\t-\t${stamp}\t00\n`;
   const partial = `COD\t46.10\tmg/L\t${stamp}\t00\nTSS\tabc\tmg/L\t${stamp}\t00\n`;
   await ingestFile({ name: `BN_${station.fileCode}_${stamp}.txt`, bytes: Buffer.from(good), source: 'ftp', account: 'e2e', dataDir, now });
-  await ingestFile({ name: `BN_${station.fileCode}_${fileStamp(new Date(at.getTime() - 300_000))}.txt`, bytes: Buffer.from(partial.replaceAll(stamp, fileStamp(new Date(at.getTime() - 300_000)))), source: 'ftp', account: 'e2e', dataDir, now });
+  await ingestFile({ name: `BN_${station.fileCode}_${formatCompactLocalTime(new Date(at.getTime() - 300_000))}.txt`, bytes: Buffer.from(partial.replaceAll(stamp, formatCompactLocalTime(new Date(at.getTime() - 300_000)))), source: 'ftp', account: 'e2e', dataDir, now });
   await ingestFile({ name: `BN_NOSUCH_STATION_${stamp}.txt`, bytes: Buffer.from(good), source: 'ftp', account: 'e2e', dataDir, now });
 }
 

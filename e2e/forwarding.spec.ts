@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
 import { createForwardingFixture, type ForwardingFixture } from './fixtures-forwarding';
+import { localDayKey } from '../lib/domain/time';
 
 let fx: UiFixture;
 let fwd: ForwardingFixture;
@@ -14,7 +15,7 @@ test.afterAll(async () => {
   await closeFixtureDb();
 });
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const today = () => localDayKey(new Date());
 
 test('an admin sees the forwarding page: the target with its health and the reconciliation of a station', async ({ page }) => {
   await login(page, fx.admin);

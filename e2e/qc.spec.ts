@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
 import { addQcReadings } from './fixtures-qc';
+import { formatIsoLocal } from '../lib/domain/time';
 
 let fx: UiFixture;
 
@@ -14,7 +15,7 @@ test.afterAll(async () => {
 });
 
 /** `yyyy-MM-ddTHH:mm` in Vietnam local time, as a datetime-local input takes it. */
-const localInput = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+const localInput = (d: Date) => formatIsoLocal(d).slice(0, 16);
 
 test('the review queue shows a reading that failed QC, with its reason and a link to the station', async ({ page }) => {
   const station = fx.facilityA.stations[0]!;

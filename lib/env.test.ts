@@ -19,4 +19,8 @@ describe('loadEnv', () => {
   it('rejects a port that is not a number', () => {
     expect(() => loadEnv({ PORT: 'abc' })).toThrow();
   });
+  it.each([['Asia/Ho_Chi_Minh', true], ['UTC', false], ['Asia/Bangkok', false]])('TZ_DISPLAY=%s accepted: %s', (zone, ok) => {
+    if (ok) expect(loadEnv({ TZ_DISPLAY: zone }).TZ_DISPLAY).toBe(zone);
+    else expect(() => loadEnv({ TZ_DISPLAY: zone })).toThrow();
+  });
 });

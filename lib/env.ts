@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOCAL_TIME_ZONE } from './domain/time';
 
 /**
  * All configuration, parsed once. Names and defaults are fixed by the public contract (shared/API.md).
@@ -30,7 +31,8 @@ const schema = z.object({
   FTP_PASV_MAX: z.coerce.number().int().positive().default(30049),
   FTP_PASV_URL: z.string().optional(),
   DEMO: flagDefaultOn,
-  TZ_DISPLAY: z.string().default('Asia/Ho_Chi_Minh'),
+  /** Display and file-time zone (API.md). Local time is the fixed UTC+7 of lib/domain/time: no other zone is accepted. */
+  TZ_DISPLAY: z.literal(LOCAL_TIME_ZONE).default(LOCAL_TIME_ZONE),
   AUTH_SECRET: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),

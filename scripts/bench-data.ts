@@ -10,6 +10,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localDayKey, startOfLocalDay } from '../lib/domain/time';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,6 +51,7 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const { applyMigrations } = await import('../lib/db/migrate');
   const { pool, disconnectDb } = await import('../lib/db/client');
+  const { LOCAL_TZ_SQL } = await import('../lib/db/sql-time');
   const { createFacility, findFacilityByCode } = await import('../lib/db/facilities');
   const { createStation, listStations } = await import('../lib/db/stations');
   const { refreshStationStates } = await import('../lib/services/stations');
@@ -60,8 +62,7 @@ async function main() {
   const facility = (await findFacilityByCode('BENCH')) ?? (await createFacility({ code: 'BENCH', name: 'Benchmark facility' }));
   const now = new Date();
   const DAY = 86_400_000;
-  const OFFSET = 7 * 3_600_000;
-  const today = new Date(Math.floor((now.getTime() + OFFSET) / DAY) * DAY - OFFSET);
+  const today = startOfLocalDay(now);
   const first = new Date(today.getTime() - (DAYS - 1) * DAY);
   const existing = new Set((await listStations({ facilityId: facility.id })).map((s) => s.code));
   for (let i = 0; i < STATIONS; i++) {
@@ -90,8 +91,8 @@ async function main() {
        SELECT a.station_id, a.parameter, $1::date, avg(a.value) FILTER (WHERE a.complete), count(*) FILTER (WHERE a.complete)::int, 24,
               count(*) FILTER (WHERE a.complete) >= 18, min(a.min), max(a.max)
        FROM avg_hour a
-       WHERE a.station_id = ANY($2::int[]) AND a.hour_end > ($1::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-         AND a.hour_end <= (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+       WHERE a.station_id = ANY($2::int[]) AND a.hour_end > ($1::date::timestamp AT TIME ZONE ${LOCAL_TZ_SQL})
+         AND a.hour_end <= (($1::date + 1)::timestamp AT TIME ZONE ${LOCAL_TZ_SQL})
        GROUP BY a.station_id, a.parameter
        ON CONFLICT (station_id, parameter, day) DO UPDATE SET value = EXCLUDED.value, valid_count = EXCLUDED.valid_count,
          complete = EXCLUDED.complete, min = EXCLUDED.min, max = EXCLUDED.max`,
@@ -111,7 +112,7 @@ async function main() {
     }
     const dayStart = new Date(first.getTime() + d * DAY);
     const dayEnd = new Date(Math.min(dayStart.getTime() + DAY, now.getTime()));
-    const key = new Date(dayStart.getTime() + OFFSET).toISOString().slice(0, 10);
+    const key = localDayKey(dayStart);
     const done = await q.query(`SELECT 1 FROM bench_progress WHERE day = $1`, [key]);
     if (done.rowCount && dayEnd.getTime() - dayStart.getTime() === DAY) continue;
     await q.query('SELECT ensure_reading_partition($1::timestamptz)', [dayStart]);
@@ -158,7 +159,7 @@ async function main() {
       break;
     }
     const dayStart = new Date(first.getTime() - d * DAY);
-    const key = new Date(dayStart.getTime() + OFFSET).toISOString().slice(0, 10);
+    const key = localDayKey(dayStart);
     const done = await q.query(`SELECT 1 FROM bench_progress WHERE day = $1`, [key]);
     if (done.rowCount) continue;
     const t0 = Date.now();

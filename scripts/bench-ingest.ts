@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'basic-ftp';
 import { FtpSrv } from 'ftp-srv';
 import pg from 'pg';
+import { formatCompactLocalTime, fromLocalParts } from '../lib/domain/time';
 
 // As the launcher gives the worker (scripts/launch.ts): spool and raw-store fsyncs run on libuv's pool (4 by default).
 // libuv reads it once, when the pool first starts, which tsx's loader has done by now: set, the benchmark runs itself
@@ -89,16 +90,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Local-time stamp (UTC+7) of a UTC instant. */
-const stampOf = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-const START = Date.UTC(2025, 0, 1) - 7 * 3_600_000;
+const START = fromLocalParts({ year: 2025, month: 1, day: 1 }).getTime();
 
 type Sim = { fileCode: string; user: string; stationId: number; slot: number };
 
 function fileFor(s: Sim): { name: string; day: string; bytes: Buffer; time: number } {
   const t = START + s.slot * 300_000;
   s.slot += 1;
-  const stamp = stampOf(t);
+  const stamp = formatCompactLocalTime(new Date(t));
   const lines = PARAMS.map(
     (p, k) => `${p}\t${(10 + ((s.slot * 7 + k * 13) % 90) / 3).toFixed(2)}\t${UNITS[p]}\t${stamp}\t00`,
   );

@@ -14,6 +14,7 @@ import 'dotenv/config';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fromLocalParts } from '../lib/domain/time';
 
 process.env.DEMO ??= '0';
 
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
   const days = arg('days', 30);
   const months = arg('months', 3);
   const slots = days * 288;
-  const start = Date.UTC(2025, 0, 1, 17, 5); // 2025-01-02 00:05 local
+  const start = fromLocalParts({ year: 2025, month: 1, day: 2, minute: 5 }).getTime();
   const from = new Date(start - 5 * MIN);
   const to = new Date(start + (slots - 1) * 5 * MIN);
   const readingsPerMonth = slots * PARAMS.length;
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
   const ingestAll = async (suffix: string, withQc: boolean) => {
     const s = await mkStation(suffix);
     const fileCode = `BQC${run}_${suffix}`;
-    const t1 = Date.UTC(2025, 2, 1, 17, 5);
+    const t1 = fromLocalParts({ year: 2025, month: 3, day: 2, minute: 5 }).getTime();
     const began = performance.now();
     let jobs = 0;
     for (let i = 0; i < worstFiles; i++) {
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
   const ingestConcurrent = async (suffix: string, withQc: boolean) => {
     const stations = await Promise.all(Array.from({ length: STREAMS }, (_, k) => mkStation(`${suffix}${k}`)));
     const ids = stations.map((s) => String(s.id));
-    const t1 = Date.UTC(2025, 3, 1, 17, 5);
+    const t1 = fromLocalParts({ year: 2025, month: 4, day: 2, minute: 5 }).getTime();
     const perStation = Math.ceil(files / STREAMS);
     let sending = true;
     let jobs = 0;

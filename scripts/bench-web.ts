@@ -53,7 +53,8 @@ async function main() {
   const { listReceiptDays, listSlotReceipts } = await import('../lib/db/monitoring');
   const { listOutages, outageStats } = await import('../lib/db/outages');
   const { MAX_CHART_POINTS } = await import('../lib/domain/downsample');
-  const { clearLatestCache, computeLiveState, computeLiveStates, limitsForStation, listStationsService, localDayStart, readStationCharts } = await import('../lib/services/stations');
+  const { clearLatestCache, computeLiveState, computeLiveStates, limitsForStation, listStationsService, readStationCharts } = await import('../lib/services/stations');
+  const { localDayKey, startOfLocalDay } = await import('../lib/domain/time');
   const { createToken } = await import('../lib/services/accounts');
   const { createUser, findUserByEmail } = await import('../lib/db/users');
   const { hashPassword } = await import('../lib/services/accounts');
@@ -88,15 +89,13 @@ async function main() {
   await measure('connectivity page data (all stations + 7-day slot calendar)', 500, async () => {
     const rows = await listStations();
     const ids = rows.map((s) => s.id);
-    const today = localDayStart(now);
-    const key = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
     await Promise.all([
       computeLiveStates(rows, now),
-      listReceiptDays(ids, key(localDayStart(now, 29)), key(today)),
+      listReceiptDays(ids, localDayKey(startOfLocalDay(now, -29)), localDayKey(now)),
       outageStats(ids, new Date(now.getTime() - 30 * DAY), now),
     ]);
     // The page then draws the worst station's expected-file calendar (server/queries/connectivity.ts getSlotCalendar).
-    await Promise.all([listSlotReceipts(station.id, localDayStart(now, 6), new Date(today.getTime() + DAY)), listOutages(station.id, new Date(now.getTime() - 30 * DAY), 100)]);
+    await Promise.all([listSlotReceipts(station.id, startOfLocalDay(now, -6), startOfLocalDay(now, 1)), listOutages(station.id, new Date(now.getTime() - 30 * DAY), 100)]);
   });
   await measure('stations API work in-process (list + full state, no HTTP)', 100, async () => {
     await listStationsService({ facilityId: null }, {}, now);

@@ -28,7 +28,6 @@ import {
   floorToSlot,
   generateReadings,
   hashSeed,
-  localTime,
   releasedLateSlots,
   renderFile,
   slotRng,
@@ -37,6 +36,7 @@ import {
   type SimStation,
 } from '../lib/demo/simulation';
 import { DEMO_FACILITIES, DEMO_PROVINCE_CODE, toSimStation } from '../lib/demo/network';
+import { formatTime, localDayKey, parseIsoInstant } from '../lib/domain/time';
 
 const SLOT_MS = SLOT_MINUTES * 60_000;
 const MAX_PENDING = 20_000;
@@ -63,9 +63,8 @@ function fail(message: string): never {
 
 function parseDate(label: string, v: string | undefined): Date | null {
   if (v === undefined) return null;
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) fail(`${label}: not a date/time: ${v}`);
-  return d;
+  // No offset = Vietnam local time, as everywhere in the product (not this machine's zone).
+  return parseIsoInstant(v) ?? fail(`${label}: not an ISO 8601 date/time: ${v}`);
 }
 
 function parseNumber(label: string, v: string | undefined): number | null {
@@ -129,8 +128,7 @@ type Station = { sim: SimStation; facility: string };
 
 /** Remote folder of a slot's file: `<fileCode>/YYYY/MM/DD` (local date). */
 function remoteDir(sim: SimStation, t: Date): string {
-  const l = localTime(t);
-  return `/${sim.fileCode}/${l.year}/${String(l.month).padStart(2, '0')}/${String(l.day).padStart(2, '0')}`;
+  return `/${sim.fileCode}/${localDayKey(t).replaceAll('-', '/')}`;
 }
 
 function fileFor(sim: SimStation, t: Date, unitStyle: Args['unitStyle'], late: boolean): Upload | null {
@@ -251,9 +249,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 function stamp(t: Date): string {
-  const l = localTime(t);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${p(l.month)}-${p(l.day)} ${p(l.hour)}:${p(l.minute)} +07`;
+  return `${localDayKey(t)} ${formatTime(t)} +07`;
 }
 
 async function main(): Promise<void> {

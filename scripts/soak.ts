@@ -20,6 +20,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Client } from 'basic-ftp';
 import pg from 'pg';
+import { formatCompactLocalTime, MINUTE_MS } from '../lib/domain/time';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FACILITY_STATIONS = 10;
@@ -89,17 +90,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Local (UTC+7) file stamp YYYYMMDDHHmmss of a UTC instant. */
-function stampOf(t: Date): string {
-  const l = new Date(t.getTime() + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.getUTCFullYear()}${p(l.getUTCMonth() + 1)}${p(l.getUTCDate())}${p(l.getUTCHours())}${p(l.getUTCMinutes())}00`;
-}
 
 type Station = { fileCode: string; user: string; password: string; index: number };
 
 function fileFor(s: Station, t: Date): { name: string; dir: string; content: string } {
-  const stamp = stampOf(t);
+  const stamp = formatCompactLocalTime(new Date(Math.floor(t.getTime() / MINUTE_MS) * MINUTE_MS));
   const minute = Math.floor(t.getTime() / 60_000);
   const lines = PARAMETERS.map((p, i) => {
     const wave = Math.sin((minute + s.index * 7 + i * 13) / 17) * p.base * 0.05;

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { ActionForm } from './action-form';
 import { AdminTable } from './admin-table';
 import { ActiveBadge } from './facility-admin';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import styles from './admin.module.css';
 import { diffAudit, type Json } from './audit-diff';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { formatDate } from '@/lib/domain/format';
+import { formatDate } from '@/lib/domain/time';
 import { ActionForm } from './action-form';
 import styles from './admin.module.css';
 import type { AdminFormAction } from './types';

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDate, formatDateTime } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type HistoryEvent = { id: number; at: string; type: string; actor: string; data: Record<string, unknown> };
@@ -39,7 +39,7 @@ export function AlertHistory({ events, assigneeNames }: { events: HistoryEvent[]
               <div className="small muted">
                 {assignee && `${t('detail.assignee')}: ${assignee}`}
                 {assignee && due && ' · '}
-                {due && `${t('detail.dueAt')}: ${formatDateTime(due).slice(0, 10)}`}
+                {due && `${t('detail.dueAt')}: ${formatDate(due)}`}
               </div>
             )}
           </li>

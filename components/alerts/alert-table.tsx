@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { AlertStateBadge, DispositionBadge, type AlertStateName, type DispositionName } from './alert-badges';
 import { formatDuration } from './format';
 

@@ -18,18 +18,18 @@ import {
   valueTooltipFormatter,
   valueYAxisProps,
 } from '@/components/charts/value-chart-parts';
-import { formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { DAY_MS, formatDateTime, formatTime, HOUR_MS } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type EvidenceChartPoint = { t: number; v: number; flagged: boolean; exceeding: boolean };
 
 const AVERAGE = '#1e4f91';
 const FLAGGED = '#F08432';
-const HOUR_MS = 3_600_000;
 
 function ticks(from: number, to: number): number[] {
   const span = to - from;
-  const step = (span > 4 * 86_400_000 ? 24 : span > 36 * HOUR_MS ? 6 : span > 12 * HOUR_MS ? 3 : 1) * HOUR_MS;
+  const step = (span > 4 * DAY_MS ? 24 : span > 36 * HOUR_MS ? 6 : span > 12 * HOUR_MS ? 3 : 1) * HOUR_MS;
   const out: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to; t += step) out.push(t);
   return out;

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type EvidenceRow = { t: number; v: number; deviceStatus: string; qcFlag: number; valid: boolean; flagged: boolean; exceeding: boolean };

@@ -1,6 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDate, formatDateTime, formatNumber, formatTime } from '@/lib/domain/format';
+import { formatNumber } from '@/lib/domain/format';
+import { formatDate, formatDateTime, formatTime } from '@/lib/domain/time';
 import { parameterName } from '@/lib/domain/parameters';
 import { BandLegend } from './band-legend';
 import { findBandView, textOn } from './bands';

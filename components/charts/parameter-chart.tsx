@@ -1,6 +1,7 @@
 'use client';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatDateTime, formatNumber, formatTime, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatDate, formatDateTime, formatTime } from '@/lib/domain/time';
 
 export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null };
 export type ChartMark = { t: number; v: number; f: number };

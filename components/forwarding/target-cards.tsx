@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { ToggleTarget } from './toggle-target';
 import type { ActionResult, TargetCard } from './types';
 

@@ -4,7 +4,8 @@ import { useActionState, useState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import type { StationKind } from '@/lib/domain/parameters';
 import { ActionMessage } from './action-message';
-import { formatCoefficients, formatLimitValue, formatLocalInstant } from './format';
+import { formatDateTime } from '@/lib/domain/time';
+import { formatCoefficients, formatLimitValue } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, BindableStandard, BindingItem } from './types';
 
@@ -82,7 +83,7 @@ export function BindingsPanel({
                     {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
                   </td>
                   <td className="muted small">
-                    {b.updatedBy ?? '—'} {formatLocalInstant(b.updatedAt)}
+                    {b.updatedBy ?? '—'} {formatDateTime(b.updatedAt)}
                   </td>
                   <td>
                     <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} />

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatBounds, formatCoefficients, formatDay, formatLimitValue, formatLocalInstant } from './format';
+import { formatBounds, formatCoefficients, formatLimitValue } from './format';
 
 describe('limits admin display formats (dd/MM/yyyy, decimal comma)', () => {
-  it.each([
-    ['2025-09-01', '01/09/2025'],
-    [null, '—'],
-    ['2025-9-1', '—'],
-  ])('formatDay(%s) = %s', (day, out) => expect(formatDay(day)).toBe(out));
-
   it.each([
     [7.5, 'vi', '7,5'],
     [148.5, 'en', '148.5'],
@@ -23,9 +17,8 @@ describe('limits admin display formats (dd/MM/yyyy, decimal comma)', () => {
     [null, null, '—'],
   ])('formatBounds(%s, %s) = %s', (min, max, out) => expect(formatBounds(min, max, 'vi')).toBe(out));
 
-  it('formats coefficients and local instants', () => {
+  it('formats coefficients', () => {
     expect(formatCoefficients({ kq: 0.9, kf: 1.1 }, 'vi')).toBe('Kq 0,9 × Kf 1,1');
     expect(formatCoefficients({}, 'vi')).toBe('');
-    expect(formatLocalInstant('2026-11-28T09:05:00+07:00')).toBe('28/11/2026 09:05');
   });
 });

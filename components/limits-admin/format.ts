@@ -1,11 +1,5 @@
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 
-/** 'YYYY-MM-DD' (a local calendar date) → dd/MM/yyyy; '—' when absent. */
-export function formatDay(day: string | null | undefined): string {
-  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '—';
-}
-
 /** A limit value with only the decimals it has (up to 4): 7,5 · 148,5 · 1.000. */
 export function formatLimitValue(value: number | null | undefined, locale: DisplayLocale): string {
   if (value == null || !Number.isFinite(value)) return '—';
@@ -30,10 +24,4 @@ export function formatCoefficients(c: { kq?: number; kf?: number; kp?: number; k
     .filter((k) => c[k] !== undefined)
     .map((k) => `${names[k]} ${formatLimitValue(c[k], locale)}`)
     .join(' × ');
-}
-
-/** An ISO instant with +07:00 → dd/MM/yyyy HH:mm as written (already local time). */
-export function formatLocalInstant(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : '—';
 }

@@ -7,7 +7,7 @@ import {
   LIMIT_IMPORT_EXAMPLE_JSON,
   type LimitImportError,
 } from '@/lib/domain/limits';
-import { formatDay } from './format';
+import { formatDayKey } from '@/lib/domain/time';
 import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { ImportAction, ImportResult } from './types';
@@ -131,8 +131,8 @@ function ImportOutcome({ state }: { state: ImportResult }) {
           <summary>
             <strong>{s.code}</strong> · {ti('version')} <span className="mono">{s.version}</span> · {tk(s.kind)} ·{' '}
             {t('standards.period', {
-              from: formatDay(s.effectiveFrom),
-              to: s.effectiveTo ? formatDay(s.effectiveTo) : t('standards.open'),
+              from: formatDayKey(s.effectiveFrom),
+              to: s.effectiveTo ? formatDayKey(s.effectiveTo) : t('standards.open'),
             })}{' '}
             · {ti('valueCount', { count: s.values.length })}
             {s.exists && <span className="badge badge-warn"> {ti('exists')}</span>}

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ActionMessage } from './action-message';
-import { formatLocalInstant } from './format';
+import { formatDateTime } from '@/lib/domain/time';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, MaintenanceWindowItem } from './types';
 
@@ -49,14 +49,14 @@ export function MaintenanceTable({ windows, cancelAction }: { windows: Maintenan
                 <div className="muted small">{w.stationName}</div>
               </td>
               <td>{w.parameters.length === 0 ? t('wholeStation') : <span className="mono">{w.parameters.join(', ')}</span>}</td>
-              <td className="nowrap">{formatLocalInstant(w.from)}</td>
-              <td className="nowrap">{formatLocalInstant(w.to)}</td>
+              <td className="nowrap">{formatDateTime(w.from)}</td>
+              <td className="nowrap">{formatDateTime(w.to)}</td>
               <td>{w.reason}</td>
               <td>
                 <span className={`badge ${STATUS_BADGE[w.status]}`}>{t(`statuses.${w.status}`)}</span>
                 {w.cancelledAt && (
                   <div className="muted small">
-                    {w.cancelledBy} {formatLocalInstant(w.cancelledAt)}
+                    {w.cancelledBy} {formatDateTime(w.cancelledAt)}
                   </div>
                 )}
               </td>

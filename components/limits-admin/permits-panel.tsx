@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
 import { ActionMessage } from './action-message';
-import { formatBounds, formatDay } from './format';
+import { formatDayKey } from '@/lib/domain/time';
+import { formatBounds } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
 
@@ -70,7 +71,7 @@ export function PermitsPanel({
                   <td className="num">{formatBounds(p.min, p.max, locale)}</td>
                   <td>{t(`averaging.${p.averaging}`)}</td>
                   <td className="nowrap">
-                    {t('standards.period', { from: formatDay(p.effectiveFrom), to: p.effectiveTo ? formatDay(p.effectiveTo) : t('standards.open') })}{' '}
+                    {t('standards.period', { from: formatDayKey(p.effectiveFrom), to: p.effectiveTo ? formatDayKey(p.effectiveTo) : t('standards.open') })}{' '}
                     {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
                   </td>
                   <td>{p.note ?? ''}</td>

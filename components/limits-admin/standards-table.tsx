@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { formatDay, formatLocalInstant } from './format';
+import { formatDateTime, formatDayKey } from '@/lib/domain/time';
 import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { LimitStandardItem } from './types';
@@ -33,8 +33,8 @@ export function StandardsTable({ standards }: { standards: LimitStandardItem[] }
                       <summary>
                         <span className="mono">{v.version}</span> · {v.name} ·{' '}
                         {t('standards.period', {
-                          from: formatDay(v.effectiveFrom),
-                          to: v.effectiveTo ? formatDay(v.effectiveTo) : t('standards.open'),
+                          from: formatDayKey(v.effectiveFrom),
+                          to: v.effectiveTo ? formatDayKey(v.effectiveTo) : t('standards.open'),
                         })}{' '}
                         {v.inForce ? (
                           <span className="badge badge-accepted">{t('standards.inForce')}</span>
@@ -44,7 +44,7 @@ export function StandardsTable({ standards }: { standards: LimitStandardItem[] }
                         <span className="muted small">
                           {v.source === 'builtin'
                             ? t('standards.builtin')
-                            : t('standards.imported', { by: v.importedBy ?? '—', at: formatLocalInstant(v.createdAt) })}
+                            : t('standards.imported', { by: v.importedBy ?? '—', at: formatDateTime(v.createdAt) })}
                         </span>
                       </summary>
                       <LimitValuesTable values={v.values} style={{ marginTop: 6 }} />

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { DisplayLocale } from '@/lib/domain/format';
-import { formatBounds, formatCoefficients, formatDay } from './format';
+import { formatDayKey } from '@/lib/domain/time';
+import { formatBounds, formatCoefficients } from './format';
 import styles from './limits-admin.module.css';
 import type { StationLimitItem, StationParameterLimits } from './types';
 
@@ -60,7 +61,7 @@ export function StationLimitsTable({ parameters }: { parameters: StationParamete
                       <Derivation l={l} />
                     </td>
                     <td className="nowrap">
-                      {l.effectiveFrom ? t('standards.period', { from: formatDay(l.effectiveFrom), to: l.effectiveTo ? formatDay(l.effectiveTo) : t('standards.open') }) : '—'}
+                      {l.effectiveFrom ? t('standards.period', { from: formatDayKey(l.effectiveFrom), to: l.effectiveTo ? formatDayKey(l.effectiveTo) : t('standards.open') }) : '—'}
                     </td>
                   </tr>
                 )),

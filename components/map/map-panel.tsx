@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import { formatTime } from '@/lib/domain/format';
+import { formatTime } from '@/lib/domain/time';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { countStates, STATION_STATES } from '@/lib/domain/station-state';
 import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';

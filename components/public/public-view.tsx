@@ -6,7 +6,7 @@ import { indexParameterName } from '@/components/aqi/aqi-section';
 import { BandLegend } from '@/components/aqi/band-legend';
 import { findBandView, textOn } from '@/components/aqi/bands';
 import { LocaleSwitch } from '@/components/shell/locale-switch';
-import { formatDateTime, formatTime } from '@/lib/domain/format';
+import { formatDateTime, formatTime } from '@/lib/domain/time';
 import type { PublicDataView, PublicStationView } from './types';
 
 // Leaflet touches `window` on import: the map renders in the browser only.

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { SlotHeatmap, type HeatmapDay } from '@/components/charts/slot-heatmap';
 import { StateBadge } from '@/components/ui/badges';
-import { formatDateTime, formatPercent } from '@/lib/domain/format';
+import { formatPercent } from '@/lib/domain/format';
+import { formatDateTime, formatDayKey } from '@/lib/domain/time';
 import { isBelowThreshold, type SlotStatus } from '@/lib/domain/receipt';
 import type { StationState } from '@/lib/domain/station-state';
 import { formatDuration, OutageList, type OutageItem } from './outage-list';
@@ -45,7 +46,6 @@ export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow
   const t = useTranslations();
   const tm = useTranslations('monitoring');
   const slotLabels: Record<SlotStatus, string> = { received: tm('slots.received'), late: tm('slots.late'), missing: tm('slots.missing'), future: tm('slots.future') };
-  const dayLabel = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
   return (
     <>
       <div className="table-wrap">
@@ -109,7 +109,7 @@ export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow
               </Link>
             ))}
           </p>
-          <SlotHeatmap days={calendar.days} labels={slotLabels} dayLabel={dayLabel} />
+          <SlotHeatmap days={calendar.days} labels={slotLabels} dayLabel={formatDayKey} />
           <p className="small" data-testid="slot-totals">
             {(Object.keys(slotLabels) as SlotStatus[])
               .filter((s) => s !== 'future')

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 
 export type OutageItem = { startedAt: string; endedAt: string | null; minutes: number };
 

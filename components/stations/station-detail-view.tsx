@@ -13,7 +13,8 @@ import {
   type ValueBandView,
 } from '@/components/charts/parameter-chart';
 import { StateBadge } from '@/components/ui/badges';
-import { formatDateTime, formatNumber } from '@/lib/domain/format';
+import { formatNumber } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/station-state';

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import type { StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/station-status';
 import { StateBadge } from '@/components/ui/badges';

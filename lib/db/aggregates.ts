@@ -1,4 +1,5 @@
 import { computeEightHour, type HourlyAverage } from '../domain/averages';
+import { DAY_MS, HOUR_MS, localDayBounds, localDayKey } from '../domain/time';
 import { listStoredDaily, listStoredHourly } from './averages';
 
 /**
@@ -17,13 +18,6 @@ export type AggregateRow = {
   min: number | null;
   max: number | null;
 };
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const VN_OFFSET_MS = 7 * HOUR_MS;
-
-const localDay = (t: number) => new Date(t + VN_OFFSET_MS).toISOString().slice(0, 10);
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VN_OFFSET_MS;
 
 /**
  * One parameter's stored averages in [from, to): `1h` from avg_hour, `8h` as the mean of 8 stored hourly means
@@ -54,11 +48,11 @@ export async function listAggregateRows(
       .map(hourRow);
   }
   // Days whose local midnight lies in [from, to).
-  const firstDay = localDay(from.getTime() + DAY_MS - 1);
-  const lastDayExclusive = localDay(to.getTime() + DAY_MS - 1);
+  const firstDay = localDayKey(new Date(from.getTime() + DAY_MS - 1));
+  const lastDayExclusive = localDayKey(new Date(to.getTime() + DAY_MS - 1));
   const rows = await listStoredDaily(stationId, parameter, firstDay, lastDayExclusive);
   return rows.map((d) => ({
-    time: new Date(dayStart(d.day)),
+    time: localDayBounds(d.day).start,
     date: d.day,
     value: d.value,
     validCount: d.validCount,

@@ -1,4 +1,5 @@
 import { pool } from './client';
+import { LOCAL_TZ_SQL } from './sql-time';
 
 /**
  * Keyset-paged reads for data exports: one station × parameter at a time, ordered by time, `after` exclusive, so every
@@ -97,7 +98,7 @@ export async function listDayBatch(q: {
   limit: number;
 }): Promise<(ExportAvgRow & { day: string })[]> {
   const r = await pool().query<DbAvg & { day: string }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, (day::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS t, value, valid_count, expected_count, complete, min, max
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, (day::timestamp AT TIME ZONE ${LOCAL_TZ_SQL}) AS t, value, valid_count, expected_count, complete, min, max
        FROM avg_day
       WHERE station_id = $1 AND parameter = $2 AND day >= $3::date AND day < $4::date AND ($5::date IS NULL OR day > $5::date)
       ORDER BY day LIMIT $6`,

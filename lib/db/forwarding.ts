@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { pool, prisma } from './client';
+import { LOCAL_TZ_SQL } from './sql-time';
 
 /**
  * Forwarding to the ministry (DOMAIN.md §10): targets and the durable outbox `forward_job`, one row per (target,
@@ -280,7 +281,6 @@ export type ReconciliationRow = {
 export async function forwardingReconciliation(opts: {
   from: Date;
   to: Date;
-  timeZone: string;
   stationIds?: readonly number[];
   targetId?: number;
 }): Promise<ReconciliationRow[]> {
@@ -294,14 +294,14 @@ export async function forwardingReconciliation(opts: {
     not_queued: string;
   }>(
     `WITH files AS (
-       SELECT f.id, f.station_id, to_char(f.received_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day
+       SELECT f.id, f.station_id, to_char(f.received_at AT TIME ZONE ${LOCAL_TZ_SQL}, 'YYYY-MM-DD') AS day
        FROM ingest_file f
        WHERE f.received_at >= $1 AND f.received_at < $2 AND f.outcome IN ('accepted', 'partial') AND f.station_id IS NOT NULL
-         AND ($4::int[] IS NULL OR f.station_id = ANY($4::int[]))
+         AND ($3::int[] IS NULL OR f.station_id = ANY($3::int[]))
      ), per_file AS (
        SELECT files.station_id, files.day, count(j.id) AS jobs,
               bool_or(j.state = 'failed') AS any_failed, bool_or(j.state = 'pending') AS any_pending
-       FROM files LEFT JOIN forward_job j ON j.file_id = files.id AND ($5::int IS NULL OR j.target_id = $5::int)
+       FROM files LEFT JOIN forward_job j ON j.file_id = files.id AND ($4::int IS NULL OR j.target_id = $4::int)
        GROUP BY files.id, files.station_id, files.day
      )
      SELECT s.code, p.day, count(*) AS received,
@@ -312,7 +312,7 @@ export async function forwardingReconciliation(opts: {
      FROM per_file p JOIN station s ON s.id = p.station_id
      GROUP BY s.code, p.day
      ORDER BY p.day DESC, s.code`,
-    [opts.from, opts.to, opts.timeZone, opts.stationIds ? [...opts.stationIds] : null, opts.targetId ?? null],
+    [opts.from, opts.to, opts.stationIds ? [...opts.stationIds] : null, opts.targetId ?? null],
   );
   return r.rows.map((x) => ({
     stationCode: x.code,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { env } from '../env';
+import { LOCAL_TIME_ZONE } from '../domain/time';
 import { pool } from './client';
 import { withTransaction, type Tx } from './transaction';
 
@@ -350,13 +350,13 @@ export async function findIngestFile(id: number): Promise<IngestFileRow | null> 
   return row ? toRow(row) : null;
 }
 
-/** Files per local day (TZ_DISPLAY) and outcome, received in [from, to). */
+/** Files per local day and outcome, received in [from, to). */
 export async function countIngestOutcomesByDay(filter: {
   from: Date;
   to: Date;
   facilityId?: number | null;
 }): Promise<{ day: string; outcome: IngestOutcome; count: number }[]> {
-  const params: unknown[] = [env().TZ_DISPLAY, filter.from, filter.to];
+  const params: unknown[] = [LOCAL_TIME_ZONE, filter.from, filter.to];
   let facility = '';
   if (filter.facilityId != null) {
     params.push(filter.facilityId);
@@ -472,11 +472,11 @@ export async function searchIngestFiles(
   return r.rows.map(toRow);
 }
 
-/** Files per local day (TZ_DISPLAY) and outcome for the same filters, received in [from, to). */
+/** Files per local day and outcome for the same filters, received in [from, to). */
 export async function countIngestFilesPerDay(
   q: IngestLedgerQuery & { from: Date; to: Date },
 ): Promise<{ day: string; outcome: IngestOutcome; count: number }[]> {
-  const params: unknown[] = [env().TZ_DISPLAY];
+  const params: unknown[] = [LOCAL_TIME_ZONE];
   const where = ledgerWhere(q, params);
   const r = await pool().query<{ day: string; outcome: IngestOutcome; count: number }>(
     `SELECT to_char(f.received_at AT TIME ZONE $1, 'YYYY-MM-DD') AS day, f.outcome::text AS outcome, count(*)::int AS count

@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { pool } from './client';
-import { epochMsSql } from './sql-time';
+import { localDayKey } from '../domain/time';
+import { epochMsSql, LOCAL_TZ_SQL } from './sql-time';
 
 /**
  * Batched reads for monitoring (map, lists, connectivity): one query for many stations instead of one per station.
  * Local days are Asia/Ho_Chi_Minh days (UTC+7, no DST).
  */
-const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
 
 export type LatestRow = {
   stationId: number;
@@ -71,7 +71,7 @@ export async function refreshReceiptDays(from: Date, to: Date, stationIds?: read
     `INSERT INTO station_receipt_day (station_id, day, readings, slots, late_slots, updated_at)
      SELECT station_id, day, sum(n)::int, count(*)::int, count(*) FILTER (WHERE late)::int, now()
      FROM (
-       SELECT r.station_id, (r.time AT TIME ZONE '${LOCAL_TZ}')::date AS day, count(*) AS n,
+       SELECT r.station_id, (r.time AT TIME ZONE ${LOCAL_TZ_SQL})::date AS day, count(*) AS n,
               min(r.received_at) > r.time + make_interval(mins => s.interval_minutes + s.grace_minutes) AS late
        FROM reading r JOIN station s ON s.id = r.station_id
        WHERE r.time >= $1 AND r.time < $2 AND ($3::int[] IS NULL OR r.station_id = ANY($3::int[]))
@@ -256,13 +256,12 @@ export async function listChartAverages(
   if (parameters.length === 0) return out;
   if (bucket === '24h') {
     // Local days whose end label can fall in (from, to]; the exact cut is made on the label below.
-    const localDay = (t: number) => new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
     const r = await pool().query<ChartBucketRow & { parameter: string }>(
-      `SELECT parameter, ${epochMsSql(`((day + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')`)} AS t,
+      `SELECT parameter, ${epochMsSql(`((day + 1)::timestamp AT TIME ZONE ${LOCAL_TZ_SQL})`)} AS t,
               value AS mean, min, max, expected_count AS n, valid_count AS valid
        FROM avg_day WHERE station_id = $1 AND parameter = ANY($2::text[]) AND day >= $3::date - 1 AND day <= $4::date
        ORDER BY parameter, day`,
-      [stationId, [...parameters], localDay(from.getTime()), localDay(to.getTime())],
+      [stationId, [...parameters], localDayKey(from), localDayKey(to)],
     );
     for (const x of r.rows) {
       if (x.t > from.getTime() && x.t <= to.getTime())

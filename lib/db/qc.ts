@@ -3,7 +3,7 @@ import type { StationKind } from '../domain/parameters';
 import type { FlagRun } from '../domain/qc/flag-runs';
 import { pool } from './client';
 import { numberArrayLiteral } from './pg-arrays';
-import { epochMsSql } from './sql-time';
+import { epochMsSql, LOCAL_TZ_SQL } from './sql-time';
 
 /**
  * Data access for QC recomputation: the station's QC settings, reading windows, flag write-back and the
@@ -299,7 +299,7 @@ export async function countFlagsByDay(
   stationIds: readonly number[] | null,
 ): Promise<FlagDayCount[]> {
   const r = await pool().query<{ day: string; flag: number; n: number }>(
-    `SELECT to_char((time - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
+    `SELECT to_char((time - interval '1 millisecond') AT TIME ZONE ${LOCAL_TZ_SQL}, 'YYYY-MM-DD') AS day,
             qc_flag AS flag, count(*)::int AS n
      FROM reading
      WHERE time > $1 AND time <= $2 AND ($3::int[] IS NULL OR station_id = ANY($3::int[]))

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findParameter, type StationKind } from '../domain/parameters';
 import { parseDataText } from '../domain/parse-file';
+import { formatCompactLocalTime, fromLocalParts } from '../domain/time';
 import {
   DEFAULT_EVENTS,
   createRng,
-  formatLocalStamp,
   generateReadings,
   hashSeed,
   localTime,
@@ -13,6 +13,7 @@ import {
   renderFile,
   slotRng,
   slotTimes,
+  startOfDayIndex,
   type SimEvents,
   type SimReading,
   type SimStation,
@@ -110,7 +111,7 @@ describe('renderFile', () => {
     ['UTC midnight is 07:00 local', '2024-05-24T00:00:00Z', '20240524070000'],
     ['year boundary', '2023-12-31T17:05:00Z', '20240101000500'],
   ])('time stamp: %s', (_l, iso, stamp) => {
-    expect(formatLocalStamp(new Date(iso))).toBe(stamp);
+    expect(formatCompactLocalTime(new Date(iso))).toBe(stamp);
   });
 
   it.each(['wastewater', 'emission', 'ambient_air', 'surface_water'] as const)(
@@ -186,7 +187,7 @@ describe('generateReadings', () => {
       for (let d = 0; d < 14; d++) {
         // Weekdays of March 2024 (4 March is a Monday), at the given local hour.
         const day = 4 + (d % 5) + 7 * Math.floor(d / 5);
-        const t = new Date(Date.UTC(2024, 2, day, hour - 7, 0));
+        const t = fromLocalParts({ year: 2024, month: 3, day, hour });
         sum += slot(s, t).readings.find((r) => r.parameter === code)!.value;
         n++;
       }
@@ -202,7 +203,7 @@ describe('generateReadings', () => {
     expect(plan.exceedance?.parameter).toBe('COD');
     const ex = plan.exceedance!;
     const mid = Math.floor((ex.start + ex.end) / 2 / 5) * 5;
-    const t = new Date(day * 86_400_000 - 7 * 3_600_000 + mid * 60_000);
+    const t = new Date(startOfDayIndex(day).getTime() + mid * 60_000);
     const cod = slot(s, t).readings.find((r) => r.parameter === 'COD')!;
     expect(cod.value).toBeGreaterThan(67.5);
     expect(cod.status).toBe('00');
@@ -213,13 +214,13 @@ describe('generateReadings', () => {
     const day = localTime(T0).dayIndex;
     const ex = planDay(s, day).exceedance!;
     const mid = Math.floor((ex.start + ex.end) / 2 / 5) * 5;
-    const t = new Date(day * 86_400_000 - 7 * 3_600_000 + mid * 60_000);
+    const t = new Date(startOfDayIndex(day).getTime() + mid * 60_000);
     expect(slot(s, t).readings.find((r) => r.parameter === 'DO')!.value).toBeLessThan(5);
   });
 
   it('calibration: analysers report 01 inside the daily window, flow and temperature keep measuring', () => {
     const s = station('wastewater', { calibration: { hour: 7, minute: 30, minutes: 30 } });
-    const at = (hh: number, mm: number) => slot(s, new Date(Date.UTC(2024, 4, 24, hh - 7, mm)));
+    const at = (hh: number, mm: number) => slot(s, fromLocalParts({ year: 2024, month: 5, day: 24, hour: hh, minute: mm }));
     const inside = at(7, 45).readings;
     expect(inside.find((r) => r.parameter === 'COD')!.status).toBe('01');
     expect(inside.find((r) => r.parameter === 'PH')!.status).toBe('01');
@@ -233,7 +234,7 @@ describe('generateReadings', () => {
     const s = station('ambient_air', { deviceErrorDayProb: 1 });
     const day = localTime(T0).dayIndex;
     const de = planDay(s, day).deviceError!;
-    const t = new Date(day * 86_400_000 - 7 * 3_600_000 + de.start * 60_000);
+    const t = new Date(startOfDayIndex(day).getTime() + de.start * 60_000);
     const rs = slot(s, t).readings;
     expect(rs.filter((r) => r.status === '02').map((r) => r.parameter)).toEqual([de.parameter]);
   });
@@ -244,7 +245,7 @@ describe('generateReadings', () => {
     const fl = planDay(s, day).flatLine!;
     const values = new Set<number>();
     for (let m = fl.start; m < fl.end; m += 5) {
-      const t = new Date(day * 86_400_000 - 7 * 3_600_000 + m * 60_000);
+      const t = new Date(startOfDayIndex(day).getTime() + m * 60_000);
       values.add(slot(s, t).readings.find((r) => r.parameter === fl.parameter)!.value);
     }
     expect(fl.end - fl.start).toBeGreaterThanOrEqual(90);
@@ -255,7 +256,7 @@ describe('generateReadings', () => {
     const s = station('wastewater', { gapDayProb: 1, linkDownDayProb: 1 });
     const day = localTime(T0).dayIndex;
     const plan = planDay(s, day);
-    const at = (m: number) => new Date(day * 86_400_000 - 7 * 3_600_000 + m * 60_000);
+    const at = (m: number) => new Date(startOfDayIndex(day).getTime() + m * 60_000);
     const gap = plan.gap!;
     const ld = plan.linkDown!;
     expect(slot(s, at(gap.start)).gap).toBe(true);

@@ -4,6 +4,7 @@
  * simulator and a replay produce the same file for the same station and slot.
  */
 import type { StationKind } from '../domain/parameters';
+import { DAY_MS, formatCompactLocalTime, fromLocalParts, localParts, startOfLocalDay, type LocalParts } from '../domain/time';
 
 export type DeviceStatus = '00' | '01' | '02' | '03';
 /** Uniform numbers in [0, 1). */
@@ -11,9 +12,6 @@ export type Rng = () => number;
 
 export const SLOT_MINUTES = 5;
 const SLOT_MS = SLOT_MINUTES * 60_000;
-/** File times are local time UTC+7 (Asia/Ho_Chi_Minh has no DST). */
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Randomness
@@ -164,46 +162,28 @@ export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Time
 
-export type LocalTime = {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday. */
-  dow: number;
+export type LocalTime = LocalParts & {
   minuteOfDay: number;
   /** Days since 1970-01-01 in local time: identifies the local day. */
   dayIndex: number;
   dayOfYear: number;
 };
 
+/** Local wall clock of `t` (file times are local, lib/domain/time), with the fields the simulation draws from. */
 export function localTime(t: Date): LocalTime {
-  const ms = t.getTime() + LOCAL_OFFSET_MS;
-  const d = new Date(ms);
-  const dayIndex = Math.floor(ms / DAY_MS);
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1) / DAY_MS;
+  const p = localParts(t);
+  const dayIndex = Date.UTC(p.year, p.month - 1, p.day) / DAY_MS;
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    dow: d.getUTCDay(),
-    minuteOfDay: d.getUTCHours() * 60 + d.getUTCMinutes(),
+    ...p,
+    minuteOfDay: p.hour * 60 + p.minute,
     dayIndex,
-    dayOfYear: dayIndex - yearStart + 1,
+    dayOfYear: dayIndex - Date.UTC(p.year, 0, 1) / DAY_MS + 1,
   };
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** yyyyMMddHHmmss in local time (UTC+7), as in file names and file lines. */
-export function formatLocalStamp(t: Date): string {
-  const l = localTime(t);
-  return `${pad(l.year, 4)}${pad(l.month)}${pad(l.day)}${pad(l.hour)}${pad(l.minute)}${pad(l.second)}`;
+/** Local midnight starting the day `dayIndex` (LocalTime.dayIndex). */
+export function startOfDayIndex(dayIndex: number): Date {
+  return fromLocalParts({ year: 1970, month: 1, day: 1 + dayIndex });
 }
 
 /** The start of the 5-minute slot holding t. */
@@ -479,7 +459,7 @@ function clampValue(code: string, v: number): number {
 function context(l: LocalTime): Ctx {
   return {
     h: l.hour + l.minute / 60,
-    dow: l.dow,
+    dow: l.weekday,
     season: Math.cos((2 * Math.PI * (l.dayOfYear - 15)) / 365),
   };
 }
@@ -631,7 +611,7 @@ export function releasedLateSlots(station: SimStation, time: Date): Date[] {
   const plan = planDay(station, l.dayIndex);
   const ld = plan.linkDown;
   if (!ld || l.minuteOfDay !== ld.end) return [];
-  const midnight = time.getTime() - l.minuteOfDay * 60_000 - l.second * 1000;
+  const midnight = startOfLocalDay(time).getTime();
   const out: Date[] = [];
   for (let mm = ld.start; mm < ld.end; mm += SLOT_MINUTES) {
     if (!inWindow(plan.gap, mm)) out.push(new Date(midnight + mm * 60_000));
@@ -664,7 +644,7 @@ export function renderFile(
   provinceCode: string,
   opts: RenderOptions = {},
 ): { name: string; content: string } {
-  const stamp = formatLocalStamp(slotTime);
+  const stamp = formatCompactLocalTime(slotTime);
   const field = opts.unitStyle === 'field';
   const lines = readings.map((r) => {
     const value = r.text ?? r.value.toFixed(r.decimals);

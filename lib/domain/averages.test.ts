@@ -1,53 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  affectedDays,
-  affectedEightHours,
-  affectedHours,
-  computeDaily,
-  computeEightHour,
-  computeHourly,
-  dayLabel,
-  dayRange,
-  HOUR_MS,
-  requiredCount,
-  type AverageInput,
-  type HourlyAverage,
-} from './averages';
+import { affectedDays, affectedEightHours, computeDaily, computeEightHour, computeHourly, requiredCount, type AverageInput, type HourlyAverage } from './averages';
+import { fromLocalParts, HOUR_MS } from './time';
 
-/** Epoch ms of a Vietnam local time (UTC+7). */
-const vn = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number => Date.UTC(y, mo - 1, d, h - 7, mi, s, ms);
+/** Epoch ms of a local wall-clock time. */
+const vn = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number =>
+  fromLocalParts({ year, month, day, hour, minute, second, millisecond }).getTime();
 const MIN = 60_000;
-
-describe('hour and day labels (local time, labelled by the end)', () => {
-  it.each([
-    ['exactly 10:00 belongs to hour 10:00', vn(2024, 5, 24, 10), vn(2024, 5, 24, 10)],
-    ['10:00:00.001 belongs to hour 11:00', vn(2024, 5, 24, 10, 0, 0, 1), vn(2024, 5, 24, 11)],
-    ['09:05 belongs to hour 10:00', vn(2024, 5, 24, 9, 5), vn(2024, 5, 24, 10)],
-    ['09:00:00.001 belongs to hour 10:00', vn(2024, 5, 24, 9, 0, 0, 1), vn(2024, 5, 24, 10)],
-    ['23:55 belongs to hour 24:00 (00:00 next day)', vn(2024, 5, 24, 23, 55), vn(2024, 5, 25, 0)],
-  ])('%s', (_label, t, expected) => {
-    expect(affectedHours([t])).toEqual([expected]);
-  });
-
-  it.each([
-    ['00:00 belongs to the previous day (its 24:00)', vn(2024, 5, 25, 0), '2024-05-24'],
-    ['00:00:00.001 belongs to the new day', vn(2024, 5, 25, 0, 0, 0, 1), '2024-05-25'],
-    ['00:05 local is still the previous UTC day but the new local day', vn(2024, 5, 25, 0, 5), '2024-05-25'],
-    ['07:00 local = 00:00 UTC', vn(2024, 5, 25, 7), '2024-05-25'],
-    ['23:59 local', vn(2024, 5, 25, 23, 59), '2024-05-25'],
-    ['new year midnight belongs to 31 December', vn(2025, 1, 1, 0), '2024-12-31'],
-    ['leap day', vn(2024, 2, 29, 12), '2024-02-29'],
-  ])('%s', (_label, t, expected) => {
-    expect(dayLabel(t)).toBe(expected);
-  });
-
-  it('dayRange is (D 00:00, D+1 00:00] local', () => {
-    expect(dayRange('2024-05-24')).toEqual({ after: vn(2024, 5, 24, 0), through: vn(2024, 5, 25, 0) });
-    expect(dayLabel(dayRange('2024-05-24').through)).toBe('2024-05-24');
-    expect(dayLabel(dayRange('2024-05-24').after)).toBe('2024-05-23');
-    expect(() => dayRange('24/05/2024')).toThrow(RangeError);
-  });
-});
 
 describe('requiredCount: ceil(ratio × expected)', () => {
   it.each([
@@ -179,11 +137,6 @@ describe('computeEightHour: mean of complete hourly means in the 8 hours ending 
 });
 
 describe('affected periods for incremental recompute', () => {
-  it('hours: unique and sorted', () => {
-    const times = [vn(2024, 5, 24, 10, 5), vn(2024, 5, 24, 9, 55), vn(2024, 5, 24, 10), vn(2024, 5, 24, 10, 30)];
-    expect(affectedHours(times)).toEqual([H10, vn(2024, 5, 24, 11)]);
-  });
-
   it('days: midnight goes to the previous day', () => {
     expect(affectedDays([vn(2024, 5, 25, 0), vn(2024, 5, 25, 0, 5), vn(2024, 5, 24, 12)])).toEqual(['2024-05-24', '2024-05-25']);
   });

@@ -1,13 +1,9 @@
-import { VN_OFFSET_MINUTES } from './iso-time';
+import { dayLabel, HOUR_MS, hourLabel } from './time';
 
 /**
- * Hourly, daily and 8-hour means (DOMAIN.md §5) in Vietnam local time (UTC+7, no DST). Hour h holds readings in
- * (h−1:00, h:00] and is labelled by its end; day D holds hours 01:00 … 24:00, i.e. readings in (D 00:00, D+1 00:00].
+ * Hourly, daily and 8-hour means (DOMAIN.md §5) in local time. Hour h holds readings in (h−1:00, h:00] and is labelled
+ * by its end; day D holds hours 01:00 … 24:00, i.e. readings in (D 00:00, D+1 00:00] (labels: lib/domain/time).
  */
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-const OFFSET_MS = VN_OFFSET_MINUTES * 60_000;
-
 export const DEFAULT_COMPLETE_RATIO = 0.75;
 export const HOURS_PER_DAY = 24;
 export const HOURS_PER_EIGHT_HOUR = 8;
@@ -21,26 +17,6 @@ export type EightHourAverage = Stats & { hourEnd: number };
 
 export type HourlyOptions = { intervalMinutes: number; completeRatio?: number };
 export type PeriodOptions = { completeRatio?: number };
-
-/** End of the hour holding `timeMs`: a reading exactly on the hour belongs to the hour it ends. */
-export function hourLabel(timeMs: number): number {
-  // The offset is whole hours, so local hour boundaries are UTC hour boundaries.
-  return Math.ceil(timeMs / HOUR_MS) * HOUR_MS;
-}
-
-/** Local day `yyyy-MM-dd` holding `timeMs`; local midnight belongs to the day before (its 24:00). */
-export function dayLabel(timeMs: number): string {
-  const dayStartLocal = (Math.ceil((timeMs + OFFSET_MS) / DAY_MS) - 1) * DAY_MS;
-  return new Date(dayStartLocal).toISOString().slice(0, 10);
-}
-
-/** Bounds of a local day: readings with `after < time <= through` belong to it. */
-export function dayRange(day: string): { after: number; through: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new RangeError(`dayRange: expected yyyy-MM-dd, got ${day}`);
-  const after = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - OFFSET_MS;
-  return { after, through: after + DAY_MS };
-}
 
 /** Least number of valid values that makes an average complete: ceil(ratio × expected), 9 of 12 at 0.75. */
 export function requiredCount(expected: number, completeRatio: number = DEFAULT_COMPLETE_RATIO): number {
@@ -155,11 +131,6 @@ export function computeEightHour(hourly: readonly HourlyAverage[], opts: PeriodO
 
 const sortedUnique = <T extends number | string>(xs: Iterable<T>): T[] => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** Hour labels touched by new reading times: the hourly averages to recompute. */
-export function affectedHours(times: readonly number[]): number[] {
-  return sortedUnique(times.map(hourLabel));
-}
-
 /** Local days touched by new reading times: the daily averages to recompute. */
 export function affectedDays(times: readonly number[]): string[] {
   return sortedUnique(times.map(dayLabel));
@@ -169,3 +140,7 @@ export function affectedDays(times: readonly number[]): string[] {
 export function affectedEightHours(hourEnds: readonly number[]): number[] {
   return sortedUnique(hourEnds.flatMap((h) => Array.from({ length: HOURS_PER_EIGHT_HOUR }, (_, k) => hourLabel(h) + k * HOUR_MS)));
 }
+
+// Transitional: lib/services/alerts/engine.ts (another branch) still imports these from here; remove once it imports
+// them from lib/domain/time.
+export { dayLabel, dayRange, HOUR_MS } from './time';

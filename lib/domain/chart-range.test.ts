@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { parseLocalDate, resolveChartWindow } from './chart-range';
+import { resolveChartWindow } from './chart-range';
 
 const now = Date.parse('2024-05-24T03:00:00.000Z');
 const DAY = 86_400_000;
-
-describe('parseLocalDate', () => {
-  test.each([
-    { text: '24/05/2024', expected: Date.parse('2024-05-23T17:00:00.000Z') },
-    { text: '1/5/2024', expected: Date.parse('2024-04-30T17:00:00.000Z') },
-    { text: '31/02/2024', expected: null },
-    { text: '2024-05-24', expected: null },
-    { text: '', expected: null },
-  ])('$text → $expected', ({ text, expected }) => {
-    expect(parseLocalDate(text)).toBe(expected);
-  });
-});
 
 describe('resolveChartWindow', () => {
   test.each([

@@ -1,3 +1,5 @@
+import { DAY_MS as DAY, formatDate, parseLocalDate } from './time';
+
 /**
  * Chart range and resolution kept in the station page URL (?range=7d&res=1h, or range=custom&from=dd/MM/yyyy&to=…).
  * Custom dates are local (UTC+7) days, `to` inclusive. Raw resolution is allowed up to 31 days; wider falls back to 1 h.
@@ -7,25 +9,11 @@ export type ChartRange = (typeof CHART_RANGES)[number];
 export const CHART_RESOLUTIONS = ['raw', '1h', '24h'] as const;
 export type ChartResolution = (typeof CHART_RESOLUTIONS)[number];
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const OFFSET = 7 * HOUR;
 export const MAX_RAW_SPAN_MS = 31 * DAY;
 export const MAX_SPAN_MS = 400 * DAY;
 
 const SPANS: Record<Exclude<ChartRange, 'custom'>, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY, '1y': 365 * DAY };
 const DEFAULT_RES: Record<Exclude<ChartRange, 'custom'>, ChartResolution> = { '24h': 'raw', '7d': 'raw', '30d': '1h', '1y': '24h' };
-
-/** dd/MM/yyyy → start of that local day (UTC instant), or null. */
-export function parseLocalDate(text: string | undefined | null): number | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((text ?? '').trim());
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const check = new Date(t);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
-  return t - OFFSET;
-}
 
 export type ResolvedChartWindow = {
   range: ChartRange;
@@ -39,11 +27,6 @@ export type ResolvedChartWindow = {
   toText: string;
 };
 
-function dateText(t: number): string {
-  const d = new Date(t + OFFSET);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-}
-
 /** Resolves URL parameters against `now`; anything unknown or invalid falls back to the last 24 hours, raw. */
 export function resolveChartWindow(q: { range?: string; res?: string; from?: string; to?: string }, now: number): ResolvedChartWindow {
   const range: ChartRange = (CHART_RANGES as readonly string[]).includes(q.range ?? '') ? (q.range as ChartRange) : '24h';
@@ -51,8 +34,8 @@ export function resolveChartWindow(q: { range?: string; res?: string; from?: str
   let to: number;
   let effectiveRange = range;
   if (range === 'custom') {
-    const f = parseLocalDate(q.from);
-    const t = parseLocalDate(q.to);
+    const f = parseLocalDate(q.from)?.getTime() ?? null;
+    const t = parseLocalDate(q.to)?.getTime() ?? null;
     if (f !== null && t !== null && t >= f) {
       from = f;
       to = Math.min(t + DAY, f + MAX_SPAN_MS);
@@ -68,5 +51,5 @@ export function resolveChartWindow(q: { range?: string; res?: string; from?: str
   const fallbackRes: ChartResolution = effectiveRange === 'custom' ? (to - from > MAX_RAW_SPAN_MS ? '24h' : to - from > 7 * DAY ? '1h' : 'raw') : DEFAULT_RES[effectiveRange];
   const asked = (CHART_RESOLUTIONS as readonly string[]).includes(q.res ?? '') ? (q.res as ChartResolution) : fallbackRes;
   const res = asked === 'raw' && to - from > MAX_RAW_SPAN_MS ? '1h' : asked;
-  return { range: effectiveRange, res, from, to, adjusted: res !== asked, fromText: dateText(from), toText: dateText(to - 1) };
+  return { range: effectiveRange, res, from, to, adjusted: res !== asked, fromText: formatDate(from), toText: formatDate(to - 1) };
 }

@@ -1,71 +1,8 @@
 /**
- * Display formatters (pure). Times are stored in UTC and shown in the display time zone (default Asia/Ho_Chi_Minh);
- * dates as dd/MM/yyyy; numbers with a decimal comma in Vietnamese and a decimal point in English.
+ * Number display (pure): a decimal comma in Vietnamese and a decimal point in English. Times and dates are formatted
+ * by lib/domain/time.
  */
-export const DISPLAY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 export type DisplayLocale = 'vi' | 'en';
-
-type Parts = { year: string; month: string; day: string; hour: string; minute: string; second: string };
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsOf(date: Date, timeZone: string): Parts {
-  let f = partFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    partFormatters.set(timeZone, f);
-  }
-  const out: Parts = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
-  for (const p of f.formatToParts(date)) {
-    if (p.type in out) out[p.type as keyof Parts] = p.value;
-  }
-  return out;
-}
-
-function toDate(value: Date | string | number): Date | null {
-  const d = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** dd/MM/yyyy in the display zone; '—' for a missing or invalid time. */
-export function formatDate(value: Date | string | number | null | undefined, timeZone = DISPLAY_TIME_ZONE): string {
-  const d = value == null ? null : toDate(value);
-  if (!d) return '—';
-  const p = partsOf(d, timeZone);
-  return `${p.day}/${p.month}/${p.year}`;
-}
-
-/** HH:mm (24 h) in the display zone. */
-export function formatTime(value: Date | string | number | null | undefined, timeZone = DISPLAY_TIME_ZONE): string {
-  const d = value == null ? null : toDate(value);
-  if (!d) return '—';
-  const p = partsOf(d, timeZone);
-  return `${p.hour}:${p.minute}`;
-}
-
-/** dd/MM/yyyy HH:mm in the display zone. */
-export function formatDateTime(value: Date | string | number | null | undefined, timeZone = DISPLAY_TIME_ZONE): string {
-  const d = value == null ? null : toDate(value);
-  if (!d) return '—';
-  const p = partsOf(d, timeZone);
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
-
-/** The calendar day (yyyy-MM-dd) that `value` falls on in the display zone. */
-export function localDayKey(value: Date, timeZone = DISPLAY_TIME_ZONE): string {
-  const p = partsOf(value, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
-}
 
 /**
  * A number rounded to `decimals` places: "1.234,56" in Vietnamese, "1,234.56" in English; '—' for null/NaN/±∞.
@@ -90,21 +27,6 @@ export function formatPercent(ratio: number | null | undefined, locale: DisplayL
   return `${formatNumber(ratio * 100, 1, locale)} %`;
 }
 
-/** Whole minutes between `from` and `now` (floored, never negative); null when `from` is missing. */
-export function minutesSince(from: Date | string | null | undefined, now: Date): number | null {
-  if (from == null) return null;
-  const d = toDate(from);
-  if (!d) return null;
-  return Math.max(0, Math.floor((now.getTime() - d.getTime()) / 60_000));
-}
-
-/** The instant at which `value`'s calendar day begins in the display zone (zones without DST, like Vietnam's). */
-export function startOfLocalDay(value: Date, timeZone = DISPLAY_TIME_ZONE): Date {
-  const p = partsOf(value, timeZone);
-  const y = Number(p.year);
-  const m = Number(p.month) - 1;
-  const d = Number(p.day);
-  const wallClockAsUtc = Date.UTC(y, m, d, Number(p.hour), Number(p.minute), Number(p.second));
-  const offsetMs = wallClockAsUtc - Math.floor(value.getTime() / 1000) * 1000;
-  return new Date(Date.UTC(y, m, d) - offsetMs);
-}
+// Transitional: components/ingest and components/reports (other branches) still import this from here; remove once
+// they import it from lib/domain/time.
+export { formatDateTime } from './time';

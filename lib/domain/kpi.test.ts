@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectedSlots, formatDayInput, kpiRates, localDayWindows, parseDayInput, sumCounts } from './kpi';
+import { expectedSlots, kpiRates, sumCounts } from './kpi';
 
 const day0 = new Date('2024-05-23T17:00:00.000Z'); // 24/05/2024 00:00 in Vietnam
 const at = (min: number) => new Date(day0.getTime() + min * 60_000);
@@ -44,34 +44,5 @@ describe('sumCounts', () => {
   });
   test('weights by expected and caps each member', () => {
     expect(sumCounts([{ expected: 10, received: 15, valid: 15 }, { expected: 30, received: 6, valid: 3 }])).toEqual({ expected: 40, received: 16, valid: 13 });
-  });
-});
-
-describe('localDayWindows (+07:00)', () => {
-  test('two local days, clipped', () => {
-    const w = localDayWindows(at(600), at(1440 + 60), 420);
-    expect(w.map((d) => d.day)).toEqual(['2024-05-24', '2024-05-25']);
-    expect(w[0]!.from).toEqual(at(600));
-    expect(w[0]!.to).toEqual(at(1440));
-    expect(w[1]!.to).toEqual(at(1500));
-  });
-  test('starting at local midnight', () => {
-    expect(localDayWindows(day0, at(1440), 420).map((d) => d.day)).toEqual(['2024-05-24']);
-  });
-});
-
-describe('parseDayInput / formatDayInput (+07:00)', () => {
-  test.each([
-    { text: '24/05/2024', iso: '2024-05-23T17:00:00.000Z' },
-    { text: '1/6/2024', iso: '2024-05-31T17:00:00.000Z' },
-    { text: '2024-05-24', iso: '2024-05-23T17:00:00.000Z' },
-    { text: '31/02/2024', iso: null },
-    { text: '24-05-2024', iso: null },
-    { text: '', iso: null },
-  ])('$text → $iso', ({ text, iso }) => {
-    expect(parseDayInput(text, 420)?.toISOString() ?? null).toBe(iso);
-  });
-  test('round trip', () => {
-    expect(formatDayInput(parseDayInput('01/12/2024', 420)!, 420)).toBe('01/12/2024');
   });
 });

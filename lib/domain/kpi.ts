@@ -1,3 +1,5 @@
+import { formatDate, localDayWindows as windowsOfDays, parseLocalDate, type DayWindow } from './time';
+
 /**
  * Data-completeness KPIs (DOMAIN.md §7). For one parameter over a period: expected = period / interval counted from
  * max(activeFrom, from); received = distinct time slots with a value; valid = slots with a valid reading.
@@ -60,50 +62,16 @@ export function sumCounts(items: readonly KpiCounts[]): KpiCounts {
   return { expected, received, valid };
 }
 
-export type DayWindow = { day: string; from: Date; to: Date };
-
-/**
- * Local calendar days (UTC offset `offsetMinutes`, +07:00 for Vietnam) overlapping [from, to), each clipped to the
- * range; `day` is yyyy-MM-dd local. Day D holds times in [D 00:00, D+1 00:00) local.
- */
-export function localDayWindows(from: Date, to: Date, offsetMinutes: number): DayWindow[] {
-  const DAY = 86_400_000;
-  const off = offsetMinutes * MINUTE_MS;
-  const out: DayWindow[] = [];
-  let dayStart = Math.floor((from.getTime() + off) / DAY) * DAY - off;
-  while (dayStart < to.getTime()) {
-    const dayEnd = dayStart + DAY;
-    const d = new Date(dayStart + off);
-    const key = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-    out.push({ day: key, from: new Date(Math.max(dayStart, from.getTime())), to: new Date(Math.min(dayEnd, to.getTime())) });
-    dayStart = dayEnd;
-  }
-  return out;
-}
-
 /** yyyy-MM of a yyyy-MM-dd day key. */
 export function monthOfDay(day: string): string {
   return day.slice(0, 7);
 }
 
-/**
- * A day typed in a report form: dd/MM/yyyy (or yyyy-MM-dd) → the instant its local day starts (UTC offset
- * `offsetMinutes`); null when it is not a real calendar date.
- */
-export function parseDayInput(text: string, offsetMinutes: number): Date | null {
-  const s = text.trim();
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) ?? null;
-  const iso = m ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const [y, mo, d] = m ? [Number(m[3]), Number(m[2]), Number(m[1])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [NaN, NaN, NaN];
-  if (!Number.isInteger(y) || !Number.isInteger(mo) || !Number.isInteger(d)) return null;
-  const utc = Date.UTC(y, mo - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return new Date(utc - offsetMinutes * MINUTE_MS);
-}
-
-/** dd/MM/yyyy of the local day that starts at or contains `instant`. */
-export function formatDayInput(instant: Date, offsetMinutes: number): string {
-  const d = new Date(instant.getTime() + offsetMinutes * MINUTE_MS);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-}
+// Transitional: the reports branch (lib/services/reports, server/queries/reports.ts, app/(app)/reports) still calls
+// these with an offset; remove once it calls localDayWindows, parseLocalDate and formatDate of lib/domain/time.
+/** @deprecated lib/domain/time localDayWindows(from, to) */
+export const localDayWindows = (from: Date, to: Date, _offsetMinutes?: number): DayWindow[] => windowsOfDays(from, to);
+/** @deprecated lib/domain/time parseLocalDate(text) */
+export const parseDayInput = (text: string, _offsetMinutes?: number): Date | null => parseLocalDate(text);
+/** @deprecated lib/domain/time formatDate(instant) */
+export const formatDayInput = (instant: Date, _offsetMinutes?: number): string => formatDate(instant);

@@ -2,11 +2,11 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { MINUTE_MS, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
 import { isAppError, type AppErrorCode } from '@/lib/errors';
 import { acknowledgeAlert, DISPOSITIONS, setDisposition } from '@/lib/services/alerts';
 import { notifyAlertEvent } from '@/lib/services/notifications';
 import { requireActionUser } from '@/server/auth/session';
-import { parseLocalDate } from '@/server/queries/alerts';
 import { scopeFor } from '@/lib/services/stations';
 
 /** UI mutations of an alert. Public POSTs: role, input and facility scope are checked here and in the service. */
@@ -55,7 +55,7 @@ export async function setDispositionAction(raw: unknown): Promise<AlertActionRes
     if (v.dueDate) {
       const day = parseLocalDate(v.dueDate);
       if (!day) return { ok: false, error: 'VALIDATION' };
-      dueAt = new Date(day.getTime() + 86_400_000 - 60_000);
+      dueAt = new Date(startOfLocalDay(day, 1).getTime() - MINUTE_MS);
     }
     await setDisposition(
       { id: v.id, actor: user.email, disposition: v.disposition, note: v.note, assigneeId: v.assigneeId, dueAt },

@@ -2,6 +2,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { localDayBounds, parseLocalDate } from '@/lib/domain/time';
 import { isAppError, type AppErrorCode } from '@/lib/errors';
 import { createTargetInput, createTargetService, resendService, updateTargetService } from '@/lib/services/forwarding';
 import { requireActionUser } from '@/server/auth/session';
@@ -72,13 +73,13 @@ export async function resendForwardingAction(_prev: ForwardingActionResult, fd: 
     const q = z
       .object({
         station: z.string().trim().min(1).max(64),
-        from: z.string().regex(DAY),
-        to: z.string().regex(DAY),
+        from: z.string().regex(DAY).refine((d) => parseLocalDate(d) !== null, 'not a calendar date'),
+        to: z.string().regex(DAY).refine((d) => parseLocalDate(d) !== null, 'not a calendar date'),
         target: z.coerce.number().int().positive().optional(),
       })
       .parse({ station: text(fd, 'station'), from: text(fd, 'from'), to: text(fd, 'to'), target: text(fd, 'target') });
-    const from = new Date(`${q.from}T00:00:00+07:00`);
-    const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+    const from = localDayBounds(q.from).start;
+    const to = localDayBounds(q.to).end;
     const r = await resendService({ station: q.station, from, to, target: q.target }, actorOf(user));
     revalidatePath('/forwarding');
     return { ok: true, count: r.requeued };

@@ -5,6 +5,7 @@ import { listInspectors } from '@/lib/db/alert-views';
 import { listRawReadings } from '@/lib/db/readings';
 import { findParameter, parameterName, type StationKind } from '@/lib/domain/parameters';
 import { isValidReading } from '@/lib/domain/qc-flags';
+import { DAY_MS, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
 import { isAppError } from '@/lib/errors';
 import {
   ALERT_KINDS,
@@ -25,26 +26,12 @@ import { getStationLimitsService, scopeFor, listVisibleStations } from '@/lib/se
 /** Page reads of the alerts pages (list, detail, CSV export) and of the notification bell, scoped to the viewer. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 export const LIST_LIMIT = 500;
 export const EXPORT_LIMIT = 10_000;
 
 // ── filters (URL query) ──
 
 export type AlertFilterValues = { station: string; kind: string; state: string; disposition: string; from: string; to: string };
-
-/** `dd/MM/yyyy` (or `yyyy-MM-dd`) → local midnight as an instant; null when not a real date. */
-export function parseLocalDate(text: string): Date | null {
-  const t = text.trim();
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  let y: number, mo: number, d: number;
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else return null;
-  if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
-  return new Date(Date.UTC(y, mo - 1, d) - OFFSET_MS);
-}
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 
@@ -95,7 +82,7 @@ export function parseAlertFilters(sp: SearchParams): {
       ...(disposition ? { disposition } : {}),
       ...(from ? { from } : {}),
       // "to" is a whole day, inclusive.
-      ...(toDay ? { to: new Date(toDay.getTime() + DAY_MS) } : {}),
+      ...(toDay ? { to: startOfLocalDay(toDay, 1) } : {}),
     },
   };
 }

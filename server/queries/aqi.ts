@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { latestIndexHours, listIndexDays, listIndexHours, type IndexKind } from '@/lib/db/aqi';
 import { findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
-import { dayLabel } from '@/lib/domain/averages';
+import { dayLabel } from '@/lib/domain/time';
 import { AQI_BANDS } from '@/lib/domain/aqi';
 import { WQI_BANDS } from '@/lib/domain/wqi';
 import { env } from '@/lib/env';

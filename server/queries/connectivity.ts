@@ -2,10 +2,10 @@ import 'server-only';
 import { listReceiptDays, listSlotReceipts } from '@/lib/db/monitoring';
 import { listOutages, outageStats } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
-import { minutesSince } from '@/lib/domain/format';
+import { DAY_MS, localDayKey, minutesSince, startOfLocalDay } from '@/lib/domain/time';
 import { buildSlotCalendar, expectedReadings, receiptRate, summariseSlots, type SlotDay, type SlotStatus } from '@/lib/domain/receipt';
 import { stateRank } from '@/lib/domain/station-state';
-import { computeLiveStates, localDayStart, scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';
+import { computeLiveStates, scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
 import { toStationSummary, type StationSummary } from './station-dto';
 
@@ -20,8 +20,6 @@ export type ConnectivityRow = StationSummary & {
   outages30d: { count: number; minutes: number; open: boolean };
 };
 
-const DAY_MS = 86_400_000;
-const dayKey = (t: Date) => new Date(t.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Each visible station's last file, delay, state, receipt rate (readings received / expected over its parameters)
@@ -34,17 +32,17 @@ export async function listConnectivity(): Promise<ConnectivityRow[]> {
   const now = new Date();
   const rows = await listVisibleStations(scopeFor(user));
   const ids = rows.map((s) => s.id);
-  const today = localDayStart(now);
-  const start30 = localDayStart(now, 29);
+  const today = startOfLocalDay(now);
+  const start30 = startOfLocalDay(now, -29);
   const [live, days, outages] = await Promise.all([
     computeLiveStates(rows, now),
-    listReceiptDays(ids, dayKey(start30), dayKey(today)),
+    listReceiptDays(ids, localDayKey(start30), localDayKey(today)),
     outageStats(ids, new Date(now.getTime() - 30 * DAY_MS), now),
   ]);
   const byStation = new Map<number, { day: string; readings: number }[]>();
   for (const d of days) byStation.set(d.stationId, [...(byStation.get(d.stationId) ?? []), d]);
-  const start7Key = dayKey(localDayStart(now, 6));
-  const todayKey = dayKey(today);
+  const start7Key = localDayKey(startOfLocalDay(now, -6));
+  const todayKey = localDayKey(today);
 
   const out = rows.map((s): ConnectivityRow => {
     const params = s.parameters.filter((p) => p.enabled).length;
@@ -60,7 +58,7 @@ export async function listConnectivity(): Promise<ConnectivityRow[]> {
       delayMinutes: minutesSince(s.lastFileAt, now),
       thresholdMinutes: s.intervalMinutes + s.graceMinutes,
       today: win(t, exp(today)),
-      week: win(r7, exp(localDayStart(now, 6))),
+      week: win(r7, exp(startOfLocalDay(now, -6))),
       month: win(r30, exp(start30)),
       outages30d: outages.get(s.id) ?? { count: 0, minutes: 0, open: false },
     };
@@ -95,14 +93,14 @@ export async function getSlotCalendar(code: string, days: number): Promise<SlotC
   if (!s || !canSeeFacility(scopeFor(user), s.facility.id)) return null;
   const now = new Date();
   const n = Math.min(31, Math.max(1, Math.trunc(days)));
-  const first = localDayStart(now, n - 1);
+  const first = startOfLocalDay(now, -(n - 1));
   const [received, outages] = await Promise.all([
-    listSlotReceipts(s.id, first, new Date(localDayStart(now).getTime() + DAY_MS)),
+    listSlotReceipts(s.id, first, startOfLocalDay(now, 1)),
     listOutages(s.id, new Date(now.getTime() - 30 * DAY_MS), 100),
   ]);
   const dayList = Array.from({ length: n }, (_, i) => {
     const start = first.getTime() + i * DAY_MS;
-    return { day: dayKey(new Date(start)), start };
+    return { day: localDayKey(new Date(start)), start };
   }).reverse();
   const cal = buildSlotCalendar({ days: dayList, received, intervalMinutes: s.intervalMinutes, graceMinutes: s.graceMinutes, now: now.getTime(), activeFrom: s.activeFrom.getTime() });
   return { station: { code: s.code, name: s.name, intervalMinutes: s.intervalMinutes, graceMinutes: s.graceMinutes }, days: cal,

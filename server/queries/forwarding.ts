@@ -1,7 +1,6 @@
 import 'server-only';
 import type { ReconciliationRow } from '@/lib/db/forwarding';
-import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
-import { startOfLocalDay } from '@/lib/domain/time';
+import { DAY_MS, formatIsoLocal, formatIsoLocalOrNull, localDayBounds, localDayKey, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
 import { forwardingStatusService, listTargetsService, type ForwardTargetView } from '@/lib/services/forwarding';
 import { requireUser, STAFF_ROLES } from '@/server/auth/session';
 import type { ForwardingStatusDto, ForwardTargetDto } from '@/lib/dto/forwarding';
@@ -49,20 +48,18 @@ export type ForwardingPageData = {
   totals: { received: number; forwarded: number; pending: number; failed: number; notQueued: number };
 };
 
-const DAY_MS = 86_400_000;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `from`/`to` are local dates (yyyy-MM-dd, both inclusive); default the last 7 days. */
 export async function getForwardingPage(q: { from?: string; to?: string; target?: string }): Promise<ForwardingPageData> {
   const user = await requireUser(STAFF_ROLES);
   const now = new Date();
-  const today = formatIsoLocal(startOfLocalDay(now)).slice(0, 10);
-  const toDay = q.to && DAY_RE.test(q.to) ? q.to : today;
-  const fromDay = q.from && DAY_RE.test(q.from) ? q.from : formatIsoLocal(new Date(startOfLocalDay(now).getTime() - 6 * DAY_MS)).slice(0, 10);
-  const from = new Date(`${fromDay}T00:00:00+07:00`);
-  const to = new Date(new Date(`${toDay}T00:00:00+07:00`).getTime() + DAY_MS);
+  const toDay = q.to && DAY_RE.test(q.to) && parseLocalDate(q.to) ? q.to : localDayKey(now);
+  const fromDay = q.from && DAY_RE.test(q.from) && parseLocalDate(q.from) ? q.from : localDayKey(startOfLocalDay(now, -6));
+  const from = localDayBounds(fromDay).start;
+  const to = localDayBounds(toDay).end;
   const target = q.target && /^\d+$/.test(q.target) ? Number(q.target) : undefined;
-  const valid = !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime()) && from < to && to.getTime() - from.getTime() <= 366 * DAY_MS;
+  const valid = from < to && to.getTime() - from.getTime() <= 366 * DAY_MS;
   const [targets, rows] = await Promise.all([
     listTargetsService(),
     valid ? forwardingStatusService({ from, to, target }).catch(() => []) : Promise.resolve([]),

@@ -12,7 +12,7 @@ import {
   type IngestOutcome,
 } from '@/lib/db/ingest-files';
 import { decodeFileText } from '@/lib/domain/parse-file';
-import { LOCAL_OFFSET_MINUTES } from '@/lib/domain/time';
+import { DAY_MS, formatDate, formatDayKey, localDayBounds, localDayKey, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
 import { readRawFile } from '@/lib/services/ingest';
 import { currentUser, requireUser, type SessionUser } from '@/server/auth/session';
 import { scopeFor, listVisibleStations } from '@/lib/services/stations';
@@ -24,42 +24,11 @@ export type IngestSourceName = (typeof INGEST_SOURCES)[number];
 const PAGE_SIZE = 50;
 const DEFAULT_CHART_DAYS = 14;
 const MAX_CHART_DAYS = 92;
-const DAY_MS = 86_400_000;
-const OFFSET_MS = LOCAL_OFFSET_MINUTES * 60_000;
 /** Lines rendered on the file page; rejected lines beyond it are still shown (with gaps). */
 export const MAX_SHOWN_LINES = 2000;
 const HEX_PREVIEW_BYTES = 4096;
 
 // ── Filters (URL query) ──
-
-/** A calendar day in local time (the display zone is UTC+7 without DST). */
-export type LocalDay = { y: number; m: number; d: number };
-
-/** `dd/MM/yyyy` (also `d/M/yyyy` and `yyyy-MM-dd`) → a real calendar day; null otherwise. */
-export function parseDisplayDate(text: string): LocalDay | null {
-  const t = text.trim();
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  let day: LocalDay | null = null;
-  if (m) day = { y: Number(m[3]), m: Number(m[2]), d: Number(m[1]) };
-  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  if (!day || day.y < 1970 || day.m < 1 || day.m > 12 || day.d < 1) return null;
-  if (day.d > new Date(Date.UTC(day.y, day.m, 0)).getUTCDate()) return null;
-  return day;
-}
-
-/** Local midnight of a day as a UTC instant. */
-export function localDayStart(day: LocalDay): Date {
-  return new Date(Date.UTC(day.y, day.m - 1, day.d) - OFFSET_MS);
-}
-
-function localDayOf(instant: Date): LocalDay {
-  const l = new Date(instant.getTime() + OFFSET_MS);
-  return { y: l.getUTCFullYear(), m: l.getUTCMonth() + 1, d: l.getUTCDate() };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: LocalDay) => `${d.y}-${pad(d.m)}-${pad(d.d)}`;
-const dayDisplay = (d: LocalDay) => `${pad(d.d)}/${pad(d.m)}/${d.y}`;
 
 /** What the filter form shows and the URL holds (strings as typed, normalised). */
 export type LedgerFilters = {
@@ -90,12 +59,12 @@ export function parseLedgerSearchParams(sp: SearchParams): { filters: LedgerFilt
   const date = (key: 'from' | 'to'): string => {
     const raw = first(sp[key]);
     if (!raw) return '';
-    const d = parseDisplayDate(raw);
+    const d = parseLocalDate(raw);
     if (!d) {
       invalid.push(key);
       return '';
     }
-    return dayDisplay(d);
+    return formatDate(d);
   };
   const from = date('from');
   const to = date('to');
@@ -116,18 +85,15 @@ export function parseLedgerSearchParams(sp: SearchParams): { filters: LedgerFilt
   };
 }
 
-/** Chart window: the filter's days, or the last 14 days; at most 92 days (the newest ones). */
-export function chartWindow(filters: Pick<LedgerFilters, 'from' | 'to'>, now: Date): { first: LocalDay; last: LocalDay; days: LocalDay[] } {
-  const toDay = (filters.to && parseDisplayDate(filters.to)) || localDayOf(now);
-  const fromDay =
-    (filters.from && parseDisplayDate(filters.from)) ||
-    localDayOf(new Date(localDayStart(toDay).getTime() - (DEFAULT_CHART_DAYS - 1) * DAY_MS));
-  let start = localDayStart(fromDay).getTime();
-  const end = localDayStart(toDay).getTime();
-  if (start > end) start = end;
+/** Chart window (local days yyyy-MM-dd): the filter's days, or the last 14 days; at most 92 days (the newest ones). */
+export function chartWindow(filters: Pick<LedgerFilters, 'from' | 'to'>, now: Date): { first: string; last: string; days: string[] } {
+  const toDay = parseLocalDate(filters.to) ?? startOfLocalDay(now);
+  const fromDay = parseLocalDate(filters.from) ?? startOfLocalDay(toDay, -(DEFAULT_CHART_DAYS - 1));
+  const end = toDay.getTime();
+  let start = Math.min(fromDay.getTime(), end);
   if ((end - start) / DAY_MS + 1 > MAX_CHART_DAYS) start = end - (MAX_CHART_DAYS - 1) * DAY_MS;
-  const days: LocalDay[] = [];
-  for (let t = start; t <= end; t += DAY_MS) days.push(localDayOf(new Date(t)));
+  const days: string[] = [];
+  for (let t = start; t <= end; t += DAY_MS) days.push(localDayKey(new Date(t)));
   return { first: days[0]!, last: days.at(-1)!, days };
 }
 
@@ -207,8 +173,8 @@ export async function getIngestPage(sp: SearchParams, now: Date = new Date()): P
   const user = await requireUser();
   const { filters, invalid } = parseLedgerSearchParams(sp);
   const window = chartWindow(filters, now);
-  const chartFrom = dayDisplay(window.first);
-  const chartTo = dayDisplay(window.last);
+  const chartFrom = formatDayKey(window.first);
+  const chartTo = formatDayKey(window.last);
   const canResolve = (CONFLICT_RESOLVER_ROLES as readonly string[]).includes(user.role);
   const scope = scopeFor(user);
   const stationRows = scope ? await listVisibleStations(scopeFor(user)) : [];
@@ -227,21 +193,21 @@ export async function getIngestPage(sp: SearchParams, now: Date = new Date()): P
     ...(filters.source ? { source: filters.source } : {}),
     ...(filters.q ? { nameContains: filters.q } : {}),
   };
-  const fromDay = filters.from ? parseDisplayDate(filters.from) : null;
-  const toDay = filters.to ? parseDisplayDate(filters.to) : null;
+  const fromDay = parseLocalDate(filters.from);
+  const toDay = parseLocalDate(filters.to);
   const ledgerQuery: IngestLedgerQuery = {
     ...base,
     ...(filters.outcome ? { outcome: filters.outcome } : {}),
-    ...(fromDay ? { from: localDayStart(fromDay) } : {}),
-    ...(toDay ? { to: new Date(localDayStart(toDay).getTime() + DAY_MS) } : {}),
+    ...(fromDay ? { from: fromDay } : {}),
+    ...(toDay ? { to: startOfLocalDay(toDay, 1) } : {}),
   };
 
   const [fileRows, perDay, conflictRows, conflictTotal] = await Promise.all([
     searchIngestFiles({ ...ledgerQuery, limit: PAGE_SIZE + 1, ...(filters.cursor ? { cursor: filters.cursor } : {}) }),
     countIngestFilesPerDay({
       ...base,
-      from: localDayStart(window.first),
-      to: new Date(localDayStart(window.last).getTime() + DAY_MS),
+      from: localDayBounds(window.first).start,
+      to: localDayBounds(window.last).end,
     }),
     listOpenConflictsForReview({ facilityId: scope.facilityId, limit: CONFLICT_PANEL_ROWS }),
     countOpenReadingConflicts(scope.facilityId),
@@ -257,10 +223,10 @@ export async function getIngestPage(sp: SearchParams, now: Date = new Date()): P
     totals[r.outcome] += r.count;
     byDay.set(r.day, c);
   }
-  const days: ChartDay[] = window.days.map((d) => ({
-    day: dayKey(d),
-    label: `${pad(d.d)}/${pad(d.m)}`,
-    ...(byDay.get(dayKey(d)) ?? emptyCounts()),
+  const days: ChartDay[] = window.days.map((day) => ({
+    day,
+    label: formatDayKey(day).slice(0, 5),
+    ...(byDay.get(day) ?? emptyCounts()),
   }));
   return {
     filters,

@@ -11,8 +11,7 @@ import type {
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { listBindings } from '@/lib/db/limits';
-import { formatIsoLocal } from '@/lib/domain/iso-time';
-import { localDateToEpochMs } from '@/lib/domain/limits';
+import { formatIsoLocal, HOUR_MS, localDayBounds, localDayKey, parseLocalDate } from '@/lib/domain/time';
 import type { StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import { listMaintenanceWindowsService } from '@/lib/services/alerts';
@@ -58,7 +57,7 @@ export async function getLimitsAdminPage(now: Date = new Date()): Promise<Limits
   }
   // Newest version first inside a standard: that is the one an admin checks after an import.
   for (const s of byCode.values())
-    s.versions.sort((a, b) => localDateToEpochMs(b.effectiveFrom) - localDateToEpochMs(a.effectiveFrom));
+    s.versions.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   const bindings = await listBindings(stations.map((s) => s.id));
   return {
     standards: [...byCode.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code)),
@@ -95,9 +94,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's local date, or the `at` date the admin picked (to see what applies after a future cut-over). */
 export function limitsDateOf(at: string | undefined, now: Date): { day: string; instant: Date } {
-  const day = at && DAY.test(at) && Number.isFinite(localDateToEpochMs(at)) ? at : formatIsoLocal(now).slice(0, 10);
+  const day = at && DAY.test(at) && parseLocalDate(at) ? at : localDayKey(now);
   // Noon local time: inside the day whatever the standard's cut-over at 00:00.
-  return { day, instant: new Date(localDateToEpochMs(day) + 12 * 3_600_000) };
+  return { day, instant: new Date(localDayBounds(day).start.getTime() + 12 * HOUR_MS) };
 }
 
 export async function getStationLimitsAdminPage(

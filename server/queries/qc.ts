@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { listStations } from '@/lib/db/stations';
-import { formatIsoLocal } from '@/lib/domain/iso-time';
+import { DAY_MS, formatIsoLocal, localDayKey, startOfLocalDay } from '@/lib/domain/time';
 import { qcFlagName } from '@/lib/domain/qc-flags';
 import { isAppError } from '@/lib/errors';
 import { listOverlaysService } from '@/lib/services/qc';
@@ -11,7 +11,6 @@ import { requireUser } from '@/server/auth/session';
 import { scopeFor } from '@/lib/services/stations';
 
 /** Page reads of the QC views (/qc, /qc/[code]): authorised here, scoped to what the user may see, DTOs with ISO times. */
-const DAY_MS = 86_400_000;
 const CHART_DAYS = 14;
 const QUEUE_SIZE = 50;
 const PERIOD_DAYS = 7;
@@ -23,15 +22,14 @@ export type ReviewItem = { station: string; stationName: string; parameter: stri
 
 /** Local days (yyyy-MM-dd) of the last `n` days ending today, oldest first. */
 function lastDays(now: Date, n: number): string[] {
-  const todayLocal = new Date(now.getTime() + 7 * 3_600_000);
-  return Array.from({ length: n }, (_, i) => new Date(todayLocal.getTime() - (n - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+  return Array.from({ length: n }, (_, i) => localDayKey(startOfLocalDay(now, i - (n - 1))));
 }
 
 export async function getQcOverview(now: Date = new Date()) {
   const user = await requireUser();
   const scope = scopeFor(user);
   const days = lastDays(now, CHART_DAYS);
-  const from = new Date(Date.parse(`${days[0]}T00:00:00+07:00`));
+  const from = startOfLocalDay(now, -(CHART_DAYS - 1));
   const [counts, queue, stations] = await Promise.all([
     flagCountsService(scope, { from, to: now }),
     reviewQueueService(scope, { from, to: now, limit: QUEUE_SIZE }),

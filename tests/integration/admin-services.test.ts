@@ -9,6 +9,7 @@ import { prisma } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials, ROLES, type Role } from '@/lib/db/users';
 import { findStationByCode } from '@/lib/db/stations';
+import { formatDate } from '@/lib/domain/time';
 import type { AdminActor } from '@/lib/services/accounts';
 import {
   createFacilityAsAdmin,
@@ -361,12 +362,7 @@ describe('audit page', () => {
     expect((await listAuditForAdmin(admin, { actor: actor.email, action: 'facility.update' })).total).toBe(0);
 
     // Dates are local days (UTC+7), both inclusive.
-    const today = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date());
+    const today = formatDate(new Date());
     expect((await listAuditForAdmin(admin, { actor: actor.email, from: today, to: today })).total).toBe(53);
     expect((await listAuditForAdmin(admin, { actor: actor.email, to: '01/01/2020' })).total).toBe(0);
     await expect(listAuditForAdmin(admin, { from: '2026-13-45' })).rejects.toMatchObject({ code: 'VALIDATION' });

@@ -1,6 +1,6 @@
 /** /api/v1/alerts: list shape and filters, acknowledge and disposition with their roles, facility scoping, audit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReadings, call, ISO_VN, makeFacility, makeStation, tokenFor } from './api-fixtures';
+import { addReadings, call, ISO_VN, makeFacility, makeStation, tokenFor, vn } from './api-fixtures';
 import * as ackRoute from '@/app/api/v1/alerts/[id]/acknowledge/route';
 import * as dispRoute from '@/app/api/v1/alerts/[id]/disposition/route';
 import * as detailRoute from '@/app/api/v1/alerts/[id]/route';
@@ -11,7 +11,6 @@ import { evaluateStationHour } from '@/lib/services/alerts';
 import { listAlerts } from '@/lib/services/alerts';
 import { setStationLimitBinding } from '@/lib/services/stations';
 
-const vn = (local: string) => new Date(`${local}+07:00`);
 let station: { code: string };
 let facilityCode: string;
 let complianceId: number;

@@ -3,9 +3,10 @@
  * alert per key; late data reopen / resolve by recompute; maintenance suppresses; offline opens and closes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReadings, makeFacility, makeStation, touchStation, uid } from './api-fixtures';
+import { addReadings, makeFacility, makeStation, touchStation, uid, vn } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
+import { formatCompactLocalTime } from '@/lib/domain/time';
 import { evaluateConnectivity, evaluateStationHour } from '@/lib/services/alerts';
 import { createMaintenanceWindow, getAlert, listAlerts, type AlertView } from '@/lib/services/alerts';
 import { ingestFile } from '@/lib/services/ingest';
@@ -17,7 +18,6 @@ import { setStationLimitBinding } from '@/lib/services/stations';
 
 const STAFF = { facilityId: null };
 const H = 3_600_000;
-const vn = (local: string) => new Date(`${local}+07:00`);
 const log = () => undefined;
 
 async function stationId(code: string): Promise<number> {
@@ -37,11 +37,7 @@ async function derivedAlerts(id: number, to: Date, now: Date): Promise<void> {
   await step.run({ stationId: id, from: new Date(to.getTime() - H), to }, { log, now: () => now });
 }
 
-const fileTime = (d: Date) => {
-  const l = new Date(d.getTime() + 7 * H);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.getUTCFullYear()}${p(l.getUTCMonth() + 1)}${p(l.getUTCDate())}${p(l.getUTCHours())}${p(l.getUTCMinutes())}00`;
-};
+const fileTime = (d: Date) => formatCompactLocalTime(new Date(Math.floor(d.getTime() / 60_000) * 60_000));
 
 async function ingest(fileCode: string, at: Date, lines: [string, number, string, string?][]): Promise<void> {
   const t = fileTime(at);

@@ -13,6 +13,7 @@ process.env.DEMO ??= '0';
 process.env.DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'qt-api-'));
 
 import type { Role } from '@/lib/db/users';
+import { parseIsoInstant } from '@/lib/domain/time';
 import { createFacilityService } from '@/lib/services/accounts';
 import { createStationService, type CreateStationInput } from '@/lib/services/stations';
 import { createToken } from '@/lib/services/accounts';
@@ -85,6 +86,13 @@ export async function call<P>(handler: Handler<P>, url: string, opts: CallOption
   let parsed: unknown = text;
   if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
   return { status: response.status, body: parsed, headers: response.headers, response };
+}
+
+/** A local wall time written without offset (`2026-04-01T10:00`) → Date. */
+export function vn(local: string): Date {
+  const d = parseIsoInstant(local);
+  if (!d) throw new Error(`not a local date-time: ${local}`);
+  return d;
 }
 
 /** `2024-05-24T10:05:00+07:00` style check. */

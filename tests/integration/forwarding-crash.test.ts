@@ -15,6 +15,7 @@ import { createFacility } from '@/lib/db/facilities';
 import { listForwardJobs } from '@/lib/db/forwarding';
 import { createStation } from '@/lib/db/stations';
 import { findParameter } from '@/lib/domain/parameters';
+import { formatCompactLocalTime } from '@/lib/domain/time';
 import { createTargetService, updateTargetService } from '@/lib/services/forwarding';
 import { ingestFile } from '@/lib/services/ingest';
 import { freePort, startFtpTarget, type FtpTarget } from '../support/ftp-target';
@@ -103,9 +104,8 @@ describe('forwarding survives a worker killed mid-batch', () => {
     });
     const names: string[] = [];
     for (let i = 0; i < N; i++) {
-      const t = new Date(Date.UTC(2024, 5, 1, 0, 0) + i * 300_000 + 7 * 3_600_000);
-      const p = (x: number) => String(x).padStart(2, '0');
-      const stamp = `${t.getUTCFullYear()}${p(t.getUTCMonth() + 1)}${p(t.getUTCDate())}${p(t.getUTCHours())}${p(t.getUTCMinutes())}00`;
+      // Local 07:00 onwards on 1 June 2024 (00:00 UTC).
+      const stamp = formatCompactLocalTime(new Date(Date.UTC(2024, 5, 1, 0, 0) + i * 300_000));
       const name = `BN_${fileCode}_${stamp}.txt`;
       const r = await ingestFile({ name, bytes: Buffer.from(`COD\t${(10 + i / 10).toFixed(2)}\tmg/L\t${stamp}\t00\r\n`), source: 'import', dataDir });
       expect(r.outcome).toBe('accepted');

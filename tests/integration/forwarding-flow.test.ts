@@ -14,6 +14,7 @@ import { createFacility } from '@/lib/db/facilities';
 import { listForwardJobs, findForwardTarget, type ForwardJobRow } from '@/lib/db/forwarding';
 import { createStation } from '@/lib/db/stations';
 import { findParameter } from '@/lib/domain/parameters';
+import { formatCompactLocalTime, fromLocalParts, localDayKey } from '@/lib/domain/time';
 import { createTargetService, forwardingStatusService, listTargetsService, resendService, updateTargetService } from '@/lib/services/forwarding';
 import { ingestFile } from '@/lib/services/ingest';
 import { startForwarder, type Forwarder } from '@/worker/forwarder';
@@ -61,15 +62,13 @@ async function newStation(): Promise<Station> {
 /** n files for the station, 5 minutes apart from local 2024-05-dd 23:40 (so they cross midnight). */
 function files(st: Station, n: number, day = 24): { name: string; bytes: Buffer; dayFolder: string }[] {
   return Array.from({ length: n }, (_, i) => {
-    const t = new Date(Date.UTC(2024, 4, day, 23 - 7, 40 + 5 * i));
-    const local = new Date(t.getTime() + 7 * 3_600_000);
-    const p = (x: number) => String(x).padStart(2, '0');
-    const stamp = `${local.getUTCFullYear()}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}00`;
+    const t = fromLocalParts({ year: 2024, month: 5, day, hour: 23, minute: 40 + 5 * i });
+    const stamp = formatCompactLocalTime(t);
     const body = `COD\t${(40 + i).toFixed(2)}\tmg/L\t${stamp}\t00\r\nPH\t7.${i}\tpH\t${stamp}\t00\r\n`;
     return {
       name: `BG_${st.fileCode}_${stamp}.txt`,
       bytes: Buffer.from(body, 'utf8'),
-      dayFolder: `${local.getUTCFullYear()}/${p(local.getUTCMonth() + 1)}/${p(local.getUTCDate())}`,
+      dayFolder: localDayKey(t).replaceAll('-', '/'),
     };
   });
 }

@@ -13,6 +13,7 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { createStation } from '@/lib/db/stations';
+import { formatCompactLocalTime, fromLocalParts } from '@/lib/domain/time';
 import { hashPassword } from '@/lib/services/accounts';
 import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
 
@@ -43,8 +44,8 @@ const FILE_CODE = `${FACILITY}_NT01`;
 const USER = uid('fuzz').toLowerCase();
 const PASSWORD = 'fuzz-pass-1';
 
-const stampOf = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-const BASE = Date.UTC(2024, 8, 1, 0, 0) - 7 * 3_600_000; // 2024-09-01 00:00 local
+const stampOf = (ms: number) => formatCompactLocalTime(new Date(ms));
+const BASE = fromLocalParts({ year: 2024, month: 9, day: 1 }).getTime();
 
 function validLines(t: number, j: number): string[] {
   const s = stampOf(t);

@@ -4,7 +4,7 @@
  * actions run their real authorisation, validation and services.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addReadings, makeFacility, makeStation, uid } from './api-fixtures';
+import { addReadings, makeFacility, makeStation, uid, vn } from './api-fixtures';
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: number; email: string } } }));
 vi.mock('next-auth', () => ({ getServerSession: async () => session.current }));
@@ -292,7 +292,6 @@ describe('maintenance windows', () => {
     const f = await makeFacility();
     const covered = await makeStation(f.code); // COD max 100 (station limit)
     const other = await makeStation(f.code);
-    const vn = (local: string) => new Date(`${local}+07:00`);
     const window = { from: '2026-05-20T09:00', to: '2026-05-20T12:00', reason: 'hiệu chuẩn', scope: 'some' };
     expect(await createMaintenanceWindowAction(null, form({ ...window, stationCode: covered.code, parameters: ['COD'] }))).toEqual({ ok: true });
     expect(await createMaintenanceWindowAction(null, form({ ...window, stationCode: other.code, parameters: ['PH'] }))).toEqual({ ok: true });

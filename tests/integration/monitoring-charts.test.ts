@@ -9,6 +9,7 @@ import { listChartAverages, listChartRawDownsampled } from '@/lib/db/monitoring'
 import { insertReadings, type ReadingInsert } from '@/lib/db/readings';
 import { createStation, findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
 import { MAX_CHART_POINTS } from '@/lib/domain/downsample';
+import { startOfLocalDay } from '@/lib/domain/time';
 import { computeLiveStates } from '@/lib/services/stations';
 
 const run = Math.random().toString(36).slice(2, 8).toUpperCase();
@@ -125,7 +126,7 @@ describe('averaged chart data from the stored tables', () => {
     expect(ph.length).toBeGreaterThanOrEqual(6);
     expect(ph.length).toBeLessThanOrEqual(7);
     for (const p of ph) {
-      expect(new Date(p.t + 7 * HOUR).toISOString().slice(11, 19)).toBe('00:00:00'); // local midnight
+      expect(startOfLocalDay(new Date(p.t)).getTime()).toBe(p.t); // local midnight
       expect(p.t).toBeGreaterThan(to.getTime() - 7 * DAY);
       expect(p.t).toBeLessThanOrEqual(to.getTime());
     }

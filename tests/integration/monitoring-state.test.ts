@@ -9,7 +9,8 @@ import { latestForStations, listReceiptDays, listSlotReceipts } from '@/lib/db/m
 import { listOutages, outageStats } from '@/lib/db/outages';
 import { insertReadings, type DeviceStatus } from '@/lib/db/readings';
 import { createStation, findStationByCode, touchStationReceipt, type StationRow } from '@/lib/db/stations';
-import { computeLiveStates, localDayStart, refreshStationStates } from '@/lib/services/stations';
+import { localDayKey } from '@/lib/domain/time';
+import { computeLiveStates, refreshStationStates } from '@/lib/services/stations';
 
 const run = Math.random().toString(36).slice(2, 8).toUpperCase();
 const MIN = 60_000;
@@ -114,9 +115,7 @@ describe('outage log', () => {
 describe('receipt', () => {
   it('rolls readings and slots up per local day and lists slot receipt times', async () => {
     await refreshStationStates(now, { fullReceipt: true });
-    const day = localDayStart(ago(60));
-    const dayKey = new Date(day.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const rows = await listReceiptDays([stations.good.id], dayKey, new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+    const rows = await listReceiptDays([stations.good.id], localDayKey(ago(60)), localDayKey(now));
     const total = rows.reduce((a, r) => a + r.readings, 0);
     expect(total).toBe(12 * 2); // 11 of 12 slots in the hour + the newest, 2 parameters each
     expect(rows.reduce((a, r) => a + r.slots, 0)).toBe(12);

@@ -2,7 +2,7 @@
  * Helpers for the QC integration tests (not a test file): readings stored as ingest stores them (flag not_evaluated),
  * recompute jobs enqueued as ingest enqueues them, and a drain that runs only one station's jobs.
  */
-import { makeFacility, makeStation, uid } from './api-fixtures';
+import { makeFacility, makeStation, uid, vn } from './api-fixtures';
 import { pool } from '@/lib/db/client';
 import { insertJobs } from '@/lib/db/jobs';
 import { insertReadings, type DeviceStatus } from '@/lib/db/readings';
@@ -15,8 +15,7 @@ import type { CreateStationInput } from '@/lib/services/stations';
 export const MIN = 60_000;
 export const HOUR = 3_600_000;
 
-/** Local (+07:00) wall time → Date. */
-export const vn = (local: string) => new Date(`${local}+07:00`);
+export { vn };
 
 export type Row = { time: Date; value: number; status?: DeviceStatus; reasons?: string[]; parameter?: string };
 

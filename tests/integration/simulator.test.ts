@@ -6,15 +6,16 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  formatLocalStamp,
   generateReadings,
   localTime,
   planDay,
   releasedLateSlots,
   slotRng,
   slotTimes,
+  startOfDayIndex,
   type SimStation,
 } from '@/lib/demo/simulation';
+import { formatCompactLocalTime } from '@/lib/domain/time';
 import { DEMO_PROVINCE_CODE, listDemoStations, toSimStation } from '@/lib/demo/network';
 import { createTestDatabase } from '../support/test-db';
 
@@ -98,9 +99,7 @@ const demo = (code: string): SimStation => {
 function expectedNames(sim: SimStation, from: Date, to: Date): string[] {
   const names: string[] = [];
   const name = (t: Date) => {
-    const l = localTime(t);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${DEMO_PROVINCE_CODE}_${sim.fileCode}_${l.year}${p(l.month)}${p(l.day)}${p(l.hour)}${p(l.minute)}00.txt`;
+    return `${DEMO_PROVINCE_CODE}_${sim.fileCode}_${formatCompactLocalTime(t)}.txt`;
   };
   for (const t of slotTimes(from, to)) {
     const d = generateReadings(sim, t, slotRng(sim, t));
@@ -186,7 +185,7 @@ describe('simulator → FTP → worker', () => {
     let day = localTime(new Date('2026-10-01T00:00:00Z')).dayIndex;
     while (!planDay(sim, day).linkDown) day++;
     const ld = planDay(sim, day).linkDown!;
-    const midnight = day * 86_400_000 - 7 * 3_600_000;
+    const midnight = startOfDayIndex(day).getTime();
     const release = new Date(midnight + ld.end * 60_000);
     const from = new Date(release.getTime() - 20 * 60_000);
     const to = new Date(release.getTime() + 10 * 60_000);
@@ -216,7 +215,7 @@ describe('simulator → FTP → worker', () => {
     });
     expect(rows.map((x) => x.name).sort()).toEqual(expected);
     // The late burst includes slots from before the replay window (windows last ≥ 30 min): the logger kept them.
-    const fromStamp = formatLocalStamp(from);
+    const fromStamp = formatCompactLocalTime(from);
     expect(rows.filter((x) => x.name.slice(-18, -4) < fromStamp).length).toBeGreaterThanOrEqual(1);
   });
 

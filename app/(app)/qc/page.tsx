@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { FlagChart } from '@/components/qc/flag-chart';
 import { QC_CHART_FLAGS, type QcChartFlag } from '@/components/qc/flags';
 import { QcFlagBadge, QcReasons } from '@/components/qc/reasons';
-import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { getQcOverview } from '@/server/queries/qc';
 
 export async function generateMetadata(): Promise<Metadata> {

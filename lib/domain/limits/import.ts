@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATION_KINDS } from '../parameters';
-import { localDateToEpochMs } from './resolve';
+import { parseLocalDate } from '../time';
 import { LIMIT_AVERAGINGS, type LimitStandard } from './types';
 
 /**
@@ -91,8 +91,7 @@ const localDate = z
   .superRefine((d, ctx) => {
     // A malformed text is already reported by the regex.
     if (!DATE_FORMAT.test(d)) return;
-    const ms = localDateToEpochMs(d);
-    if (!(Number.isFinite(ms) && new Date(ms + 7 * 3_600_000).toISOString().startsWith(d)))
+    if (parseLocalDate(d) === null)
       addProblem(ctx, [], 'not_calendar_date', { field: '', value: d }, 'not a calendar date');
   });
 

@@ -1,19 +1,14 @@
 import type { StationKind } from '../parameters';
+import { parseLocalDate } from '../time';
 import { ANY_COLUMN, type LimitAveraging, type LimitCoefficients, type LimitStandard, type LimitValue } from './types';
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-
-/** Epoch ms of 00:00 local time (UTC+7, no DST) on `YYYY-MM-DD`; NaN for anything else. */
-export function localDateToEpochMs(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - VN_OFFSET_MS;
-}
+/** Epoch ms at which local day `YYYY-MM-DD` starts; NaN (never in force) for anything else. */
+const dayStartMs = (day: string): number => parseLocalDate(day)?.getTime() ?? Number.NaN;
 
 /** In force on [effectiveFrom, effectiveTo): a standard ending 2026-01-01 no longer applies at 00:00 that day. */
 export function isInForce(standard: Pick<LimitStandard, 'effectiveFrom' | 'effectiveTo'>, at: number): boolean {
-  const from = localDateToEpochMs(standard.effectiveFrom);
-  const to = standard.effectiveTo === undefined ? Number.POSITIVE_INFINITY : localDateToEpochMs(standard.effectiveTo);
+  const from = dayStartMs(standard.effectiveFrom);
+  const to = standard.effectiveTo === undefined ? Number.POSITIVE_INFINITY : dayStartMs(standard.effectiveTo);
   return at >= from && at < to;
 }
 
@@ -97,7 +92,7 @@ export function resolveLimit(input: ResolveLimitInput): ResolvedLimit | null {
   }
   candidates.sort(
     (a, b) =>
-      localDateToEpochMs(b.standard.effectiveFrom) - localDateToEpochMs(a.standard.effectiveFrom) ||
+      dayStartMs(b.standard.effectiveFrom) - dayStartMs(a.standard.effectiveFrom) ||
       AVERAGING_ORDER[a.value.averaging] - AVERAGING_ORDER[b.value.averaging],
   );
   const best = candidates[0];

@@ -13,9 +13,9 @@ import {
 } from '../../db/aqi';
 import { findStationByCode } from '../../db/stations';
 import type { StationKind } from '../../domain/parameters';
-import { formatLocalDate } from '../../domain/iso-time';
 import { AppError } from '../../errors';
-import { computeDaily, computeEightHour, dayLabel, dayRange, hourLabel, type HourlyAverage } from '../../domain/averages';
+import { computeDaily, computeEightHour, type HourlyAverage } from '../../domain/averages';
+import { dayLabel, dayRange, hourLabel, localDayKey } from '../../domain/time';
 import { AQI_POLLUTANTS, dailyAqi, hourlyAqiFromSeries, NOWCAST_HOURS, type AqiPollutant, type AqiSubIndices } from '../../domain/aqi';
 import { computeWqiDay, computeWqiHours } from './wqi';
 
@@ -267,13 +267,13 @@ export async function listIndexService(
   }
   // Days by local calendar date of from (inclusive) and to (exclusive); a day is public once its 24:00 hour is.
   const nextDay = (d: string) => dayLabel(dayRange(d).through + HOUR_MS);
-  let untilDay = q.to ? formatLocalDate(q.to) : nextDay(dayLabel(now.getTime()));
+  let untilDay = q.to ? localDayKey(q.to) : nextDay(dayLabel(now.getTime()));
   if (opts.publishedUntil) {
     const d = dayLabel(until);
     const firstUnpublished = until >= dayRange(d).through ? nextDay(d) : d;
     if (firstUnpublished < untilDay) untilDay = firstUnpublished;
   }
-  let fromDay = q.from ? formatLocalDate(q.from) : dayLabel(now.getTime() - DEFAULT_DAILY_SPAN_DAYS * 24 * HOUR_MS);
+  let fromDay = q.from ? localDayKey(q.from) : dayLabel(now.getTime() - DEFAULT_DAILY_SPAN_DAYS * 24 * HOUR_MS);
   if (q.after !== undefined && q.after >= fromDay) fromDay = nextDay(q.after);
   const rows = fromDay < untilDay ? await listIndexDays(kind, [station.id], fromDay, untilDay, { withValue: true, limit: q.limit + 1 }) : [];
   const page = rows.slice(0, q.limit);

@@ -1,5 +1,6 @@
 import { listHourlyMeans, replaceIndexHours, writeIndexDay, type IndexHourWrite, type IndexStation } from '../../db/aqi';
-import { computeDaily, dayRange, type HourlyAverage } from '../../domain/averages';
+import { computeDaily, type HourlyAverage } from '../../domain/averages';
+import { dayRange } from '../../domain/time';
 import { computeWqi, type WqiInput } from '../../domain/wqi';
 
 /**

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { listAuditLog, listAuditVocabulary, type AuditRow } from '../../db/admin-audit';
-import { parseDayInput } from '../../domain/kpi';
-import { LOCAL_OFFSET_MINUTES } from '../../domain/time';
+import { parseLocalDate, startOfLocalDay } from '../../domain/time';
 import { AppError } from '../../errors';
 import { assertAdmin, type AdminActor } from '../accounts';
 
 /** The audit log is read-only here (the database refuses updates and deletes); admins page and filter it. */
 export const AUDIT_PAGE_SIZE = 50;
-const DAY_MS = 86_400_000;
 
 export const auditQueryInput = z.object({
   actor: z.string().trim().max(254).optional(),
@@ -33,7 +31,7 @@ export type AuditPage = {
 
 function dayOrThrow(text: string | undefined, field: 'from' | 'to'): Date | undefined {
   if (!text) return undefined;
-  const d = parseDayInput(text, LOCAL_OFFSET_MINUTES);
+  const d = parseLocalDate(text);
   if (!d) throw new AppError('VALIDATION', `${field}: expected dd/MM/yyyy`, [{ path: field, message: 'expected dd/MM/yyyy' }]);
   return d;
 }
@@ -44,7 +42,7 @@ export async function listAuditForAdmin(actor: AdminActor, raw: AuditQueryInput)
   const q = auditQueryInput.parse(raw);
   const from = dayOrThrow(q.from, 'from');
   const toDay = dayOrThrow(q.to, 'to');
-  const to = toDay ? new Date(toDay.getTime() + DAY_MS) : undefined;
+  const to = toDay ? startOfLocalDay(toDay, 1) : undefined;
   if (from && to && from >= to)
     throw new AppError('VALIDATION', 'from must not be after to', [{ path: 'from', message: 'from must not be after to' }]);
   const filter = {

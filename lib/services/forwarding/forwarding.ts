@@ -16,12 +16,11 @@ import {
 } from '../../db/forwarding';
 import { findStationByCode } from '../../db/stations';
 import { DEFAULT_PATH_TEMPLATE, pathTemplateProblem, rootFolderProblem } from '../../domain/forward-path';
-import { startOfLocalDay } from '../../domain/time';
-import { env } from '../../env';
+import { DAY_MS, startOfLocalDay } from '../../domain/time';
 import { AppError } from '../../errors';
 import { openSecret, sealSecret } from './secret-box';
 import { isUniqueViolation } from '../../db/errors';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 
 /** Forwarding to the ministry (DOMAIN.md §10): targets, their health, reconciliation and resend. */
 
@@ -185,20 +184,19 @@ export const statusQuery = z.object({
 });
 export type StatusQuery = z.input<typeof statusQuery>;
 
-const DAY_MS = 86_400_000;
 /** Longest reconciliation window in one request. */
 export const MAX_STATUS_DAYS = 366;
 
 /** Default window: the last 7 local days up to now. */
 export function defaultStatusWindow(now: Date): { from: Date; to: Date } {
-  return { from: new Date(startOfLocalDay(now).getTime() - 6 * DAY_MS), to: now };
+  return { from: startOfLocalDay(now, -6), to: now };
 }
 
 export async function forwardingStatusService(raw: StatusQuery, now: Date = new Date()): Promise<ReconciliationRow[]> {
   const q = statusQuery.parse(raw);
   const window = defaultStatusWindow(now);
   const to = q.to ?? (q.from ? new Date(q.from.getTime() + 7 * DAY_MS) : window.to);
-  const from = q.from ?? new Date(startOfLocalDay(to).getTime() - 6 * DAY_MS);
+  const from = q.from ?? startOfLocalDay(to, -6);
   if (from >= to) throw new AppError('VALIDATION', '`from` must be before `to`', [{ path: 'query.from', message: 'must be before to' }]);
   if (to.getTime() - from.getTime() > MAX_STATUS_DAYS * DAY_MS) {
     throw new AppError('VALIDATION', `at most ${MAX_STATUS_DAYS} days at a time`, [{ path: 'query.to', message: 'range too long' }]);
@@ -210,7 +208,7 @@ export async function forwardingStatusService(raw: StatusQuery, now: Date = new 
     stationIds = [s.id];
   }
   if (q.target !== undefined && !(await findForwardTarget(q.target))) throw new AppError('NOT_FOUND', `no forwarding target ${q.target}`);
-  return forwardingReconciliation({ from, to, timeZone: env().TZ_DISPLAY, stationIds, targetId: q.target });
+  return forwardingReconciliation({ from, to, stationIds, targetId: q.target });
 }
 
 export const resendInput = z

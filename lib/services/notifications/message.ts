@@ -1,7 +1,8 @@
 import type { AlertView } from '../../db/alert-views';
 import { findParameter, parameterName, type StationKind } from '../../domain/parameters';
-import { formatDateTime, formatNumber } from '../../domain/format';
-import { formatIsoLocal } from '../../domain/iso-time';
+import { formatNumber } from '../../domain/format';
+import { formatDateTime } from '../../domain/time';
+import { formatIsoLocal } from '../../domain/time';
 
 /**
  * What a notification says: a Vietnamese e-mail (subject + text) and the webhook's JSON (with a short text an SMS

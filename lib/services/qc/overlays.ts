@@ -14,7 +14,7 @@ import { findQcStation, type QcStation } from '../../db/qc';
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
 import { recomputeJobsForRange } from './recompute';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 
 export type { OverlayAction, OverlayRow };
 export { OVERLAY_ACTIONS };

@@ -17,15 +17,8 @@ import {
   type QcSeriesColumns,
   type QcStation,
 } from '../../db/qc';
-import {
-  computeDaily,
-  computeHourly,
-  dayLabel,
-  dayRange,
-  hourLabel,
-  HOURS_PER_DAY,
-  type AverageInput,
-} from '../../domain/averages';
+import { computeDaily, computeHourly, HOURS_PER_DAY, type AverageInput } from '../../domain/averages';
+import { dayLabel, dayRange, hourLabel } from '../../domain/time';
 import {
   DEFAULT_QC_OPTIONS,
   MINUTE_MS,

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { getQcStationOrThrow } from './overlays';
 import { enqueueRecomputeRange, MAX_RECOMPUTE_SPAN_MS, pendingRecomputeJobs } from './recompute';
 import { type ViewerScope } from '../stations';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 
 /**
  * QC settings per station × parameter (DOMAIN.md §4): registry defaults, the stored override and the configuration

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { findFacilityByCode } from '../../db/facilities';
 import { createStation, findStationByCode, findStationByFileCode, type StationRow } from '../../db/stations';
 import { CODE_PATTERN, FILE_CODE_PATTERN } from '../../domain/codes';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 import { findParameter, STATION_KINDS, type ParameterDef } from '../../domain/parameters';
 import { AppError } from '../../errors';
 

@@ -9,6 +9,7 @@ import { latestReadings } from '../../db/readings';
 import { findParameter, STATION_KINDS, type StationKind } from '../../domain/parameters';
 import { isValidReading } from '../../domain/qc-flags';
 import { STATION_STATES } from '../../domain/station-status';
+import { startOfLocalDay } from '../../domain/time';
 import { env } from '../../env';
 import { resolveLimitsForStations, type StationLimit } from '../limits';
 import { getStationOrThrow, listVisibleStations, type ViewerScope } from './access';
@@ -140,15 +141,6 @@ export function stateColors(): StateColors {
   }
 }
 
-const DAY_MS = 86_400_000;
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
-
-/** Start (UTC instant) of the local day holding `t`, `daysBack` days earlier. */
-export function localDayStart(t: Date, daysBack = 0): Date {
-  const local = t.getTime() + LOCAL_OFFSET_MS;
-  return new Date(Math.floor(local / DAY_MS) * DAY_MS - LOCAL_OFFSET_MS - daysBack * DAY_MS);
-}
-
 export type StateSweepResult = { stations: number; opened: number; closed: number; receiptDays: number };
 
 let lastFullReceiptSweep = 0;
@@ -178,7 +170,7 @@ export async function refreshStationStates(now: Date = new Date(), opts: { fullR
   }
   const full = opts.fullReceipt ?? now.getTime() - lastFullReceiptSweep >= 3_600_000;
   if (full) lastFullReceiptSweep = now.getTime();
-  const receiptDays = await refreshReceiptDays(localDayStart(now, full ? 30 : 1), localDayStart(now, -1));
+  const receiptDays = await refreshReceiptDays(startOfLocalDay(now, full ? -30 : -1), startOfLocalDay(now, 1));
   return { stations: stations.length, opened, closed, receiptDays };
 }
 

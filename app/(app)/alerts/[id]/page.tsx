@@ -9,7 +9,8 @@ import styles from '@/components/alerts/alerts.module.css';
 import { EvidenceChart } from '@/components/alerts/evidence-chart';
 import { formatDuration } from '@/components/alerts/format';
 import { ReadingsTable } from '@/components/alerts/readings-table';
-import { formatDate, formatDateTime, formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
+import { formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
+import { formatDate, formatDateTime } from '@/lib/domain/time';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
 import { getAlertDetailPage } from '@/server/queries/alerts';
 

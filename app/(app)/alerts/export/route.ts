@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { formatDateTime, localDayKey } from '@/lib/domain/format';
+import { formatDateTime, localDayKey } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/session';
 import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
 

@@ -6,7 +6,7 @@ import { QcSettingsRow, RecomputeForm, type QcParameterView } from '@/components
 import { QcFlagBadge, QcReasons } from '@/components/qc/reasons';
 import { RevokeButton } from '@/components/qc/revoke-button';
 import type { QcChartFlag } from '@/components/qc/flags';
-import { formatDateTime } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { createOverlayAction, requestRecomputeAction, revokeOverlayAction, updateQcSettingsAction } from '@/server/actions/qc';
 import { getQcStationPage } from '@/server/queries/qc';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
 import { BindingsPanel } from '@/components/limits-admin/bindings-panel';
-import { formatDay } from '@/components/limits-admin/format';
+import { formatDayKey } from '@/lib/domain/time';
 import { PermitsPanel } from '@/components/limits-admin/permits-panel';
 import { StationLimitsTable } from '@/components/limits-admin/station-limits-table';
 import { createPermitLimitAction, endPermitLimitAction, removeStationBindingAction, setStationBindingAction } from '@/server/actions/limits-admin';
@@ -50,7 +50,7 @@ export default async function StationLimitsAdminPage({ params, searchParams }: P
         </form>
       </div>
       <section className="panel" aria-labelledby="station-limits-title">
-        <h2 id="station-limits-title">{t('station.limitsTitle', { date: formatDay(data.at) })}</h2>
+        <h2 id="station-limits-title">{t('station.limitsTitle', { date: formatDayKey(data.at) })}</h2>
         <p className="muted">{t('station.limitsIntro')}</p>
         <StationLimitsTable parameters={data.parameters} />
       </section>
