@@ -31,8 +31,14 @@ const schema = z.object({
   FTP_PASV_MAX: z.coerce.number().int().positive().default(30049),
   FTP_PASV_URL: z.string().optional(),
   DEMO: flagDefaultOn,
-  /** Display and file-time zone (API.md). Local time is the fixed UTC+7 of lib/domain/time: no other zone is accepted. */
-  TZ_DISPLAY: z.literal(LOCAL_TIME_ZONE).default(LOCAL_TIME_ZONE),
+  /**
+   * Display and file-time zone (API.md). Local time is the fixed UTC+7 of lib/domain/time, so only Vietnam's zone (or
+   * its old alias) is accepted: another zone would make file times and screens disagree.
+   */
+  TZ_DISPLAY: z
+    .enum([LOCAL_TIME_ZONE, 'Asia/Saigon'])
+    .default(LOCAL_TIME_ZONE)
+    .transform(() => LOCAL_TIME_ZONE),
   AUTH_SECRET: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),
