@@ -276,36 +276,28 @@ export const listStationReadings = defineRoute({
 const indexDescription =
   'Hours are labelled by their end, days by the local date. No token needed; without a token only hours that ended at least ' +
   'PUBLIC_DELAY_MINUTES (default 60) ago, and days whose 24:00 hour has, are returned. Default: last 48 h (1h) or 30 days (24h).';
+/** What the AQI and WQI routes share: anyone may read them, a token lifts the public delay. */
+const indexRoute = { method: 'GET', tag: 'stations', access: 'public', optionalToken: true, params: codeParams, query: indexQuery } as const;
 
 export const listStationAqi = defineRoute({
-  method: 'GET',
+  ...indexRoute,
   path: '/api/v1/stations/{code}/aqi',
   operationId: 'listStationAqi',
   summary: 'VN_AQI of an ambient-air station, hourly or daily (anyone; 404 for other station kinds)',
   description:
     'Decision 1459/QĐ-TCMT: hourly AQI from complete hourly means (PM by NowCast over 12 hours), daily AQI from 24-hour PM means and daily maxima. ' +
     indexDescription,
-  tag: 'stations',
-  access: 'public',
-  optionalToken: true,
-  params: codeParams,
-  query: indexQuery,
   responses: { 200: { description: 'index values, oldest first', schema: aqiPageSchema } },
 });
 
 export const listStationWqi = defineRoute({
-  method: 'GET',
+  ...indexRoute,
   path: '/api/v1/stations/{code}/wqi',
   operationId: 'listStationWqi',
   summary: 'VN_WQI of a river (surface water) station, hourly or daily (anyone; 404 for other station kinds)',
   description:
     'Decision 1460/QĐ-TCMT from the automatically measured parameters (pH; DO with temperature, COD, NH4 …; at least 3 group-IV sub-indices). ' +
     indexDescription,
-  tag: 'stations',
-  access: 'public',
-  optionalToken: true,
-  params: codeParams,
-  query: indexQuery,
   responses: { 200: { description: 'index values, oldest first', schema: wqiPageSchema } },
 });
 
