@@ -8,8 +8,8 @@ import { errorResponse } from './errors';
 import { parseHeader, parseJsonBody, parseParams, parseQuery } from './validate';
 
 /**
- * Every route handler has the same shape (DESIGN.md habit 4): authorise here, then the route validates with zod,
- * makes one service call and returns; errors are mapped to the API's error body here.
+ * Every route handler has the same shape (DESIGN.md habit 4): `handle` authorises and validates as the route's
+ * declaration (server/api/contract) says, the route makes one service call and answers; errors are mapped here.
  */
 export type RouteContext<P> = { params: Promise<P> };
 export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<Response>;
@@ -17,14 +17,12 @@ export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<R
 type NoParams = Record<string, never>;
 type Args<P, Who> = { req: Request; params: P; principal: Who };
 
-export type { Access };
-
-export function withApi<P extends object = NoParams>(access: 'public', fn: (a: Args<P, Principal | null>) => Promise<Response>): RouteHandler<P>;
-export function withApi<P extends object = NoParams>(
+function withApi<P extends object = NoParams>(access: 'public', fn: (a: Args<P, Principal | null>) => Promise<Response>): RouteHandler<P>;
+function withApi<P extends object = NoParams>(
   access: 'authenticated' | readonly Role[],
   fn: (a: Args<P, Principal>) => Promise<Response>,
 ): RouteHandler<P>;
-export function withApi<P extends object = NoParams>(
+function withApi<P extends object = NoParams>(
   access: Access,
   fn: (a: Args<P, Principal>) => Promise<Response>,
 ): RouteHandler<P> {
