@@ -11,7 +11,7 @@ export const codeParams = z.object({ code: stationCode });
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const stationIdParams = z.object({ code: stationCode, id: z.coerce.number().int().positive() });
 
-const nextCursor = z.string().nullable().describe('pass as ?cursor= to get the next page; null on the last page');
+export const nextCursor = z.string().nullable().describe('pass as ?cursor= to get the next page; null on the last page');
 
 /** `{items, nextCursor}`: every list of the API; page with `?limit=&cursor=`. */
 export function page<T extends z.ZodType>(item: T) {

@@ -12,7 +12,7 @@ import { INDEX_RESOLUTIONS } from '@/lib/services/aqi';
 import type { StationLimit } from '@/lib/services/limits';
 import { createStationInput, RESOLUTIONS, stationListFilter } from '@/lib/services/stations';
 import { pageQuery } from '../pagination';
-import { codeParams, isoDateTime, localDate, page } from './common';
+import { codeParams, isoDateTime, localDate, nextCursor, page } from './common';
 import { defineRoute, type Components } from './define';
 
 // ── shared vocabularies (the registries of lib/domain, never copied) ──
@@ -128,7 +128,7 @@ const readingsHead = {
   station: z.string(),
   parameter: z.string(),
   unit: z.string(),
-  nextCursor: z.string().nullable().describe('pass as ?cursor= to get the next page; null on the last page'),
+  nextCursor,
 };
 export const readingsSchema = z.discriminatedUnion('resolution', [
   z.object({ ...readingsHead, resolution: z.literal('raw'), items: z.array(rawReadingSchema) }),
@@ -159,7 +159,7 @@ export const wqiItemSchema = z.object({
   subIndices: subIndices.describe('q per parameter (PH, DO, COD, NH4 …)'),
 });
 const indexPage = <T extends z.ZodType>(item: T) =>
-  z.object({ station: z.string(), resolution: z.enum(INDEX_RESOLUTIONS), items: z.array(item), nextCursor: readingsHead.nextCursor });
+  z.object({ station: z.string(), resolution: z.enum(INDEX_RESOLUTIONS), items: z.array(item), nextCursor });
 export const aqiPageSchema = indexPage(aqiItemSchema);
 export const wqiPageSchema = indexPage(wqiItemSchema);
 
