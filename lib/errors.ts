@@ -1,12 +1,6 @@
 /** Typed errors thrown inside lib/; routes map them to HTTP statuses, actions to messages, the worker to reasons. */
-export type AppErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHORIZED'
-  | 'VALIDATION'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+export const APP_ERROR_CODES = ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'VALIDATION', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -3,111 +3,25 @@ import type { FacilityRow } from '@/lib/db/facilities';
 import type { IngestFileRow } from '@/lib/db/ingest-files';
 import type { StationParameterRow } from '@/lib/db/stations';
 import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
-import type { Level } from '@/lib/domain/level';
 import { findParameter, type StationKind } from '@/lib/domain/parameters';
-import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
-import type { StationState } from '@/lib/domain/station-status';
-import type { AlertDetail, AlertEventView, AlertView } from '@/lib/services/alerts';
+import { qcFlagName } from '@/lib/domain/qc-flags';
+import type { AlertDetail, AlertView } from '@/lib/services/alerts';
 import type { IngestResult } from '@/lib/services/ingest';
 import type { LimitStandardView, StationLimit } from '@/lib/services/limits';
-import type { AggregatePoint, LatestValue, RawPoint, StationLatest, StationWithState } from '@/lib/services/stations';
+import type { FlaggedPeriod, FlaggedReading, OverlayRow } from '@/lib/services/qc';
+import type { AggregatePoint, RawPoint, StationLatest, StationWithState } from '@/lib/services/stations';
+import type { AlertDetailDto, AlertDto } from './contract/alerts';
+import type { FacilityDto } from './contract/facilities';
+import type { IngestFileDto, IngestResultDto } from './contract/ingest';
+import type { LimitStandardDto } from './contract/limits';
+import type { FlaggedPeriodDto, OverlayDto, ReviewItemDto } from './contract/qc';
+import type { AggregateDto, LatestDto, RawReadingDto, StationDetailDto, StationParameterDto, StationSummaryDto } from './contract/stations';
 
-/** API shapes (what goes over the wire). Times are ISO 8601 with +07:00; no secrets, no internal ids of users. */
-export type LimitDto = { min: number | null; max: number | null } | null;
-
-export type FacilityDto = { code: string; name: string; address: string | null };
-export type FacilityCreatedDto = FacilityDto & { ftpUsername: string | null };
-
-export type StationSummaryDto = {
-  code: string;
-  name: string;
-  kind: StationKind;
-  facility: { code: string; name: string };
-  lat: number;
-  lon: number;
-  state: StationState;
-  enabled: boolean;
-  lastFileAt: string | null;
-  lastDataAt: string | null;
-  parameters: string[];
-};
-
-export type StationParameterDto = {
-  code: string;
-  unit: string;
-  name: { vi: string; en: string };
-  decimals: number | null;
-  limit: LimitDto;
-  enabled: boolean;
-};
-
-export type StationDetailDto = Omit<StationSummaryDto, 'parameters'> & {
-  fileCode: string;
-  parameters: StationParameterDto[];
-  settings: { intervalMinutes: number; graceMinutes: number; activeFrom: string; fileCode: string; fileAliases: string[] };
-};
-
-export type LatestValueDto = {
-  parameter: string;
-  time: string;
-  value: number;
-  unit: string;
-  deviceStatus: string;
-  flag: QcFlagName;
-  reasons: string[];
-  valid: boolean;
-  level: Level | null;
-  limit: LimitDto;
-};
-
-export type LatestDto = { station: string; time: string | null; state: StationState; values: LatestValueDto[] };
-
-export type RawReadingDto = {
-  time: string;
-  value: number;
-  unit: string;
-  deviceStatus: string;
-  flag: QcFlagName;
-  reasons: string[];
-  valid: boolean;
-};
-
-export type AggregateDto = {
-  time: string;
-  value: number | null;
-  validCount: number;
-  expectedCount: number;
-  complete: boolean;
-  min: number | null;
-  max: number | null;
-  /** Daily values only: the local date they belong to. */
-  date?: string;
-};
-
-export type IngestFileDto = {
-  id: number;
-  name: string;
-  sha256: string;
-  size: number;
-  receivedAt: string;
-  source: string;
-  account: string | null;
-  remoteAddress: string | null;
-  outcome: string;
-  reasons: string[];
-  rejectedLines: { line: number; reason: string }[];
-  station: string | null;
-  readings: number;
-};
-
-export type IngestResultDto = {
-  fileId: number;
-  outcome: IngestResult['outcome'];
-  station: string | null;
-  readings: number;
-  rejectedLines: { line: number; reason: string }[];
-  reasons: string[];
-};
+/**
+ * DTO mappers: domain rows → the wire shapes of server/api/contract, typed by `z.infer` of those schemas so an answer
+ * cannot drift from its documented schema. Times are ISO 8601 with +07:00; no secrets, no internal ids of users.
+ */
+type LimitDto = StationParameterDto['limit'];
 
 const limitOf = (min: number | null, max: number | null): LimitDto => (min === null && max === null ? null : { min, max });
 
@@ -160,23 +74,28 @@ export function toStationDetailDto(s: StationWithState): StationDetailDto {
   };
 }
 
-function toLatestValueDto(v: LatestValue): LatestValueDto {
+/** `latest` with each value's limit in force (lib/services/limits resolution); levels as the station service computed. */
+export function toLatestDto(l: StationLatest, limits: ReadonlyMap<string, StationLimit>): LatestDto {
   return {
-    parameter: v.parameter,
-    time: formatIsoLocal(v.time),
-    value: v.value,
-    unit: v.unit,
-    deviceStatus: v.deviceStatus,
-    flag: qcFlagName(v.qcFlag),
-    reasons: v.qcReasons,
-    valid: v.valid,
-    level: v.level,
-    limit: limitOf(v.limitMin, v.limitMax),
+    station: l.station.code,
+    time: formatIsoLocalOrNull(l.time),
+    state: l.station.state,
+    values: l.values.map((v) => {
+      const limit = limits.get(v.parameter);
+      return {
+        parameter: v.parameter,
+        time: formatIsoLocal(v.time),
+        value: v.value,
+        unit: v.unit,
+        deviceStatus: v.deviceStatus,
+        flag: qcFlagName(v.qcFlag),
+        reasons: v.qcReasons,
+        valid: v.valid,
+        level: v.level,
+        limit: limit ? { min: limit.min, max: limit.max, averaging: limit.averaging, source: limit.source, derivation: limit.derivation } : null,
+      };
+    }),
   };
-}
-
-export function toLatestDto(l: StationLatest): LatestDto {
-  return { station: l.station.code, time: formatIsoLocalOrNull(l.time), state: l.station.state, values: l.values.map(toLatestValueDto) };
 }
 
 export function toRawReadingDto(r: RawPoint, unit: string): RawReadingDto {
@@ -235,37 +154,6 @@ export function toIngestResultDto(r: IngestResult): IngestResultDto {
 
 // ── alerts ──
 
-export type AlertDto = {
-  id: number;
-  kind: AlertView['kind'];
-  station: string;
-  parameter: string | null;
-  state: AlertView['state'];
-  openedAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-  count: number;
-  peakValue: number | null;
-  limit: number | null;
-  basis: AlertView['basis'];
-  averageValue: number | null;
-  completeness: number | null;
-  disposition: AlertView['disposition'];
-  // Beyond API.md's minimum: evidence and review fields.
-  dispositionNote: string | null;
-  dueAt: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  limitDerivation: unknown;
-  periodStart: string | null;
-  periodEnd: string | null;
-  reopenedByRecompute: boolean;
-  resolvedByRecompute: boolean;
-  suppressed: boolean;
-};
-
-export type AlertEventDto = { at: string; type: AlertEventView['type']; actor: string; data: Record<string, unknown> };
-
 export function toAlertDto(a: AlertView): AlertDto {
   return {
     id: a.id,
@@ -296,34 +184,9 @@ export function toAlertDto(a: AlertView): AlertDto {
   };
 }
 
-export function toAlertDetailDto(a: AlertDetail): AlertDto & { events: AlertEventDto[] } {
+export function toAlertDetailDto(a: AlertDetail): AlertDetailDto {
   return { ...toAlertDto(a), events: a.events.map((e) => ({ at: formatIsoLocal(e.at), type: e.type, actor: e.actor, data: e.data })) };
 }
-
-export type StationLimitDto = {
-  parameter: string;
-  min: number | null;
-  max: number | null;
-  averaging: string;
-  source: StationLimit['source'];
-  derivation: StationLimit['derivation'];
-};
-
-export function toStationLimitDto(l: StationLimit): StationLimitDto {
-  return { parameter: l.parameter, min: l.min, max: l.max, averaging: l.averaging, source: l.source, derivation: l.derivation };
-}
-
-export type LimitStandardDto = {
-  code: string;
-  name: string;
-  version: string;
-  kind: StationKind;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  source: 'builtin' | 'import';
-  inForce: boolean;
-  values: { column: string; parameter: string; min: number | null; max: number | null; averaging: string; applyCoefficients: boolean }[];
-};
 
 export function toLimitStandardDto(s: LimitStandardView): LimitStandardDto {
   return {
@@ -346,22 +209,38 @@ export function toLimitStandardDto(s: LimitStandardView): LimitStandardDto {
   };
 }
 
-export type LatestLimitDto = { min: number | null; max: number | null; averaging: string; source: StationLimit['source']; derivation: StationLimit['derivation'] } | null;
-export type LatestWithLimitsDto = Omit<LatestDto, 'values'> & { values: (Omit<LatestValueDto, 'limit'> & { limit: LatestLimitDto })[] };
+// ── qc ──
 
-/** `latest` with each value's level against the limit in force (lib/services/limits resolution, early-warning rule). */
-export function toLatestWithLimitsDto(l: StationLatest, limits: ReadonlyMap<string, StationLimit>, levelOf: (v: LatestValue, limit: StationLimit | undefined) => Level | null): LatestWithLimitsDto {
-  const base = toLatestDto(l);
+export function toOverlayDto(o: OverlayRow, station: string): OverlayDto {
   return {
-    ...base,
-    values: l.values.map((v, i) => {
-      const limit = limits.get(v.parameter);
-      const dto = base.values[i] ?? toLatestValueDto(v);
-      return {
-        ...dto,
-        level: levelOf(v, limit),
-        limit: limit ? { min: limit.min, max: limit.max, averaging: limit.averaging, source: limit.source, derivation: limit.derivation } : null,
-      };
-    }),
+    id: o.id,
+    station,
+    parameters: o.parameters,
+    from: formatIsoLocal(o.from),
+    to: formatIsoLocal(o.to),
+    action: o.action,
+    reason: o.reason,
+    createdBy: o.createdBy,
+    createdAt: formatIsoLocal(o.createdAt),
+    revokedAt: o.revokedAt ? formatIsoLocal(o.revokedAt) : null,
+    revokedBy: o.revokedBy,
+    active: o.revokedAt === null,
   };
+}
+
+export function toReviewItemDto(r: FlaggedReading): ReviewItemDto {
+  return {
+    station: r.stationCode,
+    stationName: r.stationName,
+    parameter: r.parameter,
+    time: formatIsoLocal(r.time),
+    value: r.value,
+    deviceStatus: r.deviceStatus,
+    flag: qcFlagName(r.qcFlag),
+    reasons: r.qcReasons,
+  };
+}
+
+export function toPeriodDto(p: FlaggedPeriod): FlaggedPeriodDto {
+  return { parameter: p.parameter, from: formatIsoLocal(p.from), to: formatIsoLocal(p.to), flag: p.flag, reasons: p.reasons, count: p.count };
 }

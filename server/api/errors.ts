@@ -1,9 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { AppError, HTTP_STATUS, isAppError, type AppErrorCode } from '@/lib/errors';
-
-/** The one error body of the API: `{"error": {"code", "message", "details"}}`. Never a stack trace. */
-export type ApiErrorBody = { error: { code: AppErrorCode; message: string; details: unknown } };
+import { AppError, HTTP_STATUS, isAppError } from '@/lib/errors';
+import type { ApiErrorBody } from './contract/common';
 
 export type IssueDetail = { path: string; message: string };
 

@@ -1,12 +1,15 @@
 import 'server-only';
+import type { z } from 'zod';
 import type { Role } from '@/lib/db/users';
 import { AppError } from '@/lib/errors';
 import { authenticate, type Principal } from './auth';
+import type { Access, RouteDef } from './contract/define';
 import { errorResponse } from './errors';
+import { parseHeader, parseJsonBody, parseParams, parseQuery } from './validate';
 
 /**
- * Every route handler has the same shape (DESIGN.md habit 4): authorise here, then the route validates with zod,
- * makes one service call and returns; errors are mapped to the API's error body here.
+ * Every route handler has the same shape (DESIGN.md habit 4): `handle` authorises and validates as the route's
+ * declaration (server/api/contract) says, the route makes one service call and answers; errors are mapped here.
  */
 export type RouteContext<P> = { params: Promise<P> };
 export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<Response>;
@@ -14,15 +17,12 @@ export type RouteHandler<P> = (req: Request, ctx?: RouteContext<P>) => Promise<R
 type NoParams = Record<string, never>;
 type Args<P, Who> = { req: Request; params: P; principal: Who };
 
-/** `public`: anyone; `authenticated`: any valid token; a role list: only those roles (others get 403). */
-export type Access = 'public' | 'authenticated' | readonly Role[];
-
-export function withApi<P extends object = NoParams>(access: 'public', fn: (a: Args<P, Principal | null>) => Promise<Response>): RouteHandler<P>;
-export function withApi<P extends object = NoParams>(
+function withApi<P extends object = NoParams>(access: 'public', fn: (a: Args<P, Principal | null>) => Promise<Response>): RouteHandler<P>;
+function withApi<P extends object = NoParams>(
   access: 'authenticated' | readonly Role[],
   fn: (a: Args<P, Principal>) => Promise<Response>,
 ): RouteHandler<P>;
-export function withApi<P extends object = NoParams>(
+function withApi<P extends object = NoParams>(
   access: Access,
   fn: (a: Args<P, Principal>) => Promise<Response>,
 ): RouteHandler<P> {
@@ -48,4 +48,67 @@ export function withApi<P extends object = NoParams>(
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+// ── declared routes: the declaration validates the request and types the answer ──
+
+type Output<S> = S extends z.ZodType ? z.output<S> : never;
+type ParamsOf<R> = R extends { params: infer S extends z.ZodType } ? Output<S> : NoParams;
+type QueryOf<R> = R extends { query: infer S extends z.ZodType } ? Output<S> : NoParams;
+type HeadersOf<R> = R extends { headers: infer H extends Readonly<Record<string, z.ZodType>> } ? { [K in keyof H]: Output<H[K]> } : NoParams;
+type BodyOf<R> = R extends { body: { kind: 'json'; schema: infer S extends z.ZodType; required: false } }
+  ? Output<S> | undefined
+  : R extends { body: { kind: 'json'; schema: infer S extends z.ZodType } }
+    ? Output<S>
+    : undefined;
+/** What Next passes as `params`: the path segments as text, before the params schema reads them. */
+type RawParamsOf<R> = R extends { params: infer S extends z.ZodObject } ? { [K in keyof S['shape']]: string } : NoParams;
+type PrincipalOf<R> = R extends { access: 'public' } ? Principal | null : Principal;
+
+export type HandlerArgs<R extends RouteDef> = {
+  req: Request;
+  principal: PrincipalOf<R>;
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  headers: HeadersOf<R>;
+  body: BodyOf<R>;
+};
+
+type Responses<R extends RouteDef> = R['responses'];
+/** A JSON answer with one of the declared statuses and its schema's shape; a raw answer is a Response. */
+type JsonReply<R extends RouteDef> = {
+  [S in keyof Responses<R>]: Responses<R>[S] extends { schema: infer T extends z.ZodType } ? { status: S; body: Output<T>; headers?: Record<string, string> } : never;
+}[keyof Responses<R>];
+type RawReply<R extends RouteDef> = { [S in keyof Responses<R>]: Responses<R>[S] extends { content: object } ? Response : never }[keyof Responses<R>];
+export type Reply<R extends RouteDef> = JsonReply<R> | RawReply<R>;
+
+export type DeclaredHandler<R extends RouteDef> = RouteHandler<RawParamsOf<R>> & { readonly route: R };
+
+export const reply = <const S extends number, B>(status: S, body: B) => ({ status, body });
+export const ok = <B>(body: B) => reply(200, body);
+export const created = <B>(body: B) => reply(201, body);
+export const accepted = <B>(body: B) => reply(202, body);
+
+/** An optional JSON body counts as absent when the request has none (an empty POST). */
+const hasBody = (req: Request): boolean => (req.headers.get('content-length') ?? '') !== '0' && req.body !== null;
+
+/**
+ * The handler of a declared route: access as declared, then path parameters, headers, query and JSON body parsed with
+ * the declared schemas (in that order), then `fn`, whose answer the declaration types. The handler carries its
+ * declaration so a test can check that every route file serves the route it claims.
+ */
+export function handle<const R extends RouteDef>(route: R, fn: (args: HandlerArgs<R>) => Promise<Reply<R>>): DeclaredHandler<R> {
+  const run = async ({ req, params: raw, principal }: Args<RawParamsOf<R>, Principal | null>): Promise<Response> => {
+    const params = route.params ? parseParams(raw, route.params) : {};
+    const headers = Object.fromEntries(Object.entries(route.headers ?? {}).map(([name, schema]) => [name, parseHeader(req.headers.get(name), name, schema)]));
+    const query = route.query ? parseQuery(req, route.query) : {};
+    const body = route.body?.kind === 'json' && (route.body.required !== false || hasBody(req)) ? await parseJsonBody(req, route.body.schema) : undefined;
+    // The schemas above are the route's own, so these values have the types HandlerArgs<R> names.
+    const reply: Reply<R> = await fn({ req, principal, params, query, headers, body } as HandlerArgs<R>);
+    if (reply instanceof Response) return reply;
+    const { status, body: data, headers: extra } = reply as { status: number; body: unknown; headers?: Record<string, string> };
+    return json(data, status, extra);
+  };
+  const handler = route.access === 'public' ? withApi<RawParamsOf<R>>('public', run) : withApi<RawParamsOf<R>>(route.access, run);
+  return Object.assign(handler, { route });
 }

@@ -1,17 +1,13 @@
 import 'server-only';
 import { readHeartbeats } from '@/lib/db/heartbeat';
 import { formatIsoLocalOrNull } from '@/lib/domain/iso-time';
+import type { HealthDto } from './contract/system';
 
 /**
  * Liveness for monitors: the database answers, the worker wrote its heartbeat recently, the FTP receiver listens.
  * `degraded` when any part is missing; HTTP 503 only when the database is down (nothing works then).
  */
-export type Health = {
-  status: 'ok' | 'degraded';
-  db: 'ok' | 'down';
-  worker: { lagSeconds: number | null; at: string | null };
-  ftp: { listening: boolean };
-};
+export type Health = HealthDto;
 
 /** A worker heartbeat older than this means the worker is stuck or gone. */
 export const WORKER_STALE_SECONDS = 60;

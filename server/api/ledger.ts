@@ -4,8 +4,6 @@ import { findStationByCode } from '@/lib/db/stations';
 import { AppError } from '@/lib/errors';
 import { readRawFile } from '@/lib/services/ingest';
 
-export const INGEST_OUTCOME_VALUES = ['accepted', 'partial', 'rejected', 'duplicate'] as const satisfies readonly IngestOutcome[];
-
 /** Read side of the ingest ledger for the API (staff only; the routes check the role). */
 export async function listLedger(q: {
   station?: string;

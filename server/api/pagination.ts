@@ -12,8 +12,8 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
 export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`page size (default ${DEFAULT_LIMIT}, max ${MAX_LIMIT})`),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
 };
 
 export function encodeCursor(key: string | number): string {

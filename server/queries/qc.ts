@@ -7,6 +7,7 @@ import { isAppError } from '@/lib/errors';
 import { listOverlaysService } from '@/lib/services/qc';
 import { getQcSettingsService, type QcParameterSettings } from '@/lib/services/qc';
 import { flagCountsService, reviewQueueService, stationFlaggedPeriodsService } from '@/lib/services/qc';
+import { toOverlayDto, toPeriodDto } from '@/server/api/dto';
 import { requireUser } from '@/server/auth/session';
 import { scopeFor } from '@/lib/services/stations';
 
@@ -57,21 +58,6 @@ export async function getQcOverview(now: Date = new Date()) {
   };
 }
 
-export type OverlayItem = {
-  id: number;
-  parameters: string[];
-  from: string;
-  to: string;
-  action: 'invalidate' | 'restore';
-  reason: string;
-  createdBy: string;
-  createdAt: string;
-  revokedAt: string | null;
-  revokedBy: string | null;
-};
-
-export type PeriodItem = { parameter: string; from: string; to: string; flag: string; reasons: string[]; count: number };
-
 export async function getQcStationPage(code: string, now: Date = new Date()) {
   const user = await requireUser();
   const scope = scopeFor(user);
@@ -94,24 +80,9 @@ export async function getQcStationPage(code: string, now: Date = new Date()) {
     canOverlay: (OVERLAY_ROLES as readonly string[]).includes(user.role),
     isAdmin: user.role === 'admin',
     periodDays: PERIOD_DAYS,
-    periods: periods.periods.map(
-      (p): PeriodItem => ({ parameter: p.parameter, from: formatIsoLocal(p.from), to: formatIsoLocal(p.to), flag: p.flag, reasons: p.reasons, count: p.count }),
-    ),
+    periods: periods.periods.map(toPeriodDto),
     periodsTruncated: periods.truncated,
-    overlays: overlays.items.map(
-      (o): OverlayItem => ({
-        id: o.id,
-        parameters: o.parameters,
-        from: formatIsoLocal(o.from),
-        to: formatIsoLocal(o.to),
-        action: o.action,
-        reason: o.reason,
-        createdBy: o.createdBy,
-        createdAt: formatIsoLocal(o.createdAt),
-        revokedAt: o.revokedAt ? formatIsoLocal(o.revokedAt) : null,
-        revokedBy: o.revokedBy,
-      }),
-    ),
+    overlays: overlays.items.map((o) => toOverlayDto(o, station.code)),
     settings: settings ? { parameters: settings.parameters satisfies QcParameterSettings[], pendingJobs: settings.pendingJobs } : null,
   };
 }

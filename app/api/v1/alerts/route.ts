@@ -1,26 +1,12 @@
-import { z } from 'zod';
-import { scopeFor, STAFF_ROLES } from '@/server/api/auth';
+import { scopeFor } from '@/server/api/auth';
+import { listAlerts as listAlertsRoute } from '@/server/api/contract/alerts';
 import { toAlertDto } from '@/server/api/dto';
-import { json, withApi } from '@/server/api/handler';
-import { decodeIntCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
-import { parseQuery } from '@/server/api/validate';
-import { ALERT_KINDS, ALERT_STATES, DISPOSITIONS, listAlerts } from '@/lib/services/alerts';
-import { isoInstant } from '@/lib/domain/iso-time';
-
-const query = z.object({
-  station: z.string().trim().min(1).max(64).optional(),
-  kind: z.enum(ALERT_KINDS).optional(),
-  state: z.enum(ALERT_STATES).optional(),
-  parameter: z.string().trim().max(32).optional(),
-  disposition: z.enum(DISPOSITIONS).optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  ...pageQuery,
-});
+import { handle, ok } from '@/server/api/handler';
+import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
+import { listAlerts } from '@/lib/services/alerts';
 
 /** GET /api/v1/alerts — staff. Newest first; from/to filter the opening time. */
-export const GET = withApi(STAFF_ROLES, async ({ req, principal }) => {
-  const q = parseQuery(req, query);
+export const GET = handle(listAlertsRoute, async ({ query: q, principal }) => {
   const page = await listAlerts(
     {
       station: q.station,
@@ -35,5 +21,5 @@ export const GET = withApi(STAFF_ROLES, async ({ req, principal }) => {
     },
     scopeFor(principal),
   );
-  return json({ items: page.items.map(toAlertDto), nextCursor: page.nextCursor === null ? null : encodeCursor(page.nextCursor) });
+  return ok({ items: page.items.map(toAlertDto), nextCursor: page.nextCursor === null ? null : encodeCursor(page.nextCursor) });
 });

@@ -1,5 +1,6 @@
-import { json, withApi } from '@/server/api/handler';
+import { getOpenApi } from '@/server/api/contract/system';
+import { handle, ok } from '@/server/api/handler';
 import { buildOpenApiDocument } from '@/server/api/openapi';
 
-/** GET /api/v1/openapi.json — anyone. */
-export const GET = withApi('public', async () => json(buildOpenApiDocument()));
+/** GET /api/v1/openapi.json — anyone. Generated from the route declarations of server/api/contract. */
+export const GET = handle(getOpenApi, async () => ok(buildOpenApiDocument()));

@@ -1,23 +1,11 @@
-import { z } from 'zod';
-import { STAFF_ROLES } from '@/server/api/auth';
+import { listIngestFiles } from '@/server/api/contract/ingest';
 import { toIngestFileDto } from '@/server/api/dto';
-import { json, withApi } from '@/server/api/handler';
-import { INGEST_OUTCOME_VALUES, listLedger } from '@/server/api/ledger';
-import { decodeIntCursor, encodeCursor, pageQuery } from '@/server/api/pagination';
-import { parseQuery } from '@/server/api/validate';
-import { isoInstant } from '@/lib/domain/iso-time';
-
-const query = z.object({
-  station: z.string().trim().min(1).max(64).optional(),
-  outcome: z.enum(INGEST_OUTCOME_VALUES).optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  ...pageQuery,
-});
+import { handle, ok } from '@/server/api/handler';
+import { listLedger } from '@/server/api/ledger';
+import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
 
 /** GET /api/v1/ingest/files — staff. The ledger, newest first; from/to filter the received time. */
-export const GET = withApi(STAFF_ROLES, async ({ req }) => {
-  const q = parseQuery(req, query);
+export const GET = handle(listIngestFiles, async ({ query: q }) => {
   const page = await listLedger({
     station: q.station,
     outcome: q.outcome,
@@ -26,7 +14,7 @@ export const GET = withApi(STAFF_ROLES, async ({ req }) => {
     limit: q.limit,
     beforeId: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
   });
-  return json({
+  return ok({
     items: page.items.map(toIngestFileDto),
     nextCursor: page.nextBeforeId === null ? null : encodeCursor(page.nextBeforeId),
   });

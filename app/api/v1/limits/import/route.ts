@@ -1,5 +1,6 @@
 import { actorOf } from '@/server/api/auth';
-import { json, withApi } from '@/server/api/handler';
+import { importLimits } from '@/server/api/contract/limits';
+import { created, handle } from '@/server/api/handler';
 import { importLimitStandards } from '@/lib/services/limits';
 import { AppError } from '@/lib/errors';
 
@@ -7,11 +8,11 @@ import { AppError } from '@/lib/errors';
  * POST /api/v1/limits/import — admin. A new standard version as JSON (one object or an array, application/json) or CSV
  * (text/csv, header standard,version,effective_from,effective_to,kind,column,parameter,min,max,averaging,apply_coefficients[,name]).
  */
-export const POST = withApi(['admin'], async ({ req, principal }) => {
+export const POST = handle(importLimits, async ({ req, principal }) => {
   const type = (req.headers.get('content-type') ?? '').toLowerCase();
   const format = type.includes('csv') || type.startsWith('text/plain') ? 'csv' : type.includes('json') ? 'json' : null;
   if (!format) throw new AppError('VALIDATION', 'Content-Type must be application/json or text/csv', [{ path: 'header.content-type', message: type || 'missing' }]);
   const content = await req.text();
   if (content.trim() === '') throw new AppError('VALIDATION', 'empty body', [{ path: 'body', message: 'empty' }]);
-  return json(await importLimitStandards({ format, content, actor: actorOf(principal) }), 201);
+  return created(await importLimitStandards({ format, content, actor: actorOf(principal) }));
 });

@@ -1,15 +1,10 @@
-import { z } from 'zod';
 import { actorOf } from '@/server/api/auth';
-import { json, withApi } from '@/server/api/handler';
-import { parseJsonBody, parseParams } from '@/server/api/validate';
-import { createFacilityTokenInput, createFacilityTokenService } from '@/lib/services/accounts';
-
-const params = z.object({ code: z.string().min(1).max(64) });
+import { createFacilityToken } from '@/server/api/contract/facilities';
+import { created, handle } from '@/server/api/handler';
+import { createFacilityTokenService } from '@/lib/services/accounts';
 
 /** POST /api/v1/facilities/{code}/tokens — admin. Returns a `facility` token once; only its hash is stored. */
-export const POST = withApi<{ code: string }>(['admin'], async ({ req, params: raw, principal }) => {
-  const { code } = parseParams(raw, params);
-  const body = await parseJsonBody(req, createFacilityTokenInput);
-  const t = await createFacilityTokenService(code, body, actorOf(principal));
-  return json({ token: t.token, name: t.name, role: t.role, facility: t.facilityCode, prefix: t.prefix }, 201);
+export const POST = handle(createFacilityToken, async ({ params, body, principal }) => {
+  const t = await createFacilityTokenService(params.code, body, actorOf(principal));
+  return created({ token: t.token, name: t.name, role: t.role, facility: t.facilityCode, prefix: t.prefix });
 });

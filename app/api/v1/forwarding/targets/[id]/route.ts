@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { actorOf } from '@/server/api/auth';
-import { json, withApi } from '@/server/api/handler';
-import { parseJsonBody, parseParams } from '@/server/api/validate';
-import { listTargetsService, updateTargetInput, updateTargetService } from '@/lib/services/forwarding';
+import { getForwardTarget, updateForwardTarget } from '@/server/api/contract/forwarding';
+import { handle, ok } from '@/server/api/handler';
+import { listTargetsService, updateTargetService } from '@/lib/services/forwarding';
 import { toForwardTargetDto } from '@/server/queries/forwarding';
-
-const params = z.object({ id: z.coerce.number().int().positive() });
 
 async function view(id: number) {
   const t = (await listTargetsService()).find((x) => x.id === id);
@@ -15,15 +12,10 @@ async function view(id: number) {
 }
 
 /** GET /api/v1/forwarding/targets/{id} — admin. */
-export const GET = withApi<{ id: string }>(['admin'], async ({ params: raw }) => {
-  const { id } = parseParams(raw, params);
-  return json(await view(id));
-});
+export const GET = handle(getForwardTarget, async ({ params }) => ok(await view(params.id)));
 
 /** PATCH /api/v1/forwarding/targets/{id} — admin. Omitted fields (and the password) are kept. */
-export const PATCH = withApi<{ id: string }>(['admin'], async ({ req, params: raw, principal }) => {
-  const { id } = parseParams(raw, params);
-  const body = await parseJsonBody(req, updateTargetInput);
-  await updateTargetService(id, body, actorOf(principal));
-  return json(await view(id));
+export const PATCH = handle(updateForwardTarget, async ({ params, body, principal }) => {
+  await updateTargetService(params.id, body, actorOf(principal));
+  return ok(await view(params.id));
 });

@@ -1,21 +1,15 @@
-import { z } from 'zod';
-import { actorOf, scopeFor, STAFF_ROLES } from '@/server/api/auth';
-import { json, withApi } from '@/server/api/handler';
-import { parseJsonBody, parseParams } from '@/server/api/validate';
-import { getQcSettingsService, updateQcSettingsInput, updateQcSettingsService } from '@/lib/services/qc';
-
-const params = z.object({ code: z.string().min(1).max(64) });
+import { actorOf, scopeFor } from '@/server/api/auth';
+import { getQcSettings, updateQcSettings } from '@/server/api/contract/qc';
+import { handle, ok } from '@/server/api/handler';
+import { getQcSettingsService, updateQcSettingsService } from '@/lib/services/qc';
 
 /** GET /api/v1/stations/{code}/qc — QC settings per parameter: registry defaults, override, configuration in force. */
-export const GET = withApi<{ code: string }>(STAFF_ROLES, async ({ params: raw, principal }) => {
-  const { code } = parseParams(raw, params);
-  const s = await getQcSettingsService(code, scopeFor(principal));
-  return json({ station: s.station.code, pendingJobs: s.pendingJobs, parameters: s.parameters });
+export const GET = handle(getQcSettings, async ({ params, principal }) => {
+  const s = await getQcSettingsService(params.code, scopeFor(principal));
+  return ok({ station: s.station.code, pendingJobs: s.pendingJobs, parameters: s.parameters });
 });
 
 /** PUT /api/v1/stations/{code}/qc {parameter, override|null} — admin; audited. Flags change after POST …/qc/recompute. */
-export const PUT = withApi<{ code: string }>(['admin'], async ({ req, params: raw, principal }) => {
-  const { code } = parseParams(raw, params);
-  const body = await parseJsonBody(req, updateQcSettingsInput);
-  return json(await updateQcSettingsService(code, scopeFor(principal), body, actorOf(principal)));
-});
+export const PUT = handle(updateQcSettings, async ({ params, body, principal }) =>
+  ok(await updateQcSettingsService(params.code, scopeFor(principal), body, actorOf(principal))),
+);

@@ -1,10 +1,6 @@
-import { z } from 'zod';
-import { STAFF_ROLES } from '@/server/api/auth';
-import { withApi } from '@/server/api/handler';
+import { getIngestFileRaw } from '@/server/api/contract/ingest';
+import { handle } from '@/server/api/handler';
 import { getRawFile } from '@/server/api/ledger';
-import { parseParams } from '@/server/api/validate';
-
-const params = z.object({ id: z.coerce.number().int().positive() });
 
 /** `filename` for plain ASCII clients, `filename*` (RFC 6266) for the exact name. */
 function contentDisposition(name: string): string {
@@ -13,9 +9,8 @@ function contentDisposition(name: string): string {
 }
 
 /** GET /api/v1/ingest/files/{id}/raw — staff. The original bytes, exactly as received. */
-export const GET = withApi<{ id: string }>(STAFF_ROLES, async ({ params: raw }) => {
-  const { id } = parseParams(raw, params);
-  const { file, bytes } = await getRawFile(id);
+export const GET = handle(getIngestFileRaw, async ({ params }) => {
+  const { file, bytes } = await getRawFile(params.id);
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {

@@ -1,20 +1,12 @@
-import { z } from 'zod';
-import { actorOf, scopeFor, STAFF_ROLES } from '@/server/api/auth';
-import { json, withApi } from '@/server/api/handler';
-import { parseJsonBody, parseParams } from '@/server/api/validate';
-import { recomputeProgressService, recomputeRequestInput, requestRecomputeService } from '@/lib/services/qc';
-
-const params = z.object({ code: z.string().min(1).max(64) });
+import { actorOf, scopeFor } from '@/server/api/auth';
+import { getRecomputeProgress, requestRecompute } from '@/server/api/contract/qc';
+import { accepted, handle, ok } from '@/server/api/handler';
+import { recomputeProgressService, requestRecomputeService } from '@/lib/services/qc';
 
 /** GET /api/v1/stations/{code}/qc/recompute — progress: recompute jobs of the station still pending. */
-export const GET = withApi<{ code: string }>(STAFF_ROLES, async ({ params: raw, principal }) => {
-  const { code } = parseParams(raw, params);
-  return json(await recomputeProgressService(code, scopeFor(principal)));
-});
+export const GET = handle(getRecomputeProgress, async ({ params, principal }) => ok(await recomputeProgressService(params.code, scopeFor(principal))));
 
 /** POST /api/v1/stations/{code}/qc/recompute {from, to} — admin: recompute flags and averages of [from, to). */
-export const POST = withApi<{ code: string }>(['admin'], async ({ req, params: raw, principal }) => {
-  const { code } = parseParams(raw, params);
-  const body = await parseJsonBody(req, recomputeRequestInput);
-  return json(await requestRecomputeService(code, scopeFor(principal), body, actorOf(principal)), 202);
-});
+export const POST = handle(requestRecompute, async ({ params, body, principal }) =>
+  accepted(await requestRecomputeService(params.code, scopeFor(principal), body, actorOf(principal))),
+);

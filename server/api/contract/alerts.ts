@@ -1,0 +1,121 @@
+import 'server-only';
+import { z } from 'zod';
+import { isoInstant } from '@/lib/domain/iso-time';
+import {
+  acknowledgeInputSchema,
+  ALERT_BASES,
+  ALERT_EVENT_TYPES,
+  ALERT_KINDS,
+  ALERT_STATES,
+  DISPOSITIONS,
+  dispositionInputSchema,
+} from '@/lib/services/alerts';
+import { STAFF_ROLES } from '../auth';
+import { pageQuery } from '../pagination';
+import { idParams, isoDateTime, page } from './common';
+import { defineRoute, type Components } from './define';
+
+export const alertSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(ALERT_KINDS),
+  station: z.string().describe('station code'),
+  parameter: z.string().nullable(),
+  state: z.enum(ALERT_STATES),
+  openedAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  resolvedAt: isoDateTime.nullable(),
+  count: z.number().int(),
+  peakValue: z.number().nullable(),
+  limit: z.number().nullable(),
+  basis: z.enum(ALERT_BASES).nullable(),
+  averageValue: z.number().nullable(),
+  completeness: z.number().nullable().describe('valid / expected readings of the averaging period, 0…1'),
+  disposition: z.enum(DISPOSITIONS).nullable(),
+  // Beyond API.md's minimum: evidence and review fields.
+  dispositionNote: z.string().nullable(),
+  dueAt: isoDateTime.nullable(),
+  acknowledgedAt: isoDateTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  limitDerivation: z.unknown().describe('standard, version, column, coefficients, base (and o2Correction); null when none'),
+  periodStart: isoDateTime.nullable(),
+  periodEnd: isoDateTime.nullable(),
+  reopenedByRecompute: z.boolean(),
+  resolvedByRecompute: z.boolean(),
+  suppressed: z.boolean(),
+});
+
+export const alertEventSchema = z.object({
+  at: isoDateTime,
+  type: z.enum(ALERT_EVENT_TYPES),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export const alertDetailSchema = alertSchema.extend({ events: z.array(alertEventSchema) });
+
+export type AlertDto = z.infer<typeof alertSchema>;
+export type AlertEventDto = z.infer<typeof alertEventSchema>;
+export type AlertDetailDto = z.infer<typeof alertDetailSchema>;
+
+export const listAlerts = defineRoute({
+  method: 'GET',
+  path: '/api/v1/alerts',
+  operationId: 'listAlerts',
+  summary: 'Alerts, newest first (staff)',
+  description: '`from`/`to` filter the opening time.',
+  tag: 'alerts',
+  access: STAFF_ROLES,
+  query: z.object({
+    station: z.string().trim().min(1).max(64).optional().describe('station code'),
+    kind: z.enum(ALERT_KINDS).optional(),
+    state: z.enum(ALERT_STATES).optional(),
+    parameter: z.string().trim().max(32).optional(),
+    disposition: z.enum(DISPOSITIONS).optional(),
+    from: isoInstant.optional().describe('opening time, inclusive'),
+    to: isoInstant.optional().describe('opening time, exclusive'),
+    ...pageQuery,
+  }),
+  responses: { 200: { description: 'alerts', schema: page(alertSchema) } },
+  errors: ['NOT_FOUND'],
+});
+
+export const getAlert = defineRoute({
+  method: 'GET',
+  path: '/api/v1/alerts/{id}',
+  operationId: 'getAlert',
+  summary: 'One alert with its event history (staff)',
+  tag: 'alerts',
+  access: STAFF_ROLES,
+  params: idParams,
+  responses: { 200: { description: 'the alert', schema: alertDetailSchema } },
+});
+
+export const acknowledgeAlert = defineRoute({
+  method: 'POST',
+  path: '/api/v1/alerts/{id}/acknowledge',
+  operationId: 'acknowledgeAlert',
+  summary: 'Acknowledge an open alert (operator, inspector)',
+  tag: 'alerts',
+  access: ['operator', 'inspector'],
+  params: idParams,
+  body: { kind: 'json', schema: acknowledgeInputSchema, required: false, description: 'may be empty' },
+  responses: { 200: { description: 'acknowledged', schema: alertSchema } },
+  errors: ['CONFLICT'],
+});
+
+export const setAlertDisposition = defineRoute({
+  method: 'POST',
+  path: '/api/v1/alerts/{id}/disposition',
+  operationId: 'setAlertDisposition',
+  summary: 'Inspector disposition of a compliance exceedance (inspector)',
+  tag: 'alerts',
+  access: ['inspector'],
+  params: idParams,
+  body: { kind: 'json', schema: dispositionInputSchema },
+  responses: { 200: { description: 'updated', schema: alertSchema } },
+});
+
+export const alertRoutes = [listAlerts, getAlert, acknowledgeAlert, setAlertDisposition];
+export const alertComponents: Components = {
+  request: { AcknowledgeAlert: acknowledgeInputSchema, AlertDisposition: dispositionInputSchema },
+  response: { Alert: alertSchema, AlertEvent: alertEventSchema, AlertDetail: alertDetailSchema },
+};

@@ -1,0 +1,36 @@
+import 'server-only';
+import { alertComponents, alertRoutes } from './alerts';
+import type { Components, RouteDef } from './define';
+import { facilityComponents, facilityRoutes } from './facilities';
+import { forwardingComponents, forwardingRoutes } from './forwarding';
+import { ingestComponents, ingestRoutes } from './ingest';
+import { kpiComponents, kpiRoutes } from './kpi';
+import { limitComponents, limitRoutes } from './limits';
+import { qcComponents, qcRoutes } from './qc';
+import { stationComponents, stationRoutes } from './stations';
+import { systemComponents, systemRoutes } from './system';
+
+/** Every route of /api/v1, in document order; a test checks this list against the route files on disk. */
+export const API_ROUTES: readonly RouteDef[] = [
+  ...systemRoutes,
+  ...facilityRoutes,
+  ...stationRoutes,
+  ...ingestRoutes,
+  ...qcRoutes,
+  ...forwardingRoutes,
+  ...kpiRoutes,
+  ...alertRoutes,
+  ...limitRoutes,
+];
+
+export const API_COMPONENTS: readonly Components[] = [
+  systemComponents,
+  facilityComponents,
+  stationComponents,
+  ingestComponents,
+  qcComponents,
+  forwardingComponents,
+  kpiComponents,
+  alertComponents,
+  limitComponents,
+];

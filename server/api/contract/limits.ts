@@ -1,0 +1,71 @@
+import 'server-only';
+import { z } from 'zod';
+import { isoInstant } from '@/lib/domain/iso-time';
+import { LIMIT_AVERAGINGS, LIMIT_CSV_COLUMNS, limitStandardImportSchema } from '@/lib/domain/limits';
+import { STATION_KINDS } from '@/lib/domain/parameters';
+import { STAFF_ROLES } from '../auth';
+import { localDate, wholeList } from './common';
+import { defineRoute, type Components } from './define';
+
+export const limitStandardSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  version: z.string(),
+  kind: z.enum(STATION_KINDS),
+  effectiveFrom: localDate,
+  effectiveTo: localDate.nullable().describe('exclusive; null when open-ended'),
+  source: z.enum(['builtin', 'import']),
+  inForce: z.boolean(),
+  values: z.array(
+    z.object({
+      column: z.string(),
+      parameter: z.string(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      averaging: z.enum(LIMIT_AVERAGINGS),
+      applyCoefficients: z.boolean(),
+    }),
+  ),
+});
+export type LimitStandardDto = z.infer<typeof limitStandardSchema>;
+
+export const listLimits = defineRoute({
+  method: 'GET',
+  path: '/api/v1/limits',
+  operationId: 'listLimits',
+  summary: 'Limit standards and the versions in force (staff)',
+  tag: 'limits',
+  access: STAFF_ROLES,
+  query: z.object({
+    at: isoInstant.optional().describe('instant (default now)'),
+    versions: z.enum(['in_force', 'all']).default('in_force').describe('`all` also lists versions not in force at `at` (past and future)'),
+  }),
+  responses: { 200: { description: 'standards', schema: wholeList(limitStandardSchema) } },
+});
+
+export const importLimits = defineRoute({
+  method: 'POST',
+  path: '/api/v1/limits/import',
+  operationId: 'importLimits',
+  summary: 'Import a new standard version from JSON or CSV (admin, audited)',
+  tag: 'limits',
+  access: ['admin'],
+  body: {
+    kind: 'raw',
+    description: 'one standard version or an array of them (JSON), or CSV rows; all-or-nothing',
+    content: {
+      'application/json': { schema: z.union([limitStandardImportSchema, z.array(limitStandardImportSchema)]) },
+      'text/csv': { description: `header: ${LIMIT_CSV_COLUMNS.join(',')}[,name]` },
+    },
+  },
+  responses: {
+    201: {
+      description: 'imported',
+      schema: z.object({ imported: z.array(z.object({ code: z.string(), version: z.string(), values: z.number().int() })) }),
+    },
+  },
+  errors: ['CONFLICT'],
+});
+
+export const limitRoutes = [listLimits, importLimits];
+export const limitComponents: Components = { request: { LimitStandardImport: limitStandardImportSchema }, response: { LimitStandard: limitStandardSchema } };
