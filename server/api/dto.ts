@@ -2,7 +2,7 @@ import 'server-only';
 import type { FacilityRow } from '@/lib/db/facilities';
 import type { IngestFileRow } from '@/lib/db/ingest-files';
 import type { StationParameterRow } from '@/lib/db/stations';
-import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
+import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/time';
 import { findParameter, type StationKind } from '@/lib/domain/parameters';
 import { qcFlagName } from '@/lib/domain/qc-flags';
 import type { AlertDetail, AlertView } from '@/lib/services/alerts';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { readHeartbeats } from '@/lib/db/heartbeat';
-import { formatIsoLocalOrNull } from '@/lib/domain/iso-time';
+import { formatIsoLocalOrNull } from '@/lib/domain/time';
 import type { HealthDto } from './contract/system';
 
 /**

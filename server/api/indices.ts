@@ -1,7 +1,7 @@
 import 'server-only';
 import { findAqiBand, AQI_BANDS } from '@/lib/domain/aqi';
 import { WQI_BANDS } from '@/lib/domain/wqi';
-import { formatIsoLocal } from '@/lib/domain/iso-time';
+import { formatIsoLocal } from '@/lib/domain/time';
 import type { IndexKind } from '@/lib/db/aqi';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIsoLocal } from '@/lib/domain/iso-time';
+import { formatIsoLocal } from '@/lib/domain/time';
 import { API_ROUTES } from './contract';
 import { isoDateTime } from './contract/common';
 import { HTTP_METHODS, type RouteDef } from './contract/define';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import { HTTP_STATUS, type AppErrorCode } from '@/lib/errors';
 import { API_COMPONENTS, API_ROUTES } from './contract';
 import { errorBodySchema } from './contract/common';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import {
   acknowledgeInputSchema,
   ALERT_BASES,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { IngestOutcome } from '@/lib/db/ingest-files';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import type { IngestSource } from '@/lib/services/ingest';
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import { LIMIT_AVERAGINGS, LIMIT_CSV_COLUMNS, limitStandardImportSchema } from '@/lib/domain/limits';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { STAFF_ROLES } from '../auth';

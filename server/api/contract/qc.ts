@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import { qcConfigSchema, qcOverrideSchema } from '@/lib/domain/qc';
 import { QC_FLAG_NAMES, type QcFlagName } from '@/lib/domain/qc-flags';
 import { createOverlayInput, OVERLAY_ACTIONS, recomputeRequestInput, updateQcSettingsInput } from '@/lib/services/qc';

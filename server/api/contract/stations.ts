@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AQI_BANDS } from '@/lib/domain/aqi';
-import { isoInstant } from '@/lib/domain/iso-time';
+import { isoInstant } from '@/lib/domain/time';
 import { LEVELS } from '@/lib/domain/level';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
 import { STATION_KINDS } from '@/lib/domain/parameters';
