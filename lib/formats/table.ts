@@ -14,7 +14,8 @@ export const FILE_CONTENT_TYPES = {
 } as const satisfies Record<FileFormat, string>;
 
 export type TableCell = { csv: CsvValue; xlsx: XlsxCell };
-export type FileTable = { sheetName: string; columns: XlsxColumn[]; rows: TableCell[][] };
+/** `offsetMinutes`: the UTC offset at which the XLSX shows Date cells (+420 for Asia/Ho_Chi_Minh). */
+export type FileTable = { sheetName: string; columns: XlsxColumn[]; rows: TableCell[][]; offsetMinutes: number };
 
 export function tableToCsv(t: FileTable): Buffer {
   return csvFile(
@@ -23,13 +24,12 @@ export function tableToCsv(t: FileTable): Buffer {
   );
 }
 
-/** `offsetMinutes`: the UTC offset at which Date cells are shown. */
-export async function tableToXlsx(t: FileTable, offsetMinutes: number): Promise<Buffer> {
-  const w = new XlsxStreamWriter(t.columns, { sheetName: t.sheetName, offsetMinutes });
+export async function tableToXlsx(t: FileTable): Promise<Buffer> {
+  const w = new XlsxStreamWriter(t.columns, { sheetName: t.sheetName, offsetMinutes: t.offsetMinutes });
   const parts = [await w.start(), await w.addRows(t.rows.map((r) => r.map((c) => c.xlsx))), await w.finish()];
   return Buffer.concat(parts);
 }
 
-export async function tableToFile(t: FileTable, format: FileFormat, offsetMinutes: number): Promise<Buffer> {
-  return format === 'csv' ? tableToCsv(t) : tableToXlsx(t, offsetMinutes);
+export async function tableToFile(t: FileTable, format: FileFormat): Promise<Buffer> {
+  return format === 'csv' ? tableToCsv(t) : tableToXlsx(t);
 }

@@ -107,6 +107,7 @@ describe('helpers', () => {
 describe('tables as files', () => {
   const table: FileTable = {
     sheetName: 'Tỷ lệ số liệu',
+    offsetMinutes: OFFSET,
     columns: [
       { header: 'Mã trạm', type: 'string' },
       { header: 'Tỷ lệ (%)', type: 'number' },
@@ -119,7 +120,7 @@ describe('tables as files', () => {
 
   it('CSV and XLSX hold the same rows', async () => {
     expect(tableToCsv(table).toString('utf8')).toBe('\uFEFFMã trạm,Tỷ lệ (%)\r\nNT01,83.33\r\n-,\r\n');
-    const wb = await read(await tableToXlsx(table, OFFSET));
+    const wb = await read(await tableToXlsx(table));
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Tỷ lệ số liệu');
     expect([ws.getCell('A2').value, ws.getCell('B2').value, ws.getCell('A3').value]).toEqual(['NT01', 83.33, '-']);

@@ -1,10 +1,10 @@
-import { listDailyAverages, listStationAlerts, type StationAlertRow } from '../../db/reports';
-import { findParameter } from '../../domain/parameters';
-import type { KpiRates } from '../../domain/kpi';
-import { completenessReportService } from './kpi';
-import { monthWindow } from './kpi-month';
-import { resolveStationLimits } from '../limits';
-import { getStationOrThrow, type ViewerScope } from '../stations';
+import { listDailyAverages, listStationAlerts, type StationAlertRow } from '../../../db/reports';
+import { findParameter } from '../../../domain/parameters';
+import type { KpiRates } from '../../../domain/kpi';
+import { resolveStationLimits } from '../../limits';
+import { getStationOrThrow, type ViewerScope } from '../../stations';
+import { completenessReportService } from '../completeness';
+import { monthWindow } from '../kpi-month';
 
 /**
  * Monthly station report (Báo cáo tháng theo trạm): for one station and local month, per enabled parameter the daily
