@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { formatDayInput, parseDayInput } from '../../domain/kpi';
 import { VN_OFFSET_MINUTES } from '../../domain/iso-time';
 import { AppError } from '../../errors';
-import { searchParam, type SearchParams } from './contract';
+import { searchParam, type FormContext, type SearchParams } from './contract';
 
 /** Date ranges of the KPI reports: whole local days (Asia/Ho_Chi_Minh, +07:00), at most MAX_KPI_DAYS at a time. */
 export const MAX_KPI_DAYS = 366;
@@ -73,4 +74,18 @@ export function readStationChoice(sp: SearchParams, stations: readonly string[],
     return '';
   }
   return text;
+}
+
+/** Params shared by the range reports: whole local days [from, to), optionally one station. */
+export const rangeParams = z.object({
+  from: z.date(),
+  to: z.date(),
+  station: z.string().trim().min(1).max(64).optional(),
+});
+
+/** The range and the station of a report form, with the input of rangeParams. */
+export function readRangeStationForm(sp: SearchParams, form: FormContext) {
+  const { values, invalid, from, to } = readRangeForm(sp, form.now);
+  const station = readStationChoice(sp, form.stations, invalid);
+  return { values: { ...values, station }, invalid, input: { from, to, ...(station ? { station } : {}) } };
 }

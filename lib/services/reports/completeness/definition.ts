@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compactDay, tableExports, type ReportDefinition } from '../contract';
-import { readRangeForm, readStationChoice, type RangeValues } from '../range';
+import { rangeParams, readRangeStationForm, type RangeValues } from '../range';
 import { completenessReportService, type CompletenessReport } from './query';
 import { completenessTable } from './table';
 
@@ -12,26 +12,14 @@ export type CompletenessView = {
   showProvince: boolean;
 };
 
-export const completenessParams = z.object({
-  from: z.date(),
-  to: z.date(),
-  period: z.enum(['day', 'month']),
-  station: z.string().trim().min(1).max(64).optional(),
-});
+export const completenessParams = rangeParams.extend({ period: z.enum(['day', 'month']) });
 export type CompletenessParams = z.output<typeof completenessParams>;
 
 export const completenessDefinition = {
   id: 'completeness',
   readForm(sp, form) {
-    const { values: range, invalid, from, to } = readRangeForm(sp, form.now);
-    const station = readStationChoice(sp, form.stations, invalid);
-    const values = { ...range, station };
-    return {
-      values,
-      invalid,
-      query: new URLSearchParams(values).toString(),
-      input: { from, to, period: range.period, ...(station ? { station } : {}) },
-    };
+    const { values, invalid, input } = readRangeStationForm(sp, form);
+    return { values, invalid, query: new URLSearchParams(values).toString(), input: { ...input, period: values.period } };
   },
   params: completenessParams,
   load: (p, ctx) =>

@@ -1,7 +1,7 @@
 import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
 import type { FileTable, TableCell } from '../../../formats/table';
 import type { XlsxColumn } from '../../../formats/xlsx';
-import { numCell, pctCell, periodCell, strCell } from '../cells';
+import { numCell, pctCell, periodCell, stationCells, stationColumns } from '../cells';
 import type { ReportLocale } from '../contract';
 import { reportMessages } from '../messages';
 import type { CompletenessReport } from './query';
@@ -10,10 +10,7 @@ import type { CompletenessReport } from './query';
 export function completenessTable(report: CompletenessReport, locale: ReportLocale): FileTable {
   const l = reportMessages(locale).columns;
   const columns: XlsxColumn[] = [
-    { header: l.station, type: 'string', width: 18 },
-    { header: l.stationName, type: 'string', width: 28 },
-    { header: l.facility, type: 'string', width: 28 },
-    { header: l.parameter, type: 'string', width: 10 },
+    ...stationColumns(l),
     {
       header: report.period === 'month' ? l.month : l.day,
       type: report.period === 'month' ? 'string' : 'date',
@@ -27,10 +24,7 @@ export function completenessTable(report: CompletenessReport, locale: ReportLoca
     { header: l.below, type: 'integer', width: 10 },
   ];
   const rows = report.rows.map((r): TableCell[] => [
-    strCell(r.stationCode),
-    strCell(r.stationName),
-    strCell(r.facilityName),
-    strCell(r.parameter),
+    ...stationCells(r),
     periodCell(r.period),
     numCell(r.expected),
     numCell(r.received),

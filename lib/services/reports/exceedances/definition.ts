@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compactDay, searchParam, tableExports, type ReportDefinition } from '../contract';
-import { readRangeForm, readStationChoice, type RangeValues } from '../range';
+import { rangeParams, readRangeStationForm, type RangeValues } from '../range';
 import { EXCEEDANCE_KINDS, exceedanceReportService, type ExceedanceKindFilter, type ExceedanceSummaryRow } from './query';
 import { exceedanceTable } from './table';
 
@@ -9,28 +9,21 @@ export type ExceedanceValues = RangeValues & { station: string; kind: Exceedance
 export type ExceedanceView = { rows: ExceedanceSummaryRow[]; byMonth: boolean };
 export type ExceedanceData = ExceedanceView;
 
-export const exceedanceParams = z.object({
-  from: z.date(),
-  to: z.date(),
-  byMonth: z.boolean(),
-  kind: z.enum([...EXCEEDANCE_KINDS, 'all']),
-  station: z.string().trim().min(1).max(64).optional(),
-});
+export const exceedanceParams = rangeParams.extend({ byMonth: z.boolean(), kind: z.enum([...EXCEEDANCE_KINDS, 'all']) });
 export type ExceedanceParams = z.output<typeof exceedanceParams>;
 
 export const exceedanceDefinition = {
   id: 'exceedances',
   readForm(sp, form) {
-    const { values: range, invalid, from, to } = readRangeForm(sp, form.now);
-    const station = readStationChoice(sp, form.stations, invalid);
+    const f = readRangeStationForm(sp, form);
     const kindText = searchParam(sp, 'kind');
     const kind: ExceedanceKindFilter = EXCEEDANCE_KINDS.find((k) => k === kindText) ?? 'all';
-    const values = { ...range, station, kind };
+    const values = { ...f.values, kind };
     return {
       values,
-      invalid,
+      invalid: f.invalid,
       query: new URLSearchParams(values).toString(),
-      input: { from, to, byMonth: range.period === 'month', kind, ...(station ? { station } : {}) },
+      input: { ...f.input, byMonth: values.period === 'month', kind },
     };
   },
   params: exceedanceParams,

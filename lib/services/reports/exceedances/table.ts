@@ -1,7 +1,7 @@
 import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
 import type { FileTable, TableCell } from '../../../formats/table';
 import type { XlsxColumn } from '../../../formats/xlsx';
-import { numCell, periodCell, strCell } from '../cells';
+import { numCell, periodCell, stationCells, stationColumns, strCell } from '../cells';
 import type { ReportLocale } from '../contract';
 import { reportMessages } from '../messages';
 import type { ExceedanceSummaryRow } from './query';
@@ -10,10 +10,7 @@ import type { ExceedanceSummaryRow } from './query';
 export function exceedanceTable(rows: readonly ExceedanceSummaryRow[], byMonth: boolean, locale: ReportLocale): FileTable {
   const l = reportMessages(locale).columns;
   const columns: XlsxColumn[] = [
-    { header: l.station, type: 'string', width: 18 },
-    { header: l.stationName, type: 'string', width: 28 },
-    { header: l.facility, type: 'string', width: 28 },
-    { header: l.parameter, type: 'string', width: 10 },
+    ...stationColumns(l),
     ...(byMonth ? [{ header: l.month, type: 'string', width: 10 } as const] : []),
     { header: l.alerts, type: 'integer' },
     { header: l.events, type: 'integer' },
@@ -29,10 +26,7 @@ export function exceedanceTable(rows: readonly ExceedanceSummaryRow[], byMonth: 
     { header: l.falseAlarm, type: 'integer' },
   ];
   const out = rows.map((r): TableCell[] => [
-    strCell(r.stationCode),
-    strCell(r.stationName),
-    strCell(r.facilityName),
-    strCell(r.parameter),
+    ...stationCells(r),
     ...(byMonth ? [periodCell(r.period)] : []),
     numCell(r.alerts),
     numCell(r.events),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
 import { searchParam, type ReportDefinition } from '../contract';
+import { readStationChoice } from '../range';
 import { formatMonthKey, monthOf, parseMonthInput } from '../kpi-month';
 import { monthlyStationReportService, type MonthlyStationReport } from './query';
 import { monthlyReportView, type MonthlyReportView } from './view';
@@ -25,9 +26,7 @@ export const monthlyDefinition = {
     const parsed = monthText ? parseMonthInput(monthText) : monthOf(form.now, VN_OFFSET_MINUTES);
     if (!parsed) invalid.push('month');
     const month = parsed ?? monthOf(form.now, VN_OFFSET_MINUTES);
-    const stationText = searchParam(sp, 'station');
-    const station = form.stations.includes(stationText) ? stationText : '';
-    if (stationText && !station) invalid.push('station');
+    const station = readStationChoice(sp, form.stations, invalid);
     return {
       values: { station, month: formatMonthKey(month) },
       invalid,
