@@ -1,11 +1,10 @@
-import type { z } from 'zod';
 import en from '../../../../messages/en.json';
 import vi from '../../../../messages/vi.json';
 import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
 import { parseDayInput } from '../../../domain/kpi';
 import { FILE_CONTENT_TYPES } from '../../../formats/table';
 import { compactDay, searchParam, type ReportDefinition, type ReportLocale } from '../contract';
-import { auditExport, exportInput, exportStream, planExport, type ExportLabels, type ExportPlan } from './export';
+import { auditExport, exportInput, exportStream, planValidExport, type ExportLabels, type ExportParams, type ExportPlan } from './export';
 
 /**
  * Data export: /reports/export?stations=A,B&parameters=COD,PH&resolution=raw|1h|24h&format=csv|xlsx&from=dd/MM/yyyy
@@ -48,7 +47,7 @@ export const dataExportDefinition = {
     };
   },
   params: exportInput,
-  load: (p, ctx) => planExport(p, ctx.scope),
+  load: (p, ctx) => planValidExport(p, ctx.scope),
   view: (plan) => ({
     stations: [...new Set(plan.items.map((i) => i.station.code))],
     parameters: [...new Set(plan.items.map((i) => i.parameter))],
@@ -67,4 +66,4 @@ export const dataExportDefinition = {
     },
   },
   pdf: null,
-} satisfies ReportDefinition<z.output<typeof exportInput>, DataExportValues, ExportPlan, DataExportView>;
+} satisfies ReportDefinition<ExportParams, DataExportValues, ExportPlan, DataExportView>;

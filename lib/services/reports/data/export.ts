@@ -36,6 +36,7 @@ export const exportInput = z.object({
   to: z.date({ error: 'from/to must be dd/MM/yyyy' }),
 });
 export type ExportInput = z.input<typeof exportInput>;
+export type ExportParams = z.output<typeof exportInput>;
 
 export type ExportPlan = {
   resolution: ExportResolution;
@@ -52,7 +53,11 @@ export const EXPORT_BATCH = 5000;
 
 /** Validates the request against the caller's scope (an invisible station is NOT_FOUND) and estimates the row count. */
 export async function planExport(raw: ExportInput | Record<string, unknown>, scope: ViewerScope): Promise<ExportPlan> {
-  const q = exportInput.parse(raw);
+  return planValidExport(exportInput.parse(raw), scope);
+}
+
+/** planExport of params already validated by exportInput (the report definition parses them once). */
+export async function planValidExport(q: ExportParams, scope: ViewerScope): Promise<ExportPlan> {
   if (q.from >= q.to) throw new AppError('VALIDATION', '`from` must be before `to`', [{ path: 'from', message: 'must be before to' }]);
   if (q.to.getTime() - q.from.getTime() > MAX_EXPORT_DAYS * DAY_MS) throw new AppError('VALIDATION', 'range too long', [{ path: 'to', message: 'at most 10 years' }]);
   const stations = await listStations({ codes: q.stations, ...(scope.facilityId != null ? { facilityId: scope.facilityId } : {}) });
