@@ -47,6 +47,7 @@ export type ReportExports<Values, Data> = {
 export type ReportDefinition<Params, Values, Data, View> = {
   id: string;
   readForm(sp: SearchParams, form: FormContext): ReportForm<Values>;
+  /** Parsed once, by open(): load receives its output and does not parse again. */
   params: z.ZodType<Params>;
   load(params: Params, ctx: ReportContext): Promise<Data>;
   view(data: Data, ctx: ReportContext): View;
