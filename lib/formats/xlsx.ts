@@ -4,7 +4,15 @@ import zlib from 'node:zlib';
  * A minimal streaming XLSX (Office Open XML spreadsheet) writer: rows go out as deflated chunks as they are added, so
  * memory stays flat whatever the row count. Strings are inline (no shared-string table to hold); a new sheet starts
  * every `maxRowsPerSheet` rows (Excel's limit is 1,048,576). Zip entries of unknown size use data descriptors; no ZIP64,
- * so one file must stay under 4 GiB.
+ * so a file stops with an error at 4 GiB (≈ 120 million export rows) rather than come out corrupt.
+ *
+ * Kept over exceljs 4.4.0 (stream.xlsx.WorkbookWriter, useSharedStrings false, useStyles true), measured with
+ * `npm run bench:xlsx` (1,000,000 rows × 8 columns in batches of 5,000, one child process per writer, 2 cores):
+ *   this writer  7.0 s, peak RSS 188 MB, heap after GC at 10/50/100 % of the rows 13.9/13.8/13.6 MB, 32.4 MB file;
+ *   exceljs     23.7 s, peak RSS 476 MB (159 MB at 100,000 rows), heap after GC 14.3/17.4/21.3 MB, 40.1 MB file.
+ * exceljs's row.commit() is synchronous and its streams never report backpressure, so its memory grows whenever rows
+ * come faster than its zip deflates them (flat only with ≥ 10 ms between batches: 152–234 MB, 27 s); this one awaits
+ * its deflate on every batch. Files from both are read back in xlsx.test.ts (exceljs's reader) and unzip -t.
  */
 export type XlsxColumn = { header: string; type: 'string' | 'number' | 'datetime' | 'date' | 'integer'; width?: number };
 export type XlsxCell = string | number | Date | boolean | null | undefined;
@@ -24,6 +32,8 @@ const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </styleSheet>`;
 
 const enc = new TextEncoder();
+/** Sizes and offsets in a zip without ZIP64 are 32-bit. */
+const ZIP32_MAX = 0xffffffff;
 
 export function escapeXml(s: string): string {
   // Control characters other than tab/newline are not allowed in XML 1.0.
@@ -85,6 +95,7 @@ export class XlsxStreamWriter {
   private emit(chunks: Buffer[], buf: Buffer): void {
     chunks.push(buf);
     this.offset += buf.length;
+    if (this.offset > ZIP32_MAX) throw new Error('XLSX file over 4 GiB (no ZIP64): export a shorter range, or CSV');
   }
 
   /** A small entry whose bytes are known: deflated in one go, sizes in the local header. */
@@ -103,6 +114,7 @@ export class XlsxStreamWriter {
     const data = Buffer.from(enc.encode(text));
     cur.crc = zlib.crc32(data, cur.crc);
     cur.size += data.length;
+    if (cur.size > ZIP32_MAX) throw new Error('XLSX sheet over 4 GiB (no ZIP64): export a shorter range, or CSV');
     cur.deflate.write(data);
     await new Promise<void>((resolve) => cur.deflate.flush(zlib.constants.Z_SYNC_FLUSH, () => setImmediate(resolve)));
     for (const b of cur.out.splice(0)) {

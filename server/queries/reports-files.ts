@@ -1,71 +1,60 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ZodError } from 'zod';
 import { env } from '@/lib/env';
 import { AppError, isAppError } from '@/lib/errors';
-import {
-  completenessTable,
-  exceedanceTable,
-  REPORT_CONTENT_TYPES,
-  tableToCsv,
-  tableToXlsx,
-  type ReportTable,
-} from '@/lib/services/reports';
-import { ChromiumMissingError, renderReportPdf } from '@/lib/services/reports';
-import { currentUser } from '@/server/auth/session';
-import { getCompletenessPage, getExceedancePage, REPORT_ROLES } from './reports';
+import { ChromiumMissingError, compactDay, REPORTS, renderReportPdf, type ReportId, type SearchParams } from '@/lib/services/reports';
+import { currentUser, type SessionUser } from '@/server/auth/session';
+import { listStationOptions, REPORT_ROLES, reportContextFor } from './reports';
 
 /**
- * Route-handler helpers for report files: CSV/XLSX of the completeness and exceedance reports, and PDFs of every
- * report rendered from its print route. Each checks the session itself (401 / 404) and reuses the page queries, so a
- * file always holds exactly what the screen shows for the same query, in the caller's scope.
+ * Route handlers of report files, one pattern for every report of the registry: GET /reports/<id>/export?format=…
+ * (CSV / XLSX) and GET /reports/<id>/pdf?… (its print route rendered by Chromium). Each checks the session itself
+ * (401 / 404) and reads the same form as the page, so a file holds exactly what the screen shows, in the caller's scope.
  */
-export type ReportKind = 'completeness' | 'exceedances' | 'monthly';
-type Sp = Record<string, string | string[] | undefined>;
-
-function searchParamsOf(req: Request): Sp {
-  const out: Sp = {};
+function searchParamsOf(req: Request): SearchParams {
+  const out: SearchParams = {};
   for (const [k, v] of new URL(req.url).searchParams) out[k] = v;
   return out;
 }
 
-async function authorise(): Promise<Response | null> {
+const errorResponse = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
+
+async function authorise(): Promise<SessionUser | Response> {
   const user = await currentUser();
-  if (!user) return Response.json({ error: { code: 'UNAUTHORIZED', message: 'Not signed in' } }, { status: 401 });
+  if (!user) return errorResponse(401, 'UNAUTHORIZED', 'Not signed in');
   if (!(REPORT_ROLES as readonly string[]).includes(user.role)) return new Response('Not found', { status: 404 });
-  return null;
+  return user;
 }
 
-const stamp = (s: string) => s.replace(/\//g, '');
-
-/** GET /reports/{completeness|exceedances}/export?format=csv|xlsx&from=&to=&period=&station=&kind= */
-export async function reportFileResponse(req: Request, kind: 'completeness' | 'exceedances'): Promise<Response> {
-  const denied = await authorise();
-  if (denied) return denied;
+/** GET /reports/<id>/export?format=csv|xlsx&<the report's form> */
+export async function reportExportResponse(req: Request, id: ReportId): Promise<Response> {
+  const user = await authorise();
+  if (user instanceof Response) return user;
+  const report = REPORTS[id];
   const sp = searchParamsOf(req);
-  const format = sp.format === 'xlsx' ? 'xlsx' : sp.format === 'csv' || sp.format === undefined ? 'csv' : null;
-  if (!format)
-    return Response.json({ error: { code: 'VALIDATION', message: 'format must be csv or xlsx' } }, { status: 400 });
-  const locale = (await getLocale()) === 'en' ? 'en' : 'vi';
-  let table: ReportTable;
-  let name: string;
-  if (kind === 'completeness') {
-    const page = await getCompletenessPage(sp);
-    if (!page.report) return Response.json({ error: { code: 'VALIDATION', message: 'no report' } }, { status: 400 });
-    table = completenessTable(page.report, locale);
-    name = `ty-le-so-lieu-${page.values.period}-${stamp(page.values.from)}-${stamp(page.values.to)}`;
-  } else {
-    const page = await getExceedancePage(sp);
-    table = exceedanceTable(page.rows, page.values.period === 'month', locale);
-    name = `vuot-nguong-${stamp(page.values.from)}-${stamp(page.values.to)}`;
+  const format = report.formats.find((f) => f === (sp.format ?? 'csv'));
+  if (!format) return errorResponse(400, 'VALIDATION', `format must be ${report.formats.join(' or ')}`);
+  try {
+    const now = new Date();
+    const [stations, ctx] = await Promise.all([listStationOptions(user), reportContextFor(user, now)]);
+    const request = report.read(sp, { now, stations: stations.map((s) => s.code) });
+    const file = await (await request.open(ctx)).file(format);
+    return new Response(file.body instanceof Uint8Array ? new Uint8Array(file.body) : file.body, {
+      headers: {
+        ...file.headers,
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${request.fileName}.${format}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (e) {
+    if (isAppError(e) && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION'))
+      return errorResponse(e.code === 'NOT_FOUND' ? 404 : 400, e.code, e.message);
+    if (e instanceof ZodError) return errorResponse(400, 'VALIDATION', e.issues[0]?.message ?? 'invalid request');
+    throw e;
   }
-  const body = format === 'csv' ? tableToCsv(table) : await tableToXlsx(table);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'content-type': REPORT_CONTENT_TYPES[format],
-      'content-disposition': `attachment; filename="${name}.${format}"`,
-      'cache-control': 'no-store',
-    },
-  });
 }
 
 function internalBaseUrl(): string {
@@ -75,35 +64,29 @@ function internalBaseUrl(): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${cfg.PORT}`;
 }
 
-/** GET /reports/{kind}/pdf?…: the print route of the same query rendered to PDF with the caller's session. */
-export async function reportPdfResponse(req: Request, kind: ReportKind): Promise<Response> {
-  const denied = await authorise();
-  if (denied) return denied;
+/** GET /reports/<id>/pdf?…: the print route of the same query rendered to PDF with the caller's session. */
+export async function reportPdfResponse(req: Request, id: ReportId): Promise<Response> {
+  const user = await authorise();
+  if (user instanceof Response) return user;
+  const pdfOptions = REPORTS[id].pdf;
+  if (!pdfOptions) return new Response('Not found', { status: 404 });
   const url = new URL(req.url);
   // The print page is fetched from our own server address, not from the request's Host header (no SSRF).
-  const printUrl = new URL(`/reports/${kind}/print${url.search}`, internalBaseUrl());
+  const printUrl = new URL(`/reports/${id}/print${url.search}`, internalBaseUrl());
   printUrl.searchParams.delete('autoprint');
   const t = await getTranslations('reports2.pdfError');
-  const chromiumPath = env().CHROMIUM_PATH;
   try {
     const pdf = await renderReportPdf({
       url: printUrl.toString(),
       cookie: req.headers.get('cookie'),
-      chromiumPath,
+      chromiumPath: env().CHROMIUM_PATH,
       pageLabel: (await getLocale()) === 'en' ? 'Page' : 'Trang',
-      landscape: kind !== 'completeness',
+      landscape: pdfOptions.landscape,
     });
-    const station = url.searchParams.get('station');
-    const name = [
-      'bao-cao',
-      kind,
-      station,
-      url.searchParams.get('month'),
-      url.searchParams.get('from'),
-      url.searchParams.get('to'),
-    ]
+    const p = url.searchParams;
+    const name = ['bao-cao', id, p.get('station'), p.get('month'), p.get('from'), p.get('to')]
       .filter((x): x is string => Boolean(x))
-      .map(stamp)
+      .map(compactDay)
       .join('-')
       .replace(/[^A-Za-z0-9_.-]/g, '_');
     return new Response(new Uint8Array(pdf), {
@@ -115,17 +98,11 @@ export async function reportPdfResponse(req: Request, kind: ReportKind): Promise
     });
   } catch (e) {
     if (e instanceof ChromiumMissingError) {
-      return Response.json(
-        { error: { code: 'UNAVAILABLE', message: t('chromium', { path: e.path }) } },
-        { status: 503 },
-      );
+      return errorResponse(503, 'UNAVAILABLE', t('chromium', { path: e.path }));
     }
     const message = e instanceof Error ? e.message : String(e);
-    console.error(`report PDF (${kind}) failed: ${message}`);
+    console.error(`report PDF (${id}) failed: ${message}`);
     const code = isAppError(e) ? e.code : 'INTERNAL';
-    return Response.json(
-      { error: { code, message: t('failed', { message: e instanceof AppError ? e.message : 'internal error' }) } },
-      { status: 500 },
-    );
+    return errorResponse(500, code, t('failed', { message: e instanceof AppError ? e.message : 'internal error' }));
   }
 }

@@ -1,84 +1,36 @@
 import 'server-only';
-import { formatDayInput, parseDayInput } from '@/lib/domain/kpi';
+import { getLocale } from 'next-intl/server';
 import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
 import { env } from '@/lib/env';
-import type { ExceedanceSummaryRow } from '@/lib/db/kpi';
+import { isAppError } from '@/lib/errors';
 import {
-  completenessReportService,
-  EXCEEDANCE_KINDS,
-  exceedanceReportService,
-  MAX_KPI_DAYS,
-  type CompletenessReport,
-  type ExceedanceKindFilter,
-  type ReportPeriod,
+  getMonthlySubscription,
+  MONTHLY_REPORT_ROLES,
+  REPORTS,
+  type Report,
+  type ReportContext,
+  type SearchParams,
 } from '@/lib/services/reports';
 import { requireUser, type SessionUser } from '@/server/auth/session';
 import { scopeFor, listVisibleStations } from '@/lib/services/stations';
 
-const DAY_MS = 86_400_000;
-
+/**
+ * Page reads of the reports: one generic page (form, view model, station choices) for every report of the registry,
+ * in the signed-in user's scope; facility users see and choose only their own stations.
+ */
 export const REPORT_ROLES = ['admin', 'operator', 'inspector', 'manager', 'facility'] as const;
-
-export type ReportFormValues = { from: string; to: string; period: ReportPeriod; station: string };
 
 export type StationOption = { code: string; name: string; facilityName: string; parameters: string[] };
 
-export type CompletenessPage = {
-  values: ReportFormValues;
+export type ReportPage<Values, View> = {
+  values: Values;
   invalid: string[];
-  report: CompletenessReport | null;
+  /** Query string of the report for print, PDF and file links. */
+  query: string;
   stations: StationOption[];
-  /** Whole-province total only makes sense for department staff; a facility user sees their facility's total. */
-  showProvince: boolean;
+  /** null when the chosen subject is not visible (listed in `invalid`). */
+  view: View | null;
 };
-
-function one(v: string | string[] | undefined): string {
-  return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
-}
-
-/** The range typed in the form (dd/MM/yyyy, both days inclusive) → [from, to) instants; defaults to this month so far. */
-export function readRange(
-  sp: Record<string, string | string[] | undefined>,
-  now: Date,
-): { values: ReportFormValues; invalid: string[]; from: Date; to: Date } {
-  const invalid: string[] = [];
-  const todayStart = parseDayInput(formatDayInput(now, VN_OFFSET_MINUTES), VN_OFFSET_MINUTES)!;
-  const monthStart = parseDayInput(`01/${formatDayInput(now, VN_OFFSET_MINUTES).slice(3)}`, VN_OFFSET_MINUTES)!;
-  let from = monthStart;
-  let toDay = todayStart;
-  const fromText = one(sp.from);
-  const toText = one(sp.to);
-  if (fromText) {
-    const d = parseDayInput(fromText, VN_OFFSET_MINUTES);
-    if (d) from = d;
-    else invalid.push('from');
-  }
-  if (toText) {
-    const d = parseDayInput(toText, VN_OFFSET_MINUTES);
-    if (d) toDay = d;
-    else invalid.push('to');
-  }
-  if (toDay < from) {
-    invalid.push('to');
-    toDay = from;
-  }
-  if (toDay.getTime() - from.getTime() >= MAX_KPI_DAYS * DAY_MS) {
-    invalid.push('to');
-    toDay = new Date(from.getTime() + (MAX_KPI_DAYS - 1) * DAY_MS);
-  }
-  const period: ReportPeriod = one(sp.period) === 'month' ? 'month' : 'day';
-  return {
-    values: {
-      from: formatDayInput(from, VN_OFFSET_MINUTES),
-      to: formatDayInput(toDay, VN_OFFSET_MINUTES),
-      period,
-      station: one(sp.station),
-    },
-    invalid,
-    from,
-    to: new Date(toDay.getTime() + DAY_MS),
-  };
-}
 
 export async function listStationOptions(user: SessionUser): Promise<StationOption[]> {
   return (await listVisibleStations(scopeFor(user))).map((s) => ({
@@ -89,55 +41,72 @@ export async function listStationOptions(user: SessionUser): Promise<StationOpti
   }));
 }
 
-/** The data-completeness report of /reports (Tỷ lệ số liệu) for the signed-in user's scope. */
-export async function getCompletenessPage(
-  sp: Record<string, string | string[] | undefined>,
-): Promise<CompletenessPage> {
-  const user = await requireUser([...REPORT_ROLES]);
-  const now = new Date();
-  const { values, invalid, from, to } = readRange(sp, now);
-  const stations = await listStationOptions(user);
-  const station = values.station && stations.some((s) => s.code === values.station) ? values.station : '';
-  if (values.station && !station) invalid.push('station');
-  const report = await completenessReportService({
-    from,
-    to,
-    period: values.period,
+/** The context a report is loaded in for this user: their scope, their language, the configured KPI threshold. */
+export async function reportContextFor(user: SessionUser, now: Date): Promise<ReportContext> {
+  return {
     scope: scopeFor(user),
-    ...(station ? { stationCodes: [station] } : {}),
-    threshold: env().KPI_THRESHOLD,
     now,
-  });
-  return { values: { ...values, station }, invalid, report, stations, showProvince: user.role !== 'facility' };
+    threshold: env().KPI_THRESHOLD,
+    locale: (await getLocale()) === 'en' ? 'en' : 'vi',
+    actor: `user:${user.email}`,
+  };
 }
 
-export type ExceedancePage = {
-  values: ReportFormValues & { kind: ExceedanceKindFilter };
-  invalid: string[];
-  rows: ExceedanceSummaryRow[];
-  stations: StationOption[];
-};
-
-/** Exceedance report (from the alert tables) for the signed-in user's scope. */
-export async function getExceedancePage(sp: Record<string, string | string[] | undefined>): Promise<ExceedancePage> {
+async function getReportPage<Values, View>(report: Report<Values, View>, sp: SearchParams): Promise<ReportPage<Values, View>> {
   const user = await requireUser([...REPORT_ROLES]);
   const now = new Date();
-  const { values, invalid, from, to } = readRange(sp, now);
-  const stations = await listStationOptions(user);
-  const station = values.station && stations.some((s) => s.code === values.station) ? values.station : '';
-  if (values.station && !station) invalid.push('station');
-  const kindText = one(sp.kind);
-  const kind: ExceedanceKindFilter = (EXCEEDANCE_KINDS as readonly string[]).includes(kindText)
-    ? (kindText as ExceedanceKindFilter)
-    : 'all';
-  const rows = await exceedanceReportService({
-    from,
-    to,
-    kind,
-    byMonth: values.period === 'month',
-    scope: scopeFor(user),
-    ...(station ? { stationCodes: [station] } : {}),
-    now,
-  });
-  return { values: { ...values, station, kind }, invalid, rows, stations };
+  const [stations, ctx] = await Promise.all([listStationOptions(user), reportContextFor(user, now)]);
+  const request = report.read(sp, { now, stations: stations.map((s) => s.code) });
+  const page = { values: request.values, invalid: request.invalid, query: request.query, stations };
+  try {
+    return { ...page, view: (await request.open(ctx)).view };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') return { ...page, invalid: [...page.invalid, 'station'], view: null };
+    throw e;
+  }
+}
+
+/** /reports (Tỷ lệ số liệu) and its print page. */
+export const getCompletenessPage = (sp: SearchParams) => getReportPage(REPORTS.completeness, sp);
+/** /reports/exceedances and its print page. */
+export const getExceedancePage = (sp: SearchParams) => getReportPage(REPORTS.exceedances, sp);
+/** /reports/monthly?station=CODE&month=yyyy-MM (or MM/yyyy) and its print page. */
+export const getMonthlyPage = (sp: SearchParams) => getReportPage(REPORTS.monthly, sp);
+
+export type PrintHeader = {
+  department: string;
+  unit: string;
+  place: string;
+  date: { day: string; month: string; year: string };
+};
+
+/** The administrative header of printed reports (REPORT_DEPARTMENT / REPORT_UNIT / REPORT_PLACE) dated today (local). */
+export function getPrintHeader(now: Date = new Date()): PrintHeader {
+  const cfg = env();
+  const d = new Date(now.getTime() + VN_OFFSET_MINUTES * 60_000);
+  return {
+    department: cfg.REPORT_DEPARTMENT,
+    unit: cfg.REPORT_UNIT,
+    place: cfg.REPORT_PLACE,
+    date: {
+      day: String(d.getUTCDate()).padStart(2, '0'),
+      month: String(d.getUTCMonth() + 1).padStart(2, '0'),
+      year: String(d.getUTCFullYear()),
+    },
+  };
+}
+
+/** The monthly e-mail opt-in for the settings page; null for roles that cannot subscribe (facility users). */
+export async function getMonthlySubscriptionSettings(): Promise<{
+  initial: boolean;
+  day: number;
+  hour: number;
+} | null> {
+  const user = await requireUser();
+  if (!(MONTHLY_REPORT_ROLES as readonly string[]).includes(user.role)) return null;
+  return {
+    initial: await getMonthlySubscription(user.id),
+    day: env().MONTHLY_REPORT_DAY,
+    hour: env().MONTHLY_REPORT_HOUR,
+  };
 }

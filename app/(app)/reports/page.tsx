@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Data-completeness report (Tỷ lệ số liệu): station × parameter × day or month, with facility and province totals. */
 export default async function ReportsPage({ searchParams }: Props) {
   const [t, data] = await Promise.all([getTranslations('reports'), searchParams.then((sp) => getCompletenessPage(sp))]);
-  const report = data.report;
+  const report = data.view?.report ?? null;
   return (
     <>
       <ReportPageHead
@@ -48,11 +48,11 @@ export default async function ReportsPage({ searchParams }: Props) {
         <>
           <ReportActions
             base="/reports/completeness"
-            query={new URLSearchParams({ ...data.values }).toString()}
+            query={data.query}
             files={['csv', 'xlsx']}
           />
           <div className={styles.totals}>
-            <CompletenessTotalsSet report={report} showProvince={data.showProvince} />
+            <CompletenessTotalsSet report={report} showProvince={data.view?.showProvince ?? false} />
           </div>
           <CompletenessTable rows={report.rows} period={report.period} />
         </>

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ExceedanceSummaryRow } from '../../db/kpi';
 import {
   claimMonthlySend,
   finishMonthlySend,
@@ -11,22 +10,18 @@ import {
 import { formatPercent } from '../../domain/format';
 import type { Env } from '../../env';
 import { AppError } from '../../errors';
-import {
-  completenessTable,
-  exceedanceTable,
-  reportMessages,
-  tableToXlsx,
-  REPORT_CONTENT_TYPES,
-  type ReportLocale,
-} from './report-exports';
-import { completenessReportService, exceedanceReportService, type CompletenessReport } from './kpi';
-import { dueReportMonth, formatMonthKey, monthWindow } from './kpi-month';
 import { sendMail, type MailAttachment, type MailConfig } from '../notifications';
+import { ALL_STATIONS } from '../stations';
+import { completenessDefinition, type CompletenessReport } from './completeness';
+import { fileBytes, type ReportContext, type ReportLocale } from './contract';
+import { exceedanceDefinition, type ExceedanceData, type ExceedanceSummaryRow } from './exceedances';
+import { dueReportMonth, formatMonthKey, monthWindow } from './kpi-month';
+import { reportMessages } from './messages';
 
 /**
  * Monthly report e-mail (scheduled by worker/monthly-reports.ts): once the configured day and hour of a month have
- * come (Asia/Ho_Chi_Minh), every subscribed staff user receives last month's completeness and exceedance reports as
- * XLSX attachments with a summary in the body. Each month × user is claimed in report_send before sending, so a month
+ * come (Asia/Ho_Chi_Minh), every subscribed staff user receives last month's completeness and exceedance reports (the
+ * same report definitions and XLSX files as /reports) as attachments with a summary in the body. Each month × user is claimed in report_send before sending, so a month
  * is sent once even when the worker restarts or runs twice; failures are retried on later runs (up to MAX_ATTEMPTS).
  */
 export const MONTHLY_REPORT_ROLES = ['admin', 'inspector', 'manager', 'operator'] as const;
@@ -57,14 +52,19 @@ export async function setMonthlySubscription(user: { id: number; role: string },
 
 // ── content ──
 
-type MonthlyContent = { completeness: CompletenessReport; exceedances: ExceedanceSummaryRow[] };
+type MonthlyContent = { completeness: CompletenessReport; exceedances: ExceedanceData };
+
+/** The whole province (the e-mail goes to department staff only), as the reports' own queries load it. */
+function mailContext(threshold: number, now: Date, locale: ReportLocale): ReportContext {
+  return { scope: ALL_STATIONS, now, threshold, locale, actor: 'system:monthly-reports' };
+}
 
 async function loadContent(month: string, threshold: number, now: Date): Promise<MonthlyContent> {
   const w = monthWindow(month);
-  const scope = { facilityId: null };
+  const ctx = mailContext(threshold, now, 'vi');
   const [completeness, exceedances] = await Promise.all([
-    completenessReportService({ from: w.from, to: w.to, period: 'month', scope, threshold, now }),
-    exceedanceReportService({ from: w.from, to: w.to, kind: 'all', byMonth: false, scope, now }),
+    completenessDefinition.load({ from: w.from, to: w.to, period: 'month' }, ctx),
+    exceedanceDefinition.load({ from: w.from, to: w.to, kind: 'all', byMonth: false }, ctx),
   ]);
   return { completeness, exceedances };
 }
@@ -81,7 +81,7 @@ export function monthlyMailText(
     s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
   const mm = formatMonthKey(month);
   const below = c.completeness.stationTotals.filter((s) => s.belowThreshold);
-  const ex = c.exceedances;
+  const ex = c.exceedances.rows;
   const sum = (f: (r: ExceedanceSummaryRow) => number) => ex.reduce((a, r) => a + f(r), 0);
   const lines = [
     fill(m.greeting, { name }),
@@ -114,14 +114,15 @@ export function monthlyMailText(
   return { subject: fill(m.subject, { month: mm }), text: lines.join('\n') };
 }
 
-async function attachmentsFor(c: MonthlyContent, month: string, locale: ReportLocale): Promise<MailAttachment[]> {
+async function attachmentsFor(c: MonthlyContent, month: string, threshold: number, now: Date, locale: ReportLocale): Promise<MailAttachment[]> {
+  const ctx = mailContext(threshold, now, locale);
   const [a, b] = await Promise.all([
-    tableToXlsx(completenessTable(c.completeness, locale)),
-    tableToXlsx(exceedanceTable(c.exceedances, false, locale)),
+    completenessDefinition.exports.file(c.completeness, 'xlsx', ctx),
+    exceedanceDefinition.exports.file(c.exceedances, 'xlsx', ctx),
   ]);
   return [
-    { filename: `ty-le-so-lieu-${month}.xlsx`, content: a, contentType: REPORT_CONTENT_TYPES.xlsx },
-    { filename: `vuot-nguong-${month}.xlsx`, content: b, contentType: REPORT_CONTENT_TYPES.xlsx },
+    { filename: `ty-le-so-lieu-${month}.xlsx`, content: await fileBytes(a), contentType: a.contentType },
+    { filename: `vuot-nguong-${month}.xlsx`, content: await fileBytes(b), contentType: b.contentType },
   ];
 }
 
@@ -164,7 +165,7 @@ export async function sendMonthlyReports(q: {
       const locale: ReportLocale = u.locale === 'en' ? 'en' : 'vi';
       let attachments = files.get(locale);
       if (!attachments) {
-        attachments = await attachmentsFor(content, q.month, locale);
+        attachments = await attachmentsFor(content, q.month, q.cfg.KPI_THRESHOLD, q.now, locale);
         files.set(locale, attachments);
       }
       const { subject, text } = monthlyMailText(content, q.month, u.name, locale);

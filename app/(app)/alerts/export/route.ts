@@ -1,21 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime, localDayKey } from '@/lib/domain/time';
+import { csvFile, CSV_CONTENT_TYPE } from '@/lib/formats/csv';
 import { currentUser } from '@/server/auth/session';
 import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
 
 /**
- * CSV of the filtered alert list (same URL filters as /alerts): UTF-8 with a BOM so Excel reads Vietnamese, `.` as
- * the decimal point, times dd/MM/yyyy HH:mm in Vietnam time. Checks the session itself (route handlers are public).
+ * CSV of the filtered alert list (same URL filters as /alerts), through the one CSV writer (BOM, `.` decimals, no
+ * formulas); times dd/MM/yyyy HH:mm in Vietnam time. Checks the session itself (route handlers are public).
  */
 const BASES = ['5min', '1h', '8h', '24h'] as const;
-
-/** Numbers as is (String() gives a `.` point); text quoted when needed, and never read as a spreadsheet formula. */
-function cell(v: string | number | null | undefined): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function GET(req: Request): Promise<Response> {
   const user = await currentUser();
@@ -40,36 +33,31 @@ export async function GET(req: Request): Promise<Response> {
     t('columns.disposition'),
     t('detail.resolvedAt'),
   ];
-  const lines = [header.map(cell).join(',')];
-  for (const r of list.rows) {
-    lines.push(
-      [
-        r.id,
-        formatDateTime(r.openedAt),
-        r.stationCode,
-        r.stationName,
-        r.parameter,
-        t(`kinds.${r.kind}`),
-        t(`states.${r.state}`),
-        r.count,
-        r.peakValue,
-        r.averageValue,
-        r.limit,
-        r.unit,
-        r.basis && (BASES as readonly string[]).includes(r.basis) ? t(`bases.${r.basis as (typeof BASES)[number]}`) : r.basis,
-        Math.floor(r.durationMs / 60_000),
-        r.disposition ? t(`dispositions.${r.disposition}`) : '',
-        r.resolvedAt ? formatDateTime(r.resolvedAt) : '',
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  const body = `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = list.rows.map((r) => [
+    r.id,
+    formatDateTime(r.openedAt),
+    r.stationCode,
+    r.stationName,
+    r.parameter,
+    t(`kinds.${r.kind}`),
+    t(`states.${r.state}`),
+    r.count,
+    r.peakValue,
+    r.averageValue,
+    r.limit,
+    r.unit,
+    r.basis && (BASES as readonly string[]).includes(r.basis)
+      ? t(`bases.${r.basis as (typeof BASES)[number]}`)
+      : r.basis,
+    Math.floor(r.durationMs / 60_000),
+    r.disposition ? t(`dispositions.${r.disposition}`) : '',
+    r.resolvedAt ? formatDateTime(r.resolvedAt) : '',
+  ]);
+  const body = new Uint8Array(csvFile(header, rows));
   const name = `canh-bao-${localDayKey(new Date())}.csv`;
   return new Response(body, {
     headers: {
-      'content-type': 'text/csv; charset=utf-8',
+      'content-type': CSV_CONTENT_TYPE,
       'content-disposition': `attachment; filename="${name}"`,
       'cache-control': 'no-store',
     },

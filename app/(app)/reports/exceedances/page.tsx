@@ -52,10 +52,10 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
       </ReportFilterForm>
       <ReportActions
         base="/reports/exceedances"
-        query={new URLSearchParams({ ...data.values }).toString()}
+        query={data.query}
         files={['csv', 'xlsx']}
       />
-      <ExceedanceTable rows={data.rows} byMonth={data.values.period === 'month'} />
+      <ExceedanceTable rows={data.view?.rows ?? []} byMonth={data.values.period === 'month'} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { MonthlyReport } from '@/components/reports/monthly-report';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
-import { getMonthlyPage } from '@/server/queries/reports-monthly';
+import { getMonthlyPage } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -50,7 +50,7 @@ export default async function MonthlyReportPage({ searchParams }: Props) {
           />
         </label>
       </ReportFilterForm>
-      {data.report && station ? (
+      {data.view && station ? (
         <>
           <ReportActions base="/reports/monthly" query={data.query} files={[]} />
           <p>
@@ -58,7 +58,7 @@ export default async function MonthlyReportPage({ searchParams }: Props) {
             <br />
             {t2('stationLine', { code: station.code, name: station.name, facility: station.facilityName })}
           </p>
-          <MonthlyReport parameters={data.report.parameters} total={data.report.total} alerts={data.report.alerts} />
+          <MonthlyReport parameters={data.view.parameters} total={data.view.total} alerts={data.view.alerts} />
         </>
       ) : (
         <div className="empty">{t('choose')}</div>

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { SubscriptionsForm } from '@/components/alerts/subscriptions-form';
 import { MonthlySubscriptionForm } from '@/components/reports/monthly-subscription';
 import { saveMonthlySubscriptionAction } from '@/server/actions/reports';
-import { getMonthlySubscriptionSettings } from '@/server/queries/reports-monthly';
+import { getMonthlySubscriptionSettings } from '@/server/queries/reports';
 import { saveSubscriptionsAction } from '@/server/actions/notifications';
 import { getNotificationSettingsPage } from '@/server/queries/alerts';
 

@@ -5,8 +5,7 @@ import { CompletenessTable } from '@/components/reports/completeness-table';
 import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { PrintReady } from '@/components/reports/print-ready';
 import { formatPercent } from '@/lib/domain/format';
-import { getCompletenessPage } from '@/server/queries/reports';
-import { getPrintHeader } from '@/server/queries/reports-monthly';
+import { getCompletenessPage, getPrintHeader } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,7 +22,7 @@ export default async function CompletenessPrintPage({ searchParams }: Props) {
     getTranslations('reports2'),
     getCompletenessPage(sp),
   ]);
-  const report = data.report;
+  const report = data.view?.report ?? null;
   return (
     <PrintDocument
       header={getPrintHeader()}
@@ -33,7 +32,7 @@ export default async function CompletenessPrintPage({ searchParams }: Props) {
       <p className="muted">{t('completeness.intro', { threshold: formatPercent(report?.threshold ?? 0.8) })}</p>
       {report && (
         <>
-          <CompletenessTotalsSet report={report} showProvince={data.showProvince} />
+          <CompletenessTotalsSet report={report} showProvince={data.view?.showProvince ?? false} />
           <CompletenessTable rows={report.rows} period={report.period} />
         </>
       )}

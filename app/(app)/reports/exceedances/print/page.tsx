@@ -3,8 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { PrintReady } from '@/components/reports/print-ready';
-import { getExceedancePage } from '@/server/queries/reports';
-import { getPrintHeader } from '@/server/queries/reports-monthly';
+import { getExceedancePage, getPrintHeader } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +27,7 @@ export default async function ExceedancePrintPage({ searchParams }: Props) {
       subtitle={t2('rangeLine', { from: data.values.from, to: data.values.to })}
     >
       <p className="muted">{t('intro')}</p>
-      <ExceedanceTable rows={data.rows} byMonth={data.values.period === 'month'} />
+      <ExceedanceTable rows={data.view?.rows ?? []} byMonth={data.values.period === 'month'} />
       <PrintReady autoPrint={sp.autoprint === '1'} />
     </PrintDocument>
   );

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { MonthlyReport } from '@/components/reports/monthly-report';
 import { PrintReady } from '@/components/reports/print-ready';
-import { getMonthlyPage, getPrintHeader } from '@/server/queries/reports-monthly';
+import { getMonthlyPage, getPrintHeader } from '@/server/queries/reports';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,7 +19,7 @@ export default async function MonthlyReportPrintPage({ searchParams }: Props) {
   const sp = await searchParams;
   const [t2, data] = await Promise.all([getTranslations('reports2'), getMonthlyPage(sp)]);
   const station = data.stations.find((s) => s.code === data.values.station);
-  if (!data.report || !station)
+  if (!data.view || !station)
     return <div className="empty">{(await getTranslations('reports2.monthly'))('choose')}</div>;
   return (
     <PrintDocument
@@ -27,7 +27,7 @@ export default async function MonthlyReportPrintPage({ searchParams }: Props) {
       title={t2('titles.monthly', { month: data.values.month })}
       subtitle={t2('stationLine', { code: station.code, name: station.name, facility: station.facilityName })}
     >
-      <MonthlyReport parameters={data.report.parameters} total={data.report.total} alerts={data.report.alerts} print />
+      <MonthlyReport parameters={data.view.parameters} total={data.view.total} alerts={data.view.alerts} print />
       <PrintReady autoPrint={sp.autoprint === '1'} />
     </PrintDocument>
   );

@@ -1,10 +1,11 @@
-import { listDailyAverages, listStationAlerts, type StationAlertRow } from '../../db/reports';
-import { findParameter } from '../../domain/parameters';
-import type { KpiRates } from '../../domain/kpi';
-import { completenessReportService } from './kpi';
-import { monthWindow } from './kpi-month';
-import { resolveStationLimits } from '../limits';
-import { getStationOrThrow, type ViewerScope } from '../stations';
+import { listDailyAverages, listStationAlerts, type StationAlertRow } from '../../../db/reports';
+import type { MonthlyParameterView } from '../../../dto/reports-monthly';
+import { findParameter } from '../../../domain/parameters';
+import type { KpiRates } from '../../../domain/kpi';
+import { resolveStationLimits } from '../../limits';
+import { getStationOrThrow, type ViewerScope } from '../../stations';
+import { completenessReportService } from '../completeness';
+import { monthWindow } from '../kpi-month';
 
 /**
  * Monthly station report (Báo cáo tháng theo trạm): for one station and local month, per enabled parameter the daily
@@ -19,24 +20,13 @@ export type MonthlyDay = {
   complete: boolean;
 };
 
-export type MonthlyParameter = {
-  parameter: string;
+/** The view's parameter (lib/dto) before translation: both names, the days' completeness, the limit's basis. */
+export type MonthlyParameter = Omit<MonthlyParameterView, 'name' | 'days' | 'completeness'> & {
   nameVi: string;
   nameEn: string;
-  unit: string;
-  decimals: number;
   days: MonthlyDay[];
-  /** Mean of the daily means that exist; min/max over the days' min/max. */
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-  daysWithData: number;
-  /** Upper (or lower) limit used for the chart and the summary, with its averaging basis. */
-  limitMax: number | null;
-  limitMin: number | null;
   limitBasis: string | null;
   completeness: KpiRates;
-  exceedances: number;
 };
 
 export type MonthlyStationReport = {
@@ -49,6 +39,9 @@ export type MonthlyStationReport = {
   threshold: number;
   alerts: StationAlertRow[];
 };
+
+/** Rates of a parameter or station without a single expected reading in the month. */
+const NO_READINGS: KpiRates = { expected: 0, received: 0, valid: 0, receiptRate: null, validRate: null, belowThreshold: false };
 
 export const MONTHLY_ALERT_KINDS = ['compliance_exceedance', 'instant_exceedance'] as const;
 
@@ -112,25 +105,11 @@ export async function monthlyStationReportService(q: {
       limitMax: lim?.max ?? null,
       limitMin: lim?.min ?? null,
       limitBasis: lim?.averaging ?? null,
-      completeness: c ?? {
-        expected: 0,
-        received: 0,
-        valid: 0,
-        receiptRate: null,
-        validRate: null,
-        belowThreshold: false,
-      },
+      completeness: c ?? { ...NO_READINGS },
       exceedances: alerts.filter((a) => a.parameter === p.parameter).length,
     };
   });
-  const total = kpi.stationTotals[0] ?? {
-    expected: 0,
-    received: 0,
-    valid: 0,
-    receiptRate: null,
-    validRate: null,
-    belowThreshold: false,
-  };
+  const total = kpi.stationTotals[0] ?? NO_READINGS;
   return {
     month: q.month,
     from: w.from,

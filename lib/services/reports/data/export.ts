@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { appendAudit } from '../../db/audit';
-import { listDayBatch, listHourBatch, listRawBatch } from '../../db/exports';
-import { listStations, type StationRow } from '../../db/stations';
-import { formatIsoLocal, VN_OFFSET_MINUTES } from '../../domain/iso-time';
-import { expectedSlots, localDayWindows } from '../../domain/kpi';
-import { findParameter } from '../../domain/parameters';
-import { qcFlagName } from '../../domain/qc-flags';
-import { AppError } from '../../errors';
-import type { ViewerScope } from '../stations';
-import { XlsxStreamWriter, type XlsxCell, type XlsxColumn } from '../../formats/xlsx';
+import { appendAudit } from '../../../db/audit';
+import { listDayBatch, listHourBatch, listRawBatch } from '../../../db/exports';
+import { listStations, type StationRow } from '../../../db/stations';
+import { formatIsoLocal, VN_OFFSET_MINUTES } from '../../../domain/iso-time';
+import { expectedSlots, localDayWindows } from '../../../domain/kpi';
+import { findParameter } from '../../../domain/parameters';
+import { qcFlagName } from '../../../domain/qc-flags';
+import { AppError } from '../../../errors';
+import { CSV_BOM, csvRows } from '../../../formats/csv';
+import { FILE_FORMATS, type FileFormat, type TableCell } from '../../../formats/table';
+import { XlsxStreamWriter, type XlsxColumn } from '../../../formats/xlsx';
+import type { ViewerScope } from '../../stations';
 
 /**
  * Data exports (raw, 1 h or 24 h values of chosen stations and parameters) streamed as CSV or XLSX: rows are read in
@@ -17,8 +19,8 @@ import { XlsxStreamWriter, type XlsxCell, type XlsxColumn } from '../../formats/
  */
 export const EXPORT_RESOLUTIONS = ['raw', '1h', '24h'] as const;
 export type ExportResolution = (typeof EXPORT_RESOLUTIONS)[number];
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMATS = FILE_FORMATS;
+export type ExportFormat = FileFormat;
 
 const list = z
   .string()
@@ -30,10 +32,11 @@ export const exportInput = z.object({
   parameters: list.pipe(z.array(z.string().max(32)).max(100)).optional(),
   resolution: z.enum(EXPORT_RESOLUTIONS).default('raw'),
   format: z.enum(EXPORT_FORMATS).default('csv'),
-  from: z.date(),
-  to: z.date(),
+  from: z.date({ error: 'from/to must be dd/MM/yyyy' }),
+  to: z.date({ error: 'from/to must be dd/MM/yyyy' }),
 });
 export type ExportInput = z.input<typeof exportInput>;
+export type ExportParams = z.output<typeof exportInput>;
 
 export type ExportPlan = {
   resolution: ExportResolution;
@@ -50,7 +53,11 @@ export const EXPORT_BATCH = 5000;
 
 /** Validates the request against the caller's scope (an invisible station is NOT_FOUND) and estimates the row count. */
 export async function planExport(raw: ExportInput | Record<string, unknown>, scope: ViewerScope): Promise<ExportPlan> {
-  const q = exportInput.parse(raw);
+  return planValidExport(exportInput.parse(raw), scope);
+}
+
+/** planExport of params already validated by exportInput (the report definition parses them once). */
+export async function planValidExport(q: ExportParams, scope: ViewerScope): Promise<ExportPlan> {
   if (q.from >= q.to) throw new AppError('VALIDATION', '`from` must be before `to`', [{ path: 'from', message: 'must be before to' }]);
   if (q.to.getTime() - q.from.getTime() > MAX_EXPORT_DAYS * DAY_MS) throw new AppError('VALIDATION', 'range too long', [{ path: 'to', message: 'at most 10 years' }]);
   const stations = await listStations({ codes: q.stations, ...(scope.facilityId != null ? { facilityId: scope.facilityId } : {}) });
@@ -80,7 +87,7 @@ export type ExportLabels = Record<
   string
 >;
 
-type Cell = { csv: string | number | null; xlsx: XlsxCell };
+type Cell = TableCell;
 
 function columnsFor(resolution: ExportResolution, l: ExportLabels): XlsxColumn[] {
   const head: XlsxColumn[] = [
@@ -101,14 +108,6 @@ function columnsFor(resolution: ExportResolution, l: ExportLabels): XlsxColumn[]
     { header: l.min, type: 'number' },
     { header: l.max, type: 'number' },
   ];
-}
-
-/** Numbers as is (`.` point); text quoted when needed and never read as a spreadsheet formula. */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const s = v.length > 1 && /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The next batch of one plan item as cells; `cursor` is the last time (ms) or day key seen. */
@@ -173,7 +172,7 @@ export function exportStream(plan: ExportPlan, labels: ExportLabels, onDone?: (r
       try {
         if (!started) {
           started = true;
-          controller.enqueue(xlsx ? await xlsx.start() : enc.encode(`\uFEFF${columns.map((c) => csvCell(c.header)).join(',')}\r\n`));
+          controller.enqueue(xlsx ? await xlsx.start() : enc.encode(CSV_BOM + csvRows([columns.map((c) => c.header)])));
           return;
         }
         // Loop until something is enqueued: a pull that enqueues nothing is not called again (the reader would hang).
@@ -194,7 +193,7 @@ export function exportStream(plan: ExportPlan, labels: ExportLabels, onDone?: (r
             if (bytes.length === 0) continue;
             controller.enqueue(bytes);
           } else {
-            controller.enqueue(enc.encode(batch.rows.map((r) => r.map((c) => csvCell(c.csv)).join(',')).join('\r\n') + '\r\n'));
+            controller.enqueue(enc.encode(csvRows(batch.rows.map((r) => r.map((c) => c.csv)))));
           }
           return;
         }

@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { listExceedanceSummary, listFileDayCounts, listKpiDayCounts, type ExceedanceSummaryRow } from '../../db/kpi';
-import { listStations, type StationRow } from '../../db/stations';
-import { expectedSlots, kpiRates, localDayWindows, monthOfDay, sumCounts, type KpiCounts, type KpiRates } from '../../domain/kpi';
-import { VN_OFFSET_MINUTES, isoInstant } from '../../domain/iso-time';
-import { AppError } from '../../errors';
-import { type ViewerScope } from '../stations';
+import { listFileDayCounts, listKpiDayCounts } from '../../../db/kpi';
+import { listStations, type StationRow } from '../../../db/stations';
+import { expectedSlots, kpiRates, localDayWindows, monthOfDay, sumCounts, type KpiCounts, type KpiRates } from '../../../domain/kpi';
+import { VN_OFFSET_MINUTES, isoInstant } from '../../../domain/iso-time';
+import { AppError } from '../../../errors';
+import type { ViewerScope } from '../../stations';
+import { REPORT_TIME_ZONE, resolveKpiRange, type ReportPeriod } from '../range';
+
+/**
+ * Completeness (DOMAIN.md §7): expected, received and valid readings per station × parameter × local day, grouped into
+ * the report's rows and totals, and into the API's items (GET /api/v1/kpi/completeness).
+ */
 
 /** One station × parameter × local day of the completeness report (counts only; rates are derived per group). */
 export type KpiCell = KpiCounts & {
@@ -19,10 +25,6 @@ export type KpiCell = KpiCounts & {
 
 export type KpiData = { from: Date; to: Date; cells: KpiCell[]; files: Map<string, number>; stations: StationRow[] };
 
-export const MAX_KPI_DAYS = 366;
-const DAY_MS = 86_400_000;
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 export const completenessQuery = z.object({
   from: isoInstant.optional(),
   to: isoInstant.optional(),
@@ -30,19 +32,6 @@ export const completenessQuery = z.object({
   station: z.string().trim().min(1).max(64).optional(),
 });
 export type CompletenessQuery = z.input<typeof completenessQuery>;
-
-/** Default: the last 7 local days up to the start of today (whole days only). */
-export function resolveKpiRange(from: Date | undefined, to: Date | undefined, now: Date): { from: Date; to: Date } {
-  const off = VN_OFFSET_MINUTES * 60_000;
-  const todayStart = Math.floor((now.getTime() + off) / DAY_MS) * DAY_MS - off;
-  const end = to ?? (from ? new Date(from.getTime() + 7 * DAY_MS) : new Date(todayStart));
-  const start = from ?? new Date(end.getTime() - 7 * DAY_MS);
-  if (start >= end) throw new AppError('VALIDATION', '`from` must be before `to`', [{ path: 'query.from', message: 'must be before to' }]);
-  if (end.getTime() - start.getTime() > MAX_KPI_DAYS * DAY_MS) {
-    throw new AppError('VALIDATION', `at most ${MAX_KPI_DAYS} days at a time`, [{ path: 'query.to', message: 'range too long' }]);
-  }
-  return { from: start, to: end };
-}
 
 /**
  * Counts for every enabled parameter of every enabled station in scope and every local day of [from, to): expected
@@ -55,8 +44,8 @@ export async function loadKpiData(q: { from: Date; to: Date; scope: ViewerScope;
   const countTo = new Date(Math.min(q.to.getTime(), q.now.getTime()));
   const ids = stations.map((s) => s.id);
   const [counts, fileCounts] = await Promise.all([
-    listKpiDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: TIME_ZONE }),
-    listFileDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: TIME_ZONE }),
+    listKpiDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: REPORT_TIME_ZONE }),
+    listFileDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: REPORT_TIME_ZONE }),
   ]);
   const byKey = new Map(counts.map((c) => [`${c.stationId}|${c.parameter}|${c.day}`, c]));
   const days = localDayWindows(q.from, q.to, VN_OFFSET_MINUTES);
@@ -117,8 +106,6 @@ export async function completenessService(raw: CompletenessQuery, scope: ViewerS
   return groupKpiCells(data.cells, (c) => c.stationCode, (c) => ({ station: c.stationCode }), threshold);
 }
 
-export type ReportPeriod = 'day' | 'month';
-
 export type CompletenessReportRow = KpiRates & { stationCode: string; stationName: string; facilityName: string; parameter: string; period: string };
 export type CompletenessTotalRow = KpiRates & { label: string; code: string; files: number | null };
 
@@ -166,23 +153,4 @@ export async function completenessReportService(q: {
   );
   const province = { label: '', code: '*', files: filesOf(new Set(data.stations.map((s) => s.id))), ...kpiRates(sumCounts(data.cells), q.threshold) };
   return { from: range.from, to: range.to, period: q.period, threshold: q.threshold, rows, stationTotals, facilityTotals, province };
-}
-
-export const EXCEEDANCE_KINDS = ['compliance_exceedance', 'instant_exceedance', 'approaching'] as const;
-export type ExceedanceKindFilter = (typeof EXCEEDANCE_KINDS)[number] | 'all';
-
-/** Exceedance report: alerts of the chosen kind(s) per station × parameter × month (or the whole range). */
-export async function exceedanceReportService(q: {
-  from: Date;
-  to: Date;
-  kind: ExceedanceKindFilter;
-  byMonth: boolean;
-  scope: ViewerScope;
-  stationCodes?: readonly string[];
-  now: Date;
-}): Promise<ExceedanceSummaryRow[]> {
-  const range = resolveKpiRange(q.from, q.to, q.now);
-  const stations = await listStations({ ...(q.scope.facilityId != null ? { facilityId: q.scope.facilityId } : {}), ...(q.stationCodes?.length ? { codes: [...q.stationCodes] } : {}) });
-  const kinds = q.kind === 'all' ? ['compliance_exceedance', 'instant_exceedance'] : [q.kind];
-  return listExceedanceSummary({ stationIds: stations.map((s) => s.id), kinds, from: range.from, to: range.to, until: q.now, byMonth: q.byMonth, timeZone: TIME_ZONE });
 }

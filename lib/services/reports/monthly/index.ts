@@ -1,0 +1,3 @@
+export * from './definition';
+export * from './query';
+export * from './view';
