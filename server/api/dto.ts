@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FacilityRow } from '@/lib/db/facilities';
-import type { IngestFileRow } from '@/lib/db/ingest-files';
+import type { IngestFileRow, RejectedLine } from '@/lib/db/ingest-files';
+import type { ReasonParams, StoredReason } from '@/lib/domain/ingest/reasons';
 import type { StationParameterRow } from '@/lib/db/stations';
 import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
 import type { Level } from '@/lib/domain/level';
@@ -95,19 +96,26 @@ export type IngestFileDto = {
   remoteAddress: string | null;
   outcome: string;
   reasons: string[];
-  rejectedLines: { line: number; reason: string }[];
+  reasonCodes: StoredReason[] | null;
+  rejectedLines: RejectedLineDto[];
   station: string | null;
   readings: number;
 };
+
+/** `reason` is the English text; `code`/`params` translate it (null on rows recorded before codes existed). */
+export type RejectedLineDto = { line: number; reason: string; code: string | null; params: ReasonParams | null };
 
 export type IngestResultDto = {
   fileId: number;
   outcome: IngestResult['outcome'];
   station: string | null;
   readings: number;
-  rejectedLines: { line: number; reason: string }[];
+  rejectedLines: RejectedLineDto[];
   reasons: string[];
+  reasonCodes: StoredReason[] | null;
 };
+
+const toRejectedLineDto = (l: RejectedLine): RejectedLineDto => ({ line: l.line, reason: l.reason, code: l.code ?? null, params: l.params ?? null });
 
 const limitOf = (min: number | null, max: number | null): LimitDto => (min === null && max === null ? null : { min, max });
 
@@ -216,7 +224,8 @@ export function toIngestFileDto(f: IngestFileRow): IngestFileDto {
     remoteAddress: f.remoteAddress,
     outcome: f.outcome,
     reasons: f.reasons,
-    rejectedLines: f.rejectedLines,
+    reasonCodes: f.reasonCodes,
+    rejectedLines: f.rejectedLines.map(toRejectedLineDto),
     station: f.stationCode,
     readings: f.readingCount,
   };
@@ -228,8 +237,9 @@ export function toIngestResultDto(r: IngestResult): IngestResultDto {
     outcome: r.outcome,
     station: r.station,
     readings: r.readings,
-    rejectedLines: r.rejectedLines,
+    rejectedLines: r.rejectedLines.map(toRejectedLineDto),
     reasons: r.reasons,
+    reasonCodes: r.reasonCodes,
   };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { INGEST_OUTCOMES } from '@/lib/db/ingest-files';
 import { ROLES } from '@/lib/db/users';
+import { INGEST_REASON_CODES } from '@/lib/domain/ingest/reasons';
 import { LEVELS } from '@/lib/domain/level';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { DEVICE_STATUSES, QC_FLAG_NAMES } from '@/lib/domain/qc-flags';
@@ -348,8 +349,19 @@ const schemas: Record<string, SchemaObject> = {
     outcome: str(undefined, { enum: INGEST_OUTCOMES }),
     station: nullable(str()),
     readings: int('readings stored'),
-    rejectedLines: arr(obj({ line: int(), reason: str() })),
+    rejectedLines: arr(ref('RejectedLine')),
     reasons: arr(str('file-level reasons')),
+    reasonCodes: nullable(arr(ref('ReasonCode'), 'the reasons as codes, one per entry of reasons')),
+  }),
+  ReasonCode: obj({
+    code: str('translate with the code; the English text is in reasons', { enum: INGEST_REASON_CODES }),
+    params: { type: 'object', additionalProperties: { anyOf: [str(), int()] }, description: 'values of the reason, e.g. {"maxBytes": 1048576}' },
+  }),
+  RejectedLine: obj({
+    line: int(),
+    reason: str('English text'),
+    code: nullable(str('null for files recorded before codes existed', { enum: INGEST_REASON_CODES })),
+    params: nullable({ type: 'object', additionalProperties: { anyOf: [str(), int()] } }),
   }),
   IngestFile: obj({
     id: int(),
@@ -362,7 +374,8 @@ const schemas: Record<string, SchemaObject> = {
     remoteAddress: nullable(str()),
     outcome: str(undefined, { enum: INGEST_OUTCOMES }),
     reasons: arr(str()),
-    rejectedLines: arr(obj({ line: int(), reason: str() })),
+    reasonCodes: nullable(arr(ref('ReasonCode'), 'null for files recorded before codes existed')),
+    rejectedLines: arr(ref('RejectedLine')),
     station: nullable(str()),
     readings: int(),
   }),
