@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatDateTime, localDayKey } from '@/lib/domain/format';
 import { currentUser } from '@/server/auth/session';
 import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
@@ -7,8 +8,6 @@ import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
  * CSV of the filtered alert list (same URL filters as /alerts): UTF-8 with a BOM so Excel reads Vietnamese, `.` as
  * the decimal point, times dd/MM/yyyy HH:mm in Vietnam time. Checks the session itself (route handlers are public).
  */
-const BASES = ['5min', '1h', '8h', '24h'] as const;
-
 /** Numbers as is (String() gives a `.` point); text quoted when needed, and never read as a spreadsheet formula. */
 function cell(v: string | number | null | undefined): string {
   if (v == null) return '';
@@ -56,7 +55,7 @@ export async function GET(req: Request): Promise<Response> {
         r.averageValue,
         r.limit,
         r.unit,
-        r.basis && (BASES as readonly string[]).includes(r.basis) ? t(`bases.${r.basis as (typeof BASES)[number]}`) : r.basis,
+        isAlertBasis(r.basis) ? t(`bases.${r.basis}`) : r.basis,
         Math.floor(r.durationMs / 60_000),
         r.disposition ? t(`dispositions.${r.disposition}`) : '',
         r.resolvedAt ? formatDateTime(r.resolvedAt) : '',
