@@ -12,7 +12,7 @@ import { GeoJSON, MapContainer, Pane, TileLayer, useMap } from 'react-leaflet';
 import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
-import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/station-state';
+import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/stations/states';
 import { markerColor, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import type { MapStationView } from './types';
 

@@ -4,7 +4,7 @@ import { SlotHeatmap, type HeatmapDay } from '@/components/charts/slot-heatmap';
 import { StateBadge } from '@/components/ui/badges';
 import { formatDateTime, formatPercent } from '@/lib/domain/format';
 import { isBelowThreshold, type SlotStatus } from '@/lib/domain/receipt';
-import type { StationState } from '@/lib/domain/station-state';
+import type { StationState } from '@/lib/domain/stations/states';
 import { formatDuration, OutageList, type OutageItem } from './outage-list';
 
 type Window = { received: number; expected: number; rate: number | null };

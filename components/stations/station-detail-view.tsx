@@ -16,7 +16,7 @@ import { StateBadge } from '@/components/ui/badges';
 import { formatDateTime, formatNumber } from '@/lib/domain/format';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
-import type { StationState } from '@/lib/domain/station-state';
+import type { StationState } from '@/lib/domain/stations/states';
 import { OutageList, type OutageItem } from './outage-list';
 import { RangeControls } from './range-controls';
 

@@ -8,7 +8,3 @@ export function codesOf<const T extends readonly { code: string }[]>(registry: T
   return registry.map((e) => e.code) as Codes<T>;
 }
 
-/** Registry entries by code. */
-export function byCode<T extends { code: string }>(registry: readonly T[]): ReadonlyMap<T['code'], T> {
-  return new Map(registry.map((e) => [e.code, e]));
-}

@@ -7,7 +7,7 @@ import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/iso-time';
 import type { Level } from '@/lib/domain/level';
 import { findParameter, type StationKind } from '@/lib/domain/parameters';
 import { qcFlagName, type QcFlagName } from '@/lib/domain/qc-flags';
-import type { StationState } from '@/lib/domain/station-status';
+import type { StationState } from '@/lib/domain/stations/states';
 import type { AlertDetail, AlertEventView, AlertView } from '@/lib/services/alerts';
 import type { IngestResult } from '@/lib/services/ingest';
 import type { LimitStandardView, StationLimit } from '@/lib/services/limits';

@@ -5,7 +5,7 @@ import { INGEST_REASON_CODES } from '@/lib/domain/ingest/reasons';
 import { LEVELS } from '@/lib/domain/level';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { DEVICE_STATUSES, QC_FLAG_NAMES } from '@/lib/domain/qc-flags';
-import { STATION_STATES } from '@/lib/domain/station-status';
+import { STATION_STATES } from '@/lib/domain/stations/states';
 import { RESOLUTIONS } from '@/lib/services/stations';
 import { ALERT_BASES, ALERT_EVENT_TYPES, ALERT_KINDS, ALERT_STATES, DISPOSITIONS } from '@/lib/services/alerts';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
