@@ -69,24 +69,7 @@ function canonicalParams(p: ReasonParams | undefined): ReasonParams | null {
  * before codes existed: rejected lines reduced to {line, reason}. A row with codes adds them (lines and file reasons).
  */
 export function canonicalLedgerJson(f: LedgerFields): string {
-  if (f.reasonCodes != null) {
-    return JSON.stringify({
-      name: f.name,
-      size: f.size,
-      sha256: f.sha256,
-      source: f.source,
-      account: f.account,
-      remoteAddress: f.remoteAddress,
-      receivedAt: f.receivedAt.toISOString(),
-      outcome: f.outcome,
-      reasons: f.reasons,
-      rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason, code: l.code ?? null, params: canonicalParams(l.params) })),
-      stationId: f.stationId,
-      readingCount: f.readingCount,
-      reasonCodes: f.reasonCodes.map((r) => ({ code: r.code, params: canonicalParams(r.params) })),
-    });
-  }
-  return JSON.stringify({
+  const head = {
     name: f.name,
     size: f.size,
     sha256: f.sha256,
@@ -96,9 +79,16 @@ export function canonicalLedgerJson(f: LedgerFields): string {
     receivedAt: f.receivedAt.toISOString(),
     outcome: f.outcome,
     reasons: f.reasons,
-    rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason })),
-    stationId: f.stationId,
-    readingCount: f.readingCount,
+  };
+  const tail = { stationId: f.stationId, readingCount: f.readingCount };
+  if (f.reasonCodes == null) {
+    return JSON.stringify({ ...head, rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason })), ...tail });
+  }
+  return JSON.stringify({
+    ...head,
+    rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason, code: l.code ?? null, params: canonicalParams(l.params) })),
+    ...tail,
+    reasonCodes: f.reasonCodes.map((r) => ({ code: r.code, params: canonicalParams(r.params) })),
   });
 }
 
