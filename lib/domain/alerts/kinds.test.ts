@@ -27,7 +27,7 @@ describe('alert kind registry', () => {
 
   it('derives the lists others use', () => {
     expect(EXCEEDANCE_ALERT_KINDS).toEqual(['compliance_exceedance', 'instant_exceedance']);
-    expect(LIMIT_ALERT_KINDS).toEqual(['compliance_exceedance', 'instant_exceedance', 'approaching', 'trend_warning']);
+    expect(LIMIT_ALERT_KINDS).toEqual(['compliance_exceedance', 'instant_exceedance', 'approaching']);
     expect(RAISED_ALERT_KINDS).toEqual(['compliance_exceedance', 'instant_exceedance', 'approaching', 'offline', 'device_error', 'calibration_overrun', 'qc_fail']);
   });
 

@@ -10,7 +10,7 @@ import { codesOf } from '../registry';
  * - `scope`: one alert per station × parameter, or per station (parameter null);
  * - `disposition`: carries an inspector's disposition (pending review → confirmed violation …);
  * - `raised`: the alert engine raises it today; the others are fixed names (API.md) the engine does not produce yet,
- *   left out of the choices screens offer.
+ *   left out of the choices screens offer (their other properties are set when the engine raises them).
  */
 export const ALERT_KIND_REGISTRY = [
   { code: 'compliance_exceedance', limit: true, exceedance: true, basis: 'average', scope: 'parameter', disposition: true, raised: true },
@@ -21,7 +21,7 @@ export const ALERT_KIND_REGISTRY = [
   { code: 'calibration_overrun', limit: false, exceedance: false, basis: null, scope: 'parameter', disposition: false, raised: true },
   { code: 'qc_fail', limit: false, exceedance: false, basis: '5min', scope: 'parameter', disposition: false, raised: true },
   { code: 'clock_fault', limit: false, exceedance: false, basis: null, scope: 'station', disposition: false, raised: false },
-  { code: 'trend_warning', limit: true, exceedance: false, basis: '5min', scope: 'parameter', disposition: false, raised: false },
+  { code: 'trend_warning', limit: false, exceedance: false, basis: null, scope: 'parameter', disposition: false, raised: false },
 ] as const satisfies readonly AlertKindSpec[];
 
 type AlertKindSpec = {
