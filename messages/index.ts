@@ -16,7 +16,11 @@ import monitoringVi from './areas/monitoring.vi.json';
 import monitoringEn from './areas/monitoring.en.json';
 import perfVi from './areas/perf.vi.json';
 import perfEn from './areas/perf.en.json';
+import ingestVi from './areas/ingest.vi.json';
+import ingestEn from './areas/ingest.en.json';
+import notifyVi from './areas/notify.vi.json';
+import notifyEn from './areas/notify.en.json';
 
-export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi };
+export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi };
 export type Messages = typeof viMessages;
-export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn };
+export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn };

@@ -13,6 +13,7 @@ const ok = (name: string): IngestResult => ({
   readings: 1,
   rejectedLines: [],
   reasons: [name],
+  reasonCodes: [],
 });
 
 let dir: string;

@@ -1,11 +1,10 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { ALERT_EVENT_TYPES, DISPOSITIONS } from '@/lib/domain/alerts/lifecycle';
 import { formatDate, formatDateTime } from '@/lib/domain/time';
 import styles from './alerts.module.css';
 
 export type HistoryEvent = { id: number; at: string; type: string; actor: string; data: Record<string, unknown> };
 
-const TYPES = ['opened', 'repeat', 'acknowledged', 'disposition', 'resolved', 'reopened', 'note', 'notified'] as const;
-const DISPOSITIONS = ['pending_review', 'confirmed_violation', 'equipment_fault', 'calibration', 'false_alarm'] as const;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 
 /** Every step of an alert, oldest first: who did what and when, with the note and decision when there is one. */
@@ -16,7 +15,7 @@ export function AlertHistory({ events, assigneeNames }: { events: HistoryEvent[]
   return (
     <ol className={styles.history} data-testid="alert-history">
       {events.map((e) => {
-        const type = (TYPES as readonly string[]).includes(e.type) ? (e.type as (typeof TYPES)[number]) : null;
+        const type = (ALERT_EVENT_TYPES as readonly string[]).includes(e.type) ? (e.type as (typeof ALERT_EVENT_TYPES)[number]) : null;
         const disposition = str(e.data.disposition);
         const note = str(e.data.note);
         const due = str(e.data.dueAt);

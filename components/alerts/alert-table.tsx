@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { reportedValue } from '@/lib/domain/alerts/kinds';
+import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import { AlertStateBadge, DispositionBadge, type AlertStateName, type DispositionName } from './alert-badges';
@@ -24,9 +26,6 @@ export type AlertTableRow = {
   disposition: DispositionName | null;
 };
 
-const BASES = ['5min', '1h', '8h', '24h'] as const;
-const isBasis = (b: string | null): b is (typeof BASES)[number] => b != null && (BASES as readonly string[]).includes(b);
-
 export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
   const t = useTranslations('alerts');
   const locale = (useLocale() === 'en' ? 'en' : 'vi') as DisplayLocale;
@@ -50,7 +49,7 @@ export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
         </thead>
         <tbody>
           {rows.map((r) => {
-            const value = r.kind === 'compliance_exceedance' && r.averageValue != null ? r.averageValue : r.peakValue;
+            const value = reportedValue(r);
             return (
               <tr key={r.id} data-alert-id={r.id} data-station={r.stationCode}>
                 <td className="nowrap">
@@ -70,7 +69,7 @@ export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
                   {num(value, r)}
                   {r.limit != null && <span className="muted"> / {num(r.limit, r)}</span>}
                 </td>
-                <td className="nowrap">{isBasis(r.basis) ? t(`bases.${r.basis}`) : '—'}</td>
+                <td className="nowrap">{isAlertBasis(r.basis) ? t(`bases.${r.basis}`) : '—'}</td>
                 <td className="nowrap">{formatDuration(r.durationMs, (k, v) => t(`duration.${k}`, v))}</td>
                 <td>
                   <DispositionBadge disposition={r.disposition} />

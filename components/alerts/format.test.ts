@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alertsHref, durationParts, formatDuration } from './format';
+import { ALERT_KINDS, RAISED_ALERT_KINDS } from '@/lib/domain/alerts/kinds';
+import { ALERT_BASES, ALERT_STATES, DISPOSITIONS } from '@/lib/domain/alerts/lifecycle';
+import { enMessages, viMessages } from '@/messages';
+import { alertsHref, durationParts, formatDuration, KIND_OPTIONS } from './format';
 
 describe('alerts display helpers', () => {
   it.each([
@@ -22,5 +25,24 @@ describe('alerts display helpers', () => {
   it('alertsHref keeps only non-empty filters', () => {
     expect(alertsHref('/alerts', {})).toBe('/alerts');
     expect(alertsHref('/alerts/export', { kind: 'offline', state: '', from: '01/05/2024' })).toBe('/alerts/export?kind=offline&from=01%2F05%2F2024');
+  });
+});
+
+describe('alert names come from messages, one per registry code', () => {
+  it.each([
+    ['vi', viMessages],
+    ['en', enMessages],
+  ] as const)('%s: every kind, state, disposition and basis has a name on screen and in notifications', (_locale, m) => {
+    for (const k of ALERT_KINDS) {
+      expect(m.alerts.kinds[k], k).toBeTruthy();
+      expect(m.notify.kinds[k], k).toBeTruthy();
+    }
+    for (const s of ALERT_STATES) expect(m.alerts.states[s] && m.notify.states[s], s).toBeTruthy();
+    for (const d of DISPOSITIONS) expect(m.alerts.dispositions[d] && m.notify.dispositions[d], d).toBeTruthy();
+    for (const b of ALERT_BASES) expect(m.alerts.bases[b] && m.notify.bases[b], b).toBeTruthy();
+  });
+
+  it('the filters offer the kinds the engine raises', () => {
+    expect(KIND_OPTIONS).toEqual(RAISED_ALERT_KINDS);
   });
 });

@@ -1,7 +1,10 @@
-/** Small display helpers of the alerts pages (pure). */
-export const KIND_OPTIONS = ['compliance_exceedance', 'instant_exceedance', 'approaching', 'offline', 'device_error', 'calibration_overrun', 'qc_fail'] as const;
-export const STATE_OPTIONS = ['open', 'acknowledged', 'resolved'] as const;
-export const DISPOSITION_OPTIONS = ['pending_review', 'confirmed_violation', 'equipment_fault', 'calibration', 'false_alarm'] as const;
+import { RAISED_ALERT_KINDS } from '@/lib/domain/alerts/kinds';
+import { ALERT_STATES, DISPOSITIONS } from '@/lib/domain/alerts/lifecycle';
+
+/** Small display helpers of the alerts pages (pure). Choices come from the registries of lib/domain/alerts. */
+export const KIND_OPTIONS = RAISED_ALERT_KINDS;
+export const STATE_OPTIONS = ALERT_STATES;
+export const DISPOSITION_OPTIONS = DISPOSITIONS;
 
 export type AlertFilterQuery = { station?: string; kind?: string; state?: string; disposition?: string; from?: string; to?: string };
 

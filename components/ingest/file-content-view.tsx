@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import type { ReasonEntry } from '@/lib/dto/ingest';
 import { ReasonText } from './reason-text';
 import styles from './ingest.module.css';
 
@@ -10,7 +11,7 @@ export type FileContentProps =
       encoding: 'utf-8' | 'latin1';
       hasControlChars: boolean;
       totalLines: number;
-      lines: { n: number; text: string; reasons: string[] }[];
+      lines: { n: number; text: string; reasons: ReasonEntry[] }[];
     }
   | { kind: 'binary'; hexRows: string[]; shown: number; total: number }
   | { kind: 'empty' }

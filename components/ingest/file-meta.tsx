@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import type { ReasonEntry } from '@/lib/dto/ingest';
 import { formatDateTimeSeconds, isKnownSource } from './format';
 import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
 import { ReasonText } from './reason-text';
@@ -16,7 +17,7 @@ export type FileMetaProps = {
   remoteAddress: string | null;
   receivedAt: string;
   outcome: Outcome;
-  reasons: string[];
+  reasons: ReasonEntry[];
   readingCount: number;
   stationCode: string | null;
   stationName: string | null;

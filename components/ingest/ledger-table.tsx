@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import type { ReasonEntry } from '@/lib/dto/ingest';
 import { formatDateTimeSeconds, isKnownSource } from './format';
 import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
 import { ReasonText } from './reason-text';
@@ -15,7 +16,7 @@ export type LedgerRow = {
   account: string | null;
   remoteAddress: string | null;
   outcome: Outcome;
-  reasons: string[];
+  reasons: ReasonEntry[];
   readingCount: number;
   rejectedLineCount: number;
 };

@@ -1,27 +1,29 @@
 import { useTranslations } from 'next-intl';
+import type { ReasonEntry } from '@/lib/dto/ingest';
 import { translateReason } from './reasons';
 import styles from './ingest.module.css';
 
 /**
- * A stored (English) reason in the user's language; the original text stays visible as a secondary line and as the
- * tooltip, since it is what the ledger and the API hold.
+ * A stored reason in the user's language, translated from its code; the stored (English) text stays visible as a
+ * secondary line and as the tooltip, since it is what the ledger and the API hold. Without a code: the text as stored.
  */
-export function ReasonText({ reason, compact = false }: { reason: string; compact?: boolean }) {
+export function ReasonText({ reason, compact = false }: { reason: ReasonEntry; compact?: boolean }) {
   const t = useTranslations('ingest');
-  const tr = translateReason(reason);
-  if (!tr) {
+  const tr = useTranslations('ingestReasons');
+  const translated = translateReason(reason.code);
+  if (!translated) {
     return (
       <span className={styles.reason} data-reason-key="">
-        {reason}
+        {reason.text}
       </span>
     );
   }
-  const text = t(`reason.${tr.key}`, tr.values);
-  const same = text === reason;
+  const text = tr(translated.key, translated.values);
+  const same = text === reason.text;
   return (
-    <span className={styles.reason} data-reason-key={tr.key} title={t('originalText', { text: reason })}>
+    <span className={styles.reason} data-reason-key={translated.key} title={t('originalText', { text: reason.text })}>
       <span>{text}</span>
-      {!same && !compact && <span className={styles.reasonOriginal}>{reason}</span>}
+      {!same && !compact && <span className={styles.reasonOriginal}>{reason.text}</span>}
     </span>
   );
 }

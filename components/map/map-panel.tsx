@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { formatTime } from '@/lib/domain/time';
 import { STATION_KINDS } from '@/lib/domain/parameters';
-import { countStates, STATION_STATES } from '@/lib/domain/station-state';
+import { countStates, STATION_STATES } from '@/lib/domain/stations/states';
 import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import { filterStations, NO_FILTERS } from './filter';
 import type { AqiLoadResult, MapFilters, MapLoadResult, MapView } from './types';

@@ -13,7 +13,7 @@ import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
-import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/station-state';
+import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/stations/states';
 import { markerColor, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import type { MapStationView } from './types';
 

@@ -1,6 +1,6 @@
 import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
-import type { StateColors, StateCounts, StationState } from '@/lib/domain/station-state';
+import type { StateColors, StateCounts, StationState } from '@/lib/domain/stations/states';
 
 /** The map's view of a station; the server's MapData must be assignable to this. */
 export type MapStationView = {

@@ -1,12 +1,11 @@
 import { useTranslations } from 'next-intl';
+import { ingestReason } from '@/lib/domain/ingest/reasons';
+import { QC_REASONS } from '@/lib/domain/qc/run-qc';
 
-/** Reason codes with a label in messages (qc.reasons): QC's own plus ingest's clock_ahead. */
-const REASON_KEYS = [
-  'gross_range_fail', 'gross_range_suspect', 'flat_line_fail', 'flat_line_suspect', 'spike_fail', 'spike_suspect',
-  'rate_of_change_fail', 'rate_of_change', 'zero', 'missing', 'device_calibrating', 'device_error', 'device_maintenance', 'clock_ahead',
-] as const;
-type ReasonKey = (typeof REASON_KEYS)[number];
-const isReasonKey = (r: string): r is ReasonKey => (REASON_KEYS as readonly string[]).includes(r);
+/** Reason codes a reading carries, each with a label in messages (qc.reasons): QC's own plus ingest's clock_ahead. */
+export const READING_REASON_KEYS = [...QC_REASONS, ingestReason('clock_ahead').code] as const;
+type ReasonKey = (typeof READING_REASON_KEYS)[number];
+const isReasonKey = (r: string): r is ReasonKey => (READING_REASON_KEYS as readonly string[]).includes(r);
 
 /** QC reason codes as readable labels (unknown codes shown as they are). */
 export function QcReasons({ reasons }: { reasons: readonly string[] }) {

@@ -1,4 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { isAlertKind } from '@/lib/domain/alerts/kinds';
+import { DISPOSITIONS, type Disposition } from '@/lib/domain/alerts/lifecycle';
 import { formatDateTime, formatNumber, formatPercent } from '@/lib/domain/format';
 import { DailyChart } from './daily-chart';
 import { periodLabel } from './completeness-table';
@@ -29,14 +31,6 @@ export type MonthlyReportViewProps = {
   print?: boolean;
 };
 
-const KNOWN_KINDS = ['compliance_exceedance', 'instant_exceedance', 'approaching'] as const;
-const KNOWN_DISPOSITIONS = [
-  'pending_review',
-  'confirmed_violation',
-  'equipment_fault',
-  'calibration',
-  'false_alarm',
-] as const;
 
 /** The monthly station report body (Báo cáo tháng theo trạm): summary, charts, daily table, exceedances. */
 export function MonthlyReport({ parameters, total, alerts, print = false }: MonthlyReportViewProps) {
@@ -51,11 +45,10 @@ export function MonthlyReport({ parameters, total, alerts, print = false }: Mont
         : p.limitMin != null
           ? `≥ ${formatNumber(p.limitMin, p.decimals, locale)}`
           : '—';
-  const kindLabel = (k: string) =>
-    (KNOWN_KINDS as readonly string[]).includes(k) ? ta(`kinds.${k as (typeof KNOWN_KINDS)[number]}`) : k;
+  const kindLabel = (k: string) => (isAlertKind(k) ? ta(`kinds.${k}`) : k);
   const dispositionLabel = (d: string | null) =>
-    (KNOWN_DISPOSITIONS as readonly string[]).includes(d ?? 'pending_review')
-      ? ta(`dispositions.${(d ?? 'pending_review') as (typeof KNOWN_DISPOSITIONS)[number]}`)
+    (DISPOSITIONS as readonly string[]).includes(d ?? 'pending_review')
+      ? ta(`dispositions.${(d ?? 'pending_review') as Disposition}`)
       : (d ?? '');
   const dayKeys = parameters[0]?.days.map((d) => d.day) ?? [];
   return (

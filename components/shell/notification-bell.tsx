@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isAlertKind } from '@/lib/domain/alerts/kinds';
 import { formatDateTime } from '@/lib/domain/time';
 
 export type BellItem = {
@@ -19,7 +20,6 @@ export type BellItem = {
 export type BellData = { ok: true; unread: number; items: BellItem[] } | { ok: false; error: string };
 
 const POLL_MS = 30_000;
-const KINDS = ['compliance_exceedance', 'instant_exceedance', 'approaching', 'offline', 'device_error', 'calibration_overrun', 'qc_fail'] as const;
 const EVENTS = ['opened', 'reopened', 'repeat', 'disposition'] as const;
 
 /** The in-app notifications: unread count on the bell, the newest in a dropdown, "mark all read". Polls every 30 s. */
@@ -112,7 +112,7 @@ export function NotificationBell({ load, markRead }: { load: () => Promise<BellD
           ) : (
             <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 360, overflow: 'auto' }}>
               {data.items.map((n) => {
-                const kind = (KINDS as readonly string[]).includes(n.kind ?? '') ? t(`kinds.${n.kind as (typeof KINDS)[number]}`) : (n.kind ?? '');
+                const kind = n.kind && isAlertKind(n.kind) ? t(`kinds.${n.kind}`) : (n.kind ?? '');
                 const ev = (EVENTS as readonly string[]).includes(n.eventType) ? t(`bell.events.${n.eventType as (typeof EVENTS)[number]}`) : n.eventType;
                 return (
                   <li key={n.id} style={{ borderBottom: '1px solid #f0f2f4', background: n.read ? undefined : '#f3f8ff' }}>

@@ -5,7 +5,7 @@ import { StateBadge } from '@/components/ui/badges';
 import { formatPercent } from '@/lib/domain/format';
 import { formatDateTime, formatDayKey } from '@/lib/domain/time';
 import { isBelowThreshold, type SlotStatus } from '@/lib/domain/receipt';
-import type { StationState } from '@/lib/domain/station-state';
+import type { StationState } from '@/lib/domain/stations/states';
 import { formatDuration, OutageList, type OutageItem } from './outage-list';
 
 type Window = { received: number; expected: number; rate: number | null };

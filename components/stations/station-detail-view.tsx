@@ -17,7 +17,7 @@ import { formatNumber } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
-import type { StationState } from '@/lib/domain/station-state';
+import type { StationState } from '@/lib/domain/stations/states';
 import { OutageList, type OutageItem } from './outage-list';
 import { RangeControls } from './range-controls';
 

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { formatDateTime } from '@/lib/domain/time';
 import type { StationKind } from '@/lib/domain/parameters';
-import type { StationState } from '@/lib/domain/station-status';
+import type { StationState } from '@/lib/domain/stations/states';
 import { StateBadge } from '@/components/ui/badges';
 
 export type StationTableRow = {

@@ -1,8 +1,20 @@
+import type { AlertKind } from '../domain/alerts/kinds';
+import type { AlertEventType, AlertState, Disposition as AlertDisposition } from '../domain/alerts/lifecycle';
 import { pool, prisma } from './client';
-import type { AlertDisposition, AlertEventType, AlertKind, AlertState } from './generated/enums';
+import type * as Db from './generated/enums';
 
 /** Alert rows and their event history (alert, alert_event) plus maintenance windows. */
 export type { AlertDisposition, AlertEventType, AlertKind, AlertState };
+
+// The database enums are the registries of lib/domain/alerts: a value added on one side only fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const enumsMatch: [Same<AlertKind, Db.AlertKind>, Same<AlertState, Db.AlertState>, Same<AlertDisposition, Db.AlertDisposition>, Same<AlertEventType, Db.AlertEventType>] = [
+  true,
+  true,
+  true,
+  true,
+];
+void enumsMatch;
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -491,4 +503,26 @@ export async function listStationReadings(stationId: number, after: Date, throug
     deviceStatus: x.device_status,
     qcFlag: x.qc_flag,
   }));
+}
+
+// Reads of the notifier and the alert pages ------------------------------------------------------------------------
+
+/** The alert's newest event of a type (the notifier marks it handled), or null. */
+export async function findLatestAlertEvent(alertId: number, type: AlertEventType): Promise<AlertEventRow | null> {
+  return prisma().alertEvent.findFirst({ where: { alertId, type }, orderBy: { id: 'desc' } });
+}
+
+/** The newest event id older than `at` (0 when none): where the notifier's cursor starts on a fresh install. */
+export async function maxAlertEventIdBefore(at: Date): Promise<number> {
+  const r = await pool().query<{ id: number | null }>('SELECT max(id) AS id FROM alert_event WHERE at < $1', [at]);
+  return r.rows[0]?.id ?? 0;
+}
+
+/** Active inspectors (for the disposition assignee select). */
+export async function listInspectors(): Promise<{ id: number; name: string; email: string }[]> {
+  return prisma().user.findMany({
+    where: { role: 'inspector', disabledAt: null },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: 'asc' },
+  });
 }

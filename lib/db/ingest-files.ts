@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { LOCAL_TIME_ZONE } from '../domain/time';
+import type { ReasonParams, StoredReason } from '../domain/ingest/reasons';
 import { pool } from './client';
 import { withTransaction, type Tx } from './transaction';
 
 /**
  * The ingest ledger: one row per received file, hash-chained (row_hash = sha256(prev_hash + canonical JSON of the
  * row's immutable fields)). Rows are appended only under a transaction-level advisory lock that also covers the id
- * reservation, so id order is chain order.
+ * reservation, so id order is chain order. Since 2026-12 a row also stores its reasons as codes (reason_codes, and
+ * code/params on each rejected line); rows recorded before hold text only and keep their original hash.
  */
 export type IngestOutcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
 export const INGEST_OUTCOMES: readonly IngestOutcome[] = ['accepted', 'partial', 'rejected', 'duplicate'];
 
-export type RejectedLine = { line: number; reason: string };
+/** A rejected line: its English text and, for rows recorded with codes, the reason's code and parameters. */
+export type RejectedLine = { line: number; reason: string; code?: string; params?: ReasonParams };
 
 export type IngestFileRow = {
   id: number;
@@ -25,6 +28,8 @@ export type IngestFileRow = {
   receivedAt: Date;
   outcome: IngestOutcome;
   reasons: string[];
+  /** The reasons as codes, one per entry of `reasons`; null for rows recorded before codes were stored. */
+  reasonCodes: StoredReason[] | null;
   rejectedLines: RejectedLine[];
   stationId: number | null;
   stationCode: string | null;
@@ -45,6 +50,8 @@ export type LedgerFields = {
   rejectedLines: RejectedLine[];
   stationId: number | null;
   readingCount: number;
+  /** Absent/null: a row in the original text-only form (its hash covers no codes). */
+  reasonCodes?: readonly StoredReason[] | null;
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,9 +59,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Lock key of the ledger append (any constant; "ledger" in ASCII). */
 export const LEDGER_LOCK_KEY = 0x6c6564676572;
 
-/** Canonical JSON: fixed key order, ISO time with milliseconds, rejected lines reduced to {line, reason}. */
+/** Parameters with their keys sorted (jsonb does not keep the order they were written in). */
+function canonicalParams(p: ReasonParams | undefined): ReasonParams | null {
+  return p === undefined ? null : Object.fromEntries(Object.keys(p).sort().map((k) => [k, p[k]!]));
+}
+
+/**
+ * Canonical JSON: fixed key order, ISO time with milliseconds. A text-only row (no reasonCodes) hashes exactly as
+ * before codes existed: rejected lines reduced to {line, reason}. A row with codes adds them (lines and file reasons).
+ */
 export function canonicalLedgerJson(f: LedgerFields): string {
-  return JSON.stringify({
+  const head = {
     name: f.name,
     size: f.size,
     sha256: f.sha256,
@@ -64,9 +79,16 @@ export function canonicalLedgerJson(f: LedgerFields): string {
     receivedAt: f.receivedAt.toISOString(),
     outcome: f.outcome,
     reasons: f.reasons,
-    rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason })),
-    stationId: f.stationId,
-    readingCount: f.readingCount,
+  };
+  const tail = { stationId: f.stationId, readingCount: f.readingCount };
+  if (f.reasonCodes == null) {
+    return JSON.stringify({ ...head, rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason })), ...tail });
+  }
+  return JSON.stringify({
+    ...head,
+    rejectedLines: f.rejectedLines.map((l) => ({ line: l.line, reason: l.reason, code: l.code ?? null, params: canonicalParams(l.params) })),
+    ...tail,
+    reasonCodes: f.reasonCodes.map((r) => ({ code: r.code, params: canonicalParams(r.params) })),
   });
 }
 
@@ -166,12 +188,12 @@ export async function insertLedgerRows(
   await client.query(
     `WITH ledger AS (
        INSERT INTO ingest_file (id, name, size, sha256, source, account, remote_address, received_at, processed_at,
-         outcome, reasons, rejected_lines, station_id, reading_count, prev_hash, row_hash)
+         outcome, reasons, rejected_lines, station_id, reading_count, prev_hash, row_hash, reason_codes)
        SELECT id, name, size, sha, source, account, addr, received, $9::timestamptz, outcome::"IngestOutcome",
-         ARRAY(SELECT jsonb_array_elements_text(reasons::jsonb)), rejected::jsonb, station, readings, prev, hash
+         ARRAY(SELECT jsonb_array_elements_text(reasons::jsonb)), rejected::jsonb, station, readings, prev, hash, codes::jsonb
        FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
-         $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::text[], $16::text[])
-         AS i(id, name, size, sha, source, account, addr, received, outcome, reasons, rejected, station, readings, prev, hash)
+         $10::text[], $11::text[], $12::text[], $13::int[], $14::int[], $15::text[], $16::text[], $25::text[])
+         AS i(id, name, size, sha, source, account, addr, received, outcome, reasons, rejected, station, readings, prev, hash, codes)
      ), jobs AS (
        INSERT INTO job (kind, payload, run_at, dedupe_key)
        SELECT k, p::jsonb, COALESCE(r, now()), d FROM unnest($17::text[], $18::text[], $19::timestamptz[], $20::text[]) AS i(k, p, r, d)
@@ -214,6 +236,7 @@ export async function insertLedgerRows(
       [...receipts.values()].map((r) => r.fileAt),
       [...receipts.values()].map((r) => r.dataAt),
       [...(extras.forwardFileIds ?? [])],
+      fields.map((f) => (f.reasonCodes == null ? null : JSON.stringify(f.reasonCodes))),
     ],
   );
   return hashes;
@@ -271,21 +294,37 @@ type DbRow = {
   received_at: Date;
   outcome: IngestOutcome;
   reasons: string[] | null;
+  reason_codes: unknown;
   rejected_lines: unknown;
   station_id: number | null;
   station_code: string | null;
   reading_count: number;
 };
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Stored parameters; values other than strings and numbers are dropped (such a row then fails verification). */
+function toParams(v: unknown): ReasonParams {
+  if (!isRecord(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+}
+
 function toRejectedLines(v: unknown): RejectedLine[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((x: unknown) => {
-    if (x && typeof x === 'object' && 'line' in x && 'reason' in x) {
-      const o = x as { line: unknown; reason: unknown };
-      return [{ line: Number(o.line), reason: String(o.reason) }];
+    if (isRecord(x) && 'line' in x && 'reason' in x) {
+      const line: RejectedLine = { line: Number(x.line), reason: String(x.reason) };
+      return [typeof x.code === 'string' ? { ...line, code: x.code, params: toParams(x.params) } : line];
     }
     return [];
   });
+}
+
+/** reason_codes as stored: null for text-only rows; anything malformed is kept recognisably (it will not verify). */
+function toReasonCodes(v: unknown): StoredReason[] | null {
+  if (v === null || v === undefined) return null;
+  if (!Array.isArray(v)) return [{ code: '', params: {} }];
+  return v.map((x: unknown) => (isRecord(x) && typeof x.code === 'string' ? { code: x.code, params: toParams(x.params) } : { code: '', params: {} }));
 }
 
 function toRow(r: DbRow): IngestFileRow {
@@ -300,6 +339,7 @@ function toRow(r: DbRow): IngestFileRow {
     receivedAt: r.received_at,
     outcome: r.outcome,
     reasons: r.reasons ?? [],
+    reasonCodes: toReasonCodes(r.reason_codes),
     rejectedLines: toRejectedLines(r.rejected_lines),
     stationId: r.station_id,
     stationCode: r.station_code,
@@ -308,7 +348,7 @@ function toRow(r: DbRow): IngestFileRow {
 }
 
 const SELECT_ROW = `SELECT f.id, f.name, f.size, f.sha256, f.source, f.account, f.remote_address, f.received_at,
-  f.outcome::text AS outcome, f.reasons, f.rejected_lines, f.station_id, s.code AS station_code, f.reading_count
+  f.outcome::text AS outcome, f.reasons, f.reason_codes, f.rejected_lines, f.station_id, s.code AS station_code, f.reading_count
   FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id`;
 
 export type IngestFileFilter = {
@@ -378,7 +418,7 @@ export type LedgerRow = LedgerFields & { id: number; prevHash: string; rowHash: 
 export async function listLedgerRows(afterId: number, limit: number): Promise<LedgerRow[]> {
   const r = await pool().query<Omit<DbRow, 'station_code'> & { prev_hash: string; row_hash: string }>(
     `SELECT id, name, size, sha256, source, account, remote_address, received_at, outcome::text AS outcome, reasons,
-       rejected_lines, station_id, reading_count, prev_hash, row_hash
+       reason_codes, rejected_lines, station_id, reading_count, prev_hash, row_hash
      FROM ingest_file WHERE id > $1 ORDER BY id LIMIT $2`,
     [afterId, limit],
   );
@@ -396,6 +436,7 @@ export async function listLedgerRows(afterId: number, limit: number): Promise<Le
     rejectedLines: toRejectedLines(x.rejected_lines),
     stationId: x.station_id,
     readingCount: x.reading_count,
+    reasonCodes: toReasonCodes(x.reason_codes),
     prevHash: x.prev_hash,
     rowHash: x.row_hash,
   }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFileName, unsafeFileNameReason } from './file-name';
+import { renderIngestReason } from './ingest/reasons';
 
 describe('parseFileName', () => {
   it.each([
@@ -20,29 +21,34 @@ describe('parseFileName', () => {
   });
 
   it.each([
-    ['bad time (7 digits)', 'BG_DINHTRAM_NT01_2024133.txt', /time '2024133' is not yyyyMMddHHmmss/],
-    ['impossible date', 'BG_DINHTRAM_NT01_20241332100500.txt', /not a valid date/],
-    ['too few tokens', 'BG_NT01_20240524100500.txt', /at least 4 parts/],
-    ['no underscores', 'BGDINHTRAMNT0120240524100500.txt', /at least 4 parts/],
-    ['wrong extension', 'BG_DINHTRAM_NT01_20240524100500.csv', /extension must be \.txt/],
-    ['no extension', 'BG_DINHTRAM_NT01_20240524100500', /extension must be \.txt/],
-    ['digits in the province', 'B1_DINHTRAM_NT01_20240524100500.txt', /province code 'B1' must be letters/],
-    ['empty facility part', 'BG__NT01_20240524100500.txt', /facility and station codes/],
-    ['spaces in a code', 'BG_DINH TRAM_NT01_20240524100500.txt', /facility and station codes/],
-    ['slash', 'x/BG_DINHTRAM_NT01_20240524100500.txt', /path separators/],
-    ['backslash', 'x\\BG_DINHTRAM_NT01_20240524100500.txt', /path separators/],
-    ['dot dot', '.._BG_DINHTRAM_NT01_20240524100500.txt', /'\.\.'/],
-    ['control character', 'BG_DINHTRAM_NT01_20240524100500.txt\u0000', /control characters/],
-    ['empty', '', /empty file name/],
-  ])('%s → rejected', (_label, name, reason) => {
+    ['bad time (7 digits)', 'name_time_format', 'BG_DINHTRAM_NT01_2024133.txt', /time '2024133' is not yyyyMMddHHmmss/],
+    ['impossible date', 'name_time_value', 'BG_DINHTRAM_NT01_20241332100500.txt', /not a valid date/],
+    ['too few tokens', 'name_parts', 'BG_NT01_20240524100500.txt', /at least 4 parts/],
+    ['no underscores', 'name_parts', 'BGDINHTRAMNT0120240524100500.txt', /at least 4 parts/],
+    ['wrong extension', 'name_extension', 'BG_DINHTRAM_NT01_20240524100500.csv', /extension must be \.txt/],
+    ['no extension', 'name_extension', 'BG_DINHTRAM_NT01_20240524100500', /extension must be \.txt/],
+    ['digits in the province', 'name_province', 'B1_DINHTRAM_NT01_20240524100500.txt', /province code 'B1' must be letters/],
+    ['empty facility part', 'name_codes', 'BG__NT01_20240524100500.txt', /facility and station codes/],
+    ['spaces in a code', 'name_codes', 'BG_DINH TRAM_NT01_20240524100500.txt', /facility and station codes/],
+    ['slash', 'name_path_separators', 'x/BG_DINHTRAM_NT01_20240524100500.txt', /path separators/],
+    ['backslash', 'name_path_separators', 'x\\BG_DINHTRAM_NT01_20240524100500.txt', /path separators/],
+    ['dot dot', 'name_path_separators', '.._BG_DINHTRAM_NT01_20240524100500.txt', /'\.\.'/],
+    ['control character', 'name_control_characters', 'BG_DINHTRAM_NT01_20240524100500.txt\u0000', /control characters/],
+    ['empty', 'empty_file_name', '', /empty file name/],
+  ])('%s → rejected', (_label, code, name, reason) => {
     const r = parseFileName(name);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    if (r.ok) return;
+    expect(r.reason.code).toBe(code);
+    expect(renderIngestReason(r.reason)).toMatch(reason);
   });
 
   it('every pattern rejection names the expected pattern', () => {
     const r = parseFileName('BG_NT01_20240524100500.txt');
-    expect(r.ok || r.reason).toMatch(/^name does not match the pattern <PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>\.txt/);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toEqual({ code: 'name_parts', params: { pattern: '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt', found: 3 } });
+    expect(renderIngestReason(r.reason)).toMatch(/^name does not match the pattern <PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>\.txt/);
   });
 
   it.each([
@@ -51,6 +57,6 @@ describe('parseFileName', () => {
   ])('unsafeFileNameReason %s', (_label, name, expected) => {
     const r = unsafeFileNameReason(name);
     if (expected === null) expect(r).toBeNull();
-    else expect(r).toMatch(expected);
+    else expect(r && renderIngestReason(r)).toMatch(expected);
   });
 });

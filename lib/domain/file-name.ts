@@ -1,3 +1,4 @@
+import { ingestReason, type IngestReason } from './ingest/reasons';
 import { parseCompactLocalTime } from './time';
 
 /**
@@ -14,17 +15,18 @@ export type ParsedFileName = {
   time: Date;
 };
 
-export type FileNameResult = { ok: true; value: ParsedFileName } | { ok: false; reason: string };
+export type FileNameResult = { ok: true; value: ParsedFileName } | { ok: false; reason: IngestReason };
 
 export const FILE_NAME_PATTERN = '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt';
-const NO_MATCH = `name does not match the pattern ${FILE_NAME_PATTERN}`;
+const MAX_NAME_LENGTH = 255;
+const pattern = FILE_NAME_PATTERN;
 
 /** Names that could address another folder (path separators, `..`) or that contain control characters. */
-export function unsafeFileNameReason(name: string): string | null {
-  if (name.length === 0) return 'empty file name';
-  if (/[/\\]/.test(name) || name.includes('..')) return "invalid file name: path separators or '..' are not allowed";
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'invalid file name: control characters are not allowed';
-  if (name.length > 255) return 'invalid file name: longer than 255 characters';
+export function unsafeFileNameReason(name: string): IngestReason | null {
+  if (name.length === 0) return ingestReason('empty_file_name');
+  if (/[/\\]/.test(name) || name.includes('..')) return ingestReason('name_path_separators');
+  if (/[\u0000-\u001f\u007f]/.test(name)) return ingestReason('name_control_characters');
+  if (name.length > MAX_NAME_LENGTH) return ingestReason('name_too_long', { maxLength: MAX_NAME_LENGTH });
   return null;
 }
 
@@ -34,20 +36,16 @@ export function parseFileName(name: string): FileNameResult {
   const unsafe = unsafeFileNameReason(name);
   if (unsafe) return { ok: false, reason: unsafe };
   const m = /^(.*)\.txt$/i.exec(name);
-  if (!m) return { ok: false, reason: `${NO_MATCH}: the extension must be .txt` };
+  if (!m) return { ok: false, reason: ingestReason('name_extension', { pattern }) };
   const tokens = m[1]!.split('_');
-  if (tokens.length < 4) {
-    return { ok: false, reason: `${NO_MATCH}: expected at least 4 parts separated by '_', found ${tokens.length}` };
-  }
+  if (tokens.length < 4) return { ok: false, reason: ingestReason('name_parts', { pattern, found: tokens.length }) };
   const province = tokens[0]!;
   const timeText = tokens[tokens.length - 1]!;
   const middle = tokens.slice(1, -1);
-  if (!/^[A-Za-z]+$/.test(province)) return { ok: false, reason: `${NO_MATCH}: province code '${province}' must be letters` };
-  if (middle.some((t) => !CODE_PART.test(t))) {
-    return { ok: false, reason: `${NO_MATCH}: facility and station codes must be letters, digits or '-'` };
-  }
-  if (!/^\d{14}$/.test(timeText)) return { ok: false, reason: `${NO_MATCH}: time '${timeText}' is not yyyyMMddHHmmss` };
+  if (!/^[A-Za-z]+$/.test(province)) return { ok: false, reason: ingestReason('name_province', { pattern, province }) };
+  if (middle.some((t) => !CODE_PART.test(t))) return { ok: false, reason: ingestReason('name_codes', { pattern }) };
+  if (!/^\d{14}$/.test(timeText)) return { ok: false, reason: ingestReason('name_time_format', { pattern, time: timeText }) };
   const time = parseCompactLocalTime(timeText);
-  if (!time) return { ok: false, reason: `${NO_MATCH}: time '${timeText}' is not a valid date and time` };
+  if (!time) return { ok: false, reason: ingestReason('name_time_value', { pattern, time: timeText }) };
   return { ok: true, value: { province, fileCode: middle.join('_'), timeText, time } };
 }

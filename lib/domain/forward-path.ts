@@ -1,4 +1,5 @@
 import { parseFileName } from './file-name';
+import { renderIngestReason } from './ingest/reasons';
 
 /**
  * Where a forwarded file goes on the ministry's FTP (DOMAIN.md §10). The template's placeholders are filled from the
@@ -50,7 +51,7 @@ export function renderForwardPath(template: string, root: string, fileName: stri
   const problem = pathTemplateProblem(template) ?? rootFolderProblem(root);
   if (problem) return { ok: false, reason: problem };
   const parsed = parseFileName(fileName);
-  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  if (!parsed.ok) return { ok: false, reason: renderIngestReason(parsed.reason) };
   const { province, fileCode, timeText } = parsed.value;
   const cut = fileCode.indexOf('_');
   const values: Record<PathPlaceholder, string> = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderIngestReason, type IngestReason } from './ingest/reasons';
 import { decodeFileText, parseDataText, parseLine, type ParseContext } from './parse-file';
 
 const WASTEWATER: ParseContext = {
@@ -67,26 +68,36 @@ describe('parseLine: layouts and tolerances', () => {
 
 describe('parseLine: line-level rejections', () => {
   it.each([
-    ['not a number', 'COD\tabc\tmg/L\t20240524100500\t00', "not a number: 'abc'"],
-    ['empty-ish number', 'COD\t-\tmg/L\t20240524100500\t00', "not a number: '-'"],
-    ['comma decimal value', 'COD\t45,3\tmg/L\t20240524100500\t00', "not a number: '45,3'"],
-    ['NaN', 'COD\tNaN\tmg/L\t20240524100500\t00', "not a number: 'NaN'"],
-    ['Infinity', 'COD\tInfinity\tmg/L\t20240524100500\t00', "not a number: 'Infinity'"],
-    ['overflowing number', 'COD\t1e999\tmg/L\t20240524100500\t00', "not a number: '1e999'"],
-    ['bad time (short)', 'COD\t45.3\tmg/L\t2024133\t00', "bad time: '2024133' (expected yyyyMMddHHmmss)"],
-    ['bad time (impossible date)', 'COD\t45.3\tmg/L\t20241399100500\t00', "bad time: '20241399100500' (expected yyyyMMddHHmmss)"],
-    ['bad time, legacy time-first layout', '2024133\tCOD\t45.3\tmg/L', "bad time: '2024133' (expected yyyyMMddHHmmss)"],
-    ['bad time, 3 fields time last', 'COD\t45.3\t2024-05-24', "bad time: '2024-05-24' (expected yyyyMMddHHmmss)"],
-    ['unknown parameter', 'XYZ\t1\tmg/L\t20240524100500\t00', "unknown parameter 'XYZ' for this station"],
-    ['parameter the station does not measure', 'TN\t1\tmg/L\t20240524100500\t00', "unknown parameter 'TN' for this station"],
-    ['unknown unit', 'COD\t45.3\tfurlongs\t20240524100500\t00', "unknown unit 'furlongs' for COD"],
-    ['unit of another dimension', 'COD\t45.3\tug/m3\t20240524100500\t00', "unit 'ug/m3' does not fit COD (expected mg/L)"],
-    ['bad device status', 'COD\t45.3\tmg/L\t20240524100500\t09', "bad device status: '09' (expected 00, 01, 02 or 03)"],
-    ['too few fields', 'COD\t45.3', "wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found 2"],
-    ['too many fields', 'COD\t45.3\tmg/L\t20240524100500\t00\textra', "wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found 6"],
-    ['long garbage is shortened in the reason', `COD\t${'9x'.repeat(50)}\tmg/L\t20240524100500\t00`, `not a number: '${'9x'.repeat(20)}…'`],
-  ])('%s', (_label, line, reason) => {
-    expect(parseLine(line, WASTEWATER)).toEqual({ ok: false, reason });
+    ['not a number', 'not_a_number', 'COD\tabc\tmg/L\t20240524100500\t00', "not a number: 'abc'"],
+    ['empty-ish number', 'not_a_number', 'COD\t-\tmg/L\t20240524100500\t00', "not a number: '-'"],
+    ['comma decimal value', 'not_a_number', 'COD\t45,3\tmg/L\t20240524100500\t00', "not a number: '45,3'"],
+    ['NaN', 'not_a_number', 'COD\tNaN\tmg/L\t20240524100500\t00', "not a number: 'NaN'"],
+    ['Infinity', 'not_a_number', 'COD\tInfinity\tmg/L\t20240524100500\t00', "not a number: 'Infinity'"],
+    ['overflowing number', 'not_a_number', 'COD\t1e999\tmg/L\t20240524100500\t00', "not a number: '1e999'"],
+    ['bad time (short)', 'bad_time', 'COD\t45.3\tmg/L\t2024133\t00', "bad time: '2024133' (expected yyyyMMddHHmmss)"],
+    ['bad time (impossible date)', 'bad_time', 'COD\t45.3\tmg/L\t20241399100500\t00', "bad time: '20241399100500' (expected yyyyMMddHHmmss)"],
+    ['bad time, legacy time-first layout', 'bad_time', '2024133\tCOD\t45.3\tmg/L', "bad time: '2024133' (expected yyyyMMddHHmmss)"],
+    ['bad time, 3 fields time last', 'bad_time', 'COD\t45.3\t2024-05-24', "bad time: '2024-05-24' (expected yyyyMMddHHmmss)"],
+    ['unknown parameter', 'unknown_parameter', 'XYZ\t1\tmg/L\t20240524100500\t00', "unknown parameter 'XYZ' for this station"],
+    ['parameter the station does not measure', 'unknown_parameter', 'TN\t1\tmg/L\t20240524100500\t00', "unknown parameter 'TN' for this station"],
+    ['unknown unit', 'unknown_unit', 'COD\t45.3\tfurlongs\t20240524100500\t00', "unknown unit 'furlongs' for COD"],
+    ['unit of another dimension', 'unit_mismatch', 'COD\t45.3\tug/m3\t20240524100500\t00', "unit 'ug/m3' does not fit COD (expected mg/L)"],
+    ['bad device status', 'bad_device_status', 'COD\t45.3\tmg/L\t20240524100500\t09', "bad device status: '09' (expected 00, 01, 02 or 03)"],
+    ['too few fields', 'wrong_field_count', 'COD\t45.3', "wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found 2"],
+    ['too many fields', 'wrong_field_count', 'COD\t45.3\tmg/L\t20240524100500\t00\textra', "wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found 6"],
+    ['long garbage is shortened in the reason', 'not_a_number', `COD\t${'9x'.repeat(50)}\tmg/L\t20240524100500\t00`, `not a number: '${'9x'.repeat(20)}…'`],
+  ])('%s', (_label, code, line, text) => {
+    const r = parseLine(line, WASTEWATER);
+    expect(r).toEqual({ ok: false, reason: expect.objectContaining({ code }) });
+    if (!r.ok) expect(renderIngestReason(r.reason)).toBe(text);
+  });
+
+  it('a rejection carries the values the text quotes', () => {
+    expect(parseLine('COD\t45.3\tug/m3\t20240524100500\t00', WASTEWATER)).toEqual({
+      ok: false,
+      reason: { code: 'unit_mismatch', params: { unit: 'ug/m3', parameter: 'COD', expected: 'mg/L' } },
+    });
+    expect(parseLine('COD\t45.3', WASTEWATER)).toEqual({ ok: false, reason: { code: 'wrong_field_count', params: { found: 2 } } });
   });
 });
 
@@ -100,7 +111,7 @@ describe('parseDataText', () => {
       [5, 'PH', 7.1],
     ]);
     expect(r.readings[0]!.time.toISOString()).toBe(T);
-    expect(r.rejectedLines).toEqual([{ line: 3, reason: "not a number: 'abc'" }]);
+    expect(r.rejectedLines).toEqual([{ line: 3, reason: { code: 'not_a_number', params: { value: 'abc' } } }]);
   });
 
   it.each([
@@ -130,11 +141,12 @@ describe('decodeFileText', () => {
   });
 
   it.each([
-    ['empty', new Uint8Array(), 'empty file'],
-    ['NUL byte', Uint8Array.from([0x43, 0x4f, 0x44, 0x00, 0x31]), 'not a text file (contains NUL bytes)'],
-    ['binary control bytes', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03, 0x04, 0x05]), 'not a text file (binary content)'],
-  ])('%s → %s', (_label, bytes, reason) => {
-    expect(decodeFileText(bytes)).toEqual({ ok: false, reason });
+    ['empty', new Uint8Array(), 'empty_file', 'empty file'],
+    ['NUL byte', Uint8Array.from([0x43, 0x4f, 0x44, 0x00, 0x31]), 'not_text_nul', 'not a text file (contains NUL bytes)'],
+    ['binary control bytes', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03, 0x04, 0x05]), 'not_text_binary', 'not a text file (binary content)'],
+  ])('%s → %s', (_label, bytes, code, text) => {
+    expect(decodeFileText(bytes)).toEqual({ ok: false, reason: { code, params: {} } });
+    expect(renderIngestReason({ code, params: {} } as IngestReason)).toBe(text);
   });
 
   it('a Latin-1 file parses instead of crashing', () => {

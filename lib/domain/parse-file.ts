@@ -1,3 +1,4 @@
+import { ingestReason, quotedField, type IngestReason } from './ingest/reasons';
 import { resolveSymbol } from './symbols';
 import { parseCompactLocalTime } from './time';
 import { convertToUnit } from './units';
@@ -30,26 +31,26 @@ export type ParsedReading = {
   deviceStatus: DeviceStatus;
 };
 
-export type RejectedLine = { line: number; reason: string };
+export type RejectedLine = { line: number; reason: IngestReason };
 export type ParseResult = { readings: ParsedReading[]; rejectedLines: RejectedLine[]; dataLines: number };
 
-export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'latin1' } | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'latin1' } | { ok: false; reason: IngestReason };
 
 /** Share of control bytes (other than tab, CR, LF, FF, VT, DOS end-of-file) above which a file is not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
 /** Bytes → text: UTF-8 when valid, else Latin-1 (old loggers), never a crash; NUL or many control bytes = not text. */
 export function decodeFileText(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.length === 0) return { ok: false, reason: ingestReason('empty_file') };
   let controls = 0;
   for (const b of bytes) {
-    if (b === 0) return { ok: false, reason: 'not a text file (contains NUL bytes)' };
+    if (b === 0) return { ok: false, reason: ingestReason('not_text_nul') };
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1a) || b === 0x7f) {
       controls++;
     }
   }
   if (controls > Math.max(1, bytes.length * MAX_CONTROL_SHARE)) {
-    return { ok: false, reason: 'not a text file (binary content)' };
+    return { ok: false, reason: ingestReason('not_text_binary') };
   }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -62,12 +63,6 @@ const TIME_RE = /^\d{14}$/;
 const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const STATUS_RE = /^0?[0-3]$/;
 const ALL_DIGITS = /^\d+$/;
-
-/** Quotes a field for a reason text, shortened so a garbage line cannot flood the ledger. */
-export function quote(token: string): string {
-  const t = token.length > 40 ? `${token.slice(0, 40)}…` : token;
-  return `'${t}'`;
-}
 
 type Fields = { symbol: string; value: string; unit: string | null; time: string; status: string | null };
 
@@ -83,7 +78,7 @@ const timeFirst3 = (t: Tokens): Fields => ({ time: t[0]!, symbol: t[1]!, value: 
 const noUnit3 = (t: Tokens): Fields => ({ symbol: t[0]!, value: t[1]!, time: t[2]!, unit: null, status: null });
 
 /** Assigns fields by layout; the 14-digit time token decides which legacy layout a line uses. */
-function splitFields(t: Tokens): Fields | string {
+function splitFields(t: Tokens): Fields | IngestReason {
   const n = t.length;
   if (n === 5) {
     if (isTime(t, 3)) return std5(t);
@@ -104,46 +99,48 @@ function splitFields(t: Tokens): Fields | string {
     if (isTime(t, 2)) return noUnit3(t);
     return ALL_DIGITS.test(t[0]!) && !ALL_DIGITS.test(t[2]!) ? timeFirst3(t) : noUnit3(t);
   }
-  return `wrong number of fields: expected 'symbol value unit time status' (3 to 5 fields), found ${n}`;
+  return ingestReason('wrong_field_count', { found: n });
 }
 
-type LineResult = { ok: true; reading: Omit<ParsedReading, 'line'> } | { ok: false; reason: string };
+type LineResult = { ok: true; reading: Omit<ParsedReading, 'line'> } | { ok: false; reason: IngestReason };
 
 /** Parses one non-blank line. */
 export function parseLine(line: string, ctx: ParseContext): LineResult {
   const tokens = line.trim().split(/[\t ]+/);
   const fields = splitFields(tokens);
-  if (typeof fields === 'string') return { ok: false, reason: fields };
+  if ('code' in fields) return { ok: false, reason: fields };
 
   const codes = ctx.parameters.map((p) => p.code);
   const parameter = resolveSymbol(fields.symbol, codes, ctx.symbolAliases ?? {});
-  if (!parameter) return { ok: false, reason: `unknown parameter ${quote(fields.symbol)} for this station` };
+  if (!parameter) return { ok: false, reason: ingestReason('unknown_parameter', { symbol: quotedField(fields.symbol) }) };
 
-  if (!NUMBER_RE.test(fields.value)) return { ok: false, reason: `not a number: ${quote(fields.value)}` };
+  const notNumber = () => ({ ok: false as const, reason: ingestReason('not_a_number', { value: quotedField(fields.value) }) });
+  if (!NUMBER_RE.test(fields.value)) return notNumber();
   const raw = Number(fields.value);
-  if (!Number.isFinite(raw)) return { ok: false, reason: `not a number: ${quote(fields.value)}` };
+  if (!Number.isFinite(raw)) return notNumber();
 
   const target = ctx.parameters.find((p) => p.code === parameter)!.unit;
   let value = raw;
   if (fields.unit !== null) {
+    const unit = quotedField(fields.unit);
     const c = convertToUnit(raw, fields.unit, target);
     if (c.ok) value = c.value;
-    else if (c.reason === 'unknown_unit') return { ok: false, reason: `unknown unit ${quote(fields.unit)} for ${parameter}` };
+    else if (c.reason === 'unknown_unit') return { ok: false, reason: ingestReason('unknown_unit', { unit, parameter }) };
     else if (c.reason === 'incompatible') {
-      return { ok: false, reason: `unit ${quote(fields.unit)} does not fit ${parameter} (expected ${target})` };
+      return { ok: false, reason: ingestReason('unit_mismatch', { unit, parameter, expected: target }) };
     } else if (fields.unit.trim().toLowerCase() !== target.trim().toLowerCase()) {
       // A station-specific unit the table does not know: only its exact spelling is accepted.
-      return { ok: false, reason: `unknown unit ${quote(fields.unit)} for ${parameter}` };
+      return { ok: false, reason: ingestReason('unknown_unit', { unit, parameter }) };
     }
   }
 
   const time = parseCompactLocalTime(fields.time);
-  if (!time) return { ok: false, reason: `bad time: ${quote(fields.time)} (expected yyyyMMddHHmmss)` };
+  if (!time) return { ok: false, reason: ingestReason('bad_time', { value: quotedField(fields.time) }) };
 
   let deviceStatus: DeviceStatus = '00';
   if (fields.status !== null) {
     if (!STATUS_RE.test(fields.status)) {
-      return { ok: false, reason: `bad device status: ${quote(fields.status)} (expected 00, 01, 02 or 03)` };
+      return { ok: false, reason: ingestReason('bad_device_status', { value: quotedField(fields.status) }) };
     }
     deviceStatus = fields.status.padStart(2, '0') as DeviceStatus;
   }

@@ -24,11 +24,11 @@ export function isQcFlagName(v: string): v is QcFlagName {
   return Object.hasOwn(QC_FLAGS, v);
 }
 
-/** Worst-first order used when several tests disagree: fail > suspect > good > not_evaluated > missing. */
-const SEVERITY: Record<QcFlagName, number> = { missing: 0, not_evaluated: 1, good: 2, suspect: 3, fail: 4 };
+/** How bad a flag is when several tests disagree: fail > suspect > good > not_evaluated > missing (DOMAIN.md §4). */
+export const QC_FLAG_SEVERITY: Readonly<Record<QcFlagName, number>> = { missing: 0, not_evaluated: 1, good: 2, suspect: 3, fail: 4 };
 
 export function worstQcFlag(flags: readonly QcFlagName[]): QcFlagName {
-  return flags.reduce<QcFlagName>((worst, f) => (SEVERITY[f] > SEVERITY[worst] ? f : worst), 'missing');
+  return flags.reduce<QcFlagName>((worst, f) => (QC_FLAG_SEVERITY[f] > QC_FLAG_SEVERITY[worst] ? f : worst), 'missing');
 }
 
 export const DEVICE_STATUSES = ['00', '01', '02', '03'] as const;

@@ -3,11 +3,7 @@ import {
   approachingBands,
   computeStationState,
   readingLevel,
-  countStates,
-  DEFAULT_STATE_COLORS,
-  parseStateColors,
   planOutage,
-  worstState,
   type StateReading,
 } from './station-state';
 
@@ -58,36 +54,6 @@ describe('computeStationState', () => {
 
   test('the approaching ratio is configurable', () => {
     expect(computeStationState({ ...base, latest: [r({ value: 85 })], approachingRatio: 0.9 })).toBe('good');
-  });
-});
-
-describe('colours', () => {
-  test('defaults are DOMAIN.md §7', () => {
-    expect(DEFAULT_STATE_COLORS.good).toBe('#1DCE6C');
-    expect(DEFAULT_STATE_COLORS.exceeding).toBe('#EA3223');
-    expect(DEFAULT_STATE_COLORS.not_in_use).toBe('#D0D0D0');
-  });
-  test('overrides merge; invalid values and unknown states are ignored', () => {
-    const c = parseStateColors({ good: '#00aa00', offline: 'grey', bogus: '#123456' });
-    expect(c.good).toBe('#00AA00');
-    expect(c.offline).toBe('#999999');
-    expect(Object.keys(c)).toHaveLength(7);
-  });
-});
-
-describe('worstState / countStates', () => {
-  test.each([
-    { states: ['good', 'approaching'], expected: 'approaching' },
-    { states: ['calibrating', 'device_error', 'good'], expected: 'device_error' },
-    { states: ['not_in_use', 'good'], expected: 'good' },
-    { states: ['exceeding', 'offline'], expected: 'offline' },
-    { states: [], expected: null },
-  ] as const)('$states → $expected', ({ states, expected }) => {
-    expect(worstState(states)).toBe(expected);
-  });
-  test('counts every state, zeros included', () => {
-    const c = countStates(['good', 'good', 'offline']);
-    expect(c).toEqual({ offline: 1, exceeding: 0, device_error: 0, approaching: 0, calibrating: 0, good: 2, not_in_use: 0 });
   });
 });
 

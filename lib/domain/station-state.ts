@@ -1,55 +1,13 @@
 /**
- * Station state (DOMAIN.md §7), worst first: offline > exceeding > device_error > approaching > calibrating > good;
- * not_in_use for disabled stations. Offline once no file has arrived for interval + grace (the grace is per station,
- * default 15 minutes). Only the station's newest readings decide the value-driven states.
+ * Deciding a station's state (DOMAIN.md §7; the states, worst first, in lib/domain/stations/states.ts): not_in_use
+ * for disabled stations, offline once no file has arrived for interval + grace (the grace is per station, default 15
+ * minutes), then the station's newest readings decide the value-driven states.
  */
 import type { Level } from './level';
 import { QC_FLAGS } from './qc-flags';
+import { computeConnectivityState } from './station-status';
+import type { StationState } from './stations/states';
 import { earlyWarningLevel } from './verdicts';
-import { STATION_STATES, type StationState } from './station-status';
-
-export { STATION_STATES, type StationState };
-
-/** Default colours of DOMAIN.md §7; deployments may override them (see parseStateColors). */
-export const DEFAULT_STATE_COLORS: Readonly<Record<StationState, string>> = {
-  good: '#1DCE6C',
-  approaching: '#F08432',
-  exceeding: '#EA3223',
-  offline: '#999999',
-  calibrating: '#8E44AD',
-  device_error: '#FF7E00',
-  not_in_use: '#D0D0D0',
-};
-
-export type StateColors = Record<StationState, string>;
-
-const HEX = /^#[0-9a-fA-F]{6}$/;
-
-/**
- * Merges user colours (e.g. `{"good":"#00AA00"}` from configuration) over the defaults; unknown states and values that
- * are not #RRGGBB are ignored, so a typo never blanks a marker.
- */
-export function parseStateColors(overrides: Record<string, unknown> | null | undefined): StateColors {
-  const out: StateColors = { ...DEFAULT_STATE_COLORS };
-  if (!overrides) return out;
-  for (const s of STATION_STATES) {
-    const v = overrides[s];
-    if (typeof v === 'string' && HEX.test(v)) out[s] = v.toUpperCase();
-  }
-  return out;
-}
-
-/** Severity rank: 0 = worst (offline), 6 = not_in_use. */
-export function stateRank(state: StationState): number {
-  return STATION_STATES.indexOf(state);
-}
-
-/** The worst of several states (cluster colours, facility roll-ups); `null` for an empty list. */
-export function worstState(states: Iterable<StationState>): StationState | null {
-  let worst: StationState | null = null;
-  for (const s of states) if (worst === null || stateRank(s) < stateRank(worst)) worst = s;
-  return worst;
-}
 
 export type StateReading = {
   time: Date;
@@ -105,10 +63,8 @@ export function currentReadings(latest: readonly StateReading[], intervalMinutes
  * approaching its limit (readingLevel) → approaching; any status `01`/`03` → calibrating; otherwise good.
  */
 export function computeStationState(i: StationStateInput): StationState {
-  if (!i.enabled) return 'not_in_use';
-  if (!i.lastFileAt) return 'offline';
-  const allowedMs = (i.intervalMinutes + i.graceMinutes) * 60_000;
-  if (i.now.getTime() - i.lastFileAt.getTime() >= allowedMs) return 'offline';
+  const connectivity = computeConnectivityState(i);
+  if (connectivity !== 'good') return connectivity;
 
   const current = currentReadings(i.latest, i.intervalMinutes);
   const levels = current.map((r) => readingLevel(r, i.approachingRatio));
@@ -135,14 +91,6 @@ export function approachingBands(limitMin: number | null, limitMax: number | nul
   if (limitMax !== null) return limitMax > 0 ? [{ from: ratio * limitMax, to: limitMax }] : [];
   if (limitMin !== null) return limitMin > 0 && ratio > 0 ? [{ from: limitMin, to: limitMin / ratio }] : [];
   return [];
-}
-
-export type StateCounts = Record<StationState, number>;
-
-export function countStates(states: Iterable<StationState>): StateCounts {
-  const counts = Object.fromEntries(STATION_STATES.map((s) => [s, 0])) as StateCounts;
-  for (const s of states) counts[s] += 1;
-  return counts;
 }
 
 export type OutagePlan = { open: boolean; startedAt: Date | null; close: boolean; endedAt: Date | null };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeConnectivityState, expectedFilesPerDay, stateSeverity } from './station-status';
+import { computeConnectivityState, expectedFilesPerDay } from './station-status';
 
 const now = new Date('2024-05-24T03:00:00.000Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -36,9 +36,4 @@ describe('expectedFilesPerDay', () => {
   ])('every $interval min → $expected', ({ interval, expected }) => {
     expect(expectedFilesPerDay(interval)).toBe(expected);
   });
-});
-
-test('offline sorts before good and not_in_use last', () => {
-  expect(stateSeverity('offline')).toBeLessThan(stateSeverity('good'));
-  expect(stateSeverity('good')).toBeLessThan(stateSeverity('not_in_use'));
 });

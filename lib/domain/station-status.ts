@@ -1,34 +1,7 @@
 /**
- * Station state (DOMAIN.md §7). For now only connectivity decides it: receiving (`good`), `offline`, `not_in_use`.
- * The full state machine (exceeding, device_error, approaching, calibrating) comes later and keeps these names.
+ * Connectivity (DOMAIN.md §7): whether a station is receiving (`good`), `offline` or `not_in_use`, from its last file
+ * alone. The states themselves are listed in lib/domain/stations/states.ts; station-state.ts adds the value-driven ones.
  */
-export const STATION_STATES = [
-  'offline',
-  'exceeding',
-  'device_error',
-  'approaching',
-  'calibrating',
-  'good',
-  'not_in_use',
-] as const;
-export type StationState = (typeof STATION_STATES)[number];
-
-/** Default colours (DOMAIN.md §7; user-configurable later). */
-export const STATE_COLORS: Record<StationState, string> = {
-  good: '#1DCE6C',
-  approaching: '#F08432',
-  exceeding: '#EA3223',
-  offline: '#999999',
-  calibrating: '#8E44AD',
-  device_error: '#FF7E00',
-  not_in_use: '#D0D0D0',
-};
-
-/** Worst first; used to sort lists so problems come to the top. */
-export function stateSeverity(state: StationState): number {
-  return STATION_STATES.indexOf(state);
-}
-
 export type ConnectivityInput = {
   enabled: boolean;
   lastFileAt: Date | null;

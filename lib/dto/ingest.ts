@@ -1,3 +1,5 @@
+import type { StoredReason } from '../domain/ingest/reasons';
+
 /** Ingest page DTOs shared by server/queries (which builds them) and components (which show them). Times ISO +07:00. */
 export type ConflictEntry = {
   id: number;
@@ -11,3 +13,6 @@ export type ConflictEntry = {
   fileName: string | null;
   receivedAt: string;
 };
+
+/** A reason as shown: the stored English text and, for files recorded since reasons have codes, its code. */
+export type ReasonEntry = { text: string; code: StoredReason | null };

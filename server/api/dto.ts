@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FacilityRow } from '@/lib/db/facilities';
-import type { IngestFileRow } from '@/lib/db/ingest-files';
+import type { IngestFileRow, RejectedLine } from '@/lib/db/ingest-files';
 import type { StationParameterRow } from '@/lib/db/stations';
 import { formatIsoLocal, formatIsoLocalOrNull } from '@/lib/domain/time';
 import { findParameter, type StationKind } from '@/lib/domain/parameters';
@@ -123,6 +123,13 @@ export function toAggregateDto(p: AggregatePoint): AggregateDto {
   };
 }
 
+const toRejectedLineDto = (l: RejectedLine): IngestResultDto['rejectedLines'][number] => ({
+  line: l.line,
+  reason: l.reason,
+  code: (l.code ?? null) as IngestResultDto['rejectedLines'][number]['code'],
+  params: l.params ?? null,
+});
+
 export function toIngestFileDto(f: IngestFileRow): IngestFileDto {
   return {
     id: f.id,
@@ -135,7 +142,8 @@ export function toIngestFileDto(f: IngestFileRow): IngestFileDto {
     remoteAddress: f.remoteAddress,
     outcome: f.outcome,
     reasons: f.reasons,
-    rejectedLines: f.rejectedLines,
+    reasonCodes: f.reasonCodes as IngestFileDto['reasonCodes'],
+    rejectedLines: f.rejectedLines.map(toRejectedLineDto),
     station: f.stationCode,
     readings: f.readingCount,
   };
@@ -147,8 +155,9 @@ export function toIngestResultDto(r: IngestResult): IngestResultDto {
     outcome: r.outcome,
     station: r.station,
     readings: r.readings,
-    rejectedLines: r.rejectedLines,
+    rejectedLines: r.rejectedLines.map(toRejectedLineDto),
     reasons: r.reasons,
+    reasonCodes: r.reasonCodes as IngestResultDto['reasonCodes'],
   };
 }
 

@@ -1,8 +1,9 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { listInspectors } from '@/lib/db/alert-views';
+import { listInspectors } from '@/lib/db/alerts';
 import { listRawReadings } from '@/lib/db/readings';
+import { alertKindInfo, takesDisposition } from '@/lib/domain/alerts/kinds';
 import { findParameter, parameterName, type StationKind } from '@/lib/domain/parameters';
 import { isValidReading } from '@/lib/domain/qc-flags';
 import { DAY_MS, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
@@ -234,7 +235,7 @@ function describeDerivation(d: unknown): string | null {
 function evidenceWindow(a: AlertView): { from: Date; to: Date } {
   const start = a.periodStart ?? a.openedAt;
   const end = a.periodEnd && a.periodEnd > (a.resolvedAt ?? a.lastSeenAt) ? a.periodEnd : (a.resolvedAt ?? a.lastSeenAt);
-  const pad = a.kind === 'compliance_exceedance' ? 2 * HOUR_MS : 3 * HOUR_MS;
+  const pad = alertKindInfo(a.kind).basis === 'average' ? 2 * HOUR_MS : 3 * HOUR_MS;
   const from = new Date(start.getTime() - pad);
   const to = new Date(Math.min(end.getTime() + pad, from.getTime() + 7 * DAY_MS));
   return { from, to };
@@ -301,7 +302,7 @@ export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
     },
     evidence: { from: from.getTime(), to: to.getTime(), points, total: readings.length },
     canAcknowledge: (role === 'operator' || role === 'inspector') && a.state === 'open',
-    canDispose: role === 'inspector' && a.kind === 'compliance_exceedance',
+    canDispose: role === 'inspector' && takesDisposition(a.kind),
     inspectors: role === 'inspector' ? inspectors.map((i) => ({ id: i.id, name: i.name })) : [],
   };
 }

@@ -4,7 +4,7 @@ import { listOutages, outageStats } from '@/lib/db/outages';
 import { findStationByCode } from '@/lib/db/stations';
 import { DAY_MS, localDayKey, minutesSince, startOfLocalDay } from '@/lib/domain/time';
 import { buildSlotCalendar, expectedReadings, receiptRate, summariseSlots, type SlotDay, type SlotStatus } from '@/lib/domain/receipt';
-import { stateRank } from '@/lib/domain/station-state';
+import { stateRank } from '@/lib/domain/stations/states';
 import { computeLiveStates, scopeFor, canSeeFacility, listVisibleStations } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
 import { toStationSummary, type StationSummary } from './station-dto';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ConflictEntry } from '@/lib/dto/ingest';
+import type { ConflictEntry, ReasonEntry } from '@/lib/dto/ingest';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { findConflictForReview, listOpenConflictsForReview, countOpenReadingConflicts, type ConflictReviewRow } from '@/lib/db/conflicts';
@@ -10,6 +10,7 @@ import {
   type IngestFileRow,
   type IngestLedgerQuery,
   type IngestOutcome,
+  type RejectedLine,
 } from '@/lib/db/ingest-files';
 import { decodeFileText } from '@/lib/domain/parse-file';
 import { DAY_MS, formatDate, formatDayKey, localDayBounds, localDayKey, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
@@ -109,7 +110,7 @@ export type LedgerEntry = {
   account: string | null;
   remoteAddress: string | null;
   outcome: IngestOutcome;
-  reasons: string[];
+  reasons: ReasonEntry[];
   readingCount: number;
   rejectedLineCount: number;
 };
@@ -134,6 +135,14 @@ const CONFLICT_PANEL_ROWS = 20;
 
 const emptyCounts = (): OutcomeCounts => ({ accepted: 0, partial: 0, rejected: 0, duplicate: 0 });
 
+/** The file's reasons with their codes (rows recorded before codes existed: text only). */
+function reasonEntries(r: IngestFileRow): ReasonEntry[] {
+  const codes = r.reasonCodes?.length === r.reasons.length ? r.reasonCodes : null;
+  return r.reasons.map((text, i) => ({ text, code: codes?.[i] ?? null }));
+}
+
+const lineReason = (l: RejectedLine): ReasonEntry => ({ text: l.reason, code: l.code === undefined ? null : { code: l.code, params: l.params ?? {} } });
+
 function toEntry(r: IngestFileRow, names: Map<number, string>): LedgerEntry {
   return {
     id: r.id,
@@ -145,7 +154,7 @@ function toEntry(r: IngestFileRow, names: Map<number, string>): LedgerEntry {
     account: r.account,
     remoteAddress: r.remoteAddress,
     outcome: r.outcome,
-    reasons: r.reasons,
+    reasons: reasonEntries(r),
     readingCount: r.readingCount,
     rejectedLineCount: r.rejectedLines.length,
   };
@@ -242,7 +251,7 @@ export async function getIngestPage(sp: SearchParams, now: Date = new Date()): P
 
 // ── File detail ──
 
-export type FileLine = { n: number; text: string; reasons: string[] };
+export type FileLine = { n: number; text: string; reasons: ReasonEntry[] };
 export type FileContent =
   | {
       kind: 'text';
@@ -258,7 +267,7 @@ export type FileContent =
 
 export type IngestFileDetail = {
   file: Omit<LedgerEntry, 'rejectedLineCount'> & { size: number; sha256: string };
-  rejectedLines: { line: number; reason: string }[];
+  rejectedLines: RejectedLine[];
   content: FileContent;
   onlyRejected: boolean;
   conflicts: ConflictEntry[];
@@ -291,7 +300,7 @@ function hexRows(bytes: Uint8Array): string[] {
  * The file's lines numbered as the parser numbers them (BOM and a trailing ^Z removed, CRLF/LF/CR), each with its
  * rejection reasons. Shows the first MAX_SHOWN_LINES lines plus every rejected line; `onlyRejected` shows just those.
  */
-export function buildFileContent(bytes: Uint8Array, rejected: readonly { line: number; reason: string }[], onlyRejected: boolean): FileContent {
+export function buildFileContent(bytes: Uint8Array, rejected: readonly RejectedLine[], onlyRejected: boolean): FileContent {
   if (bytes.length === 0) return { kind: 'empty' };
   const decoded = decodeFileText(bytes);
   if (!decoded.ok) {
@@ -301,8 +310,8 @@ export function buildFileContent(bytes: Uint8Array, rejected: readonly { line: n
   const body = decoded.text.replace(/^\uFEFF/, '').replace(/\u001a+\s*$/, '');
   const all = body.split(/\r\n|\n|\r/);
   if (all.length > 1 && all.at(-1) === '') all.pop();
-  const reasons = new Map<number, string[]>();
-  for (const r of rejected) reasons.set(r.line, [...(reasons.get(r.line) ?? []), r.reason]);
+  const reasons = new Map<number, ReasonEntry[]>();
+  for (const r of rejected) reasons.set(r.line, [...(reasons.get(r.line) ?? []), lineReason(r)]);
   let hasControlChars = false;
   const lines: FileLine[] = [];
   all.forEach((raw, i) => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Level } from '@/lib/domain/level';
-import { countStates, type StateColors, type StateCounts } from '@/lib/domain/station-state';
+import { countStates, type StateColors, type StateCounts } from '@/lib/domain/stations/states';
 import { env } from '@/lib/env';
 import { computeLiveStates, stateColors, scopeFor, listVisibleStations, unitAndDecimals } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { StationRow } from '@/lib/db/stations';
 import type { StationKind } from '@/lib/domain/parameters';
-import type { StationState } from '@/lib/domain/station-status';
+import type { StationState } from '@/lib/domain/stations/states';
 
 /** What pages and client components get for a station: no ids, no secrets; times as ISO strings. */
 export type StationSummary = {

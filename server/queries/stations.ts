@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { resolveChartWindow, type ChartRange, type ChartResolution } from '@/lib/domain/chart-range';
 import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
-import type { StateColors } from '@/lib/domain/station-state';
+import type { StateColors } from '@/lib/domain/stations/states';
 import { isAppError } from '@/lib/errors';
 import {
   computeLiveState,

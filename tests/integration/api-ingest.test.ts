@@ -63,6 +63,13 @@ describe('POST /api/v1/ingest', () => {
     expect(r.body.outcome).toBe('partial');
     expect(r.body.readings).toBe(1);
     expect(r.body.rejectedLines.map((l: { line: number }) => l.line)).toEqual([2, 3]);
+    // The English texts as ever, and beside them the codes a client translates.
+    expect(r.body.rejectedLines).toEqual([
+      { line: 2, reason: "unknown parameter 'XYZ' for this station", code: 'unknown_parameter', params: { symbol: 'XYZ' } },
+      { line: 3, reason: "not a number: 'abc'", code: 'not_a_number', params: { value: 'abc' } },
+    ]);
+    expect(r.body.reasons).toEqual(['2 of 3 lines rejected']);
+    expect(r.body.reasonCodes).toEqual([{ code: 'lines_rejected', params: { rejected: 2, total: 3 } }]);
   });
 
   it('rejects another facility’s station for a facility token, but not for an admin', async () => {
@@ -72,7 +79,8 @@ describe('POST /api/v1/ingest', () => {
     expect(r.status).toBe(200);
     expect(r.body.outcome).toBe('rejected');
     expect(r.body.readings).toBe(0);
-    expect(r.body.reasons.length).toBeGreaterThan(0);
+    expect(r.body.reasons).toEqual(['station not owned by the uploading account']);
+    expect(r.body.reasonCodes).toEqual([{ code: 'not_owned', params: {} }]);
 
     const asAdmin = await post(name, content, admin);
     expect(asAdmin.body).toMatchObject({ outcome: 'accepted', station: stB.code, readings: 1 });
@@ -82,8 +90,13 @@ describe('POST /api/v1/ingest', () => {
     const r = await post('BG_NOPE_NOPE_20240524100500.txt', 'COD\t12\tmg/L\t20240524100500\t00\n', admin);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ outcome: 'rejected', station: null, readings: 0 });
+    expect(r.body.reasons).toEqual(["unknown station 'NOPE_NOPE'"]);
+    expect(r.body.reasonCodes).toEqual([{ code: 'unknown_station', params: { fileCode: 'NOPE_NOPE' } }]);
     const badName = await post('hello.txt', 'COD\t12\tmg/L\t20240524100500\t00\n', admin);
     expect(badName.body.outcome).toBe('rejected');
+    expect(badName.body.reasonCodes).toEqual([
+      { code: 'name_parts', params: { pattern: '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt', found: 1 } },
+    ]);
   });
 
   it('refuses: no X-File-Name 400, no token 401, staff other than admin 403', async () => {
@@ -112,7 +125,12 @@ describe('GET /api/v1/ingest/files and /{id}/raw', () => {
     expect(list.body.nextCursor).toBeNull();
     expect(list.body.items.map((f: { id: number }) => f.id)).toEqual([second.body.fileId, first.body.fileId]);
     const item = list.body.items[1];
-    expect(item).toMatchObject({ id: first.body.fileId, name: name1, source: 'api', outcome: 'accepted', reasons: [], station: st.code });
+    expect(item).toMatchObject({ id: first.body.fileId, name: name1, source: 'api', outcome: 'accepted', reasons: [], reasonCodes: [], station: st.code });
+    expect(list.body.items[0]).toMatchObject({
+      reasons: ['no valid data lines'],
+      reasonCodes: [{ code: 'no_valid_lines', params: {} }],
+      rejectedLines: [{ line: 1, reason: "not a number: 'nope'", code: 'not_a_number', params: { value: 'nope' } }],
+    });
     expect(item.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(item.size).toBe(Buffer.byteLength(bytes1));
     expect(item.receivedAt).toMatch(ISO_VN);

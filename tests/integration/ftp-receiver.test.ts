@@ -354,7 +354,7 @@ describe('FTP receiver spool', () => {
     const ingest = async (input: IngestInput): Promise<IngestResult> => {
       calls.push(input);
       if (calls.length === 1) throw new Error('database unavailable');
-      return { fileId: 1, outcome: 'accepted', station: 'X', readings: 3, rejectedLines: [], reasons: [] };
+      return { fileId: 1, outcome: 'accepted', station: 'X', readings: 3, rejectedLines: [], reasons: [], reasonCodes: [] };
     };
     const r = await startFtpReceiver({
       host: '127.0.0.1',

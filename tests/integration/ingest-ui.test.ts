@@ -151,6 +151,10 @@ describe('page helpers', () => {
     expect(text).toMatchObject({ kind: 'text', encoding: 'utf-8', totalLines: 3, hasControlChars: true });
     if (text.kind !== 'text') throw new Error('text expected');
     expect(text.lines.map((l) => [l.n, l.text, l.reasons.length])).toEqual([[1, 'COD\t1', 0], [2, '', 0], [3, 'TSS\tabc\\x1B', 1]]);
+    // A line recorded before codes existed keeps its text only; a coded one carries its code for translation.
+    expect(text.lines[2]?.reasons).toEqual([{ text: "not a number: 'abc'", code: null }]);
+    const coded = buildFileContent(Buffer.from('TSS\tabc\n'), [{ line: 1, reason: "not a number: 'abc'", code: 'not_a_number', params: { value: 'abc' } }], false);
+    expect(coded.kind === 'text' && coded.lines[0]?.reasons).toEqual([{ text: "not a number: 'abc'", code: { code: 'not_a_number', params: { value: 'abc' } } }]);
     const only = buildFileContent(Buffer.from('a\nb\nc\n'), [{ line: 2, reason: 'x' }], true);
     expect(only.kind === 'text' && only.lines.map((l) => l.n)).toEqual([2]);
     expect(buildFileContent(Buffer.from([0x41, 0xe9, 0x0a]), [], false)).toMatchObject({ kind: 'text', encoding: 'latin1' });

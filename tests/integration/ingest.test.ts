@@ -138,8 +138,14 @@ describe('ingestFile: a good file', () => {
     expect(r.outcome).toBe('rejected');
     expect(r.readings).toBe(0);
     expect(r.rejectedLines).toEqual([
-      { line: 1, reason: 'conflict: a different value is already stored for COD at 20240524100500; the stored value was kept' },
+      {
+        line: 1,
+        reason: 'conflict: a different value is already stored for COD at 20240524100500; the stored value was kept',
+        code: 'conflict',
+        params: { parameter: 'COD', time: '20240524100500' },
+      },
     ]);
+    expect(r.reasonCodes).toEqual([{ code: 'all_conflict', params: {} }]);
     const cod = await listRawReadings(fx.station.id, 'COD', new Date('2024-05-24T00:00:00Z'), new Date('2024-05-25T00:00:00Z'));
     expect(cod.map((x) => x.value)).toEqual([45.3]);
     const conflicts = await listReadingConflicts({ stationId: fx.station.id, limit: 10 });
@@ -176,11 +182,12 @@ describe('ingestFile: line-level problems', () => {
     expect(r.outcome).toBe('partial');
     expect(r.readings).toBe(2);
     expect(r.reasons).toEqual(['4 of 6 lines rejected']);
+    expect(r.reasonCodes).toEqual([{ code: 'lines_rejected', params: { rejected: 4, total: 6 } }]);
     expect(r.rejectedLines).toEqual([
-      { line: 2, reason: "not a number: 'abc'" },
-      { line: 4, reason: "unknown parameter 'XYZ' for this station" },
-      { line: 5, reason: "unknown unit 'furlongs' for NH4" },
-      { line: 6, reason: "bad time: '2024133' (expected yyyyMMddHHmmss)" },
+      { line: 2, reason: "not a number: 'abc'", code: 'not_a_number', params: { value: 'abc' } },
+      { line: 4, reason: "unknown parameter 'XYZ' for this station", code: 'unknown_parameter', params: { symbol: 'XYZ' } },
+      { line: 5, reason: "unknown unit 'furlongs' for NH4", code: 'unknown_unit', params: { unit: 'furlongs', parameter: 'NH4' } },
+      { line: 6, reason: "bad time: '2024133' (expected yyyyMMddHHmmss)", code: 'bad_time', params: { value: '2024133' } },
     ]);
     expect((await findIngestFile(r.fileId))?.rejectedLines).toEqual(r.rejectedLines);
     // never a silent zero

@@ -11,7 +11,7 @@ process.env.DEMO ??= '0';
 
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
-import { canonicalLedgerJson, GENESIS_HASH, ledgerRowHash } from '@/lib/db/ingest-files';
+import { appendLedgerRow, canonicalLedgerJson, findIngestFile, GENESIS_HASH, ledgerRowHash, type LedgerFields } from '@/lib/db/ingest-files';
 import { createStation } from '@/lib/db/stations';
 import { ingestFile } from '@/lib/services/ingest';
 import { verifyLedger } from '@/lib/services/ingest';
@@ -24,6 +24,7 @@ const uid = (p: string) => `${p}${Date.now().toString(36).slice(-4)}${Math.rando
 let sinceId = 0;
 const ids: number[] = [];
 const verify = () => verifyLedger({ dataDir, sinceId });
+const JSONB = new Set(['rejected_lines', 'reason_codes']);
 
 beforeAll(async () => {
   const f = await createFacility({ code: uid('F'), name: 'Ledger test facility' });
@@ -88,10 +89,53 @@ describe('the hash chain', () => {
     expect(ledgerRowHash(GENESIS_HASH, fields)).not.toBe(ledgerRowHash(GENESIS_HASH, { ...fields, readingCount: 4 }));
   });
 
+  it('a row with reason codes hashes them too, in a key order jsonb cannot change', () => {
+    const fields: LedgerFields = {
+      name: 'a.txt',
+      size: 1,
+      sha256: 'f'.repeat(64),
+      source: 'api',
+      account: null,
+      remoteAddress: null,
+      receivedAt: new Date('2024-05-24T03:05:00.123Z'),
+      outcome: 'partial',
+      reasons: ['1 of 2 lines rejected'],
+      reasonCodes: [{ code: 'lines_rejected', params: { total: 2, rejected: 1 } }],
+      rejectedLines: [{ line: 2, reason: "unknown unit 'x' for COD", code: 'unknown_unit', params: { unit: 'x', parameter: 'COD' } }],
+      stationId: 7,
+      readingCount: 1,
+    };
+    expect(canonicalLedgerJson(fields)).toBe(
+      '{"name":"a.txt","size":1,"sha256":"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff","source":"api","account":null,"remoteAddress":null,"receivedAt":"2024-05-24T03:05:00.123Z","outcome":"partial","reasons":["1 of 2 lines rejected"],"rejectedLines":[{"line":2,"reason":"unknown unit \'x\' for COD","code":"unknown_unit","params":{"parameter":"COD","unit":"x"}}],"stationId":7,"readingCount":1,"reasonCodes":[{"code":"lines_rejected","params":{"rejected":1,"total":2}}]}',
+    );
+    const reordered = { ...fields, reasonCodes: [{ code: 'lines_rejected', params: { rejected: 1, total: 2 } }] };
+    expect(ledgerRowHash(GENESIS_HASH, reordered)).toBe(ledgerRowHash(GENESIS_HASH, fields));
+    expect(ledgerRowHash(GENESIS_HASH, { ...fields, reasonCodes: [{ code: 'lines_rejected', params: { rejected: 1, total: 3 } }] })).not.toBe(
+      ledgerRowHash(GENESIS_HASH, fields),
+    );
+    // Without codes the row hashes in the original form, whatever its lines carry.
+    expect(canonicalLedgerJson({ ...fields, reasonCodes: null })).not.toContain('code');
+  });
+
+  it('new rows store their reasons as codes beside the English text', async () => {
+    const rejected = await findIngestFile(ids[1]!);
+    expect(rejected).toMatchObject({
+      outcome: 'rejected',
+      reasons: ['no valid data lines'],
+      reasonCodes: [{ code: 'no_valid_lines', params: {} }],
+      rejectedLines: [{ line: 1, reason: "not a number: 'abc'", code: 'not_a_number', params: { value: 'abc' } }],
+    });
+    expect((await findIngestFile(ids[0]!))?.reasonCodes).toEqual([]);
+  });
+
   it.each([
     ['outcome changed', `outcome = 'accepted'`, 1],
     ['reasons erased', `reasons = ARRAY[]::text[]`, 1],
     ['rejected lines erased', `rejected_lines = '[]'::jsonb`, 1],
+    ['reason codes erased', `reason_codes = NULL`, 1],
+    ['a line re-coded', `rejected_lines = jsonb_set(rejected_lines, '{0,code}', '"bad_time"')`, 1],
+    ['a reason parameter changed', `reason_codes = jsonb_set(reason_codes, '{0,params,pattern}', '"*.txt"')`, 2],
+    ['codes given to a file that had none', `reason_codes = '[{"code": "not_owned", "params": {}}]'::jsonb`, 0],
     ['reading count inflated', `reading_count = reading_count + 1`, 0],
     ['received time moved', `received_at = received_at - interval '1 hour'`, 0],
     ['name changed', `name = 'other.txt'`, 0],
@@ -105,8 +149,9 @@ describe('the hash chain', () => {
     expect(bad.problems).toContain(`ledger row ${id}: contents do not match its row_hash (row altered)`);
     const s = saved.rows[0];
     await pool().query(
-      `UPDATE ingest_file SET outcome = $2, reasons = $3, rejected_lines = $4::jsonb, reading_count = $5, received_at = $6, name = $7, sha256 = $8 WHERE id = $1`,
-      [id, s.outcome, s.reasons, JSON.stringify(s.rejected_lines), s.reading_count, s.received_at, s.name, s.sha256],
+      `UPDATE ingest_file SET outcome = $2, reasons = $3, rejected_lines = $4::jsonb, reading_count = $5, received_at = $6, name = $7, sha256 = $8,
+         reason_codes = $9::jsonb WHERE id = $1`,
+      [id, s.outcome, s.reasons, JSON.stringify(s.rejected_lines), s.reading_count, s.received_at, s.name, s.sha256, JSON.stringify(s.reason_codes)],
     );
     expect((await verify()).ok).toBe(true);
   });
@@ -132,8 +177,8 @@ describe('the hash chain', () => {
     const s = saved.rows[0];
     const cols = Object.keys(s);
     await pool().query(
-      `INSERT INTO ingest_file (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c, i) => (c === 'rejected_lines' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')})`,
-      cols.map((c) => (c === 'rejected_lines' ? JSON.stringify(s[c]) : s[c])),
+      `INSERT INTO ingest_file (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c, i) => (JSONB.has(c) ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')})`,
+      cols.map((c) => (JSONB.has(c) ? JSON.stringify(s[c]) : s[c])),
     );
     expect((await verify()).ok).toBe(true);
   });
@@ -164,5 +209,36 @@ describe('the raw store', () => {
     expect(bad.problems).toEqual([`ledger row ${ids[3]} (${name}): raw file ${sha256} ${text}`]);
     await storeRaw(original, dataDir);
     expect((await verify()).ok).toBe(true);
+  });
+});
+
+describe('rows recorded before reasons had codes', () => {
+  it('keep their text-only hash, verify in the same chain as new rows, and read back without codes', async () => {
+    const bytes = Buffer.from('COD\tabc\tmg/L\t20240524102000\t00\n');
+    const sha256 = await storeRaw(bytes, dataDir);
+    // Exactly what the pipeline wrote before the migration: text reasons, lines {line, reason}, no codes.
+    const oldId = await appendLedgerRow(
+      {
+        name: 'BG_OLD_ROW_20240524102000.txt',
+        size: bytes.length,
+        sha256,
+        source: 'ftp',
+        account: 'old',
+        remoteAddress: null,
+        receivedAt: new Date('2024-05-24T03:20:00.000Z'),
+        outcome: 'rejected',
+        reasons: ['no valid data lines'],
+        rejectedLines: [{ line: 1, reason: "not a number: 'abc'" }],
+        stationId: null,
+        readingCount: 0,
+      },
+      new Date(),
+    );
+    const old = await pool().query(`SELECT reason_codes, rejected_lines FROM ingest_file WHERE id = $1`, [oldId]);
+    expect(old.rows[0]).toEqual({ reason_codes: null, rejected_lines: [{ line: 1, reason: "not a number: 'abc'" }] });
+    const next = await ingestFile({ name: 'after.bin', bytes: Buffer.from('x'), source: 'import', account: 'cli', dataDir });
+    expect(next.reasonCodes).toEqual([{ code: 'name_extension', params: { pattern: '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt' } }]);
+    expect(await verify()).toMatchObject({ ok: true, problems: [] });
+    expect(await findIngestFile(oldId)).toMatchObject({ reasonCodes: null, rejectedLines: [{ line: 1, reason: "not a number: 'abc'" }] });
   });
 });

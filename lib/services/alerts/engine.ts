@@ -1,7 +1,7 @@
 /**
  * The alert engine (DOMAIN.md §8): turns readings and averages into alerts. Called by the worker's 'derived' step for
  * each recomputed hour (evaluateStationHour) and by a schedule every minute (evaluateConnectivity). Every change writes
- * an alert_event; the pure decisions live in lib/domain/alert-rules.ts and lib/domain/verdicts.ts.
+ * an alert_event; the pure decisions live in lib/domain/alerts and lib/domain/verdicts.ts.
  *
  *   evaluateStationHour({ stationId, from, to, now?, config? }): Promise<EngineSummary>
  *   evaluateConnectivity({ now?, config? }): Promise<EngineSummary>
@@ -24,10 +24,21 @@ import {
   type EngineStation,
   type JsonObject,
 } from '../../db/alerts';
-import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach } from '../../domain/alert-rules';
-import { computeDaily, computeEightHour, computeHourly, dayLabel, dayRange, HOUR_MS, type HourlyAverage } from '../../domain/averages';
+import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach } from '../../domain/alerts/rules';
+import { takesDisposition } from '../../domain/alerts/kinds';
+import {
+  correctHourly,
+  correctReadings,
+  correctsO2,
+  countsForAlerts,
+  episodePeak,
+  hourlyOf,
+  isLowBreach,
+  periodsFor,
+  shownLimit,
+} from '../../domain/alerts/evaluation';
+import { dayLabel, dayRange, HOUR_MS } from '../../domain/averages';
 import type { LimitAveraging } from '../../domain/limits';
-import { correctToReferenceO2 } from '../../domain/oxygen-correction';
 import type { StationKind } from '../../domain/parameters';
 import { computeConnectivityState } from '../../domain/station-status';
 import {
@@ -37,11 +48,9 @@ import {
   DEFAULT_INSTANT_RUN,
   earlyWarningLevel,
   instantExceedance,
-  violatedBound,
-  type Bounds,
   type ComplianceBasis,
 } from '../../domain/verdicts';
-import { resolveStationLimits, type StationLimit } from '../limits';
+import { resolveStationLimits } from '../limits';
 
 export type AlertEngineConfig = {
   complianceBases: Record<StationKind, readonly ComplianceBasis[]>;
@@ -69,10 +78,6 @@ export const DEFAULT_ALERT_CONFIG: AlertEngineConfig = {
 export type EngineSummary = { opened: number; repeated: number; resolved: number; reopened: number };
 
 const ACTOR = 'system:alert-engine';
-const NOT_O2_CORRECTED = new Set(['O2', 'FLOW', 'TEMP', 'PRESSURE']);
-
-/** Valid for alerts: measuring and flagged good/suspect; not_evaluated counts too (as in lib/db/aggregates.ts) until QC has run. */
-const isValid = (r: EngineReading): boolean => r.deviceStatus === '00' && (r.qcFlag === 1 || r.qcFlag === 2 || r.qcFlag === 3);
 
 type ObservationDetails = {
   value: number | null;
@@ -90,12 +95,6 @@ type ObservationDetails = {
 };
 
 type Obs = { at: number; hit: boolean | null; details: ObservationDetails };
-
-function peak(current: number | null, value: number | null, lowIsWorse: boolean | undefined): number | null {
-  if (value === null) return current;
-  if (current === null) return value;
-  return lowIsWorse ? Math.min(current, value) : Math.max(current, value);
-}
 
 /** Applies a key's observations in time order; state is re-read per observation (they are few per key and hour). */
 async function applyObservations(
@@ -144,7 +143,7 @@ async function applyObservations(
           limitDerivation: d.derivation ?? null,
           periodStart: d.periodStart ?? null,
           periodEnd: d.periodEnd ?? null,
-          disposition: key.kind === 'compliance_exceedance' ? 'pending_review' : null,
+          disposition: takesDisposition(key.kind) ? 'pending_review' : null,
           reopenedByRecompute: action.byRecompute,
           suppressed,
         });
@@ -160,7 +159,7 @@ async function applyObservations(
         const row = await reopenAlert(lastResolved.id, {
           count: lastResolved.count + 1,
           lastSeenAt: at,
-          peakValue: peak(lastResolved.peakValue, d.value, d.lowIsWorse),
+          peakValue: episodePeak(lastResolved.peakValue, d.value, d.lowIsWorse),
           ...(d.averageValue !== undefined ? { averageValue: d.averageValue } : {}),
           ...(d.completeness !== undefined ? { completeness: d.completeness } : {}),
         });
@@ -178,7 +177,7 @@ async function applyObservations(
         active = await updateAlert(active.id, {
           lastSeenAt: at,
           ...(counts ? { count: active.count + 1 } : {}),
-          peakValue: peak(active.peakValue, d.value, d.lowIsWorse),
+          peakValue: episodePeak(active.peakValue, d.value, d.lowIsWorse),
           ...(d.limit !== null ? { limitValue: d.limit } : {}),
           ...(d.basis !== null ? { basis: d.basis } : {}),
           ...(d.averageValue !== undefined ? { averageValue: d.averageValue } : {}),
@@ -194,7 +193,7 @@ async function applyObservations(
       }
       case 'touch': {
         if (!active) break;
-        const newPeak = peak(active.peakValue, d.value, d.lowIsWorse);
+        const newPeak = episodePeak(active.peakValue, d.value, d.lowIsWorse);
         const sameObservation = o.at === active.lastSeenAt.getTime();
         const avgChanged = sameObservation && d.averageValue !== undefined && d.averageValue !== active.averageValue;
         if (newPeak !== active.peakValue || avgChanged) {
@@ -233,55 +232,6 @@ async function applyObservations(
   }
 }
 
-const boundsOf = (l: StationLimit): Bounds => ({ min: l.min, max: l.max });
-const limitShown = (l: StationLimit, value: number | null): number | null => (value !== null ? violatedBound(value, boundsOf(l)) : null) ?? l.max ?? l.min;
-const lowIsWorse = (l: StationLimit, value: number | null): boolean => value !== null && l.min !== null && value < l.min;
-
-/** 5-minute value, corrected to the reference O2 when the station's binding sets one. */
-function correctedSeries(readings: EngineReading[], limit: StationLimit, o2ByTime: Map<number, number>): EngineReading[] {
-  if (limit.o2Ref === null || NOT_O2_CORRECTED.has(limit.parameter)) return readings;
-  const ref = limit.o2Ref;
-  return readings.map((r) => ({ ...r, value: correctToReferenceO2(r.value, o2ByTime.get(r.time.getTime()) ?? null, ref).value }));
-}
-
-type Period = { basis: ComplianceBasis; start: number; end: number; mean: number | null; validCount: number; expectedCount: number; complete: boolean };
-
-function periodsFor(hourly: HourlyAverage[], labels: number[], bases: readonly ComplianceBasis[], now: number, ratio: number): Period[] {
-  const out: Period[] = [];
-  const seen = new Set<string>();
-  const push = (p: Period) => {
-    const k = `${p.basis}|${p.end}`;
-    if (!seen.has(k) && p.end <= now) {
-      seen.add(k);
-      out.push(p);
-    }
-  };
-  for (const label of labels) {
-    for (const basis of bases) {
-      if (basis === '1h') {
-        const h = hourly.find((x) => x.hourEnd === label);
-        if (h) push({ basis, start: label - HOUR_MS, end: label, mean: h.value, validCount: h.validCount, expectedCount: h.expectedCount, complete: h.complete });
-      } else if (basis === '8h') {
-        const e = computeEightHour(hourly, { completeRatio: ratio }).find((x) => x.hourEnd === label);
-        if (e) push({ basis, start: label - 8 * HOUR_MS, end: label, mean: e.value, validCount: e.validCount, expectedCount: e.expectedCount, complete: e.complete });
-      } else {
-        const day = dayLabel(label);
-        const { after, through } = dayRange(day);
-        const d = computeDaily(hourly.filter((h) => h.hourEnd > after && h.hourEnd <= through), { completeRatio: ratio })[0];
-        if (d) push({ basis, start: after, end: through, mean: d.value, validCount: d.validCount, expectedCount: d.expectedCount, complete: d.complete });
-      }
-    }
-  }
-  return out;
-}
-
-function hourlyOf(readings: EngineReading[], intervalMinutes: number, ratio: number): HourlyAverage[] {
-  return computeHourly(
-    readings.map((r) => ({ time: r.time.getTime(), value: r.value, valid: isValid(r) })),
-    { intervalMinutes, completeRatio: ratio },
-  );
-}
-
 /**
  * Evaluates one station for the hour (from, to] that was just recomputed: 5-minute rules on the hour's readings (with
  * look-back for runs) and compliance on every averaging period ending at `to` or the hour before that has ended by now.
@@ -309,7 +259,7 @@ export async function evaluateStationHour(input: {
 
   const liveLimits = await resolveStationLimits(station, input.to);
   const o2 = byParam.get('O2') ?? [];
-  const o2ByTime = new Map(o2.filter(isValid).map((r) => [r.time.getTime(), r.value]));
+  const o2ByTime = new Map(o2.filter(countsForAlerts).map((r) => [r.time.getTime(), r.value]));
   const o2Hourly = new Map(hourlyOf(o2, station.intervalMinutes, config.completeRatio).map((h) => [h.hourEnd, h.value]));
 
   for (const p of station.parameters) {
@@ -357,19 +307,19 @@ export async function evaluateStationHour(input: {
 
     const live = liveLimits.get(p.parameter);
     if (live && inHour) {
-      const values = correctedSeries(series, live, o2ByTime);
+      const values = correctReadings(series, p.parameter, live.o2Ref, o2ByTime);
       const derivation = live.derivation as unknown as JsonObject;
-      const withValidity = values.map((r) => ({ time: r.time.getTime(), value: r.value, valid: isValid(r) }));
+      const withValidity = values.map((r) => ({ time: r.time.getTime(), value: r.value, valid: countsForAlerts(r) }));
       await applyObservations(
         k('approaching'),
         withValidity
           .filter((r) => r.time > from)
           .map((r) => {
-            const level = earlyWarningLevel({ value: r.value, valid: r.valid, bounds: boundsOf(live), ratio: config.approachingRatio });
+            const level = earlyWarningLevel({ value: r.value, valid: r.valid, bounds: live, ratio: config.approachingRatio });
             return {
               at: r.time,
               hit: level === null ? null : level !== 'good',
-              details: { value: r.value, limit: limitShown(live, r.value), lowIsWorse: lowIsWorse(live, r.value), basis: '5min', derivation },
+              details: { value: r.value, limit: shownLimit(live, r.value), lowIsWorse: isLowBreach(live, r.value), basis: '5min', derivation },
             };
           }),
         now,
@@ -378,9 +328,9 @@ export async function evaluateStationHour(input: {
       );
       await applyObservations(
         k('instant_exceedance'),
-        observeEach(withValidity, from, (upTo) => instantExceedance(upTo, boundsOf(live), config.instantRun)).map((o) => {
+        observeEach(withValidity, from, (upTo) => instantExceedance(upTo, live, config.instantRun)).map((o) => {
           const v = withValidity.find((r) => r.time === o.at)?.value ?? null;
-          return { ...o, details: { value: v, limit: limitShown(live, v), lowIsWorse: lowIsWorse(live, v), basis: '5min', derivation, data: { run: config.instantRun } } };
+          return { ...o, details: { value: v, limit: shownLimit(live, v), lowIsWorse: isLowBreach(live, v), basis: '5min', derivation, data: { run: config.instantRun } } };
         }),
         now,
         config,
@@ -397,27 +347,19 @@ export async function evaluateStationHour(input: {
       const limits = await resolveStationLimits(station, input.to, { averaging: basis as LimitAveraging });
       const limit = limits.get(p.parameter);
       if (!limit) continue;
-      let hours = hourly;
-      let o2Note: JsonObject | null = null;
-      if (limit.o2Ref !== null && !NOT_O2_CORRECTED.has(p.parameter)) {
-        const ref = limit.o2Ref;
-        hours = hourly.map((h) => {
-          if (h.value === null) return h;
-          const c = correctToReferenceO2(h.value, o2Hourly.get(h.hourEnd) ?? null, ref);
-          return { ...h, value: c.value };
-        });
-        o2Note = { o2Ref: ref };
-      }
+      const o2Ref = correctsO2(p.parameter, limit.o2Ref) ? limit.o2Ref : null;
+      const hours = o2Ref === null ? hourly : correctHourly(hourly, o2Ref, o2Hourly);
+      const o2Note: JsonObject | null = o2Ref === null ? null : { o2Ref };
       for (const period of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio)) {
-        const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: boundsOf(limit) });
+        const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: limit });
         const o2Measured = o2Hourly.get(period.end) ?? null;
         observations.push({
           at: period.end,
           hit: verdict === 'insufficient_data' ? null : verdict === 'exceeding',
           details: {
             value: period.mean,
-            limit: limitShown(limit, period.mean),
-            lowIsWorse: lowIsWorse(limit, period.mean),
+            limit: shownLimit(limit, period.mean),
+            lowIsWorse: isLowBreach(limit, period.mean),
             basis: period.basis,
             averageValue: period.mean,
             completeness: period.expectedCount > 0 ? period.validCount / period.expectedCount : null,

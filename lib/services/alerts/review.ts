@@ -45,25 +45,12 @@ import {
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
 import { isoInstant } from '../../domain/iso-time';
+import { ALERT_KINDS, takesDisposition, type AlertKind } from '../../domain/alerts/kinds';
+import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type AlertState, type Disposition } from '../../domain/alerts/lifecycle';
 
-export const ALERT_KINDS = [
-  'compliance_exceedance',
-  'instant_exceedance',
-  'approaching',
-  'offline',
-  'device_error',
-  'calibration_overrun',
-  'qc_fail',
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-export const ALERT_STATES = ['open', 'acknowledged', 'resolved'] as const;
-export type AlertState = (typeof ALERT_STATES)[number];
-export const DISPOSITIONS = ['pending_review', 'confirmed_violation', 'equipment_fault', 'calibration', 'false_alarm'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
-export const ALERT_BASES = ['5min', '1h', '8h', '24h'] as const;
-export type AlertBasis = (typeof ALERT_BASES)[number];
-export const ALERT_EVENT_TYPES = ['opened', 'repeat', 'acknowledged', 'disposition', 'resolved', 'reopened', 'note', 'notified'] as const;
-export type AlertEventType = (typeof ALERT_EVENT_TYPES)[number];
+export { ALERT_KINDS, RAISED_ALERT_KINDS, type AlertKind } from '../../domain/alerts/kinds';
+export { ALERT_BASES, ALERT_EVENT_TYPES, ALERT_STATES, DISPOSITIONS } from '../../domain/alerts/lifecycle';
+export type { AlertBasis, AlertEventType, AlertState, Disposition } from '../../domain/alerts/lifecycle';
 
 const STAFF_SCOPE: ViewerScope = { facilityId: null };
 
@@ -132,7 +119,7 @@ export function toAlertView(a: AlertWithStation): AlertView {
     count: a.count,
     peakValue: a.peakValue,
     limit: a.limitValue,
-    basis: (ALERT_BASES as readonly string[]).includes(a.basis ?? '') ? (a.basis as AlertBasis) : null,
+    basis: isAlertBasis(a.basis) ? a.basis : null,
     averageValue: a.averageValue,
     completeness: a.completeness,
     limitDerivation: a.limitDerivation ?? null,
@@ -199,6 +186,12 @@ async function getAlertRowOrThrow(id: number, scope: ViewerScope): Promise<Alert
   return a;
 }
 
+/** One alert for the system (the notifier), whatever its station: null when it does not exist. */
+export async function findAlertView(id: number): Promise<AlertView | null> {
+  const a = await findAlertById(id);
+  return a ? toAlertView(a) : null;
+}
+
 export async function getAlert(id: number, scope: ViewerScope): Promise<AlertDetail> {
   const a = await getAlertRowOrThrow(id, scope);
   return { ...toAlertView(a), events: (await listAlertEvents(a.id)).map(toEventView) };
@@ -236,7 +229,7 @@ export async function setDisposition(
 ): Promise<AlertView> {
   const d = dispositionInputSchema.parse({ disposition: input.disposition, note: input.note, assigneeId: input.assigneeId, dueAt: input.dueAt });
   const a = await getAlertRowOrThrow(input.id, scope);
-  if (a.kind !== 'compliance_exceedance') {
+  if (!takesDisposition(a.kind)) {
     throw new AppError('VALIDATION', 'only compliance exceedances carry an inspector disposition', [{ path: 'id', message: `alert ${a.id} is ${a.kind}` }]);
   }
   const patch = {

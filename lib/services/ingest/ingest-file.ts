@@ -5,7 +5,7 @@ import {
   type IngestOutcome,
   type LedgerExtras,
   type LedgerFields,
-  type RejectedLine,
+  type RejectedLine as LedgerRejectedLine,
 } from '../../db/ingest-files';
 import {
   ensurePartitions,
@@ -16,8 +16,9 @@ import {
 } from '../../db/readings';
 import { findStationByFileCode, type StationRow } from '../../db/stations';
 import { parseFileName } from '../../domain/file-name';
+import { ingestReason, renderIngestReason, type IngestReason, type StoredReason } from '../../domain/ingest/reasons';
 import { findParameter } from '../../domain/parameters';
-import { decodeFileText, parseDataText, type ParsedReading } from '../../domain/parse-file';
+import { decodeFileText, parseDataText, type ParsedReading, type RejectedLine } from '../../domain/parse-file';
 import { affectedHourEnds, formatCompactLocalTime } from '../../domain/time';
 import { env } from '../../env';
 import { RECOMPUTE_JOB, type RecomputePayload } from '../jobs';
@@ -58,12 +59,17 @@ export type IngestResult = {
   outcome: IngestOutcome;
   station: string | null;
   readings: number;
-  rejectedLines: { line: number; reason: string }[];
+  /** English text, plus code and params (absent on a replayed row recorded before codes existed). */
+  rejectedLines: LedgerRejectedLine[];
+  /** English texts of the file's reasons. */
   reasons: string[];
+  /** The same reasons as codes; null only for a replayed row recorded before codes existed. */
+  reasonCodes: StoredReason[] | null;
 };
 
-export const CLOCK_AHEAD_REASON = 'clock_ahead';
-export const NOT_OWNED_REASON = 'station not owned by the uploading account';
+/** The QC reason a reading dated too far after its receipt carries (DOMAIN.md §2). */
+export const CLOCK_AHEAD_REASON = ingestReason('clock_ahead').code;
+export const NOT_OWNED_REASON = renderIngestReason(ingestReason('not_owned'));
 
 const STATION_TTL_MS = 5_000;
 /** Unknown codes are remembered only briefly, so a station created a moment ago receives its first file. */
@@ -85,13 +91,24 @@ export function clearIngestCaches(): void {
   stationCache.clear();
 }
 
-/** PostgreSQL text cannot hold NUL; the ledger keeps everything else as received. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * PostgreSQL text and jsonb hold neither NUL nor lone surrogates (text stored U+FFFD for them anyway; jsonb refuses
+ * them): replaced before hashing, so the hash covers what is read back. The ledger keeps everything else as received.
+ */
 function dbText(s: string, max = 1000): string {
-  const clean = s.replace(/\u0000/g, '\uFFFD');
-  return clean.length > max ? clean.slice(0, max) : clean;
+  const cut = s.length > max ? s.slice(0, max) : s;
+  return cut.replace(/\u0000/g, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
 }
 
-type Base = Omit<LedgerFields, 'outcome' | 'reasons' | 'rejectedLines' | 'stationId' | 'readingCount'>;
+/** A reason whose texts can be stored (see dbText). */
+function storable(r: IngestReason): IngestReason {
+  const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, typeof v === 'string' ? dbText(v) : v]));
+  return { code: r.code, params } as IngestReason;
+}
+
+type Base = Omit<LedgerFields, 'outcome' | 'reasons' | 'reasonCodes' | 'rejectedLines' | 'stationId' | 'readingCount'>;
 
 /**
  * Receives one data file (DOMAIN.md §2, §11): stores the original bytes, checks size, name, content and station,
@@ -122,15 +139,17 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
         readings: earlier.readingCount,
         rejectedLines: earlier.rejectedLines,
         reasons: earlier.reasons,
+        reasonCodes: earlier.reasonCodes,
       };
     }
   }
-  const reject = (reasons: string[]) =>
+  const reject = (reasons: IngestReason[]) =>
     submit({ base, station: null, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons } });
 
-  if (input.bytes.length > config.INGEST_MAX_BYTES)
-    return reject([`file larger than ${config.INGEST_MAX_BYTES} bytes`]);
-  const reasons: string[] = [];
+  if (input.bytes.length > config.INGEST_MAX_BYTES) {
+    return reject([ingestReason('file_too_large', { maxBytes: config.INGEST_MAX_BYTES })]);
+  }
+  const reasons: IngestReason[] = [];
   const name = parseFileName(input.name);
   if (!name.ok) reasons.push(name.reason);
   const decoded = decodeFileText(input.bytes);
@@ -138,8 +157,8 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   if (!name.ok || !decoded.ok) return reject(reasons);
 
   const station = await cachedStation(name.value.fileCode, Date.now());
-  if (!station) return reject([`unknown station '${dbText(name.value.fileCode, 100)}'`]);
-  if (input.facilityId != null && station.facility.id !== input.facilityId) return reject([NOT_OWNED_REASON]);
+  if (!station) return reject([ingestReason('unknown_station', { fileCode: dbText(name.value.fileCode, 100) })]);
+  if (input.facilityId != null && station.facility.id !== input.facilityId) return reject([ingestReason('not_owned')]);
 
   const parameters = station.parameters
     .filter((p) => p.enabled)
@@ -152,7 +171,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       rows: [],
       parsed: [],
       parseRejected: [],
-      fixed: { outcome: 'rejected', reasons: ['no data lines'] },
+      fixed: { outcome: 'rejected', reasons: [ingestReason('no_data_lines')] },
     });
   }
   const aheadLimit = now.getTime() + config.CLOCK_AHEAD_MINUTES * 60_000;
@@ -173,7 +192,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   return submit({ base, station, rows, parsed: parsed.readings, parseRejected: parsed.rejectedLines, fixed: null });
 }
 
-type Decided = { outcome: IngestOutcome; reasons: string[] };
+type Decided = { outcome: IngestOutcome; reasons: IngestReason[] };
 
 /** Outcome from what happened to each line: accepted = every line stored, partial = some, rejected = none. */
 export function decideOutcome(
@@ -184,12 +203,7 @@ export function decideOutcome(
   const { inserted, duplicates, conflicts } = summariseFates(fates);
   const conflictLines: RejectedLine[] = parsed.flatMap((r, i) =>
     fates[i] === 'conflict'
-      ? [
-          {
-            line: r.line,
-            reason: `conflict: a different value is already stored for ${r.parameter} at ${formatCompactLocalTime(r.time)}; the stored value was kept`,
-          },
-        ]
+      ? [{ line: r.line, reason: ingestReason('conflict', { parameter: r.parameter, time: formatCompactLocalTime(r.time) }) }]
       : [],
   );
   const rejectedLines = [...parseRejected, ...conflictLines].sort((a, b) => a.line - b.line);
@@ -198,28 +212,16 @@ export function decideOutcome(
     const lines = parsed.length + parseRejected.length;
     return {
       outcome: 'partial',
-      reasons: [`${rejectedLines.length} of ${lines} lines rejected`],
+      reasons: [ingestReason('lines_rejected', { rejected: rejectedLines.length, total: lines })],
       rejectedLines,
       inserted,
     };
   }
-  if (duplicates > 0) {
-    return {
-      outcome: 'duplicate',
-      reasons: ['every reading was already stored with the same value'],
-      rejectedLines,
-      inserted,
-    };
-  }
+  if (duplicates > 0) return { outcome: 'duplicate', reasons: [ingestReason('all_duplicate')], rejectedLines, inserted };
   if (conflicts > 0 && parseRejected.length === 0) {
-    return {
-      outcome: 'rejected',
-      reasons: ['every value conflicts with a value already stored; the stored values were kept'],
-      rejectedLines,
-      inserted,
-    };
+    return { outcome: 'rejected', reasons: [ingestReason('all_conflict')], rejectedLines, inserted };
   }
-  return { outcome: 'rejected', reasons: ['no valid data lines'], rejectedLines, inserted };
+  return { outcome: 'rejected', reasons: [ingestReason('no_valid_lines')], rejectedLines, inserted };
 }
 
 /** A file ready to be recorded: its ledger fields so far, its readings (without file id) and how lines parsed. */
@@ -294,7 +296,7 @@ async function commitIsolated(batch: Pending[]): Promise<void> {
  * file for a retry.
  */
 async function recordFailure(p: Pending, e: unknown): Promise<void> {
-  const reason = `internal error while storing: ${dbText(e instanceof Error ? e.message : String(e), 300)}`;
+  const reason = ingestReason('internal_error', { message: dbText(e instanceof Error ? e.message : String(e), 300) });
   try {
     const [r] = await commitBatch([
       { ...p, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'rejected', reasons: [reason] } },
@@ -321,7 +323,7 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
     const work = batch.map((w): Work => {
       const earlier = w.station && !w.fixed ? reserved.storedFiles.get(`${w.station.id}:${w.base.sha256}`) : undefined;
       if (earlier === undefined) return w;
-      const reasons = [`same content as file #${earlier}, already stored`];
+      const reasons = [ingestReason('same_content', { fileId: earlier })];
       return { ...w, rows: [], parsed: [], parseRejected: [], fixed: { outcome: 'duplicate', reasons } };
     });
     const all: ReadingInsert[] = work.flatMap((w, i) => w.rows.map((r) => ({ ...r, fileId: reserved.ids[i]! })));
@@ -349,11 +351,17 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
         const dataAt = current.length > 0 ? new Date(Math.max(...current.map((r) => r.time.getTime()))) : null;
         receipts.push({ stationId: w.station.id, fileAt: w.base.receivedAt, dataAt });
       }
-      const rejectedLines = decided.rejectedLines.map((l) => ({ line: l.line, reason: dbText(l.reason) }));
+      const rejectedLines = decided.rejectedLines.map((l): LedgerRejectedLine => {
+        const r = storable(l.reason);
+        return { line: l.line, reason: dbText(renderIngestReason(r)), code: r.code, params: r.params };
+      });
+      const reasonCodes = decided.reasons.map(storable);
+      const reasons = reasonCodes.map(renderIngestReason);
       fields.push({
         ...w.base,
         outcome: decided.outcome,
-        reasons: decided.reasons,
+        reasons,
+        reasonCodes,
         rejectedLines,
         stationId: w.station?.id ?? null,
         readingCount: decided.inserted,
@@ -365,7 +373,8 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
         station: w.station?.code ?? null,
         readings: decided.inserted,
         rejectedLines,
-        reasons: decided.reasons,
+        reasons,
+        reasonCodes,
       });
     });
     // Forwarding outbox (DOMAIN.md §10), in the ledger's statement and transaction: no file is accepted or partial

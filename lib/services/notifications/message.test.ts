@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '../../db/alert-views';
+import type { AlertView } from '../alerts';
 import { buildNotificationMessage } from './message';
 
 const base: AlertView = {
@@ -10,9 +10,10 @@ const base: AlertView = {
   openedAt: new Date('2024-05-24T17:10:00Z'),
   lastSeenAt: new Date('2024-05-24T17:10:00Z'),
   resolvedAt: null,
+  durationMs: 0,
   count: 1,
   peakValue: 190,
-  limitValue: 150,
+  limit: 150,
   basis: '24h',
   averageValue: 162.54,
   completeness: 0.9,
@@ -22,14 +23,13 @@ const base: AlertView = {
   disposition: 'pending_review',
   dispositionNote: null,
   assigneeId: null,
-  assigneeName: null,
   dueAt: null,
   acknowledgedAt: null,
   acknowledgedBy: null,
   reopenedByRecompute: false,
   resolvedByRecompute: false,
   suppressed: false,
-  station: { id: 1, code: 'BG_NT01', name: 'Trạm nước thải Đình Trám', kind: 'wastewater', facilityId: 1, facilityName: 'Công ty Đình Trám' },
+  station: { id: 1, code: 'BG_NT01', name: 'Trạm nước thải Đình Trám', kind: 'wastewater', facilityId: 1, facilityCode: 'DINHTRAM', facilityName: 'Công ty Đình Trám' },
 };
 
 describe('notification message', () => {
@@ -53,7 +53,7 @@ describe('notification message', () => {
   });
 
   it('an offline alert without a parameter or value says only what it knows', () => {
-    const m = buildNotificationMessage({ ...base, kind: 'offline', parameter: null, peakValue: null, averageValue: null, limitValue: null, basis: null }, 'opened', 'http://x');
+    const m = buildNotificationMessage({ ...base, kind: 'offline', parameter: null, peakValue: null, averageValue: null, limit: null, basis: null }, 'opened', 'http://x');
     expect(m.subject).toBe('[Quan Trắc] Cảnh báo mới: Mất kết nối — Trạm nước thải Đình Trám');
     expect(m.text).not.toContain('Thông số');
     expect(m.text).not.toContain('Giá trị');

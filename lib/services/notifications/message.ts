@@ -1,4 +1,6 @@
-import type { AlertView } from '../../db/alert-views';
+import notifyVi from '../../../messages/areas/notify.vi.json';
+import { reportedValue } from '../../domain/alerts/kinds';
+import type { AlertView } from '../alerts';
 import { findParameter, parameterName, type StationKind } from '../../domain/parameters';
 import { formatNumber } from '../../domain/format';
 import { formatDateTime } from '../../domain/time';
@@ -6,32 +8,10 @@ import { formatIsoLocal } from '../../domain/time';
 
 /**
  * What a notification says: a Vietnamese e-mail (subject + text) and the webhook's JSON (with a short text an SMS
- * gateway can forward as is). Built at send time from the alert's current row.
+ * gateway can forward as is). Built at send time from the alert's current row; names from messages (notify.*).
  */
-export const KIND_VI: Record<string, string> = {
-  compliance_exceedance: 'Vượt quy chuẩn (giá trị trung bình)',
-  instant_exceedance: 'Vượt ngưỡng tức thời',
-  approaching: 'Sắp vượt ngưỡng',
-  offline: 'Mất kết nối',
-  device_error: 'Lỗi thiết bị',
-  calibration_overrun: 'Hiệu chuẩn quá thời gian',
-  qc_fail: 'Dữ liệu không đạt kiểm soát chất lượng',
-};
-export const DISPOSITION_VI: Record<string, string> = {
-  pending_review: 'Chờ xem xét',
-  confirmed_violation: 'Xác nhận vi phạm',
-  equipment_fault: 'Lỗi thiết bị',
-  calibration: 'Hiệu chuẩn',
-  false_alarm: 'Báo động giả',
-};
-const EVENT_VI: Record<string, string> = {
-  opened: 'Cảnh báo mới',
-  reopened: 'Cảnh báo mở lại',
-  repeat: 'Cảnh báo tiếp diễn',
-  disposition: 'Kết luận xem xét',
-};
-const STATE_VI: Record<string, string> = { open: 'Đang mở', acknowledged: 'Đã tiếp nhận', resolved: 'Đã kết thúc' };
-const BASIS_VI: Record<string, string> = { '5min': 'giá trị 5 phút', '1h': 'trung bình 1 giờ', '8h': 'trung bình 8 giờ', '24h': 'trung bình 24 giờ' };
+const { notify } = notifyVi;
+const named = <T extends Record<string, string>>(names: T, code: string): string => (Object.hasOwn(names, code) ? names[code as keyof T]! : code);
 
 export type NotificationMessage = { subject: string; text: string; sms: string; payload: Record<string, unknown> };
 
@@ -43,15 +23,15 @@ function unitOf(a: AlertView): { unit: string; decimals: number } {
 export function buildNotificationMessage(a: AlertView, eventType: string, baseUrl: string): NotificationMessage {
   const { unit, decimals } = unitOf(a);
   const num = (v: number | null) => (v == null ? null : `${formatNumber(v, decimals, 'vi')}${unit ? ` ${unit}` : ''}`);
-  const kind = KIND_VI[a.kind] ?? a.kind;
+  const kind = notify.kinds[a.kind];
   const param = a.parameter ? `${a.parameter}${parameterName(a.parameter, 'vi') !== a.parameter ? ` (${parameterName(a.parameter, 'vi')})` : ''}` : null;
   const url = `${baseUrl.replace(/\/+$/, '')}/alerts/${a.id}`;
-  const event = EVENT_VI[eventType] ?? eventType;
-  const value = a.kind === 'compliance_exceedance' && a.averageValue != null ? a.averageValue : a.peakValue;
+  const event = named(notify.events, eventType);
+  const value = reportedValue(a);
   const subjectTail = a.parameter ? `${a.parameter} tại ${a.station.name}` : a.station.name;
   const subject =
     eventType === 'disposition' && a.disposition
-      ? `[Quan Trắc] ${DISPOSITION_VI[a.disposition] ?? a.disposition}: ${kind} — ${subjectTail}`
+      ? `[Quan Trắc] ${notify.dispositions[a.disposition]}: ${kind} — ${subjectTail}`
       : `[Quan Trắc] ${event}: ${kind} — ${subjectTail}`;
   const lines = [
     `${event}: ${kind}`,
@@ -59,15 +39,15 @@ export function buildNotificationMessage(a: AlertView, eventType: string, baseUr
     `Trạm: ${a.station.name} (${a.station.code})`,
     `Cơ sở: ${a.station.facilityName}`,
     ...(param ? [`Thông số: ${param}`] : []),
-    ...(num(value) ? [`Giá trị: ${num(value)}${a.basis ? ` (${BASIS_VI[a.basis] ?? a.basis})` : ''}`] : []),
+    ...(num(value) ? [`Giá trị: ${num(value)}${a.basis ? ` (${notify.bases[a.basis]})` : ''}`] : []),
     ...(a.peakValue != null && value !== a.peakValue ? [`Giá trị cao nhất: ${num(a.peakValue)}`] : []),
-    ...(num(a.limitValue) ? [`Giới hạn: ${num(a.limitValue)}`] : []),
+    ...(num(a.limit) ? [`Giới hạn: ${num(a.limit)}`] : []),
     `Thời điểm phát hiện: ${formatDateTime(a.openedAt)} (giờ Việt Nam)`,
     `Lần cuối ghi nhận: ${formatDateTime(a.lastSeenAt)}`,
     `Số lần: ${a.count}`,
-    `Trạng thái: ${STATE_VI[a.state] ?? a.state}`,
+    `Trạng thái: ${notify.states[a.state]}`,
     ...(eventType === 'disposition' && a.disposition
-      ? [`Kết luận: ${DISPOSITION_VI[a.disposition] ?? a.disposition}`, ...(a.dispositionNote ? [`Ghi chú: ${a.dispositionNote}`] : [])]
+      ? [`Kết luận: ${notify.dispositions[a.disposition]}`, ...(a.dispositionNote ? [`Ghi chú: ${a.dispositionNote}`] : [])]
       : []),
     '',
     `Xem chi tiết: ${url}`,
@@ -78,7 +58,7 @@ export function buildNotificationMessage(a: AlertView, eventType: string, baseUr
     `[Quan Trắc] ${kind}`,
     a.station.code,
     a.parameter ?? '',
-    num(value) ? `${num(value)}${num(a.limitValue) ? ` / giới hạn ${num(a.limitValue)}` : ''}` : '',
+    num(value) ? `${num(value)}${num(a.limit) ? ` / giới hạn ${num(a.limit)}` : ''}` : '',
     formatDateTime(a.openedAt),
   ]
     .filter(Boolean)
@@ -99,7 +79,7 @@ export function buildNotificationMessage(a: AlertView, eventType: string, baseUr
       count: a.count,
       peakValue: a.peakValue,
       averageValue: a.averageValue,
-      limit: a.limitValue,
+      limit: a.limit,
       unit: unit || null,
       basis: a.basis,
       disposition: a.disposition,

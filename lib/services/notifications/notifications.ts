@@ -5,14 +5,7 @@
  * notification_setting), so an event is notified once either way.
  */
 import { z } from 'zod';
-import {
-  findAlertView,
-  findLatestAlertEvent,
-  listAlertEventsAfter,
-  maxAlertEventIdBefore,
-  type AlertEventView,
-  type AlertView,
-} from '../../db/alert-views';
+import { findLatestAlertEvent, maxAlertEventIdBefore } from '../../db/alerts';
 import { appendAudit } from '../../db/audit';
 import {
   claimDueNotifications,
@@ -35,7 +28,7 @@ import {
 } from '../../db/notifications';
 import { env as processEnv, type Env } from '../../env';
 import { AppError } from '../../errors';
-import { recordAlertNotified } from '../alerts';
+import { ALERT_EVENT_TYPES, ALERT_KINDS, findAlertView, listAlertEventsAfter, recordAlertNotified, type AlertEventType, type AlertView } from '../alerts';
 import { sendMail } from './mailer';
 import { buildNotificationMessage } from './message';
 import { postWebhook } from './webhook';
@@ -145,7 +138,8 @@ export async function notifyAlertEvent(
   try {
     const cfg = opts.cfg ?? processEnv();
     const now = opts.now ?? new Date();
-    const ev = await findLatestAlertEvent(alertId, eventType);
+    const type = (ALERT_EVENT_TYPES as readonly string[]).includes(eventType) ? (eventType as AlertEventType) : null;
+    const ev = type ? await findLatestAlertEvent(alertId, type) : null;
     const out = await withNotifierLock((db) => notifyEvent(db, ev ?? { id: null, alertId, type: eventType }, cfg, now, new Map()));
     // Another process holds the lock: it is polling, and will see the event.
     return out ?? 0;
@@ -175,8 +169,9 @@ export async function processAlertEvents(
     let notifications = 0;
     let settled = true;
     for (;;) {
-      const page: AlertEventView[] = await listAlertEventsAfter(cursor, batch);
+      const page = await listAlertEventsAfter(cursor, batch);
       for (const ev of page) {
+        alerts.set(ev.alertId, ev.alert);
         events++;
         notifications += await notifyEvent(db, ev, cfg, now, alerts);
         // Move the cursor only over a settled prefix (events old enough that no earlier id can still commit).
@@ -267,21 +262,11 @@ export async function deliverPendingNotifications(
 
 // ── per-user subscriptions ──
 
-export const ALERT_KIND_VALUES = [
-  'compliance_exceedance',
-  'instant_exceedance',
-  'approaching',
-  'offline',
-  'device_error',
-  'calibration_overrun',
-  'qc_fail',
-] as const;
-
 export const subscriptionInputSchema = z
   .object({
     allStations: z.boolean(),
     stationIds: z.array(z.number().int().positive()).max(1000),
-    kinds: z.array(z.enum(ALERT_KIND_VALUES)).max(ALERT_KIND_VALUES.length),
+    kinds: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length),
     channels: z.array(z.enum(NOTIFY_CHANNELS)).max(NOTIFY_CHANNELS.length),
     webhookUrl: z
       .string()

@@ -3,12 +3,12 @@ import { closeOutage, listOpenOutageStationIds, openOutage } from '../../db/outa
 import { listStations, type StationRow } from '../../db/stations';
 import type { Level } from '../../domain/level';
 import { correctToReferenceO2 } from '../../domain/oxygen-correction';
-import { computeStationState, countsForEarlyWarning, parseStateColors, planOutage, readingLevel, type StateColors, type StateReading, type StationState } from '../../domain/station-state';
+import { computeStationState, countsForEarlyWarning, planOutage, readingLevel, type StateReading } from '../../domain/station-state';
+import { parseStateColors, STATION_STATES, type StateColors, type StationState } from '../../domain/stations/states';
 import { z } from 'zod';
 import { latestReadings } from '../../db/readings';
 import { findParameter, STATION_KINDS, type StationKind } from '../../domain/parameters';
 import { isValidReading } from '../../domain/qc-flags';
-import { STATION_STATES } from '../../domain/station-status';
 import { startOfLocalDay } from '../../domain/time';
 import { env } from '../../env';
 import { resolveLimitsForStations, type StationLimit } from '../limits';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { IngestOutcome } from '@/lib/db/ingest-files';
+import { INGEST_REASON_CODES } from '@/lib/domain/ingest/reasons';
 import { isoInstant } from '@/lib/domain/time';
 import type { IngestSource } from '@/lib/services/ingest';
 import { STAFF_ROLES } from '../auth';
@@ -8,10 +9,31 @@ import { pageQuery } from '../pagination';
 import { idParams, isoDateTime, page } from './common';
 import { defineRoute, type Components } from './define';
 
-export const INGEST_OUTCOME_VALUES = ['accepted', 'partial', 'rejected', 'duplicate'] as const satisfies readonly IngestOutcome[];
+export const INGEST_OUTCOME_VALUES = [
+  'accepted',
+  'partial',
+  'rejected',
+  'duplicate',
+] as const satisfies readonly IngestOutcome[];
 const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const satisfies readonly IngestSource[];
 
-const rejectedLines = z.array(z.object({ line: z.number().int(), reason: z.string() }));
+const reasonParams = z
+  .record(z.string(), z.union([z.string(), z.number()]))
+  .describe('values of the reason, e.g. {"maxBytes": 1048576}');
+const reasonCode = z.enum(INGEST_REASON_CODES).describe('translate with the code; the English text is beside it');
+const reasonCodeSchema = z.object({ code: reasonCode, params: reasonParams });
+/** `reason` is the English text; `code`/`params` translate it (null on rows recorded before codes existed). */
+const rejectedLineSchema = z.object({
+  line: z.number().int(),
+  reason: z.string(),
+  code: reasonCode.nullable(),
+  params: reasonParams.nullable(),
+});
+const rejectedLines = z.array(rejectedLineSchema);
+const reasonCodes = z
+  .array(reasonCodeSchema)
+  .nullable()
+  .describe('the reasons as codes, one per entry of reasons; null for files recorded before codes existed');
 
 export const ingestResultSchema = z.object({
   fileId: z.number().int(),
@@ -20,6 +42,7 @@ export const ingestResultSchema = z.object({
   readings: z.number().int().describe('readings stored'),
   rejectedLines,
   reasons: z.array(z.string()).describe('file-level reasons'),
+  reasonCodes,
 });
 
 export const ingestFileSchema = z.object({
@@ -33,6 +56,7 @@ export const ingestFileSchema = z.object({
   remoteAddress: z.string().nullable(),
   outcome: z.enum(INGEST_OUTCOME_VALUES),
   reasons: z.array(z.string()),
+  reasonCodes,
   rejectedLines,
   station: z.string().nullable(),
   readings: z.number().int(),
@@ -107,7 +131,10 @@ export const getIngestFileRaw = defineRoute({
       description: 'the bytes as received',
       content: { 'application/octet-stream': { binary: true } },
       headers: {
-        'Content-Disposition': { description: 'attachment with the original file name (filename and RFC 6266 filename*)', schema: z.string() },
+        'Content-Disposition': {
+          description: 'attachment with the original file name (filename and RFC 6266 filename*)',
+          schema: z.string(),
+        },
         'X-Content-SHA256': { description: 'hash of the bytes', schema: z.string() },
       },
     },
@@ -115,4 +142,11 @@ export const getIngestFileRaw = defineRoute({
 });
 
 export const ingestRoutes = [ingestFile, listIngestFiles, getIngestFileRaw];
-export const ingestComponents: Components = { response: { IngestResult: ingestResultSchema, IngestFile: ingestFileSchema } };
+export const ingestComponents: Components = {
+  response: {
+    IngestResult: ingestResultSchema,
+    IngestFile: ingestFileSchema,
+    ReasonCode: reasonCodeSchema,
+    RejectedLine: rejectedLineSchema,
+  },
+};

@@ -6,7 +6,7 @@ import { LEVELS } from '@/lib/domain/level';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { DEVICE_STATUSES, QC_FLAG_NAMES } from '@/lib/domain/qc-flags';
-import { STATION_STATES } from '@/lib/domain/station-status';
+import { STATION_STATES } from '@/lib/domain/stations/states';
 import { WQI_BANDS } from '@/lib/domain/wqi';
 import { INDEX_RESOLUTIONS } from '@/lib/services/aqi';
 import type { StationLimit } from '@/lib/services/limits';

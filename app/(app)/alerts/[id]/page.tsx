@@ -9,6 +9,8 @@ import styles from '@/components/alerts/alerts.module.css';
 import { EvidenceChart } from '@/components/alerts/evidence-chart';
 import { formatDuration } from '@/components/alerts/format';
 import { ReadingsTable } from '@/components/alerts/readings-table';
+import { alertKindInfo } from '@/lib/domain/alerts/kinds';
+import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
 import { formatDate, formatDateTime } from '@/lib/domain/time';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
@@ -25,8 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t('title')} #${id}` };
 }
 
-const BASES = ['5min', '1h', '8h', '24h'] as const;
-
 export default async function AlertPage({ params }: Props) {
   const { id: raw } = await params;
   const id = parseId(raw);
@@ -36,7 +36,7 @@ export default async function AlertPage({ params }: Props) {
   const a = page.alert;
   const num = (v: number | null) => (v == null ? '—' : `${formatNumber(v, a.decimals, loc)}${a.unit ? ` ${a.unit}` : ''}`);
   const kind = t(`kinds.${a.kind}`);
-  const basis = a.basis && (BASES as readonly string[]).includes(a.basis) ? t(`bases.${a.basis as (typeof BASES)[number]}`) : '—';
+  const basis = isAlertBasis(a.basis) ? t(`bases.${a.basis}`) : '—';
   const dueDay = a.dueAt ? formatDate(a.dueAt) : null;
   const assigneeNames = Object.fromEntries(page.inspectors.map((i) => [i.id, i.name]));
   if (a.assigneeId != null && a.assigneeName) assigneeNames[a.assigneeId] = a.assigneeName;
@@ -171,7 +171,7 @@ export default async function AlertPage({ params }: Props) {
             decimals={a.decimals}
             limitMax={a.limitMax}
             limitMin={a.limitMin}
-            average={a.kind === 'compliance_exceedance' ? a.averageValue : null}
+            average={alertKindInfo(a.kind).basis === 'average' ? a.averageValue : null}
             periodStart={a.periodStart ? Date.parse(a.periodStart) : null}
             periodEnd={a.periodEnd ? Date.parse(a.periodEnd) : null}
             locale={loc}

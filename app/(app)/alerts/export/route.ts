@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatDateTime, localDayKey } from '@/lib/domain/time';
 import { csvFile, CSV_CONTENT_TYPE } from '@/lib/formats/csv';
 import { currentUser } from '@/server/auth/session';
@@ -8,7 +9,6 @@ import { EXPORT_LIMIT, listAlertRowsFor } from '@/server/queries/alerts';
  * CSV of the filtered alert list (same URL filters as /alerts), through the one CSV writer (BOM, `.` decimals, no
  * formulas); times dd/MM/yyyy HH:mm in Vietnam time. Checks the session itself (route handlers are public).
  */
-const BASES = ['5min', '1h', '8h', '24h'] as const;
 
 export async function GET(req: Request): Promise<Response> {
   const user = await currentUser();
@@ -46,9 +46,7 @@ export async function GET(req: Request): Promise<Response> {
     r.averageValue,
     r.limit,
     r.unit,
-    r.basis && (BASES as readonly string[]).includes(r.basis)
-      ? t(`bases.${r.basis as (typeof BASES)[number]}`)
-      : r.basis,
+    isAlertBasis(r.basis) ? t(`bases.${r.basis}`) : r.basis,
     Math.floor(r.durationMs / 60_000),
     r.disposition ? t(`dispositions.${r.disposition}`) : '',
     r.resolvedAt ? formatDateTime(r.resolvedAt) : '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach, type ActiveAlertState, type ResolvedAlertState } from './alert-rules';
+import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach, type ActiveAlertState, type ResolvedAlertState } from './rules';
 
 const active = (lastSeenAt: number, count = 1, openedAt = 0, basis: string | null = '1h'): ActiveAlertState => ({ openedAt, lastSeenAt, count, basis });
 const resolved = (openedAt: number, resolvedAt: number): ResolvedAlertState => ({ openedAt, resolvedAt });
