@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatDateTime, type DisplayLocale } from '@/lib/domain/format';
-import { formatDateTimeSeconds, formatValue } from './format';
+import type { DisplayLocale } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
+import { formatValue } from './format';
 import { ResolveConflictButton, type ResolveResult } from './resolve-conflict-button';
 import styles from './ingest.module.css';
 import type { ConflictEntry } from '@/lib/dto/ingest';
@@ -75,7 +76,7 @@ export function ConflictsPanel({
                       )}
                     </td>
                   )}
-                  <td className="nowrap">{formatDateTimeSeconds(c.receivedAt)}</td>
+                  <td className="nowrap">{formatDateTime(c.receivedAt, { seconds: true })}</td>
                   {resolveAction && (
                     <td className="num">
                       <ResolveConflictButton

@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import type { ReasonEntry } from '@/lib/dto/ingest';
-import { formatDateTimeSeconds, isKnownSource } from './format';
+import { isKnownSource } from './format';
 import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
 import { ReasonText } from './reason-text';
 import styles from './ingest.module.css';
+import { formatDateTime } from '@/lib/domain/time';
 
 export type FileMetaProps = {
   id: number;
@@ -55,7 +56,7 @@ export function FileMeta({ file, downloadHref }: { file: FileMetaProps; download
           )}
         </dd>
         <dt>{t('receivedAt')}</dt>
-        <dd>{formatDateTimeSeconds(file.receivedAt)}</dd>
+        <dd>{formatDateTime(file.receivedAt, { seconds: true })}</dd>
         <dt>{t('source')}</dt>
         <dd>{isKnownSource(file.source) ? t(`sources.${file.source}`) : file.source}</dd>
         <dt>{t('account')}</dt>

@@ -1,11 +1,4 @@
-import { formatDateTime, formatNumber, type DisplayLocale } from '@/lib/domain/format';
-
-/** dd/MM/yyyy HH:mm:ss in Vietnam time (UTC+7 is a whole-hour offset, so the seconds are the UTC ones). */
-export function formatDateTimeSeconds(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return `${formatDateTime(d)}:${String(d.getUTCSeconds()).padStart(2, '0')}`;
-}
+import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 
 /** A stored value with as many decimals as it carries (at most 6), decimal comma in Vietnamese. */
 export function formatValue(v: number, locale: DisplayLocale): string {

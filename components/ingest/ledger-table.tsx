@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReasonEntry } from '@/lib/dto/ingest';
-import { formatDateTimeSeconds, isKnownSource } from './format';
+import { isKnownSource } from './format';
 import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
 import { ReasonText } from './reason-text';
 import styles from './ingest.module.css';
+import { formatDateTime } from '@/lib/domain/time';
 
 export type LedgerRow = {
   id: number;
@@ -55,7 +56,7 @@ export function LedgerTable({
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-file-id={r.id} data-outcome={r.outcome}>
-                <td className="nowrap">{formatDateTimeSeconds(r.receivedAt)}</td>
+                <td className="nowrap">{formatDateTime(r.receivedAt, { seconds: true })}</td>
                 <td className="file-name">
                   <Link href={`/ingest/${r.id}`} className="mono">
                     {r.name}

@@ -1,4 +1,5 @@
 import { INGEST_REASONS, toIngestReason, type IngestReasonCode, type StoredReason } from '@/lib/domain/ingest/reasons';
+import { formatDateTime, parseCompactLocalTime } from '@/lib/domain/time';
 
 /**
  * A stored reason in the user's language: its code names the message (ingestReasons.<code>) and its parameters fill
@@ -9,7 +10,7 @@ export type TranslatedReason = { key: IngestReasonCode; values: Record<string, s
 
 /** `yyyyMMddHHmmss` → `dd/MM/yyyy HH:mm:ss` (already local time). */
 function compactToDisplay(t: string): string {
-  return `${t.slice(6, 8)}/${t.slice(4, 6)}/${t.slice(0, 4)} ${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}`;
+  return formatDateTime(parseCompactLocalTime(t), { seconds: true });
 }
 
 export function translateReason(stored: StoredReason | null): TranslatedReason | null {

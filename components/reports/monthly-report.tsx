@@ -1,7 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { isAlertKind } from '@/lib/domain/alerts/kinds';
 import { DISPOSITIONS, type Disposition } from '@/lib/domain/alerts/lifecycle';
-import { formatDateTime, formatNumber, formatPercent } from '@/lib/domain/format';
+import { formatNumber, formatPercent } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/time';
 import { DailyChart } from './daily-chart';
 import { periodLabel } from './completeness-table';
 import styles from './reports.module.css';

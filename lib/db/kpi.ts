@@ -1,3 +1,4 @@
+import { LOCAL_TIME_ZONE } from '../domain/time';
 import { pool } from './client';
 
 /**
@@ -11,7 +12,6 @@ export async function listKpiDayCounts(q: {
   stationIds: readonly number[];
   from: Date;
   to: Date;
-  timeZone: string;
 }): Promise<KpiDayCountRow[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{ station_id: number; parameter: string; day: string; received: string; valid: string }>(
@@ -32,7 +32,7 @@ export async function listKpiDayCounts(q: {
        ) ov ON true
       WHERE r.station_id = ANY ($1::int[]) AND r.time >= $2 AND r.time < $3 AND r.time >= s.active_from
       GROUP BY 1, 2, 3`,
-    [q.stationIds, q.from, q.to, q.timeZone],
+    [q.stationIds, q.from, q.to, LOCAL_TIME_ZONE],
   );
   return r.rows.map((x) => ({
     stationId: x.station_id,
@@ -48,7 +48,6 @@ export async function listFileDayCounts(q: {
   stationIds: readonly number[];
   from: Date;
   to: Date;
-  timeZone: string;
 }): Promise<{ stationId: number; day: string; files: number }[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{ station_id: number; day: string; files: string }>(
@@ -56,7 +55,7 @@ export async function listFileDayCounts(q: {
        FROM ingest_file
       WHERE station_id = ANY ($1::int[]) AND received_at >= $2 AND received_at < $3 AND outcome IN ('accepted', 'partial')
       GROUP BY 1, 2`,
-    [q.stationIds, q.from, q.to, q.timeZone],
+    [q.stationIds, q.from, q.to, LOCAL_TIME_ZONE],
   );
   return r.rows.map((x) => ({ stationId: x.station_id, day: x.day, files: Number(x.files) }));
 }
@@ -93,7 +92,6 @@ export async function listExceedanceSummary(q: {
   to: Date;
   until: Date;
   byMonth: boolean;
-  timeZone: string;
 }): Promise<ExceedanceSummaryRow[]> {
   if (q.stationIds.length === 0) return [];
   const r = await pool().query<{
@@ -130,7 +128,7 @@ export async function listExceedanceSummary(q: {
       WHERE a.station_id = ANY ($1::int[]) AND a.kind::text = ANY ($2::text[]) AND a.opened_at >= $3 AND a.opened_at < $4 AND NOT a.suppressed
       GROUP BY a.station_id, s.code, s.name, f.name, a.parameter, 6
       ORDER BY s.code, a.parameter NULLS FIRST, 6`,
-    [q.stationIds, q.kinds, q.from, q.to, q.until, q.byMonth, q.timeZone],
+    [q.stationIds, q.kinds, q.from, q.to, q.until, q.byMonth, LOCAL_TIME_ZONE],
   );
   return r.rows.map((x) => ({
     stationId: x.station_id,

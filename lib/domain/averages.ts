@@ -140,7 +140,3 @@ export function affectedDays(times: readonly number[]): string[] {
 export function affectedEightHours(hourEnds: readonly number[]): number[] {
   return sortedUnique(hourEnds.flatMap((h) => Array.from({ length: HOURS_PER_EIGHT_HOUR }, (_, k) => hourLabel(h) + k * HOUR_MS)));
 }
-
-// Transitional: lib/services/alerts/engine.ts (another branch) still imports these from here; remove once it imports
-// them from lib/domain/time.
-export { dayLabel, dayRange, HOUR_MS } from './time';

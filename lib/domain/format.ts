@@ -26,7 +26,3 @@ export function formatPercent(ratio: number | null | undefined, locale: DisplayL
   if (ratio == null || !Number.isFinite(ratio)) return '—';
   return `${formatNumber(ratio * 100, 1, locale)} %`;
 }
-
-// Transitional: components/ingest and components/reports (other branches) still import this from here; remove once
-// they import it from lib/domain/time.
-export { formatDateTime } from './time';

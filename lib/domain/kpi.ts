@@ -1,4 +1,3 @@
-import { formatDate, localDayWindows as windowsOfDays, parseLocalDate, type DayWindow } from './time';
 
 /**
  * Data-completeness KPIs (DOMAIN.md §7). For one parameter over a period: expected = period / interval counted from
@@ -66,12 +65,3 @@ export function sumCounts(items: readonly KpiCounts[]): KpiCounts {
 export function monthOfDay(day: string): string {
   return day.slice(0, 7);
 }
-
-// Transitional: the reports branch (lib/services/reports, server/queries/reports.ts, app/(app)/reports) still calls
-// these with an offset; remove once it calls localDayWindows, parseLocalDate and formatDate of lib/domain/time.
-/** @deprecated lib/domain/time localDayWindows(from, to) */
-export const localDayWindows = (from: Date, to: Date, _offsetMinutes?: number): DayWindow[] => windowsOfDays(from, to);
-/** @deprecated lib/domain/time parseLocalDate(text) */
-export const parseDayInput = (text: string, _offsetMinutes?: number): Date | null => parseLocalDate(text);
-/** @deprecated lib/domain/time formatDate(instant) */
-export const formatDayInput = (instant: Date, _offsetMinutes?: number): string => formatDate(instant);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale } from 'next-intl/server';
-import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
+import { formatDate } from '@/lib/domain/time';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import {
@@ -83,16 +83,12 @@ export type PrintHeader = {
 /** The administrative header of printed reports (REPORT_DEPARTMENT / REPORT_UNIT / REPORT_PLACE) dated today (local). */
 export function getPrintHeader(now: Date = new Date()): PrintHeader {
   const cfg = env();
-  const d = new Date(now.getTime() + VN_OFFSET_MINUTES * 60_000);
+  const [day = '', month = '', year = ''] = formatDate(now).split('/');
   return {
     department: cfg.REPORT_DEPARTMENT,
     unit: cfg.REPORT_UNIT,
     place: cfg.REPORT_PLACE,
-    date: {
-      day: String(d.getUTCDate()).padStart(2, '0'),
-      month: String(d.getUTCMonth() + 1).padStart(2, '0'),
-      year: String(d.getUTCFullYear()),
-    },
+    date: { day, month, year },
   };
 }
 

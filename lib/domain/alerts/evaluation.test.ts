@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, type HourlyAverage } from '../averages';
+import type { HourlyAverage } from '../averages';
+import { HOUR_MS } from '../time';
 import {
   correctHourly,
   correctReadings,

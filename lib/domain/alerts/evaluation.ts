@@ -1,4 +1,5 @@
-import { computeDaily, computeEightHour, computeHourly, dayLabel, dayRange, HOUR_MS, type HourlyAverage } from '../averages';
+import { computeDaily, computeEightHour, computeHourly, type HourlyAverage } from '../averages';
+import { dayLabel, dayRange, HOUR_MS } from '../time';
 import { correctToReferenceO2 } from '../oxygen-correction';
 import { countsForEarlyWarning } from '../station-state';
 import { violatedBound, type Bounds, type ComplianceBasis } from '../verdicts';

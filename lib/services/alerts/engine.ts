@@ -37,7 +37,7 @@ import {
   periodsFor,
   shownLimit,
 } from '../../domain/alerts/evaluation';
-import { dayLabel, dayRange, HOUR_MS } from '../../domain/averages';
+import { dayLabel, dayRange, HOUR_MS } from '../../domain/time';
 import type { LimitAveraging } from '../../domain/limits';
 import type { StationKind } from '../../domain/parameters';
 import { computeConnectivityState } from '../../domain/station-status';

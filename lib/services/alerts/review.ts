@@ -44,7 +44,7 @@ import {
 } from '../../db/alerts';
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
-import { isoInstant } from '../../domain/iso-time';
+import { isoInstant } from '../../domain/time';
 import { ALERT_KINDS, takesDisposition, type AlertKind } from '../../domain/alerts/kinds';
 import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type AlertState, type Disposition } from '../../domain/alerts/lifecycle';
 

@@ -1,5 +1,4 @@
-import { parseDayInput } from '../../domain/kpi';
-import { VN_OFFSET_MINUTES } from '../../domain/iso-time';
+import { parseLocalDate } from '../../domain/time';
 import type { TableCell } from '../../formats/table';
 import type { XlsxColumn } from '../../formats/xlsx';
 import type { ReportColumnLabels } from './messages';
@@ -14,7 +13,7 @@ export const strCell = (v: string | null | undefined): TableCell => ({ csv: v ??
 
 /** yyyy-MM-dd (a day) → a Date cell at that local midnight; yyyy-MM (a month) → text MM/yyyy in XLSX. */
 export function periodCell(period: string): TableCell {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return { csv: period, xlsx: parseDayInput(period, VN_OFFSET_MINUTES) };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return { csv: period, xlsx: parseLocalDate(period) };
   if (/^\d{4}-\d{2}$/.test(period)) return { csv: period, xlsx: `${period.slice(5)}/${period.slice(0, 4)}` };
   return strCell(period);
 }

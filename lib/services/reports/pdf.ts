@@ -1,3 +1,4 @@
+import { LOCAL_TIME_ZONE } from '../../domain/time';
 import { access, constants } from 'node:fs/promises';
 import { AppError } from '../../errors';
 
@@ -59,7 +60,7 @@ export async function renderReportPdf(req: PdfRequest): Promise<Buffer> {
     const context = await browser.newContext({
       extraHTTPHeaders: req.cookie ? { cookie: req.cookie } : {},
       locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
+      timezoneId: LOCAL_TIME_ZONE,
     });
     const page = await context.newPage();
     const res = await page.goto(req.url, { waitUntil: 'networkidle', timeout: req.timeoutMs ?? 60_000 });

@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { formatDayInput, parseDayInput } from '../../domain/kpi';
-import { VN_OFFSET_MINUTES } from '../../domain/iso-time';
+import { DAY_MS, formatDate, parseLocalDate, startOfLocalDay } from '../../domain/time';
 import { AppError } from '../../errors';
 import { searchParam, type FormContext, type SearchParams } from './contract';
 
 /** Date ranges of the KPI reports: whole local days (Asia/Ho_Chi_Minh, +07:00), at most MAX_KPI_DAYS at a time. */
 export const MAX_KPI_DAYS = 366;
-export const REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const DAY_MS = 86_400_000;
 
 export type ReportPeriod = 'day' | 'month';
 
 /** Default: the last 7 local days up to the start of today (whole days only). */
 export function resolveKpiRange(from: Date | undefined, to: Date | undefined, now: Date): { from: Date; to: Date } {
-  const off = VN_OFFSET_MINUTES * 60_000;
-  const todayStart = Math.floor((now.getTime() + off) / DAY_MS) * DAY_MS - off;
-  const end = to ?? (from ? new Date(from.getTime() + 7 * DAY_MS) : new Date(todayStart));
+  const end = to ?? (from ? new Date(from.getTime() + 7 * DAY_MS) : startOfLocalDay(now));
   const start = from ?? new Date(end.getTime() - 7 * DAY_MS);
   if (start >= end) throw new AppError('VALIDATION', '`from` must be before `to`', [{ path: 'query.from', message: 'must be before to' }]);
   if (end.getTime() - start.getTime() > MAX_KPI_DAYS * DAY_MS) {
@@ -32,20 +27,20 @@ export type RangeValues = { from: string; to: string; period: ReportPeriod };
  */
 export function readRangeForm(sp: SearchParams, now: Date): { values: RangeValues; invalid: string[]; from: Date; to: Date } {
   const invalid: string[] = [];
-  const today = formatDayInput(now, VN_OFFSET_MINUTES);
-  const todayStart = parseDayInput(today, VN_OFFSET_MINUTES)!;
-  const monthStart = parseDayInput(`01/${today.slice(3)}`, VN_OFFSET_MINUTES)!;
+  const today = formatDate(now);
+  const todayStart = parseLocalDate(today)!;
+  const monthStart = parseLocalDate(`01/${today.slice(3)}`)!;
   let from = monthStart;
   let toDay = todayStart;
   const fromText = searchParam(sp, 'from');
   const toText = searchParam(sp, 'to');
   if (fromText) {
-    const d = parseDayInput(fromText, VN_OFFSET_MINUTES);
+    const d = parseLocalDate(fromText);
     if (d) from = d;
     else invalid.push('from');
   }
   if (toText) {
-    const d = parseDayInput(toText, VN_OFFSET_MINUTES);
+    const d = parseLocalDate(toText);
     if (d) toDay = d;
     else invalid.push('to');
   }
@@ -59,7 +54,7 @@ export function readRangeForm(sp: SearchParams, now: Date): { values: RangeValue
   }
   const period: ReportPeriod = searchParam(sp, 'period') === 'month' ? 'month' : 'day';
   return {
-    values: { from: formatDayInput(from, VN_OFFSET_MINUTES), to: formatDayInput(toDay, VN_OFFSET_MINUTES), period },
+    values: { from: formatDate(from), to: formatDate(toDay), period },
     invalid,
     from,
     to: new Date(toDay.getTime() + DAY_MS),

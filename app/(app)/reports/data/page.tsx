@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ExportPanel } from '@/components/reports/export-panel';
 import { ReportTabs } from '@/components/reports/report-tabs';
-import { formatDayInput } from '@/lib/domain/kpi';
-import { VN_OFFSET_MINUTES } from '@/lib/domain/iso-time';
+import { formatDate } from '@/lib/domain/time';
 import { requireUser } from '@/server/auth/session';
 import { listStationOptions, REPORT_ROLES } from '@/server/queries/reports';
 
@@ -17,7 +16,7 @@ export default async function ReportsDataPage() {
   const user = await requireUser([...REPORT_ROLES]);
   const [t, tr, stations] = await Promise.all([getTranslations('reports.export'), getTranslations('reports'), listStationOptions(user)]);
   const now = new Date();
-  const today = formatDayInput(now, VN_OFFSET_MINUTES);
+  const today = formatDate(now);
   return (
     <>
       <div className="page-head">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { LIMIT_ALERT_KINDS } from '@/lib/domain/alerts/kinds';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
@@ -38,9 +39,11 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
           {t('kind')}
           <select className="input" name="kind" defaultValue={data.values.kind}>
             <option value="all">{t('kinds.all')}</option>
-            <option value="compliance_exceedance">{t('kinds.compliance_exceedance')}</option>
-            <option value="instant_exceedance">{t('kinds.instant_exceedance')}</option>
-            <option value="approaching">{t('kinds.approaching')}</option>
+            {LIMIT_ALERT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
           </select>
         </label>
         <ReportStationSelect

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { listFileDayCounts, listKpiDayCounts } from '../../../db/kpi';
 import { listStations, type StationRow } from '../../../db/stations';
-import { expectedSlots, kpiRates, localDayWindows, monthOfDay, sumCounts, type KpiCounts, type KpiRates } from '../../../domain/kpi';
-import { VN_OFFSET_MINUTES, isoInstant } from '../../../domain/iso-time';
+import { expectedSlots, kpiRates, monthOfDay, sumCounts, type KpiCounts, type KpiRates } from '../../../domain/kpi';
+import { isoInstant, localDayWindows } from '../../../domain/time';
 import { AppError } from '../../../errors';
 import type { ViewerScope } from '../../stations';
-import { REPORT_TIME_ZONE, resolveKpiRange, type ReportPeriod } from '../range';
+import { resolveKpiRange, type ReportPeriod } from '../range';
 
 /**
  * Completeness (DOMAIN.md §7): expected, received and valid readings per station × parameter × local day, grouped into
@@ -44,11 +44,11 @@ export async function loadKpiData(q: { from: Date; to: Date; scope: ViewerScope;
   const countTo = new Date(Math.min(q.to.getTime(), q.now.getTime()));
   const ids = stations.map((s) => s.id);
   const [counts, fileCounts] = await Promise.all([
-    listKpiDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: REPORT_TIME_ZONE }),
-    listFileDayCounts({ stationIds: ids, from: q.from, to: q.to, timeZone: REPORT_TIME_ZONE }),
+    listKpiDayCounts({ stationIds: ids, from: q.from, to: q.to }),
+    listFileDayCounts({ stationIds: ids, from: q.from, to: q.to }),
   ]);
   const byKey = new Map(counts.map((c) => [`${c.stationId}|${c.parameter}|${c.day}`, c]));
-  const days = localDayWindows(q.from, q.to, VN_OFFSET_MINUTES);
+  const days = localDayWindows(q.from, q.to);
   const cells: KpiCell[] = [];
   for (const s of stations) {
     for (const p of s.parameters.filter((x) => x.enabled)) {

@@ -1,4 +1,4 @@
-import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
+import { LOCAL_OFFSET_MINUTES } from '../../../domain/time';
 import type { FileTable, TableCell } from '../../../formats/table';
 import type { XlsxColumn } from '../../../formats/xlsx';
 import { numCell, pctCell, periodCell, stationCells, stationColumns } from '../cells';
@@ -33,5 +33,5 @@ export function completenessTable(report: CompletenessReport, locale: ReportLoca
     pctCell(r.validRate),
     numCell(r.belowThreshold ? 1 : 0),
   ]);
-  return { sheetName: reportMessages(locale).sheets.completeness, columns, rows, offsetMinutes: VN_OFFSET_MINUTES };
+  return { sheetName: reportMessages(locale).sheets.completeness, columns, rows, offsetMinutes: LOCAL_OFFSET_MINUTES };
 }

@@ -1,7 +1,6 @@
 import en from '../../../../messages/en.json';
 import vi from '../../../../messages/vi.json';
-import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
-import { parseDayInput } from '../../../domain/kpi';
+import { parseLocalDate } from '../../../domain/time';
 import { FILE_CONTENT_TYPES } from '../../../formats/table';
 import { compactDay, searchParam, type ReportDefinition, type ReportLocale } from '../contract';
 import { auditExport, exportInput, exportStream, planValidExport, type ExportLabels, type ExportParams, type ExportPlan } from './export';
@@ -28,8 +27,8 @@ export const dataExportDefinition = {
       from: searchParam(sp, 'from'),
       to: searchParam(sp, 'to'),
     };
-    const from = parseDayInput(values.from, VN_OFFSET_MINUTES);
-    const toDay = parseDayInput(values.to, VN_OFFSET_MINUTES);
+    const from = parseLocalDate(values.from);
+    const toDay = parseLocalDate(values.to);
     const invalid = [...(from ? [] : ['from']), ...(toDay ? [] : ['to'])];
     return {
       values,

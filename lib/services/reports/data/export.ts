@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { appendAudit } from '../../../db/audit';
 import { listDayBatch, listHourBatch, listRawBatch } from '../../../db/exports';
 import { listStations, type StationRow } from '../../../db/stations';
-import { formatIsoLocal, VN_OFFSET_MINUTES } from '../../../domain/iso-time';
-import { expectedSlots, localDayWindows } from '../../../domain/kpi';
+import { formatIsoLocal, LOCAL_OFFSET_MINUTES, localDayWindows } from '../../../domain/time';
+import { expectedSlots } from '../../../domain/kpi';
 import { findParameter } from '../../../domain/parameters';
 import { qcFlagName } from '../../../domain/qc-flags';
 import { AppError } from '../../../errors';
@@ -65,7 +65,7 @@ export async function planValidExport(q: ExportParams, scope: ViewerScope): Prom
   if (missing.length > 0) throw new AppError('NOT_FOUND', `no station '${missing[0]}'`);
   const items: ExportPlan['items'] = [];
   let estimatedRows = 0;
-  const days = q.resolution === '24h' ? localDayWindows(q.from, q.to, VN_OFFSET_MINUTES).length : 0;
+  const days = q.resolution === '24h' ? localDayWindows(q.from, q.to).length : 0;
   for (const s of stations) {
     const params = s.parameters.filter((p) => p.enabled && (!q.parameters?.length || q.parameters.includes(p.parameter)));
     const perParam =
@@ -144,7 +144,7 @@ async function nextBatch(plan: ExportPlan, i: number, cursor: string | null): Pr
       cursor: rows.length === EXPORT_BATCH ? String(rows[rows.length - 1]!.time.getTime()) : null,
     };
   }
-  const days = localDayWindows(plan.from, plan.to, VN_OFFSET_MINUTES);
+  const days = localDayWindows(plan.from, plan.to);
   const fromDay = days[0]?.day ?? '1970-01-01';
   const lastDay = days[days.length - 1];
   const toDay = lastDay ? new Date(Date.parse(`${lastDay.day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10) : fromDay;
@@ -162,7 +162,7 @@ async function nextBatch(plan: ExportPlan, i: number, cursor: string | null): Pr
 export function exportStream(plan: ExportPlan, labels: ExportLabels, onDone?: (rows: number) => void): ReadableStream<Uint8Array> {
   const columns = columnsFor(plan.resolution, labels);
   const enc = new TextEncoder();
-  const xlsx = plan.format === 'xlsx' ? new XlsxStreamWriter(columns, { sheetName: 'Data', offsetMinutes: VN_OFFSET_MINUTES }) : null;
+  const xlsx = plan.format === 'xlsx' ? new XlsxStreamWriter(columns, { sheetName: 'Data', offsetMinutes: LOCAL_OFFSET_MINUTES }) : null;
   let item = 0;
   let cursor: string | null = null;
   let started = false;

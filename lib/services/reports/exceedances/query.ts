@@ -1,11 +1,13 @@
 import { listExceedanceSummary, type ExceedanceSummaryRow } from '../../../db/kpi';
 import { listStations } from '../../../db/stations';
 import type { ViewerScope } from '../../stations';
-import { REPORT_TIME_ZONE, resolveKpiRange } from '../range';
+import { resolveKpiRange } from '../range';
+import { LIMIT_ALERT_KINDS, EXCEEDANCE_ALERT_KINDS } from '../../../domain/alerts/kinds';
 
 export type { ExceedanceSummaryRow };
 
-export const EXCEEDANCE_KINDS = ['compliance_exceedance', 'instant_exceedance', 'approaching'] as const;
+/** The kinds the exceedance report can show: those compared against a limit; 'all' = the exceedances proper. */
+export const EXCEEDANCE_KINDS = LIMIT_ALERT_KINDS;
 export type ExceedanceKindFilter = (typeof EXCEEDANCE_KINDS)[number] | 'all';
 
 /** Exceedance report: alerts of the chosen kind(s) per station × parameter × month (or the whole range). */
@@ -20,6 +22,6 @@ export async function exceedanceReportService(q: {
 }): Promise<ExceedanceSummaryRow[]> {
   const range = resolveKpiRange(q.from, q.to, q.now);
   const stations = await listStations({ ...(q.scope.facilityId != null ? { facilityId: q.scope.facilityId } : {}), ...(q.stationCodes?.length ? { codes: [...q.stationCodes] } : {}) });
-  const kinds = q.kind === 'all' ? ['compliance_exceedance', 'instant_exceedance'] : [q.kind];
-  return listExceedanceSummary({ stationIds: stations.map((s) => s.id), kinds, from: range.from, to: range.to, until: q.now, byMonth: q.byMonth, timeZone: REPORT_TIME_ZONE });
+  const kinds = q.kind === 'all' ? EXCEEDANCE_ALERT_KINDS : [q.kind];
+  return listExceedanceSummary({ stationIds: stations.map((s) => s.id), kinds, from: range.from, to: range.to, until: q.now, byMonth: q.byMonth });
 }

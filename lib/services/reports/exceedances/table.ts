@@ -1,4 +1,4 @@
-import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
+import { LOCAL_OFFSET_MINUTES } from '../../../domain/time';
 import type { FileTable, TableCell } from '../../../formats/table';
 import type { XlsxColumn } from '../../../formats/xlsx';
 import { numCell, periodCell, stationCells, stationColumns, strCell } from '../cells';
@@ -41,5 +41,5 @@ export function exceedanceTable(rows: readonly ExceedanceSummaryRow[], byMonth: 
     numCell(r.calibration),
     numCell(r.falseAlarm),
   ]);
-  return { sheetName: reportMessages(locale).sheets.exceedances, columns, rows: out, offsetMinutes: VN_OFFSET_MINUTES };
+  return { sheetName: reportMessages(locale).sheets.exceedances, columns, rows: out, offsetMinutes: LOCAL_OFFSET_MINUTES };
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { VN_OFFSET_MINUTES } from '../../../domain/iso-time';
 import { searchParam, type ReportDefinition } from '../contract';
 import { readStationChoice } from '../range';
 import { formatMonthKey, monthOf, parseMonthInput } from '../kpi-month';
@@ -23,9 +22,9 @@ export const monthlyDefinition = {
   readForm(sp, form) {
     const invalid: string[] = [];
     const monthText = searchParam(sp, 'month');
-    const parsed = monthText ? parseMonthInput(monthText) : monthOf(form.now, VN_OFFSET_MINUTES);
+    const parsed = monthText ? parseMonthInput(monthText) : monthOf(form.now);
     if (!parsed) invalid.push('month');
-    const month = parsed ?? monthOf(form.now, VN_OFFSET_MINUTES);
+    const month = parsed ?? monthOf(form.now);
     const station = readStationChoice(sp, form.stations, invalid);
     return {
       values: { station, month: formatMonthKey(month) },

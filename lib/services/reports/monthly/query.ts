@@ -6,6 +6,7 @@ import { resolveStationLimits } from '../../limits';
 import { getStationOrThrow, type ViewerScope } from '../../stations';
 import { completenessReportService } from '../completeness';
 import { monthWindow } from '../kpi-month';
+import { EXCEEDANCE_ALERT_KINDS } from '../../../domain/alerts/kinds';
 
 /**
  * Monthly station report (Báo cáo tháng theo trạm): for one station and local month, per enabled parameter the daily
@@ -43,7 +44,7 @@ export type MonthlyStationReport = {
 /** Rates of a parameter or station without a single expected reading in the month. */
 const NO_READINGS: KpiRates = { expected: 0, received: 0, valid: 0, receiptRate: null, validRate: null, belowThreshold: false };
 
-export const MONTHLY_ALERT_KINDS = ['compliance_exceedance', 'instant_exceedance'] as const;
+export const MONTHLY_ALERT_KINDS = EXCEEDANCE_ALERT_KINDS;
 
 export async function monthlyStationReportService(q: {
   stationCode: string;
