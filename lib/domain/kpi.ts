@@ -1,4 +1,3 @@
-
 /**
  * Data-completeness KPIs (DOMAIN.md §7). For one parameter over a period: expected = period / interval counted from
  * max(activeFrom, from); received = distinct time slots with a value; valid = slots with a valid reading.
