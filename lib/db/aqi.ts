@@ -170,38 +170,22 @@ export async function writeIndexDay(
 
 type IndexListOptions = { withValue?: boolean; limit?: number };
 
-/** Hour rows with labels in [from, to), oldest first; `withValue` drops rows whose index could not be computed. */
-export async function listIndexHours(
-  kind: IndexKind,
-  stationIds: readonly number[],
-  from: Date,
-  to: Date,
-  opts: IndexListOptions = {},
-): Promise<IndexHourRow[]> {
-  return listIndexRows<IndexHourRow>(kind, 'hour', stationIds, from, to, opts);
-}
-
-/** Day rows with dates in [fromDay, untilDay), oldest first. */
-export async function listIndexDays(
-  kind: IndexKind,
-  stationIds: readonly number[],
-  fromDay: string,
-  untilDay: string,
-  opts: IndexListOptions = {},
-): Promise<IndexDayRow[]> {
-  return listIndexRows<IndexDayRow>(kind, 'day', stationIds, fromDay, untilDay, opts);
-}
-
-async function listIndexRows<R extends IndexHourRow | IndexDayRow>(
+/**
+ * Stored rows of one index, oldest first: hours with labels in [from, to), or days with dates (yyyy-MM-dd) in
+ * [from, to); `withValue` drops rows whose index could not be computed.
+ */
+export function listIndexRows(kind: IndexKind, period: 'hour', stationIds: readonly number[], from: Date, to: Date, opts?: IndexListOptions): Promise<IndexHourRow[]>;
+export function listIndexRows(kind: IndexKind, period: 'day', stationIds: readonly number[], from: string, to: string, opts?: IndexListOptions): Promise<IndexDayRow[]>;
+export async function listIndexRows(
   kind: IndexKind,
   period: 'hour' | 'day',
   stationIds: readonly number[],
   from: Date | string,
   to: Date | string,
-  opts: IndexListOptions,
-): Promise<R[]> {
+  opts: IndexListOptions = {},
+): Promise<(IndexHourRow | IndexDayRow)[]> {
   const [label, cast] = period === 'hour' ? ['hour_end', ''] : ['day', '::date'];
-  const r = await pool().query<R>(
+  const r = await pool().query<IndexHourRow | IndexDayRow>(
     `SELECT ${indexColumns(kind, period)} FROM ${kind}_${period}
      WHERE station_id = ANY($1) AND ${label} >= $2${cast} AND ${label} < $3${cast} ${opts.withValue ? `AND ${kind} IS NOT NULL` : ''}
      ORDER BY station_id, ${label} LIMIT $4`,

@@ -90,19 +90,7 @@ export type AlertView = {
 
 export type AlertEventView = { id: number; alertId: number; at: Date; type: AlertEventType; actor: string; data: Record<string, unknown> };
 export type AlertDetail = AlertView & { events: AlertEventView[] };
-export type MaintenanceWindowView = {
-  id: number;
-  stationCode: string;
-  from: Date;
-  to: Date;
-  reason: string;
-  /** Parameters covered; empty = the whole station. */
-  parameters: string[];
-  createdBy: string;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  cancelledBy: string | null;
-};
+export type MaintenanceWindowView = Omit<MaintenanceWindowRow, 'stationId'> & { stationCode: string };
 
 export function toAlertView(a: AlertWithStation): AlertView {
   const end = a.resolvedAt ?? a.lastSeenAt;

@@ -1,8 +1,7 @@
 import {
   findIndexStation,
   listHourlyMeans,
-  listIndexDays,
-  listIndexHours,
+  listIndexRows,
   listIndexStations,
   newestIndexHour,
   replaceIndexHours,
@@ -255,7 +254,7 @@ export async function listIndexService(
     let from = q.from?.getTime() ?? to - DEFAULT_HOURLY_SPAN_MS;
     if (to - from > MAX_SPAN_MS) throw new AppError('VALIDATION', 'the period may not exceed 400 days', [{ path: 'query.from', message: 'too long' }]);
     if (q.after !== undefined) from = Math.max(from, Number(q.after) + 1);
-    const rows = from < to ? await listIndexHours(kind, [station.id], new Date(from), new Date(to), { withValue: true, limit: q.limit + 1 }) : [];
+    const rows = from < to ? await listIndexRows(kind, 'hour', [station.id], new Date(from), new Date(to), { withValue: true, limit: q.limit + 1 }) : [];
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
@@ -275,7 +274,7 @@ export async function listIndexService(
   }
   let fromDay = q.from ? localDayKey(q.from) : dayLabel(now.getTime() - DEFAULT_DAILY_SPAN_DAYS * 24 * HOUR_MS);
   if (q.after !== undefined && q.after >= fromDay) fromDay = nextDay(q.after);
-  const rows = fromDay < untilDay ? await listIndexDays(kind, [station.id], fromDay, untilDay, { withValue: true, limit: q.limit + 1 }) : [];
+  const rows = fromDay < untilDay ? await listIndexRows(kind, 'day', [station.id], fromDay, untilDay, { withValue: true, limit: q.limit + 1 }) : [];
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
