@@ -34,7 +34,9 @@ export type AlertRow = {
   limitValue: number | null;
   basis: string | null;
   averageValue: number | null;
+  /** Valid / expected readings of the averaging period, 0…1 (compliance only). */
   completeness: number | null;
+  /** {standard, version, column, coefficients, base, o2Correction?} of lib/domain/limits resolveLimit, or null. */
   limitDerivation: unknown;
   periodStart: Date | null;
   periodEnd: Date | null;

@@ -11,36 +11,20 @@ import { withTransaction } from './transaction';
  */
 export type IndexStation = { id: number; code: string; kind: StationKind; intervalMinutes: number; enabled: boolean };
 
+/** station columns named as IndexStation's fields. */
+const INDEX_STATION_COLUMNS = `id, code, kind::text AS kind, interval_minutes AS "intervalMinutes", enabled`;
+
 export async function findIndexStation(stationId: number): Promise<IndexStation | null> {
-  const r = await pool().query<{
-    id: number;
-    code: string;
-    kind: StationKind;
-    interval_minutes: number;
-    enabled: boolean;
-  }>(`SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE id = $1`, [stationId]);
-  const s = r.rows[0];
-  return s ? { id: s.id, code: s.code, kind: s.kind, intervalMinutes: s.interval_minutes, enabled: s.enabled } : null;
+  const r = await pool().query<IndexStation>(`SELECT ${INDEX_STATION_COLUMNS} FROM station WHERE id = $1`, [stationId]);
+  return r.rows[0] ?? null;
 }
 
 export async function listIndexStations(kinds: readonly StationKind[]): Promise<IndexStation[]> {
-  const r = await pool().query<{
-    id: number;
-    code: string;
-    kind: StationKind;
-    interval_minutes: number;
-    enabled: boolean;
-  }>(
-    `SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE kind::text = ANY($1) ORDER BY code`,
+  const r = await pool().query<IndexStation>(
+    `SELECT ${INDEX_STATION_COLUMNS} FROM station WHERE kind::text = ANY($1) ORDER BY code`,
     [kinds],
   );
-  return r.rows.map((s) => ({
-    id: s.id,
-    code: s.code,
-    kind: s.kind,
-    intervalMinutes: s.interval_minutes,
-    enabled: s.enabled,
-  }));
+  return r.rows;
 }
 
 // ── hourly means ────────────────────────────────────────────────────────────────────────────────────────────────
