@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import type { AdminFacilityRow } from '@/lib/db/admin-facilities';
 import { listFacilities } from '@/lib/db/facilities';
 import { listFtpAccounts } from '@/lib/db/ftp-accounts';
 import { listStations, type StationRow } from '@/lib/db/stations';
@@ -7,7 +8,7 @@ import { listUsers, type Role } from '@/lib/db/users';
 import { PARAMETERS_BY_KIND, STATION_KINDS, type StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import type { AdminActor } from '@/lib/services/accounts';
-import { getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/accounts';
+import { facilitySnapshot, getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/accounts';
 import { listFtpAccountsForAdmin, listTokensForAdmin, listUsersForAdmin } from '@/lib/services/accounts';
 import {
   adminStationFilter,
@@ -17,6 +18,7 @@ import {
   VIETNAM_BOUNDS,
 } from '@/lib/services/stations';
 import { currentUser, requireUser } from '@/server/auth/session';
+import type { StationSummary } from './station-dto';
 
 /** Page reads of the admin area. Every one requires the admin role (others get a 404) and returns DTOs without secrets. */
 
@@ -74,26 +76,12 @@ export async function getAdminOverview(): Promise<AdminOverview> {
 
 // ── facilities ──
 
-export type AdminFacilityDto = {
-  code: string;
-  name: string;
-  address: string | null;
-  province: string | null;
-  contactEmail: string | null;
-  active: boolean;
+export type AdminFacilityDto = ReturnType<typeof facilitySnapshot> & {
   createdAt: string;
-  stationCount: number;
-  userCount: number;
-  ftpAccountCount: number;
-};
+} & Pick<AdminFacilityRow, 'stationCount' | 'userCount' | 'ftpAccountCount'>;
 
 const facilityDto = (f: Awaited<ReturnType<typeof listFacilitiesForAdmin>>[number]): AdminFacilityDto => ({
-  code: f.code,
-  name: f.name,
-  address: f.address,
-  province: f.province,
-  contactEmail: f.contactEmail,
-  active: f.disabledAt == null,
+  ...facilitySnapshot(f),
   createdAt: f.createdAt.toISOString(),
   stationCount: f.stationCount,
   userCount: f.userCount,
@@ -128,20 +116,10 @@ export async function getAdminFacility(code: string): Promise<AdminFacilityDto> 
 // ── stations ──
 
 export type AdminStationParameterDto = { code: string; unit: string; registryUnit: string; aliases: string[] };
-export type AdminStationDto = {
-  code: string;
-  fileCode: string;
-  name: string;
-  kind: StationKind;
-  facilityCode: string;
-  facilityName: string;
-  lat: number;
-  lon: number;
-  intervalMinutes: number;
-  graceMinutes: number;
-  active: boolean;
-  parameters: AdminStationParameterDto[];
-};
+export type AdminStationDto = Pick<
+  StationSummary,
+  'code' | 'name' | 'kind' | 'facilityCode' | 'facilityName' | 'lat' | 'lon' | 'intervalMinutes' | 'graceMinutes'
+> & { fileCode: string; active: boolean; parameters: AdminStationParameterDto[] };
 
 function stationDto(s: StationRow): AdminStationDto {
   return {

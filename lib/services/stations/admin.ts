@@ -6,8 +6,8 @@ import { findStationByCode, findStationByFileCode, listStations, type StationRow
 import { findParameter, STATION_KINDS, type ParameterDef, type StationKind } from '../../domain/parameters';
 import { symbolKey } from '../../domain/symbols';
 import { AppError } from '../../errors';
-import { assertAdmin, type AdminActor } from '../accounts';
-import { createStationService } from './create';
+import { activeFacilityOrThrow, assertAdmin, type AdminActor } from '../accounts';
+import { canonicalUnit, createStationService } from './create';
 import { CODE_PATTERN, FILE_CODE_PATTERN } from '../../domain/codes';
 
 /**
@@ -81,17 +81,6 @@ export const stationParameterEdit = z.object({ unit: z.string().trim().max(32).n
 export type StationParameterEdit = z.input<typeof stationParameterEdit>;
 
 // ---------------------------------------------------------------------------------------------------------------
-
-function unitKey(unit: string): string {
-  return unit.trim().toLowerCase().replace(/³/g, '3').replace(/[µμ]/g, 'u').replace(/°/g, 'o').replace(/\s+/g, '');
-}
-
-/** The registry's unit when `given` is empty or a spelling of it (mg/l = mg/L); null when it is another unit. */
-function canonicalUnit(def: ParameterDef, given: string | null | undefined): string | null {
-  if (given == null || given.trim() === '') return def.unit;
-  if (def.unit === '-' && ['-', 'ph', '—', 'none'].includes(unitKey(given))) return def.unit;
-  return unitKey(given) === unitKey(def.unit) ? def.unit : null;
-}
 
 function registryParameter(kind: StationKind, code: string, path: string): ParameterDef {
   const def = findParameter(kind, code);
@@ -173,17 +162,6 @@ async function stationOrThrow(code: string): Promise<StationRow> {
   return s;
 }
 
-async function activeFacilityOrThrow(code: string) {
-  const f = await findAdminFacility(code);
-  if (!f)
-    throw new AppError('VALIDATION', `facility ${code} does not exist`, [
-      { path: 'facilityCode', message: `facility ${code} does not exist` },
-    ]);
-  if (f.disabledAt)
-    throw new AppError('VALIDATION', `facility ${code} is inactive`, [{ path: 'facilityCode', message: `facility ${code} is inactive` }]);
-  return f;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 export const adminStationFilter = z.object({
@@ -221,18 +199,7 @@ export async function createStationAsAdmin(actor: AdminActor, raw: AdminStationC
   const input = adminStationCreateInput.parse(raw);
   await activeFacilityOrThrow(input.facilityCode);
   const created = await createStationService(
-    {
-      code: input.code,
-      fileCode: input.fileCode,
-      name: input.name,
-      kind: input.kind,
-      facilityCode: input.facilityCode,
-      lat: input.lat,
-      lon: input.lon,
-      intervalMinutes: input.intervalMinutes,
-      graceMinutes: input.graceMinutes,
-      parameters: input.parameters.map((p) => ({ code: p.code, unit: p.unit })),
-    },
+    { ...input, parameters: input.parameters.map((p) => ({ code: p.code, unit: p.unit })) },
     who,
     now,
   );
@@ -267,17 +234,8 @@ export async function updateStationAsAdmin(actor: AdminActor, code: string, raw:
     if (other && other.id !== before.id)
       throw new AppError('CONFLICT', `file code ${input.fileCode} is already used by station ${other.code}`, { field: 'fileCode' });
   }
-  await updateStationSettings(before.id, {
-    fileCode: input.fileCode,
-    name: input.name,
-    kind: input.kind,
-    facilityId: facility.id,
-    lat: input.lat,
-    lon: input.lon,
-    intervalMinutes: input.intervalMinutes,
-    graceMinutes: input.graceMinutes,
-    enabled: input.enabled,
-  }).catch((e: unknown) => {
+  const { facilityCode: _code, ...settings } = input;
+  await updateStationSettings(before.id, { ...settings, facilityId: facility.id }).catch((e: unknown) => {
     if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002') {
       throw new AppError('CONFLICT', `file code ${input.fileCode} is already used`, { field: 'fileCode' });
     }
