@@ -1,7 +1,9 @@
 import 'server-only';
 import type { StationRow } from '@/lib/db/stations';
+import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
+import { unitAndDecimals, type LatestWithLevel } from '@/lib/services/stations';
 
 /** What pages and client components get for a station: no ids, no secrets; times as ISO strings. */
 export type StationSummary = {
@@ -44,5 +46,22 @@ export function toStationSummary(s: StationRow, state: StationState): StationSum
     graceMinutes: s.graceMinutes,
     state,
     lastFileAt: s.lastFileAt ? s.lastFileAt.toISOString() : null,
+  };
+}
+
+/** A latest value with its level and the limit it was judged by, as the map and the station page show it. */
+export type LatestValueView = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
+
+export function toLatestValueView(s: StationRow, r: LatestWithLevel): LatestValueView {
+  return {
+    parameter: r.parameter,
+    value: r.value,
+    deviceStatus: r.deviceStatus,
+    qcFlag: r.qcFlag,
+    time: r.time.toISOString(),
+    level: r.level,
+    limitMin: r.limit?.min ?? null,
+    limitMax: r.limit?.max ?? null,
+    ...unitAndDecimals(s, r.parameter),
   };
 }

@@ -73,14 +73,19 @@ const limitDerivationSchema = z.object({
   o2Ref: z.number().optional().describe('reference O2 (%) for stack gases'),
 });
 
-const latestValueSchema = z.object({
-  parameter: z.string(),
+/** A stored reading as answers show it: the raw value with its device status, QC flag and the flag's reasons. */
+const readingFields = {
   time: isoDateTime,
   value: z.number(),
   unit: z.string(),
   deviceStatus: deviceStatusSchema,
   flag: qcFlagSchema,
   reasons: z.array(z.string()),
+};
+
+const latestValueSchema = z.object({
+  parameter: z.string(),
+  ...readingFields,
   valid: z.boolean().describe('device status 00 and flag good or suspect'),
   level: z.enum(LEVELS).nullable().describe('≥ 80 % of max: approaching; > max or < min: exceeding; null for invalid readings'),
   limit: z
@@ -103,15 +108,7 @@ export const latestSchema = z.object({
 });
 
 // ── readings ──
-export const rawReadingSchema = z.object({
-  time: isoDateTime,
-  value: z.number(),
-  unit: z.string(),
-  deviceStatus: deviceStatusSchema,
-  flag: qcFlagSchema,
-  reasons: z.array(z.string()),
-  valid: z.boolean(),
-});
+export const rawReadingSchema = z.object({ ...readingFields, valid: z.boolean() });
 
 export const aggregateSchema = z.object({
   time: isoDateTime.describe('hourly and 8-hourly: end of the (last) hour; daily: local midnight starting the day'),
