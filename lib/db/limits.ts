@@ -1,4 +1,4 @@
-import type { LimitAveraging, LimitCoefficients, LimitStandard } from '../domain/limits';
+import type { LimitAveraging, LimitCoefficients, LimitStandard, PermitTerms } from '../domain/limits';
 import { LIMIT_AVERAGINGS } from '../domain/limits';
 import type { StationKind } from '../domain/parameters';
 import { pool, prisma } from './client';
@@ -146,18 +146,7 @@ export async function deleteBinding(stationId: number, standardCode: string): Pr
   return r.count > 0;
 }
 
-export type PermitLimitRow = {
-  id: number;
-  facilityId: number;
-  stationId: number | null;
-  parameter: string;
-  min: number | null;
-  max: number | null;
-  averaging: LimitAveraging;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  note: string | null;
-};
+export type PermitLimitRow = { id: number; facilityId: number; stationId: number | null; parameter: string } & PermitTerms;
 
 /** permit_limit columns named as PermitLimitRow's fields; dates as text (node-pg would read a DATE as local midnight). */
 const PERMIT_COLUMNS = `id, facility_id AS "facilityId", station_id AS "stationId", parameter, min, max, averaging,

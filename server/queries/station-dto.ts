@@ -1,19 +1,11 @@
 import 'server-only';
 import type { StationRow } from '@/lib/db/stations';
 import type { Level } from '@/lib/domain/level';
-import type { StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
 import { unitAndDecimals, type LatestWithLevel } from '@/lib/services/stations';
 
 /** What pages and client components get for a station: no ids, no secrets; times as ISO strings. */
-export type StationSummary = {
-  code: string;
-  name: string;
-  kind: StationKind;
-  facilityCode: string;
-  facilityName: string;
-  lat: number;
-  lon: number;
+export type StationSummary = StationBasics & {
   enabled: boolean;
   intervalMinutes: number;
   graceMinutes: number;
@@ -31,8 +23,8 @@ export type LatestValue = {
   time: string;
 };
 
-/** `state` is the full live state (lib/services/station-state computeLiveStates), so every page shows the same one. */
-export function toStationSummary(s: StationRow, state: StationState): StationSummary {
+/** What every view of a station starts with: its identity, facility and place. */
+export function stationBasics(s: StationRow) {
   return {
     code: s.code,
     name: s.name,
@@ -41,6 +33,14 @@ export function toStationSummary(s: StationRow, state: StationState): StationSum
     facilityName: s.facility.name,
     lat: s.lat,
     lon: s.lon,
+  };
+}
+export type StationBasics = ReturnType<typeof stationBasics>;
+
+/** `state` is the full live state (lib/services/station-state computeLiveStates), so every page shows the same one. */
+export function toStationSummary(s: StationRow, state: StationState): StationSummary {
+  return {
+    ...stationBasics(s),
     enabled: s.enabled,
     intervalMinutes: s.intervalMinutes,
     graceMinutes: s.graceMinutes,

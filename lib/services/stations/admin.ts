@@ -156,6 +156,20 @@ const parameterSnapshot = (s: StationRow, parameter: string) => {
   return p ? { parameter, unit: p.unit, active: p.enabled, aliases: aliasesOf(s, parameter) } : null;
 };
 
+/** Reads the station again after a change of one of its parameters and audits that parameter before and after. */
+async function auditParameterChange(who: string, action: string, code: string, before: StationRow, parameter: string): Promise<StationRow> {
+  const after = await stationOrThrow(code);
+  await appendAudit({
+    actor: who,
+    action,
+    entity: 'station',
+    entityId: code,
+    before: parameterSnapshot(before, parameter),
+    after: parameterSnapshot(after, parameter),
+  });
+  return after;
+}
+
 async function stationOrThrow(code: string): Promise<StationRow> {
   const s = await findStationByCode(code);
   if (!s) throw new AppError('NOT_FOUND', `station ${code} not found`);
@@ -265,16 +279,7 @@ export async function addStationParameterAsAdmin(actor: AdminActor, code: string
   const aliases = withAliases(station, def.code, input.aliases, [...measuredCodes(station), def.code]);
   await upsertStationParameter(station.id, def.code, unit);
   await setStationSymbolAliases(station.id, aliases);
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.add',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, def.code),
-    after: parameterSnapshot(after, def.code),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.add', code, station, def.code);
 }
 
 export async function updateStationParameterAsAdmin(
@@ -293,16 +298,7 @@ export async function updateStationParameterAsAdmin(
   const aliases = withAliases(station, p.parameter, input.aliases, measuredCodes(station));
   await upsertStationParameter(station.id, p.parameter, unit);
   await setStationSymbolAliases(station.id, aliases);
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.update',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, p.parameter),
-    after: parameterSnapshot(after, p.parameter),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.update', code, station, p.parameter);
 }
 
 /** Switches a parameter off (readings stay); a station keeps at least one parameter. Its aliases go with it. */
@@ -319,14 +315,5 @@ export async function removeStationParameterAsAdmin(actor: AdminActor, code: str
   }
   await disableStationParameter(station.id, target);
   await setStationSymbolAliases(station.id, withAliases(station, target, [], measured));
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.remove',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, target),
-    after: parameterSnapshot(after, target),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.remove', code, station, target);
 }
