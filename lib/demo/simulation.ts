@@ -116,17 +116,19 @@ export type SimStation = {
   load?: LoadProfile;
 };
 
+const WASTEWATER_EVENTS: SimEvents = {
+  exceedanceDayProb: 0.12,
+  deviceErrorDayProb: 0.05,
+  flatLineDayProb: 0.05,
+  gapDayProb: 0.06,
+  linkDownDayProb: 0.08,
+  spikeProb: 0.002,
+  malformedProb: 0.002,
+  calibration: null,
+};
+
 export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
-  wastewater: {
-    exceedanceDayProb: 0.12,
-    deviceErrorDayProb: 0.05,
-    flatLineDayProb: 0.05,
-    gapDayProb: 0.06,
-    linkDownDayProb: 0.08,
-    spikeProb: 0.002,
-    malformedProb: 0.002,
-    calibration: null,
-  },
+  wastewater: WASTEWATER_EVENTS,
   emission: {
     exceedanceDayProb: 0.1,
     deviceErrorDayProb: 0.04,
@@ -147,16 +149,8 @@ export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
     malformedProb: 0.001,
     calibration: null,
   },
-  surface_water: {
-    exceedanceDayProb: 0.08,
-    deviceErrorDayProb: 0.05,
-    flatLineDayProb: 0.05,
-    gapDayProb: 0.06,
-    linkDownDayProb: 0.08,
-    spikeProb: 0.002,
-    malformedProb: 0.002,
-    calibration: null,
-  },
+  // River stations fail as wastewater ones do; their exceedances are rarer.
+  surface_water: { ...WASTEWATER_EVENTS, exceedanceDayProb: 0.08 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { IngestOutcome } from '@/lib/db/ingest-files';
 import { INGEST_REASON_CODES } from '@/lib/domain/ingest/reasons';
 import { isoInstant } from '@/lib/domain/time';
-import type { IngestSource } from '@/lib/services/ingest';
+import { INGEST_SOURCES } from '@/lib/services/ingest';
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { idParams, isoDateTime, page } from './common';
@@ -15,7 +15,6 @@ export const INGEST_OUTCOME_VALUES = [
   'rejected',
   'duplicate',
 ] as const satisfies readonly IngestOutcome[];
-const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const satisfies readonly IngestSource[];
 
 const reasonParams = z
   .record(z.string(), z.union([z.string(), z.number()]))
