@@ -27,20 +27,14 @@ export async function backupCommand(which: 'backup' | 'restore', args: string[])
   }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('no database connection');
-  const cfg = env();
+  const place = { databaseUrl, dataDir: env().dataDir, dir, log: say };
   if (which === 'backup') {
     const format = values.format ?? 'auto';
     if (format !== 'auto' && format !== 'pg_dump' && format !== 'logical') {
       process.stderr.write('--format must be auto, pg_dump or logical\n');
       return 2;
     }
-    const m = await backup({
-      databaseUrl,
-      dataDir: cfg.dataDir,
-      dir,
-      format: format as BackupFormat | 'auto',
-      log: say,
-    });
+    const m = await backup({ ...place, format: format as BackupFormat | 'auto' });
     say(
       `backup written to ${path.resolve(dir)} (${m.format}, ${m.files.length} files; manifest.json lists their SHA-256)`,
     );
@@ -50,13 +44,7 @@ export async function backupCommand(which: 'backup' | 'restore', args: string[])
     process.stderr.write('restore takes no --format: the backup says which it is\n');
     return 2;
   }
-  const r = await restore({
-    databaseUrl,
-    dataDir: cfg.dataDir,
-    dir,
-    migrations: path.join(ROOT, 'prisma', 'migrations'),
-    log: say,
-  });
+  const r = await restore({ ...place, migrations: path.join(ROOT, 'prisma', 'migrations') });
   say(
     `restored ${path.resolve(dir)} (${r.manifest.format}, made ${r.manifest.createdAt}); run \`npm run cli -- ledger verify\` to check`,
   );

@@ -35,6 +35,7 @@ import { Client } from 'basic-ftp';
 import { FtpSrv } from 'ftp-srv';
 import pg from 'pg';
 import { formatCompactLocalTime, fromLocalParts } from '../lib/domain/time';
+import { freePort } from './net';
 
 // As the launcher gives the worker (scripts/launch.ts): spool and raw-store fsyncs run on libuv's pool (4 by default).
 // libuv reads it once, when the pool first starts, which tsx's loader has done by now: set, the benchmark runs itself
@@ -78,17 +79,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const START = fromLocalParts({ year: 2025, month: 1, day: 1 }).getTime();
 
@@ -206,14 +196,20 @@ async function clientMain(): Promise<void> {
   process.disconnect();
 }
 
-/** drive() in a child process; the parent's process CPU (and its main thread's) is measured over the same window. */
-async function driveRemote(
+/**
+ * Runs one FTP session per simulated station against `port` for `seconds`; `onStored` hears of each acknowledged file,
+ * `onClockStart` runs once the sessions are logged in, before the clock starts.
+ */
+type Drive = (
   port: number,
   sims: Sim[],
   seconds: number,
   onStored?: (s: Sim, f: { name: string; time: number }, at: number) => void,
   onClockStart?: () => Promise<void>,
-): Promise<Run> {
+) => Promise<Run>;
+
+/** drive() in a child process; the parent's process CPU (and its main thread's) is measured over the same window. */
+const driveRemote: Drive = async (port, sims, seconds, onStored, onClockStart) => {
   const child = fork(fileURLToPath(import.meta.url), ['--client-role'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -249,16 +245,10 @@ async function driveRemote(
   const run = await done;
   if (run.loginMs === 0) run.loginMs = Date.now() - tLogin;
   return run;
-}
+};
 
 /** One session per simulated station, each sending its next 5-minute file as soon as the previous one is stored. */
-async function drive(
-  port: number,
-  sims: Sim[],
-  seconds: number,
-  onStored?: (s: Sim, f: { name: string; time: number }, at: number) => void,
-  onClockStart?: () => Promise<void>,
-): Promise<Run> {
+const drive: Drive = async (port, sims, seconds, onStored, onClockStart) => {
   // Sessions log in before the clock starts (bcrypt per account is a start-up cost, cached afterwards).
   const tLogin = Date.now();
   const clients = await Promise.all(
@@ -309,7 +299,7 @@ async function drive(
   const cpu = process.cpuUsage(cpu0);
   run.cpuMs = (cpu.user + cpu.system) / 1000;
   return run;
-}
+};
 
 async function bareBaseline(sims: Sim[], seconds: number): Promise<Run> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qt-bench-bare-'));

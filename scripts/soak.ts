@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'basic-ftp';
 import pg from 'pg';
 import { formatCompactLocalTime, MINUTE_MS } from '../lib/domain/time';
+import { freePort } from './net';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FACILITY_STATIONS = 10;
@@ -77,17 +78,6 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   } finally {
     await c.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 

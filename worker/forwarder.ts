@@ -21,6 +21,7 @@ import { renderForwardPath } from '../lib/domain/forward-path';
 import { env as loadProcessEnv, type Env } from '../lib/env';
 import { loadTargetConnections, type TargetConnection } from '../lib/services/forwarding';
 import { readRawFile, sha256Hex } from '../lib/services/ingest';
+import { startPollingLoop } from './polling-loop';
 import type { Log } from './spool';
 
 export type ForwarderOptions = {
@@ -163,9 +164,8 @@ export function startForwarder(opts: ForwarderOptions): Forwarder {
   const lanes = new Map<number, { updatedAt: number; lanes: Lane[] }>();
   /** Targets whose connection failed: left alone until `until` so a dead target does not burn through its queue. */
   const down = new Map<number, { failures: number; until: number }>();
+  /** Set by stop(): lanes release the jobs they have not sent yet. */
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
 
   const lanesFor = (t: TargetConnection): Lane[] => {
     const cur = lanes.get(t.id);
@@ -234,16 +234,16 @@ export function startForwarder(opts: ForwarderOptions): Forwarder {
     await Promise.all(shares.map((share, i) => runLane(pool[i]!, target, share, deadline)));
   };
 
-  const tick = async (): Promise<void> => {
-    if (stopped) return;
-    let claimed = 0;
-    try {
+  const loop = startPollingLoop({
+    batch,
+    pollMs,
+    onError: (e) => log(`forwarder: ${message(e)}`),
+    pass: async () => {
       const now = Date.now();
       for (const [id, d] of down) if (d.until <= now) down.set(id, { ...d, until: 0 });
       for (const { lanes: ls } of lanes.values()) for (const l of ls) if (now - l.lastUsed > IDLE_CLOSE_MS) l.close();
       const skip = [...down].filter(([, d]) => d.until > now).map(([id]) => id);
       const jobs = await claimForwardJobs({ workerId, max: batch, leaseSeconds, skipTargets: skip });
-      claimed = jobs.length;
       if (jobs.length > 0) {
         const deadline = Date.now() + leaseSeconds * 800;
         const byTarget = new Map<number, ClaimedForwardJob[]>();
@@ -262,22 +262,14 @@ export function startForwarder(opts: ForwarderOptions): Forwarder {
           }),
         );
       }
-    } catch (e) {
-      log(`forwarder: ${message(e)}`);
-      claimed = 0;
-    }
-    if (!stopped) timer = setTimeout(schedule, claimed >= batch ? 0 : pollMs);
-  };
-  const schedule = () => {
-    running = tick();
-  };
-  schedule();
+      return jobs.length;
+    },
+  });
 
   return {
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await loop.stop();
       for (const { lanes: ls } of lanes.values()) ls.forEach((l) => l.close());
       lanes.clear();
     },

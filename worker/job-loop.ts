@@ -3,6 +3,7 @@
  * periodic schedules. Handlers and schedules are registered in worker/jobs/index.ts and worker/schedules/index.ts.
  */
 import { claimJobs, completeJob, failJob } from '../lib/services/jobs';
+import { startPollingLoop } from './polling-loop';
 import type { Log } from './spool';
 
 export type JobContext = { log: Log; now: () => Date };
@@ -25,18 +26,16 @@ export function startJobLoop(opts: {
 }): { stop(): Promise<void> } {
   const kinds = Object.keys(opts.handlers);
   const ctx: JobContext = { log: opts.log, now: () => new Date() };
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-
-  const tick = async (): Promise<void> => {
-    if (stopped || kinds.length === 0) return;
-    let claimed = 0;
-    try {
-      const jobs = await claimJobs(opts.workerId, kinds, opts.batch ?? 20);
-      claimed = jobs.length;
+  const batch = opts.batch ?? 20;
+  if (kinds.length === 0) return { stop: async () => undefined };
+  return startPollingLoop({
+    batch,
+    pollMs: opts.pollMs ?? 1000,
+    onError: (e) => opts.log(`job loop: ${message(e)}`),
+    pass: async (isStopped) => {
+      const jobs = await claimJobs(opts.workerId, kinds, batch);
       for (const job of jobs) {
-        if (stopped) break;
+        if (isStopped()) break;
         const handler = opts.handlers[job.kind];
         try {
           if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -47,23 +46,9 @@ export function startJobLoop(opts: {
           await failJob(job.id, message(e), new Date(Date.now() + retryDelayMs(job.attempts))).catch(() => undefined);
         }
       }
-    } catch (e) {
-      opts.log(`job loop: ${message(e)}`);
-    }
-    // A full batch means more is waiting: go again at once.
-    if (!stopped) timer = setTimeout(schedule, claimed >= (opts.batch ?? 20) ? 0 : (opts.pollMs ?? 1000));
-  };
-  const schedule = () => {
-    running = tick();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      return jobs.length;
     },
-  };
+  });
 }
 
 export function startSchedules(schedules: Schedule[], log: Log): { stop(): Promise<void> } {

@@ -3,9 +3,10 @@
  * then keeps its bytes), and is deleted only after that. A failed ingest leaves the file for a later sweep.
  */
 import { statSync } from 'node:fs';
-import { open, readdir, stat, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { IngestInput, IngestResult, IngestSource } from '../lib/services/ingest';
+import { walkFiles } from './walk-files';
 
 export type Log = (line: string) => void;
 export type IngestFn = (input: IngestInput) => Promise<IngestResult>;
@@ -182,32 +183,7 @@ export function createIngestQueue(opts: {
 export async function listSpoolFiles(
   root: string,
 ): Promise<{ filePath: string; facilityCode: string; mtimeMs: number }[]> {
-  const out: { filePath: string; facilityCode: string; mtimeMs: number }[] = [];
-  const walk = async (dir: string, facilityCode: string) => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p, facilityCode);
-      else if (e.isFile()) {
-        try {
-          out.push({ filePath: p, facilityCode, mtimeMs: (await stat(p)).mtimeMs });
-        } catch {
-          /* removed meanwhile */
-        }
-      }
-    }
-  };
-  let top;
-  try {
-    top = await readdir(root, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of top) if (e.isDirectory()) await walk(path.join(root, e.name), e.name);
-  return out;
+  // Files directly under the root belong to no facility: they are not spooled uploads.
+  const files = await walkFiles(root);
+  return files.flatMap((f) => (f.rel.length > 1 ? [{ filePath: f.filePath, facilityCode: f.rel[0]!, mtimeMs: f.stat.mtimeMs }] : []));
 }

@@ -5,11 +5,12 @@
  * misses events on network mounts, and a file is taken only once its size and mtime held still across two polls.
  * A recorded file is moved to `<dir>/.done/` (or deleted); a failed ingest leaves it for a later retry.
  */
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { findFacilityByCode } from '../lib/db/facilities';
 import { ingestFile } from '../lib/services/ingest';
 import { createIngestQueue, type IngestFn, type Log, type SpoolMeta } from './spool';
+import { walkFiles } from './walk-files';
 
 export type WatchFolderOptions = {
   dir: string;
@@ -48,31 +49,8 @@ type Entry = { filePath: string; rel: string[]; size: number; mtimeMs: number };
 
 /** Regular files under `dir`, skipping hidden names (`.done`, pure-ftpd's `.pureftpd-upload.*`) and symlinks. */
 async function listFiles(dir: string): Promise<Entry[]> {
-  const out: Entry[] = [];
-  const walk = async (folder: string, rel: string[]) => {
-    if (rel.length > MAX_DEPTH) return;
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(folder, e.name);
-      if (e.isDirectory()) await walk(p, [...rel, e.name]);
-      else if (e.isFile()) {
-        try {
-          const st = await stat(p);
-          out.push({ filePath: p, rel: [...rel, e.name], size: st.size, mtimeMs: st.mtimeMs });
-        } catch {
-          /* removed meanwhile */
-        }
-      }
-    }
-  };
-  await walk(dir, []);
-  return out;
+  const files = await walkFiles(dir, { maxDepth: MAX_DEPTH, skip: (name) => name.startsWith('.') });
+  return files.map((f) => ({ filePath: f.filePath, rel: f.rel, size: f.stat.size, mtimeMs: f.stat.mtimeMs }));
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

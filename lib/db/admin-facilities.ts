@@ -27,15 +27,7 @@ const select = {
   _count: { select: { stations: true, users: true, ftpAccounts: true } },
 } as const;
 
-type Raw = {
-  id: number;
-  code: string;
-  name: string;
-  address: string | null;
-  province: string | null;
-  contactEmail: string | null;
-  disabledAt: Date | null;
-  createdAt: Date;
+type Raw = Omit<AdminFacilityRow, 'stationCount' | 'userCount' | 'ftpAccountCount'> & {
   _count: { stations: number; users: number; ftpAccounts: number };
 };
 

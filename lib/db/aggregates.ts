@@ -1,4 +1,4 @@
-import { computeEightHour, type HourlyAverage } from '../domain/averages';
+import { computeEightHour, type AverageStats, type HourlyAverage } from '../domain/averages';
 import { DAY_MS, HOUR_MS, localDayBounds, localDayKey } from '../domain/time';
 import { listStoredDaily, listStoredHourly } from './averages';
 
@@ -11,13 +11,7 @@ export type AggregateRow = {
   time: Date;
   /** Local date for daily rows. */
   date?: string;
-  value: number | null;
-  validCount: number;
-  expectedCount: number;
-  complete: boolean;
-  min: number | null;
-  max: number | null;
-};
+} & AverageStats;
 
 /**
  * One parameter's stored averages in [from, to): `1h` from avg_hour, `8h` as the mean of 8 stored hourly means

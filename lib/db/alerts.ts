@@ -2,6 +2,7 @@ import type { AlertKind } from '../domain/alerts/kinds';
 import type { AlertEventType, AlertState, Disposition as AlertDisposition } from '../domain/alerts/lifecycle';
 import { pool, prisma } from './client';
 import type * as Db from './generated/enums';
+import type { ParameterReadingRow } from './readings';
 
 /** Alert rows and their event history (alert, alert_event) plus maintenance windows. */
 export type { AlertDisposition, AlertEventType, AlertKind, AlertState };
@@ -33,7 +34,9 @@ export type AlertRow = {
   limitValue: number | null;
   basis: string | null;
   averageValue: number | null;
+  /** Valid / expected readings of the averaging period, 0…1 (compliance only). */
   completeness: number | null;
+  /** {standard, version, column, coefficients, base, o2Correction?} of lib/domain/limits resolveLimit, or null. */
   limitDerivation: unknown;
   periodStart: Date | null;
   periodEnd: Date | null;
@@ -481,28 +484,16 @@ export async function listEngineStations(): Promise<EngineStation[]> {
   return prisma().station.findMany({ select: engineSelect, orderBy: { id: 'asc' } });
 }
 
-export type EngineReading = { parameter: string; time: Date; value: number; deviceStatus: string; qcFlag: number };
+export type EngineReading = Omit<ParameterReadingRow, 'qcReasons'>;
 
 /** Every reading of the station with time in (after, through], by parameter and time. */
 export async function listStationReadings(stationId: number, after: Date, through: Date): Promise<EngineReading[]> {
-  const r = await pool().query<{
-    parameter: string;
-    time: Date;
-    value: number;
-    device_status: string;
-    qc_flag: number;
-  }>(
-    `SELECT parameter, time, value, device_status, qc_flag FROM reading
+  const r = await pool().query<EngineReading>(
+    `SELECT parameter, time, value, device_status AS "deviceStatus", qc_flag AS "qcFlag" FROM reading
      WHERE station_id = $1 AND time > $2 AND time <= $3 ORDER BY parameter, time`,
     [stationId, after, through],
   );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-  }));
+  return r.rows;
 }
 
 // Reads of the notifier and the alert pages ------------------------------------------------------------------------

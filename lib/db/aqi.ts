@@ -1,6 +1,8 @@
 import type { HourlyAverage } from '../domain/averages';
 import type { StationKind } from '../domain/parameters';
+import { AVERAGE_STATS_COLUMNS, type StoredHourly } from './averages';
 import { pool } from './client';
+import { epochMsSql } from './sql-time';
 import { withTransaction } from './transaction';
 
 /**
@@ -9,36 +11,20 @@ import { withTransaction } from './transaction';
  */
 export type IndexStation = { id: number; code: string; kind: StationKind; intervalMinutes: number; enabled: boolean };
 
+/** station columns named as IndexStation's fields. */
+const INDEX_STATION_COLUMNS = `id, code, kind::text AS kind, interval_minutes AS "intervalMinutes", enabled`;
+
 export async function findIndexStation(stationId: number): Promise<IndexStation | null> {
-  const r = await pool().query<{
-    id: number;
-    code: string;
-    kind: StationKind;
-    interval_minutes: number;
-    enabled: boolean;
-  }>(`SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE id = $1`, [stationId]);
-  const s = r.rows[0];
-  return s ? { id: s.id, code: s.code, kind: s.kind, intervalMinutes: s.interval_minutes, enabled: s.enabled } : null;
+  const r = await pool().query<IndexStation>(`SELECT ${INDEX_STATION_COLUMNS} FROM station WHERE id = $1`, [stationId]);
+  return r.rows[0] ?? null;
 }
 
 export async function listIndexStations(kinds: readonly StationKind[]): Promise<IndexStation[]> {
-  const r = await pool().query<{
-    id: number;
-    code: string;
-    kind: StationKind;
-    interval_minutes: number;
-    enabled: boolean;
-  }>(
-    `SELECT id, code, kind::text AS kind, interval_minutes, enabled FROM station WHERE kind::text = ANY($1) ORDER BY code`,
+  const r = await pool().query<IndexStation>(
+    `SELECT ${INDEX_STATION_COLUMNS} FROM station WHERE kind::text = ANY($1) ORDER BY code`,
     [kinds],
   );
-  return r.rows.map((s) => ({
-    id: s.id,
-    code: s.code,
-    kind: s.kind,
-    intervalMinutes: s.interval_minutes,
-    enabled: s.enabled,
-  }));
+  return r.rows;
 }
 
 // ── hourly means ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -54,32 +40,13 @@ export async function listHourlyMeans(
   throughLabel: Date,
 ): Promise<Map<string, HourlyAverage[]>> {
   const out = new Map<string, HourlyAverage[]>(parameters.map((p) => [p, []]));
-  const r = await pool().query<{
-    parameter: string;
-    hour_end: Date;
-    value: number | null;
-    valid_count: number;
-    expected_count: number;
-    complete: boolean;
-    min: number | null;
-    max: number | null;
-  }>(
-    `SELECT parameter, hour_end, value, valid_count, expected_count, complete, min, max
+  const r = await pool().query<StoredHourly>(
+    `SELECT parameter, ${epochMsSql('hour_end')} AS "hourEnd", ${AVERAGE_STATS_COLUMNS}
      FROM avg_hour WHERE station_id = $1 AND parameter = ANY($2) AND hour_end >= $3 AND hour_end <= $4
      ORDER BY hour_end`,
     [station.id, parameters, fromLabel, throughLabel],
   );
-  for (const x of r.rows) {
-    out.get(x.parameter)?.push({
-      hourEnd: x.hour_end.getTime(),
-      value: x.value,
-      validCount: x.valid_count,
-      expectedCount: x.expected_count,
-      complete: x.complete,
-      min: x.min,
-      max: x.max,
-    });
-  }
+  for (const x of r.rows) out.get(x.parameter)?.push(x);
   return out;
 }
 
@@ -104,51 +71,25 @@ export type IndexHourRow = {
 
 export type IndexDayRow = Omit<IndexHourRow, 'hourEnd' | 'nowcastPm25' | 'nowcastPm10'> & { day: string };
 
-type DbHour = {
-  station_id: number;
-  hour_end: Date;
-  value: number | null;
-  category: string | null;
-  dominant: string | null;
-  reason: string | null;
-  sub_indices: Record<string, number>;
-  nowcast_pm25: number | null;
-  nowcast_pm10: number | null;
-  computed_at: Date;
-};
-type DbDay = Omit<DbHour, 'hour_end' | 'nowcast_pm25' | 'nowcast_pm10'> & { day: string };
+/**
+ * Each index's own text column: AQI names the dominant pollutant (and keeps its NowCasts), WQI says why no value
+ * could be computed. Reads return both fields, null where the kind has no such column.
+ */
+const OWN_TEXT = { aqi: 'dominant', wqi: 'reason' } as const satisfies Record<IndexKind, 'dominant' | 'reason'>;
 
-const hourCols = (k: IndexKind) =>
-  k === 'aqi'
-    ? `station_id, hour_end, aqi AS value, category, dominant, NULL::text AS reason, sub_indices, nowcast_pm25, nowcast_pm10, computed_at`
-    : `station_id, hour_end, wqi AS value, category, NULL::text AS dominant, reason, sub_indices, NULL::float8 AS nowcast_pm25, NULL::float8 AS nowcast_pm10, computed_at`;
-const dayCols = (k: IndexKind) =>
-  k === 'aqi'
-    ? `station_id, to_char(day, 'YYYY-MM-DD') AS day, aqi AS value, category, dominant, NULL::text AS reason, sub_indices, computed_at`
-    : `station_id, to_char(day, 'YYYY-MM-DD') AS day, wqi AS value, category, NULL::text AS dominant, reason, sub_indices, computed_at`;
-
-const toHour = (x: DbHour): IndexHourRow => ({
-  stationId: x.station_id,
-  hourEnd: x.hour_end,
-  value: x.value,
-  category: x.category,
-  dominant: x.dominant,
-  reason: x.reason,
-  subIndices: x.sub_indices ?? {},
-  nowcastPm25: x.nowcast_pm25,
-  nowcastPm10: x.nowcast_pm10,
-  computedAt: x.computed_at,
-});
-const toDayRow = (x: DbDay): IndexDayRow => ({
-  stationId: x.station_id,
-  day: x.day,
-  value: x.value,
-  category: x.category,
-  dominant: x.dominant,
-  reason: x.reason,
-  subIndices: x.sub_indices ?? {},
-  computedAt: x.computed_at,
-});
+/** The select list of an IndexHourRow or IndexDayRow, columns named as its fields. */
+function indexColumns(kind: IndexKind, period: 'hour' | 'day'): string {
+  const text = (field: 'dominant' | 'reason') => (OWN_TEXT[kind] === field ? field : `NULL::text AS ${field}`);
+  const label = period === 'hour' ? 'hour_end AS "hourEnd"' : `to_char(day, 'YYYY-MM-DD') AS day`;
+  const nowcasts =
+    period === 'day'
+      ? ''
+      : kind === 'aqi'
+        ? ', nowcast_pm25 AS "nowcastPm25", nowcast_pm10 AS "nowcastPm10"'
+        : ', NULL::float8 AS "nowcastPm25", NULL::float8 AS "nowcastPm10"';
+  return `station_id AS "stationId", ${label}, ${kind} AS value, category, ${text('dominant')}, ${text('reason')},
+          sub_indices AS "subIndices"${nowcasts}, computed_at AS "computedAt"`;
+}
 
 export type IndexHourWrite = Omit<IndexHourRow, 'computedAt'>;
 export type IndexDayWrite = Omit<IndexDayRow, 'computedAt'>;
@@ -168,28 +109,24 @@ export async function replaceIndexHours(
       throughLabel,
     ]);
     if (rows.length > 0) {
+      const aqi = kind === 'aqi';
       const json = JSON.stringify(
         rows.map((r) => ({
           h: r.hourEnd.toISOString(),
           v: r.value,
           c: r.category,
-          d: r.dominant,
-          r: r.reason,
+          t: r[OWN_TEXT[kind]],
           s: r.subIndices,
-          p25: r.nowcastPm25,
-          p10: r.nowcastPm10,
+          ...(aqi ? { p25: r.nowcastPm25, p10: r.nowcastPm10 } : {}),
         })),
       );
-      const sql =
-        kind === 'aqi'
-          ? `INSERT INTO aqi_hour (station_id, hour_end, aqi, category, dominant, sub_indices, nowcast_pm25, nowcast_pm10)
-             SELECT $1, (x->>'h')::timestamptz, (x->>'v')::int, x->>'c', x->>'d', COALESCE(x->'s', '{}'::jsonb),
-                    (x->>'p25')::float8, (x->>'p10')::float8
-             FROM jsonb_array_elements($2::jsonb) x`
-          : `INSERT INTO wqi_hour (station_id, hour_end, wqi, category, reason, sub_indices)
-             SELECT $1, (x->>'h')::timestamptz, (x->>'v')::int, x->>'c', x->>'r', COALESCE(x->'s', '{}'::jsonb)
-             FROM jsonb_array_elements($2::jsonb) x`;
-      await client.query(sql, [stationId, json]);
+      await client.query(
+        `INSERT INTO ${kind}_hour (station_id, hour_end, ${kind}, category, ${OWN_TEXT[kind]}, sub_indices${aqi ? ', nowcast_pm25, nowcast_pm10' : ''})
+         SELECT $1, (x->>'h')::timestamptz, (x->>'v')::int, x->>'c', x->>'t', COALESCE(x->'s', '{}'::jsonb)
+                ${aqi ? `, (x->>'p25')::float8, (x->>'p10')::float8` : ''}
+         FROM jsonb_array_elements($2::jsonb) x`,
+        [stationId, json],
+      );
     }
   });
 }
@@ -205,53 +142,40 @@ export async function writeIndexDay(
     await pool().query(`DELETE FROM ${kind}_day WHERE station_id = $1 AND day = $2::date`, [stationId, day]);
     return;
   }
-  const sql =
-    kind === 'aqi'
-      ? `INSERT INTO aqi_day (station_id, day, aqi, category, dominant, sub_indices, computed_at)
-         VALUES ($1, $2::date, $3, $4, $5, $6::jsonb, now())
-         ON CONFLICT (station_id, day) DO UPDATE SET aqi = EXCLUDED.aqi, category = EXCLUDED.category,
-           dominant = EXCLUDED.dominant, sub_indices = EXCLUDED.sub_indices, computed_at = EXCLUDED.computed_at`
-      : `INSERT INTO wqi_day (station_id, day, wqi, category, reason, sub_indices, computed_at)
-         VALUES ($1, $2::date, $3, $4, $5, $6::jsonb, now())
-         ON CONFLICT (station_id, day) DO UPDATE SET wqi = EXCLUDED.wqi, category = EXCLUDED.category,
-           reason = EXCLUDED.reason, sub_indices = EXCLUDED.sub_indices, computed_at = EXCLUDED.computed_at`;
-  const fifth = kind === 'aqi' ? row.dominant : row.reason;
-  await pool().query(sql, [stationId, day, row.value, row.category, fifth, JSON.stringify(row.subIndices)]);
+  const text = OWN_TEXT[kind];
+  await pool().query(
+    `INSERT INTO ${kind}_day (station_id, day, ${kind}, category, ${text}, sub_indices, computed_at)
+     VALUES ($1, $2::date, $3, $4, $5, $6::jsonb, now())
+     ON CONFLICT (station_id, day) DO UPDATE SET ${kind} = EXCLUDED.${kind}, category = EXCLUDED.category,
+       ${text} = EXCLUDED.${text}, sub_indices = EXCLUDED.sub_indices, computed_at = EXCLUDED.computed_at`,
+    [stationId, day, row.value, row.category, row[text], JSON.stringify(row.subIndices)],
+  );
 }
 
-/** Hour rows with labels in [from, to), oldest first; `withValue` drops rows whose index could not be computed. */
-export async function listIndexHours(
+type IndexListOptions = { withValue?: boolean; limit?: number };
+
+/**
+ * Stored rows of one index, oldest first: hours with labels in [from, to), or days with dates (yyyy-MM-dd) in
+ * [from, to); `withValue` drops rows whose index could not be computed.
+ */
+export function listIndexRows(kind: IndexKind, period: 'hour', stationIds: readonly number[], from: Date, to: Date, opts?: IndexListOptions): Promise<IndexHourRow[]>;
+export function listIndexRows(kind: IndexKind, period: 'day', stationIds: readonly number[], from: string, to: string, opts?: IndexListOptions): Promise<IndexDayRow[]>;
+export async function listIndexRows(
   kind: IndexKind,
+  period: 'hour' | 'day',
   stationIds: readonly number[],
-  from: Date,
-  to: Date,
-  opts: { withValue?: boolean; limit?: number } = {},
-): Promise<IndexHourRow[]> {
-  const col = kind;
-  const r = await pool().query<DbHour>(
-    `SELECT ${hourCols(kind)} FROM ${kind}_hour
-     WHERE station_id = ANY($1) AND hour_end >= $2 AND hour_end < $3 ${opts.withValue ? `AND ${col} IS NOT NULL` : ''}
-     ORDER BY station_id, hour_end LIMIT $4`,
+  from: Date | string,
+  to: Date | string,
+  opts: IndexListOptions = {},
+): Promise<(IndexHourRow | IndexDayRow)[]> {
+  const [label, cast] = period === 'hour' ? ['hour_end', ''] : ['day', '::date'];
+  const r = await pool().query<IndexHourRow | IndexDayRow>(
+    `SELECT ${indexColumns(kind, period)} FROM ${kind}_${period}
+     WHERE station_id = ANY($1) AND ${label} >= $2${cast} AND ${label} < $3${cast} ${opts.withValue ? `AND ${kind} IS NOT NULL` : ''}
+     ORDER BY station_id, ${label} LIMIT $4`,
     [stationIds, from, to, opts.limit ?? 100_000],
   );
-  return r.rows.map(toHour);
-}
-
-/** Day rows with dates in [fromDay, toDay), oldest first. */
-export async function listIndexDays(
-  kind: IndexKind,
-  stationIds: readonly number[],
-  fromDay: string,
-  untilDay: string,
-  opts: { withValue?: boolean; limit?: number } = {},
-): Promise<IndexDayRow[]> {
-  const r = await pool().query<DbDay>(
-    `SELECT ${dayCols(kind)} FROM ${kind}_day
-     WHERE station_id = ANY($1) AND day >= $2::date AND day < $3::date ${opts.withValue ? `AND ${kind} IS NOT NULL` : ''}
-     ORDER BY station_id, day LIMIT $4`,
-    [stationIds, fromDay, untilDay, opts.limit ?? 100_000],
-  );
-  return r.rows.map(toDayRow);
+  return r.rows;
 }
 
 /** The newest hour row with a value at or before `notAfter` (and after `notBefore`) per station. */
@@ -261,13 +185,13 @@ export async function latestIndexHours(
   notBefore: Date,
   notAfter: Date,
 ): Promise<IndexHourRow[]> {
-  const r = await pool().query<DbHour>(
-    `SELECT DISTINCT ON (station_id) ${hourCols(kind)} FROM ${kind}_hour
+  const r = await pool().query<IndexHourRow>(
+    `SELECT DISTINCT ON (station_id) ${indexColumns(kind, 'hour')} FROM ${kind}_hour
      WHERE station_id = ANY($1) AND hour_end > $2 AND hour_end <= $3 AND ${kind} IS NOT NULL
      ORDER BY station_id, hour_end DESC`,
     [stationIds, notBefore, notAfter],
   );
-  return r.rows.map(toHour);
+  return r.rows;
 }
 
 /** The newest stored hour label of a station (any value), or null. */

@@ -2,6 +2,7 @@ import type { DailyAverage, HourlyAverage } from '../domain/averages';
 import { pool } from './client';
 import { booleanArrayLiteral, numberArrayLiteral } from './pg-arrays';
 import type { Queryable } from './qc';
+import { epochMsSql } from './sql-time';
 
 /**
  * Stored averages (tables avg_hour, avg_day): derived from raw readings, flags and overlays by lib/services/recompute.ts
@@ -77,27 +78,8 @@ export async function upsertDaily(on: Queryable, stationId: number, rows: readon
   );
 }
 
-type DbHour = {
-  parameter: string;
-  hour_end: Date;
-  value: number | null;
-  valid_count: number;
-  expected_count: number;
-  complete: boolean;
-  min: number | null;
-  max: number | null;
-};
-
-const toHourly = (x: DbHour): StoredHourly => ({
-  parameter: x.parameter,
-  hourEnd: x.hour_end.getTime(),
-  value: x.value,
-  validCount: x.valid_count,
-  expectedCount: x.expected_count,
-  complete: x.complete,
-  min: x.min,
-  max: x.max,
-});
+/** The statistics columns of avg_hour / avg_day, named as the fields of AverageStats (rows need no mapping). */
+export const AVERAGE_STATS_COLUMNS = `value, valid_count AS "validCount", expected_count AS "expectedCount", complete, min, max`;
 
 /** Stored hourly rows with fromLabel <= hour_end < toLabel (all parameters when `parameter` is null), by parameter, hour. */
 export async function listStoredHourly(
@@ -107,16 +89,14 @@ export async function listStoredHourly(
   toLabel: Date,
   on: Queryable = pool(),
 ): Promise<StoredHourly[]> {
-  const r = await on.query<DbHour>(
-    `SELECT parameter, hour_end, value, valid_count, expected_count, complete, min, max FROM avg_hour
+  const r = await on.query<StoredHourly>(
+    `SELECT parameter, ${epochMsSql('hour_end')} AS "hourEnd", ${AVERAGE_STATS_COLUMNS} FROM avg_hour
      WHERE station_id = $1 AND ($2::text IS NULL OR parameter = $2) AND hour_end >= $3 AND hour_end < $4
      ORDER BY parameter, hour_end`,
     [stationId, parameter, fromLabel, toLabel],
   );
-  return r.rows.map(toHourly);
+  return r.rows;
 }
-
-type DbDay = Omit<DbHour, 'hour_end'> & { day: string };
 
 /** Stored daily rows with fromDay <= day < toDay (yyyy-MM-dd), by parameter, day. */
 export async function listStoredDaily(
@@ -125,20 +105,11 @@ export async function listStoredDaily(
   fromDay: string,
   toDay: string,
 ): Promise<StoredDaily[]> {
-  const r = await pool().query<DbDay>(
-    `SELECT parameter, to_char(day, 'YYYY-MM-DD') AS day, value, valid_count, expected_count, complete, min, max FROM avg_day
+  const r = await pool().query<StoredDaily>(
+    `SELECT parameter, to_char(day, 'YYYY-MM-DD') AS day, ${AVERAGE_STATS_COLUMNS} FROM avg_day
      WHERE station_id = $1 AND ($2::text IS NULL OR parameter = $2) AND day >= $3::date AND day < $4::date
      ORDER BY parameter, day`,
     [stationId, parameter, fromDay, toDay],
   );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    day: x.day,
-    value: x.value,
-    validCount: x.valid_count,
-    expectedCount: x.expected_count,
-    complete: x.complete,
-    min: x.min,
-    max: x.max,
-  }));
+  return r.rows;
 }

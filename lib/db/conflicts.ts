@@ -1,4 +1,5 @@
 import { pool } from './client';
+import { SqlConditions } from './sql-conditions';
 
 /** Values received again for an existing (station, parameter, time) with a different value; the first one stays. */
 export type ReadingConflictRow = {
@@ -15,33 +16,10 @@ export type ReadingConflictRow = {
   resolvedBy: string | null;
 };
 
-type DbRow = {
-  id: number;
-  station_id: number;
-  station_code: string | null;
-  parameter: string;
-  time: Date;
-  stored_value: number;
-  new_value: number;
-  file_id: number | null;
-  created_at: Date;
-  resolved_at: Date | null;
-  resolved_by: string | null;
-};
-
-const toRow = (r: DbRow): ReadingConflictRow => ({
-  id: r.id,
-  stationId: r.station_id,
-  stationCode: r.station_code,
-  parameter: r.parameter,
-  time: r.time,
-  storedValue: r.stored_value,
-  newValue: r.new_value,
-  fileId: r.file_id,
-  createdAt: r.created_at,
-  resolvedAt: r.resolved_at,
-  resolvedBy: r.resolved_by,
-});
+/** reading_conflict (as c, with its station as s) named as ReadingConflictRow's fields. */
+const CONFLICT_COLUMNS = `c.id, c.station_id AS "stationId", s.code AS "stationCode", c.parameter, c.time,
+  c.stored_value AS "storedValue", c.new_value AS "newValue", c.file_id AS "fileId", c.created_at AS "createdAt",
+  c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedBy"`;
 
 /** Newest first; `cursor` returns rows with id < cursor. Time filters apply to the reading time, [from, to). */
 export async function listReadingConflicts(filter: {
@@ -53,28 +31,22 @@ export async function listReadingConflicts(filter: {
   limit: number;
   cursor?: number;
 }): Promise<ReadingConflictRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.stationId !== undefined) add('c.station_id = ?', filter.stationId);
-  if (filter.facilityId != null) add('s.facility_id = ?', filter.facilityId);
-  if (filter.unresolvedOnly) where.push('c.resolved_at IS NULL');
-  if (filter.from) add('c.time >= ?', filter.from);
-  if (filter.to) add('c.time < ?', filter.to);
-  if (filter.cursor !== undefined) add('c.id < ?', filter.cursor);
-  params.push(Math.max(0, Math.floor(filter.limit)));
-  const r = await pool().query<DbRow>(
-    `SELECT c.id, c.station_id, s.code AS station_code, c.parameter, c.time, c.stored_value, c.new_value, c.file_id,
-       c.created_at, c.resolved_at, c.resolved_by
+  const w = new SqlConditions();
+  if (filter.stationId !== undefined) w.add('c.station_id = ?', filter.stationId);
+  if (filter.facilityId != null) w.add('s.facility_id = ?', filter.facilityId);
+  if (filter.unresolvedOnly) w.addText('c.resolved_at IS NULL');
+  if (filter.from) w.add('c.time >= ?', filter.from);
+  if (filter.to) w.add('c.time < ?', filter.to);
+  if (filter.cursor !== undefined) w.add('c.id < ?', filter.cursor);
+  const limit = w.bind(Math.max(0, Math.floor(filter.limit)));
+  const r = await pool().query<ReadingConflictRow>(
+    `SELECT ${CONFLICT_COLUMNS}
      FROM reading_conflict c LEFT JOIN station s ON s.id = c.station_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY c.id DESC LIMIT $${params.length}`,
-    params,
+     ${w.where()}
+     ORDER BY c.id DESC LIMIT ${limit}`,
+    w.params,
   );
-  return r.rows.map(toRow);
+  return r.rows;
 }
 
 export async function countOpenReadingConflicts(facilityId?: number | null): Promise<number> {
@@ -103,27 +75,11 @@ export type ConflictReviewRow = ReadingConflictRow & {
   fileReceivedAt: Date | null;
 };
 
-type ReviewDbRow = DbRow & {
-  station_name: string | null;
-  facility_id: number | null;
-  file_name: string | null;
-  file_received_at: Date | null;
-};
-
-const REVIEW_SELECT = `SELECT c.id, c.station_id, s.code AS station_code, s.name AS station_name, s.facility_id,
-    c.parameter, c.time, c.stored_value, c.new_value, c.file_id, f.name AS file_name, f.received_at AS file_received_at,
-    c.created_at, c.resolved_at, c.resolved_by
+const REVIEW_SELECT = `SELECT ${CONFLICT_COLUMNS}, s.name AS "stationName", s.facility_id AS "facilityId",
+    f.name AS "fileName", f.received_at AS "fileReceivedAt"
   FROM reading_conflict c
   LEFT JOIN station s ON s.id = c.station_id
   LEFT JOIN ingest_file f ON f.id = c.file_id`;
-
-const toReviewRow = (r: ReviewDbRow): ConflictReviewRow => ({
-  ...toRow(r),
-  stationName: r.station_name,
-  facilityId: r.facility_id,
-  fileName: r.file_name,
-  fileReceivedAt: r.file_received_at,
-});
 
 /** Open (unreviewed) conflicts, newest first, optionally of one facility's stations; `cursor` = rows with id < cursor. */
 export async function listOpenConflictsForReview(filter: {
@@ -132,19 +88,18 @@ export async function listOpenConflictsForReview(filter: {
   limit: number;
   cursor?: number;
 }): Promise<ConflictReviewRow[]> {
-  const r = await pool().query<ReviewDbRow>(
+  const r = await pool().query<ConflictReviewRow>(
     `${REVIEW_SELECT}
      WHERE c.resolved_at IS NULL AND ($1::int IS NULL OR s.facility_id = $1) AND ($2::int IS NULL OR c.file_id = $2)
        AND ($3::int IS NULL OR c.id < $3)
      ORDER BY c.id DESC LIMIT $4`,
     [filter.facilityId ?? null, filter.fileId ?? null, filter.cursor ?? null, Math.max(0, Math.floor(filter.limit))],
   );
-  return r.rows.map(toReviewRow);
+  return r.rows;
 }
 
 /** One conflict with its station's facility (for scope checks before resolving); null when absent. */
 export async function findConflictForReview(id: number): Promise<ConflictReviewRow | null> {
-  const r = await pool().query<ReviewDbRow>(`${REVIEW_SELECT} WHERE c.id = $1`, [id]);
-  const row = r.rows[0];
-  return row ? toReviewRow(row) : null;
+  const r = await pool().query<ConflictReviewRow>(`${REVIEW_SELECT} WHERE c.id = $1`, [id]);
+  return r.rows[0] ?? null;
 }

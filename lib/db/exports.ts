@@ -1,31 +1,22 @@
+import type { AverageStats } from '../domain/averages';
+import { AVERAGE_STATS_COLUMNS } from './averages';
 import { pool } from './client';
+import type { RawReadingRow } from './readings';
 import { LOCAL_TZ_SQL } from './sql-time';
 
 /**
  * Keyset-paged reads for data exports: one station × parameter at a time, ordered by time, `after` exclusive, so every
  * batch is an index range scan on the primary key and nothing holds a connection (or the whole result) between batches.
  */
-export type ExportRawRow = { time: Date; value: number; deviceStatus: string; qcFlag: number; valid: boolean };
-export type ExportAvgRow = {
-  time: Date;
-  value: number | null;
-  validCount: number;
-  expectedCount: number;
-  complete: boolean;
-  min: number | null;
-  max: number | null;
-};
+export type ExportRawRow = Omit<RawReadingRow, 'qcReasons'> & { valid: boolean };
+export type ExportAvgRow = { time: Date } & AverageStats;
 
-export async function listRawBatch(q: {
-  stationId: number;
-  parameter: string;
-  from: Date;
-  to: Date;
-  after: Date | null;
-  limit: number;
-}): Promise<ExportRawRow[]> {
-  const r = await pool().query<{ time: Date; value: number; device_status: string; qc_flag: number; valid: boolean }>(
-    `SELECT r.time, r.value, r.device_status, r.qc_flag,
+/** Keyset page of one station parameter: times in the export's range, after the cursor (exclusive). */
+type BatchQuery = { stationId: number; parameter: string; from: Date; to: Date; after: Date | null; limit: number };
+
+export async function listRawBatch(q: BatchQuery): Promise<ExportRawRow[]> {
+  const r = await pool().query<ExportRawRow>(
+    `SELECT r.time, r.value, r.device_status AS "deviceStatus", r.qc_flag AS "qcFlag",
             (r.device_status = '00' AND r.qc_flag IN (1, 3) AND coalesce(ov.action::text, 'restore') <> 'invalidate') AS valid
        FROM reading r
        LEFT JOIN LATERAL (
@@ -39,50 +30,18 @@ export async function listRawBatch(q: {
       LIMIT $6`,
     [q.stationId, q.parameter, q.from, q.to, q.after, q.limit],
   );
-  return r.rows.map((x) => ({
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    valid: x.valid,
-  }));
+  return r.rows;
 }
 
-type DbAvg = {
-  t: Date;
-  value: number | null;
-  valid_count: number;
-  expected_count: number;
-  complete: boolean;
-  min: number | null;
-  max: number | null;
-};
-const toAvg = (x: DbAvg): ExportAvgRow => ({
-  time: x.t,
-  value: x.value,
-  validCount: x.valid_count,
-  expectedCount: x.expected_count,
-  complete: x.complete,
-  min: x.min,
-  max: x.max,
-});
-
 /** Hourly means (avg_hour), labelled by the end of the hour. */
-export async function listHourBatch(q: {
-  stationId: number;
-  parameter: string;
-  from: Date;
-  to: Date;
-  after: Date | null;
-  limit: number;
-}): Promise<ExportAvgRow[]> {
-  const r = await pool().query<DbAvg>(
-    `SELECT hour_end AS t, value, valid_count, expected_count, complete, min, max FROM avg_hour
+export async function listHourBatch(q: BatchQuery): Promise<ExportAvgRow[]> {
+  const r = await pool().query<ExportAvgRow>(
+    `SELECT hour_end AS time, ${AVERAGE_STATS_COLUMNS} FROM avg_hour
       WHERE station_id = $1 AND parameter = $2 AND hour_end > $3 AND hour_end <= $4 AND ($5::timestamptz IS NULL OR hour_end > $5)
       ORDER BY hour_end LIMIT $6`,
     [q.stationId, q.parameter, q.from, q.to, q.after, q.limit],
   );
-  return r.rows.map(toAvg);
+  return r.rows;
 }
 
 /**
@@ -97,12 +56,12 @@ export async function listDayBatch(q: {
   afterDay: string | null;
   limit: number;
 }): Promise<(ExportAvgRow & { day: string })[]> {
-  const r = await pool().query<DbAvg & { day: string }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, (day::timestamp AT TIME ZONE ${LOCAL_TZ_SQL}) AS t, value, valid_count, expected_count, complete, min, max
+  const r = await pool().query<ExportAvgRow & { day: string }>(
+    `SELECT (day::timestamp AT TIME ZONE ${LOCAL_TZ_SQL}) AS time, ${AVERAGE_STATS_COLUMNS}, to_char(day, 'YYYY-MM-DD') AS day
        FROM avg_day
       WHERE station_id = $1 AND parameter = $2 AND day >= $3::date AND day < $4::date AND ($5::date IS NULL OR day > $5::date)
       ORDER BY day LIMIT $6`,
     [q.stationId, q.parameter, q.fromDay, q.toDay, q.afterDay, q.limit],
   );
-  return r.rows.map((x) => ({ ...toAvg(x), day: x.day }));
+  return r.rows;
 }

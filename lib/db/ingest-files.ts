@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { LOCAL_TIME_ZONE } from '../domain/time';
 import type { ReasonParams, StoredReason } from '../domain/ingest/reasons';
 import { pool } from './client';
+import { SqlConditions } from './sql-conditions';
 import { withTransaction, type Tx } from './transaction';
 
 /**
@@ -37,19 +38,7 @@ export type IngestFileRow = {
 };
 
 /** The fields covered by the hash chain. */
-export type LedgerFields = {
-  name: string;
-  size: number;
-  sha256: string;
-  source: string;
-  account: string | null;
-  remoteAddress: string | null;
-  receivedAt: Date;
-  outcome: IngestOutcome;
-  reasons: string[];
-  rejectedLines: RejectedLine[];
-  stationId: number | null;
-  readingCount: number;
+export type LedgerFields = Omit<IngestFileRow, 'id' | 'stationCode' | 'reasonCodes'> & {
   /** Absent/null: a row in the original text-only form (its hash covers no codes). */
   reasonCodes?: readonly StoredReason[] | null;
 };
@@ -283,23 +272,10 @@ export async function findStoredFileBySha(sha256: string, stationId: number): Pr
   return r.rows[0]?.id ?? null;
 }
 
-type DbRow = {
-  id: number;
-  name: string;
-  size: number;
-  sha256: string;
-  source: string;
-  account: string | null;
-  remote_address: string | null;
-  received_at: Date;
-  outcome: IngestOutcome;
-  reasons: string[] | null;
-  reason_codes: unknown;
-  rejected_lines: unknown;
-  station_id: number | null;
-  station_code: string | null;
-  reading_count: number;
-};
+/** The ledger's array and JSON columns as selected, before toRow checks them. */
+type StoredJson = { reasons: string[] | null; reasonCodes: unknown; rejectedLines: unknown };
+type CheckedJson = Pick<IngestFileRow, keyof StoredJson>;
+type DbRow = Omit<IngestFileRow, keyof StoredJson> & StoredJson;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -327,28 +303,22 @@ function toReasonCodes(v: unknown): StoredReason[] | null {
   return v.map((x: unknown) => (isRecord(x) && typeof x.code === 'string' ? { code: x.code, params: toParams(x.params) } : { code: '', params: {} }));
 }
 
-function toRow(r: DbRow): IngestFileRow {
+/** Checks the JSON columns of a selected row; the other columns pass through. */
+function toRow<R extends StoredJson>(r: R): Omit<R, keyof StoredJson> & CheckedJson {
   return {
-    id: r.id,
-    name: r.name,
-    size: r.size,
-    sha256: r.sha256,
-    source: r.source,
-    account: r.account,
-    remoteAddress: r.remote_address,
-    receivedAt: r.received_at,
-    outcome: r.outcome,
+    ...r,
     reasons: r.reasons ?? [],
-    reasonCodes: toReasonCodes(r.reason_codes),
-    rejectedLines: toRejectedLines(r.rejected_lines),
-    stationId: r.station_id,
-    stationCode: r.station_code,
-    readingCount: r.reading_count,
+    reasonCodes: toReasonCodes(r.reasonCodes),
+    rejectedLines: toRejectedLines(r.rejectedLines),
   };
 }
 
-const SELECT_ROW = `SELECT f.id, f.name, f.size, f.sha256, f.source, f.account, f.remote_address, f.received_at,
-  f.outcome::text AS outcome, f.reasons, f.reason_codes, f.rejected_lines, f.station_id, s.code AS station_code, f.reading_count
+/** ingest_file (as f, with its station as s) named as IngestFileRow's fields, minus the station code. */
+const LEDGER_COLUMNS = `f.id, f.name, f.size, f.sha256, f.source, f.account, f.remote_address AS "remoteAddress",
+  f.received_at AS "receivedAt", f.outcome::text AS outcome, f.reasons, f.reason_codes AS "reasonCodes",
+  f.rejected_lines AS "rejectedLines", f.station_id AS "stationId"`;
+
+const SELECT_ROW = `SELECT ${LEDGER_COLUMNS}, s.code AS "stationCode", f.reading_count AS "readingCount"
   FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id`;
 
 export type IngestFileFilter = {
@@ -366,21 +336,15 @@ export type IngestFileFilter = {
 };
 
 export async function listIngestFiles(filter: IngestFileFilter): Promise<IngestFileRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (filter.stationId !== undefined) add('f.station_id = ?', filter.stationId);
-  if (filter.facilityId != null) add('s.facility_id = ?', filter.facilityId);
-  if (filter.outcome) add('f.outcome = ?::"IngestOutcome"', filter.outcome);
-  if (filter.from) add('f.received_at >= ?', filter.from);
-  if (filter.to) add('f.received_at < ?', filter.to);
-  if (filter.cursor !== undefined) add('f.id < ?', filter.cursor);
-  params.push(Math.max(0, Math.floor(filter.limit)));
-  const sql = `${SELECT_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id DESC LIMIT $${params.length}`;
-  const r = await pool().query<DbRow>(sql, params);
+  const w = new SqlConditions();
+  if (filter.stationId !== undefined) w.add('f.station_id = ?', filter.stationId);
+  if (filter.facilityId != null) w.add('s.facility_id = ?', filter.facilityId);
+  if (filter.outcome) w.add('f.outcome = ?::"IngestOutcome"', filter.outcome);
+  if (filter.from) w.add('f.received_at >= ?', filter.from);
+  if (filter.to) w.add('f.received_at < ?', filter.to);
+  if (filter.cursor !== undefined) w.add('f.id < ?', filter.cursor);
+  const limit = w.bind(Math.max(0, Math.floor(filter.limit)));
+  const r = await pool().query<DbRow>(`${SELECT_ROW} ${w.where()} ORDER BY f.id DESC LIMIT ${limit}`, w.params);
   return r.rows.map(toRow);
 }
 
@@ -416,30 +380,12 @@ export async function countIngestOutcomesByDay(filter: {
 export type LedgerRow = LedgerFields & { id: number; prevHash: string; rowHash: string };
 
 export async function listLedgerRows(afterId: number, limit: number): Promise<LedgerRow[]> {
-  const r = await pool().query<Omit<DbRow, 'station_code'> & { prev_hash: string; row_hash: string }>(
-    `SELECT id, name, size, sha256, source, account, remote_address, received_at, outcome::text AS outcome, reasons,
-       reason_codes, rejected_lines, station_id, reading_count, prev_hash, row_hash
-     FROM ingest_file WHERE id > $1 ORDER BY id LIMIT $2`,
+  const r = await pool().query<Omit<DbRow, 'stationCode'> & { prevHash: string; rowHash: string }>(
+    `SELECT ${LEDGER_COLUMNS}, f.reading_count AS "readingCount", f.prev_hash AS "prevHash", f.row_hash AS "rowHash"
+     FROM ingest_file f WHERE f.id > $1 ORDER BY f.id LIMIT $2`,
     [afterId, limit],
   );
-  return r.rows.map((x) => ({
-    id: x.id,
-    name: x.name,
-    size: x.size,
-    sha256: x.sha256,
-    source: x.source,
-    account: x.account,
-    remoteAddress: x.remote_address,
-    receivedAt: x.received_at,
-    outcome: x.outcome,
-    reasons: x.reasons ?? [],
-    rejectedLines: toRejectedLines(x.rejected_lines),
-    stationId: x.station_id,
-    readingCount: x.reading_count,
-    reasonCodes: toReasonCodes(x.reason_codes),
-    prevHash: x.prev_hash,
-    rowHash: x.row_hash,
-  }));
+  return r.rows.map(toRow);
 }
 
 /** row_hash of the last row with id < id (genesis when none). */
@@ -473,43 +419,32 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function ledgerWhere(q: IngestLedgerQuery, params: unknown[]): string[] {
-  const where: string[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replaceAll('?', `$${params.length}`));
-  };
-  if (q.stationId !== undefined) add('f.station_id = ?', q.stationId);
+function ledgerWhere(q: IngestLedgerQuery, params: unknown[] = []): SqlConditions {
+  const w = new SqlConditions(params);
+  if (q.stationId !== undefined) w.add('f.station_id = ?', q.stationId);
   if (q.facilityId != null) {
-    add(
+    w.add(
       `(s.facility_id = ? OR (f.station_id IS NULL AND f.source = 'ftp'
         AND f.account IN (SELECT a.username FROM ftp_account a WHERE a.facility_id = ?)))`,
       q.facilityId,
     );
   }
-  if (q.outcome) add('f.outcome = ?::"IngestOutcome"', q.outcome);
-  if (q.source) add('f.source = ?', q.source);
-  if (q.nameContains) add(`f.name ILIKE '%' || ? || '%'`, escapeLike(q.nameContains));
-  if (q.from) add('f.received_at >= ?', q.from);
-  if (q.to) add('f.received_at < ?', q.to);
-  return where;
+  if (q.outcome) w.add('f.outcome = ?::"IngestOutcome"', q.outcome);
+  if (q.source) w.add('f.source = ?', q.source);
+  if (q.nameContains) w.add(`f.name ILIKE '%' || ? || '%'`, escapeLike(q.nameContains));
+  if (q.from) w.add('f.received_at >= ?', q.from);
+  if (q.to) w.add('f.received_at < ?', q.to);
+  return w;
 }
 
 /** A page of the ledger, newest first (id order is chain order); `cursor` returns rows with id < cursor. */
 export async function searchIngestFiles(
   q: IngestLedgerQuery & { limit: number; cursor?: number },
 ): Promise<IngestFileRow[]> {
-  const params: unknown[] = [];
-  const where = ledgerWhere(q, params);
-  if (q.cursor !== undefined) {
-    params.push(q.cursor);
-    where.push(`f.id < $${params.length}`);
-  }
-  params.push(Math.max(0, Math.floor(q.limit)));
-  const r = await pool().query<DbRow>(
-    `${SELECT_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.id DESC LIMIT $${params.length}`,
-    params,
-  );
+  const w = ledgerWhere(q);
+  if (q.cursor !== undefined) w.add('f.id < ?', q.cursor);
+  const limit = w.bind(Math.max(0, Math.floor(q.limit)));
+  const r = await pool().query<DbRow>(`${SELECT_ROW} ${w.where()} ORDER BY f.id DESC LIMIT ${limit}`, w.params);
   return r.rows.map(toRow);
 }
 
@@ -517,25 +452,21 @@ export async function searchIngestFiles(
 export async function countIngestFilesPerDay(
   q: IngestLedgerQuery & { from: Date; to: Date },
 ): Promise<{ day: string; outcome: IngestOutcome; count: number }[]> {
-  const params: unknown[] = [LOCAL_TIME_ZONE];
-  const where = ledgerWhere(q, params);
+  const w = ledgerWhere(q, [LOCAL_TIME_ZONE]);
   const r = await pool().query<{ day: string; outcome: IngestOutcome; count: number }>(
     `SELECT to_char(f.received_at AT TIME ZONE $1, 'YYYY-MM-DD') AS day, f.outcome::text AS outcome, count(*)::int AS count
      FROM ingest_file f LEFT JOIN station s ON s.id = f.station_id
-     WHERE ${where.join(' AND ')}
+     ${w.where()}
      GROUP BY 1, 2 ORDER BY 1, 2`,
-    params,
+    w.params,
   );
   return r.rows;
 }
 
 /** One ledger row if it lies inside the facility scope (null facility = everything); null otherwise. */
 export async function findIngestFileInScope(id: number, facilityId: number | null): Promise<IngestFileRow | null> {
-  const params: unknown[] = [];
-  const where = ledgerWhere({ facilityId }, params);
-  params.push(id);
-  where.push(`f.id = $${params.length}`);
-  const r = await pool().query<DbRow>(`${SELECT_ROW} WHERE ${where.join(' AND ')}`, params);
+  const w = ledgerWhere({ facilityId }).add('f.id = ?', id);
+  const r = await pool().query<DbRow>(`${SELECT_ROW} ${w.where()}`, w.params);
   const row = r.rows[0];
   return row ? toRow(row) : null;
 }

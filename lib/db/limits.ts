@@ -1,4 +1,4 @@
-import type { LimitAveraging, LimitCoefficients, LimitStandard } from '../domain/limits';
+import type { LimitAveraging, LimitCoefficients, LimitStandard, PermitTerms } from '../domain/limits';
 import { LIMIT_AVERAGINGS } from '../domain/limits';
 import type { StationKind } from '../domain/parameters';
 import { pool, prisma } from './client';
@@ -104,27 +104,14 @@ function coefficientsOf(j: unknown): BindingCoefficients {
 /** Read for every station on each stations-list request: plain SQL (the ORM's round trip costs more than the rows). */
 export async function listBindings(stationIds: number[]): Promise<StationLimitBindingRow[]> {
   if (stationIds.length === 0) return [];
-  const r = await pool().query<{
-    station_id: number;
-    standard_code: string;
-    column_code: string;
-    coefficients: unknown;
-    updated_by: string | null;
-    created_at: Date;
-  }>({
-    name: 'list_limit_bindings_v1',
-    text: `SELECT station_id, standard_code, column_code, coefficients, updated_by, created_at
+  const r = await pool().query<Omit<StationLimitBindingRow, 'coefficients'> & { coefficients: unknown }>({
+    name: 'list_limit_bindings_v2',
+    text: `SELECT station_id AS "stationId", standard_code AS "standardCode", column_code AS "columnCode", coefficients,
+                  updated_by AS "updatedBy", created_at AS "createdAt"
            FROM station_limit_binding WHERE station_id = ANY($1::int[]) ORDER BY created_at`,
     values: [stationIds],
   });
-  return r.rows.map((x) => ({
-    stationId: x.station_id,
-    standardCode: x.standard_code,
-    columnCode: x.column_code,
-    coefficients: coefficientsOf(x.coefficients),
-    updatedBy: x.updated_by,
-    createdAt: x.created_at,
-  }));
+  return r.rows.map((x) => ({ ...x, coefficients: coefficientsOf(x.coefficients) }));
 }
 
 export async function upsertBinding(
@@ -159,85 +146,27 @@ export async function deleteBinding(stationId: number, standardCode: string): Pr
   return r.count > 0;
 }
 
-export type PermitLimitRow = {
-  id: number;
-  facilityId: number;
-  stationId: number | null;
-  parameter: string;
-  min: number | null;
-  max: number | null;
-  averaging: LimitAveraging;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  note: string | null;
-};
+export type PermitLimitRow = { id: number; facilityId: number; stationId: number | null; parameter: string } & PermitTerms;
+
+/** permit_limit columns named as PermitLimitRow's fields; dates as text (node-pg would read a DATE as local midnight). */
+const PERMIT_COLUMNS = `id, facility_id AS "facilityId", station_id AS "stationId", parameter, min, max, averaging,
+  to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo", note`;
+type DbPermit = Omit<PermitLimitRow, 'averaging'> & { averaging: string };
+const toPermitRow = (x: DbPermit): PermitLimitRow => ({ ...x, averaging: averaging(x.averaging) });
 
 export async function listPermitLimits(facilityIds: number[]): Promise<PermitLimitRow[]> {
   if (facilityIds.length === 0) return [];
-  // Dates as text: node-pg would read a DATE as local midnight.
-  const r = await pool().query<{
-    id: number;
-    facility_id: number;
-    station_id: number | null;
-    parameter: string;
-    min: number | null;
-    max: number | null;
-    averaging: string;
-    effective_from: string;
-    effective_to: string | null;
-    note: string | null;
-  }>({
-    name: 'list_permit_limits_v1',
-    text: `SELECT id, facility_id, station_id, parameter, min, max, averaging,
-                  to_char(effective_from, 'YYYY-MM-DD') AS effective_from, to_char(effective_to, 'YYYY-MM-DD') AS effective_to, note
-           FROM permit_limit WHERE facility_id = ANY($1::int[]) ORDER BY id`,
+  const r = await pool().query<DbPermit>({
+    name: 'list_permit_limits_v2',
+    text: `SELECT ${PERMIT_COLUMNS} FROM permit_limit WHERE facility_id = ANY($1::int[]) ORDER BY id`,
     values: [facilityIds],
   });
-  return r.rows.map((x) => ({
-    id: x.id,
-    facilityId: x.facility_id,
-    stationId: x.station_id,
-    parameter: x.parameter,
-    min: x.min,
-    max: x.max,
-    averaging: averaging(x.averaging),
-    effectiveFrom: x.effective_from,
-    effectiveTo: x.effective_to,
-    note: x.note,
-  }));
-}
-
-type PermitRecord = {
-  id: number;
-  facilityId: number;
-  stationId: number | null;
-  parameter: string;
-  min: number | null;
-  max: number | null;
-  averaging: string;
-  effectiveFrom: Date;
-  effectiveTo: Date | null;
-  note: string | null;
-};
-
-function toPermitRow(r: PermitRecord): PermitLimitRow {
-  return {
-    id: r.id,
-    facilityId: r.facilityId,
-    stationId: r.stationId,
-    parameter: r.parameter,
-    min: r.min,
-    max: r.max,
-    averaging: averaging(r.averaging),
-    effectiveFrom: fromDate(r.effectiveFrom),
-    effectiveTo: r.effectiveTo ? fromDate(r.effectiveTo) : null,
-    note: r.note,
-  };
+  return r.rows.map(toPermitRow);
 }
 
 export async function findPermitLimit(id: number): Promise<PermitLimitRow | null> {
-  const r = await prisma().permitLimit.findUnique({ where: { id } });
-  return r ? toPermitRow(r) : null;
+  const r = await pool().query<DbPermit>(`SELECT ${PERMIT_COLUMNS} FROM permit_limit WHERE id = $1`, [id]);
+  return r.rows[0] ? toPermitRow(r.rows[0]) : null;
 }
 
 /** Sets the permit's end date (exclusive, 'YYYY-MM-DD'); the row is kept so past verdicts still explain themselves. */

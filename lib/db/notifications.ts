@@ -134,48 +134,24 @@ export async function setNotificationSetting(db: Queryable, key: string, value: 
   );
 }
 
-export type OutboxRow = {
-  id: number;
-  userId: number | null;
-  alertId: number;
-  alertEventId: number | null;
-  eventType: string;
-  channel: NotifyChannel;
-  target: string | null;
-  attempts: number;
-};
+export type OutboxRow = { id: number } & Pick<
+  NotificationInsert,
+  'userId' | 'alertId' | 'alertEventId' | 'eventType' | 'channel' | 'target'
+> & { attempts: number };
 
 /** Claims due pending e-mail/webhook notifications: attempts+1 and a lease so a crashed sender's rows come back. */
 export async function claimDueNotifications(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-  const r = await pool().query<{
-    id: number;
-    user_id: number | null;
-    alert_id: number;
-    alert_event_id: number | null;
-    event_type: string;
-    channel: string;
-    target: string | null;
-    attempts: number;
-  }>(
+  // Only e-mail and webhook rows are claimed: channel is a NotifyChannel.
+  const r = await pool().query<OutboxRow>(
     `UPDATE notification SET attempts = attempts + 1, next_attempt_at = $2
       WHERE id IN (SELECT id FROM notification
                     WHERE status = 'pending' AND channel <> 'inapp' AND next_attempt_at <= $1
                     ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-      RETURNING id, user_id, alert_id, alert_event_id, event_type, channel, target, attempts`,
+      RETURNING id, user_id AS "userId", alert_id AS "alertId", alert_event_id AS "alertEventId", event_type AS "eventType",
+                channel, target, attempts`,
     [now, new Date(now.getTime() + leaseMs), limit],
   );
-  return r.rows
-    .sort((a, b) => a.id - b.id)
-    .map((x) => ({
-      id: x.id,
-      userId: x.user_id,
-      alertId: x.alert_id,
-      alertEventId: x.alert_event_id,
-      eventType: x.event_type,
-      channel: x.channel as NotifyChannel,
-      target: x.target,
-      attempts: x.attempts,
-    }));
+  return r.rows.sort((a, b) => a.id - b.id);
 }
 
 export async function markNotificationSent(id: number, at: Date): Promise<void> {

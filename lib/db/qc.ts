@@ -3,6 +3,7 @@ import type { StationKind } from '../domain/parameters';
 import type { FlagRun } from '../domain/qc/flag-runs';
 import { pool } from './client';
 import { numberArrayLiteral } from './pg-arrays';
+import { rawReadingColumns, type ParameterReadingRow } from './readings';
 import { epochMsSql, LOCAL_TZ_SQL } from './sql-time';
 
 /**
@@ -74,24 +75,6 @@ export async function updateQcOverride(
   );
   return (r.rowCount ?? 0) > 0;
 }
-
-export type QcReadingRow = {
-  parameter: string;
-  time: Date;
-  value: number;
-  deviceStatus: string;
-  qcFlag: number;
-  qcReasons: string[];
-};
-
-type DbReading = {
-  parameter: string;
-  time: Date;
-  value: number;
-  device_status: string;
-  qc_flag: number;
-  qc_reasons: string[] | null;
-};
 
 /**
  * The readings of a QC window ($1 station, $2 after, $3 through, $4 parameters, $5 through + successor span): every
@@ -309,17 +292,7 @@ export async function countFlagsByDay(
   return r.rows.map((x) => ({ day: x.day, flag: x.flag, count: x.n }));
 }
 
-export type FlaggedReading = {
-  stationId: number;
-  stationCode: string;
-  stationName: string;
-  parameter: string;
-  time: Date;
-  value: number;
-  deviceStatus: string;
-  qcFlag: number;
-  qcReasons: string[];
-};
+export type FlaggedReading = { stationId: number; stationCode: string; stationName: string } & ParameterReadingRow;
 
 /** Readings with one of `flags` in [from, to), newest first; keyset-paged by (time, station, parameter) < before. */
 export async function listFlaggedReadings(opts: {
@@ -330,35 +303,15 @@ export async function listFlaggedReadings(opts: {
   parameter?: string;
   limit: number;
 }): Promise<FlaggedReading[]> {
-  const r = await pool().query<{
-    station_id: number;
-    code: string;
-    name: string;
-    parameter: string;
-    time: Date;
-    value: number;
-    device_status: string;
-    qc_flag: number;
-    qc_reasons: string[] | null;
-  }>(
-    `SELECT r.station_id, s.code, s.name, r.parameter, r.time, r.value, r.device_status, r.qc_flag, r.qc_reasons
+  const r = await pool().query<FlaggedReading>(
+    `SELECT r.station_id AS "stationId", s.code AS "stationCode", s.name AS "stationName", r.parameter, ${rawReadingColumns('r')}
      FROM reading r JOIN station s ON s.id = r.station_id
      WHERE r.qc_flag = ANY($1::int2[]) AND r.time >= $2 AND r.time < $3
        AND ($4::int[] IS NULL OR r.station_id = ANY($4::int[])) AND ($5::text IS NULL OR r.parameter = $5)
      ORDER BY r.time DESC, s.code, r.parameter LIMIT $6`,
     [opts.flags, opts.from, opts.to, opts.stationIds, opts.parameter ?? null, opts.limit],
   );
-  return r.rows.map((x) => ({
-    stationId: x.station_id,
-    stationCode: x.code,
-    stationName: x.name,
-    parameter: x.parameter,
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    qcReasons: x.qc_reasons ?? [],
-  }));
+  return r.rows;
 }
 
 /** One station parameter's readings flagged suspect or fail in [from, to), in time order (grouped into periods above). */
@@ -367,19 +320,12 @@ export async function listStationFlagged(
   from: Date,
   to: Date,
   limit: number,
-): Promise<QcReadingRow[]> {
-  const r = await pool().query<DbReading>(
-    `SELECT parameter, time, value, device_status, qc_flag, qc_reasons FROM reading
+): Promise<ParameterReadingRow[]> {
+  const r = await pool().query<ParameterReadingRow>(
+    `SELECT parameter, ${rawReadingColumns()} FROM reading
      WHERE station_id = $1 AND time >= $2 AND time < $3 AND (qc_flag IN (3, 4) OR device_status <> '00')
      ORDER BY parameter, time LIMIT $4`,
     [stationId, from, to, limit],
   );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    qcReasons: x.qc_reasons ?? [],
-  }));
+  return r.rows;
 }

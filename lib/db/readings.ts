@@ -353,8 +353,17 @@ export async function insertReadings(rows: ReadingInsert[]): Promise<InsertReadi
 }
 
 export type RawReadingRow = { time: Date; value: number; deviceStatus: string; qcFlag: number; qcReasons: string[] };
+/** A stored reading with its parameter, for reads that span parameters. */
+export type ParameterReadingRow = { parameter: string } & RawReadingRow;
 
-type DbReading = { time: Date; value: number; device_status: string; qc_flag: number; qc_reasons: string[] | null };
+/**
+ * The select list of a RawReadingRow from `reading` (as `alias` when given), each column named as its field: rows
+ * need no mapping (a chart read returns up to 100,000 of them).
+ */
+export function rawReadingColumns(alias?: string): string {
+  const c = alias ? `${alias}.` : '';
+  return `${c}time, ${c}value, ${c}device_status AS "deviceStatus", ${c}qc_flag AS "qcFlag", COALESCE(${c}qc_reasons, '{}') AS "qcReasons"`;
+}
 
 /** Raw readings of one parameter in [from, to), ordered by time. */
 export async function listRawReadings(
@@ -364,38 +373,23 @@ export async function listRawReadings(
   to: Date,
   limit = 100_000,
 ): Promise<RawReadingRow[]> {
-  const r = await pool().query<DbReading>(
-    `SELECT time, value, device_status, qc_flag, qc_reasons FROM reading
+  const r = await pool().query<RawReadingRow>(
+    `SELECT ${rawReadingColumns()} FROM reading
      WHERE station_id = $1 AND parameter = $2 AND time >= $3 AND time < $4
      ORDER BY time LIMIT $5`,
     [stationId, parameter, from, to, Math.max(0, Math.floor(limit))],
   );
-  return r.rows.map((x) => ({
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    qcReasons: x.qc_reasons ?? [],
-  }));
+  return r.rows;
 }
-
-export type LatestReading = {
-  parameter: string;
-  time: Date;
-  value: number;
-  deviceStatus: string;
-  qcFlag: number;
-  qcReasons: string[];
-};
 
 /**
  * The newest reading of each enabled parameter of the station: one index probe per parameter. The recent months are
  * tried first (partition pruning keeps it to one or two partitions); only a parameter silent for longer falls back to
  * probing every month.
  */
-export async function latestReadings(stationId: number): Promise<LatestReading[]> {
-  const r = await pool().query<DbReading & { parameter: string }>(
-    `SELECT sp.parameter, l.time, l.value, l.device_status, l.qc_flag, l.qc_reasons
+export async function latestReadings(stationId: number): Promise<ParameterReadingRow[]> {
+  const r = await pool().query<ParameterReadingRow>(
+    `SELECT sp.parameter, ${rawReadingColumns('l')}
      FROM station_parameter sp
      CROSS JOIN LATERAL (
        (SELECT time, value, device_status, qc_flag, qc_reasons FROM reading
@@ -411,12 +405,5 @@ export async function latestReadings(stationId: number): Promise<LatestReading[]
      ORDER BY sp.id`,
     [stationId],
   );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    time: x.time,
-    value: x.value,
-    deviceStatus: x.device_status,
-    qcFlag: x.qc_flag,
-    qcReasons: x.qc_reasons ?? [],
-  }));
+  return r.rows;
 }

@@ -116,17 +116,19 @@ export type SimStation = {
   load?: LoadProfile;
 };
 
+const WASTEWATER_EVENTS: SimEvents = {
+  exceedanceDayProb: 0.12,
+  deviceErrorDayProb: 0.05,
+  flatLineDayProb: 0.05,
+  gapDayProb: 0.06,
+  linkDownDayProb: 0.08,
+  spikeProb: 0.002,
+  malformedProb: 0.002,
+  calibration: null,
+};
+
 export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
-  wastewater: {
-    exceedanceDayProb: 0.12,
-    deviceErrorDayProb: 0.05,
-    flatLineDayProb: 0.05,
-    gapDayProb: 0.06,
-    linkDownDayProb: 0.08,
-    spikeProb: 0.002,
-    malformedProb: 0.002,
-    calibration: null,
-  },
+  wastewater: WASTEWATER_EVENTS,
   emission: {
     exceedanceDayProb: 0.1,
     deviceErrorDayProb: 0.04,
@@ -147,16 +149,8 @@ export const DEFAULT_EVENTS: Record<StationKind, SimEvents> = {
     malformedProb: 0.001,
     calibration: null,
   },
-  surface_water: {
-    exceedanceDayProb: 0.08,
-    deviceErrorDayProb: 0.05,
-    flatLineDayProb: 0.05,
-    gapDayProb: 0.06,
-    linkDownDayProb: 0.08,
-    spikeProb: 0.002,
-    malformedProb: 0.002,
-    calibration: null,
-  },
+  // River stations fail as wastewater ones do; their exceedances are rarer.
+  surface_water: { ...WASTEWATER_EVENTS, exceedanceDayProb: 0.08 },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -290,6 +284,8 @@ const smoothstep = (a: number, b: number, x: number) => {
   const t = Math.min(1, Math.max(0, (x - a) / (b - a)));
   return t * t * (3 - 2 * t);
 };
+/** 1 plus Gaussian bumps over the hour of day: [amplitude, hour, width in hours] each, a negative amplitude a dip. */
+const daily = (h: number, ...bumps: [number, number, number][]) => bumps.reduce((f, [a, at, w]) => f + a * gauss(h, at, w), 1);
 const cosDay = (h: number, peakHour: number) => Math.cos((2 * Math.PI * (h - peakHour)) / 24);
 
 type Ctx = { h: number; dow: number; season: number };
@@ -326,26 +322,16 @@ function meanValue(kind: StationKind, code: string, level: number, c: Ctx, load:
         case 'PM25':
         case 'PM10':
         case 'TSP':
-          return (
-            level *
-            (1 + 0.35 * s) *
-            (1 + 0.3 * gauss(h, 8, 1.5) + 0.45 * gauss(h, 20.5, 2) - 0.3 * gauss(h, 14, 2.5)) *
-            weekend
-          );
+          return level * (1 + 0.35 * s) * daily(h, [0.3, 8, 1.5], [0.45, 20.5, 2], [-0.3, 14, 2.5]) * weekend;
         case 'SO2':
-          return level * (1 + 0.2 * s) * (1 + 0.25 * gauss(h, 10, 3));
+          return level * (1 + 0.2 * s) * daily(h, [0.25, 10, 3]);
         case 'NO2':
         case 'NOX':
-          return (
-            level *
-            (1 + 0.2 * s) *
-            (1 + 0.6 * gauss(h, 8, 1.2) + 0.5 * gauss(h, 18.5, 1.5) - 0.2 * gauss(h, 14, 2)) *
-            weekend
-          );
+          return level * (1 + 0.2 * s) * daily(h, [0.6, 8, 1.2], [0.5, 18.5, 1.5], [-0.2, 14, 2]) * weekend;
         case 'NO':
-          return level * (1 + 1.2 * gauss(h, 7.5, 1) + 0.8 * gauss(h, 18, 1.2)) * weekend;
+          return level * daily(h, [1.2, 7.5, 1], [0.8, 18, 1.2]) * weekend;
         case 'CO':
-          return level * (1 + 0.3 * s) * (1 + 0.5 * gauss(h, 8, 1.5) + 0.6 * gauss(h, 19, 2)) * weekend;
+          return level * (1 + 0.3 * s) * daily(h, [0.5, 8, 1.5], [0.6, 19, 2]) * weekend;
         case 'O3':
           return level * (1 - 0.25 * s) * (0.35 + 1.4 * gauss(h, 14, 2.8));
         case 'TEMP':

@@ -10,10 +10,10 @@ export const HOURS_PER_EIGHT_HOUR = 8;
 
 export type AverageInput = { time: number; value: number | null; valid: boolean };
 
-type Stats = { value: number | null; validCount: number; expectedCount: number; complete: boolean; min: number | null; max: number | null };
-export type HourlyAverage = Stats & { hourEnd: number };
-export type DailyAverage = Stats & { day: string };
-export type EightHourAverage = Stats & { hourEnd: number };
+export type AverageStats = { value: number | null; validCount: number; expectedCount: number; complete: boolean; min: number | null; max: number | null };
+export type HourlyAverage = AverageStats & { hourEnd: number };
+export type DailyAverage = AverageStats & { day: string };
+export type EightHourAverage = AverageStats & { hourEnd: number };
 
 export type HourlyOptions = { intervalMinutes: number; completeRatio?: number };
 export type PeriodOptions = { completeRatio?: number };
@@ -23,7 +23,7 @@ export function requiredCount(expected: number, completeRatio: number = DEFAULT_
   return Math.ceil(completeRatio * expected - 1e-9);
 }
 
-function stats(values: readonly number[], expectedCount: number, completeRatio: number): Stats {
+function stats(values: readonly number[], expectedCount: number, completeRatio: number): AverageStats {
   const validCount = values.length;
   if (validCount === 0) return { value: null, validCount, expectedCount, complete: false, min: null, max: null };
   return {

@@ -22,21 +22,29 @@ export const WQI_BREAKPOINTS: Partial<Record<WqiGroupIVParameter, readonly numbe
   PO4: [0.1, 0.2, 0.3, 0.5, 4],
 };
 
+/**
+ * q linear between the breakpoints (ascending) of the first segment whose upper end reaches x, for x at or above the
+ * first breakpoint; null above the last one (or past the last q level).
+ */
+function interpolateQ(breakpoints: readonly number[], levels: readonly number[], x: number): number | null {
+  for (let i = 0; i + 1 < breakpoints.length; i += 1) {
+    const lo = breakpoints[i];
+    const hi = breakpoints[i + 1];
+    const qLo = levels[i];
+    const qHi = levels[i + 1];
+    if (lo === undefined || hi === undefined || qLo === undefined || qHi === undefined) break;
+    if (x <= hi) return qLo + ((qHi - qLo) * (x - lo)) / (hi - lo);
+  }
+  return null;
+}
+
 /** q of the decision's interpolation: C ≤ BP1 → 100; BP_i < C ≤ BP_{i+1} linear; C above the last → 10. */
 export function wqiParameterQ(breakpoints: readonly number[], concentration: number): number | null {
   if (!Number.isFinite(concentration) || concentration < 0) return null;
   const first = breakpoints[0];
   if (first === undefined || concentration <= first) return WQI_Q_LEVELS[0];
-  for (let i = 0; i + 1 < breakpoints.length; i += 1) {
-    const lo = breakpoints[i];
-    const hi = breakpoints[i + 1];
-    const qLo = WQI_Q_LEVELS[i];
-    const qHi = WQI_Q_LEVELS[i + 1];
-    if (lo === undefined || hi === undefined || qLo === undefined || qHi === undefined) break;
-    // Equal breakpoints (NH4 0.3 / 0.3) are a step: 0.3 → 100, just above → about 75.
-    if (concentration > lo && concentration <= hi) return qLo + ((qHi - qLo) * (concentration - lo)) / (hi - lo);
-  }
-  return 10;
+  // Equal breakpoints (NH4 0.3 / 0.3) are a step: 0.3 → 100, just above → about 75.
+  return interpolateQ(breakpoints, WQI_Q_LEVELS, concentration) ?? 10;
 }
 
 /** Oxygen saturation (mg/L) of fresh water at T °C, the decision's polynomial. */
@@ -52,15 +60,7 @@ const DO_PERCENT_Q = [25, 50, 75, 100, 100, 75, 50, 25] as const;
 export function doPercentQ(doPercent: number): number | null {
   if (!Number.isFinite(doPercent) || doPercent < 0) return null;
   if (doPercent < 20 || doPercent > 200) return 10;
-  for (let i = 0; i + 1 < DO_PERCENT_BREAKPOINTS.length; i += 1) {
-    const lo = DO_PERCENT_BREAKPOINTS[i];
-    const hi = DO_PERCENT_BREAKPOINTS[i + 1];
-    const qLo = DO_PERCENT_Q[i];
-    const qHi = DO_PERCENT_Q[i + 1];
-    if (lo === undefined || hi === undefined || qLo === undefined || qHi === undefined) break;
-    if (doPercent <= hi) return qLo + ((qHi - qLo) * (doPercent - lo)) / (hi - lo);
-  }
-  return 10;
+  return interpolateQ(DO_PERCENT_BREAKPOINTS, DO_PERCENT_Q, doPercent) ?? 10;
 }
 
 /** q of pH: 6–8.5 → 100; ≤ 5.5 or ≥ 9 → 10; linear between 5.5 and 6 and between 8.5 and 9. */

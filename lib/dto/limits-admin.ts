@@ -1,4 +1,4 @@
-import type { LimitAveraging, LimitValue } from '@/lib/domain/limits';
+import type { LimitAveraging, LimitValue, PermitTerms } from '@/lib/domain/limits';
 import type { StationKind } from '@/lib/domain/parameters';
 
 /**
@@ -50,18 +50,7 @@ export type BindingItem = {
   updatedBy: string | null;
   updatedAt: string | null;
 };
-export type PermitItem = {
-  id: number;
-  parameter: string;
-  stationCode: string | null;
-  min: number | null;
-  max: number | null;
-  averaging: LimitAveraging;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  note: string | null;
-  inForce: boolean;
-};
+export type PermitItem = { id: number; parameter: string; stationCode: string | null } & PermitTerms & { inForce: boolean };
 export type BindableStandard = {
   code: string;
   name: string;

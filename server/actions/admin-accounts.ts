@@ -14,8 +14,9 @@ import {
   setUserActiveAsAdmin,
 } from '@/lib/services/accounts';
 import type { Role } from '@/lib/db/users';
-import { runAdminAction } from './admin-action';
-import { done, positiveId, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { adminAction } from './admin-action';
+import { done } from './admin-result';
+import { positiveId, text } from './form';
 
 /**
  * Users, FTP accounts and API tokens: authorise (admin), validate, one service call, map errors, revalidate.
@@ -24,102 +25,75 @@ import { done, positiveId, requireAdminActor, text, type AdminActionState } from
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export async function createUserAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const r = await createUserAsAdmin(actor, {
-      email: text(fd, 'email') ?? '',
-      name: text(fd, 'name') ?? '',
-      role: (text(fd, 'role') ?? '') as Role,
-      facilityCode: text(fd, 'facilityCode'),
-    });
-    revalidatePath('/admin', 'layout');
-    return done({ secret: r.password, subject: r.user.email });
+export const createUserAction = adminAction(async (actor, fd) => {
+  const r = await createUserAsAdmin(actor, {
+    email: text(fd, 'email') ?? '',
+    name: text(fd, 'name') ?? '',
+    role: (text(fd, 'role') ?? '') as Role,
+    facilityCode: text(fd, 'facilityCode'),
   });
-}
+  revalidatePath('/admin', 'layout');
+  return done({ secret: r.password, subject: r.user.email });
+});
 
-export async function changeUserRoleAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const u = await changeUserRoleAsAdmin(actor, positiveId.parse(text(fd, 'id')), {
-      role: (text(fd, 'role') ?? '') as Role,
-      facilityCode: text(fd, 'facilityCode'),
-    });
-    revalidatePath('/admin', 'layout');
-    return done({ subject: u.email });
+export const changeUserRoleAction = adminAction(async (actor, fd) => {
+  const u = await changeUserRoleAsAdmin(actor, positiveId.parse(text(fd, 'id')), {
+    role: (text(fd, 'role') ?? '') as Role,
+    facilityCode: text(fd, 'facilityCode'),
   });
-}
+  revalidatePath('/admin', 'layout');
+  return done({ subject: u.email });
+});
 
-export async function resetUserPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const r = await resetUserPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
-    revalidatePath('/admin/audit');
-    return done({ secret: r.password, subject: r.user.email });
-  });
-}
+export const resetUserPasswordAction = adminAction(async (actor, fd) => {
+  const r = await resetUserPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+  revalidatePath('/admin/audit');
+  return done({ secret: r.password, subject: r.user.email });
+});
 
-export async function setUserActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const u = await setUserActiveAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'active')));
-    revalidatePath('/admin', 'layout');
-    return done({ subject: u.email });
-  });
-}
+export const setUserActiveAction = adminAction(async (actor, fd) => {
+  const u = await setUserActiveAsAdmin(actor, positiveId.parse(text(fd, 'id')), flag.parse(text(fd, 'active')));
+  revalidatePath('/admin', 'layout');
+  return done({ subject: u.email });
+});
 
-export async function createFtpAccountAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const r = await createFtpAccountAsAdmin(actor, {
-      username: text(fd, 'username') ?? '',
-      facilityCode: text(fd, 'facilityCode') ?? '',
-    });
-    revalidatePath('/admin', 'layout');
-    return done({ secret: r.password, subject: r.account.username });
+export const createFtpAccountAction = adminAction(async (actor, fd) => {
+  const r = await createFtpAccountAsAdmin(actor, {
+    username: text(fd, 'username') ?? '',
+    facilityCode: text(fd, 'facilityCode') ?? '',
   });
-}
+  revalidatePath('/admin', 'layout');
+  return done({ secret: r.password, subject: r.account.username });
+});
 
-export async function resetFtpPasswordAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const r = await resetFtpPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
-    revalidatePath('/admin/audit');
-    return done({ secret: r.password, subject: r.account.username });
-  });
-}
+export const resetFtpPasswordAction = adminAction(async (actor, fd) => {
+  const r = await resetFtpPasswordAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+  revalidatePath('/admin/audit');
+  return done({ secret: r.password, subject: r.account.username });
+});
 
-export async function setFtpEnabledAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const a = await setFtpAccountEnabledAsAdmin(
-      actor,
-      positiveId.parse(text(fd, 'id')),
-      flag.parse(text(fd, 'enabled')),
-    );
-    revalidatePath('/admin', 'layout');
-    return done({ subject: a.username });
-  });
-}
+export const setFtpEnabledAction = adminAction(async (actor, fd) => {
+  const a = await setFtpAccountEnabledAsAdmin(
+    actor,
+    positiveId.parse(text(fd, 'id')),
+    flag.parse(text(fd, 'enabled')),
+  );
+  revalidatePath('/admin', 'layout');
+  return done({ subject: a.username });
+});
 
-export async function createTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const t = await createTokenAsAdmin(actor, {
-      name: text(fd, 'name') ?? '',
-      role: (text(fd, 'role') ?? '') as Role,
-      facilityCode: text(fd, 'facilityCode'),
-    });
-    revalidatePath('/admin', 'layout');
-    return done({ secret: t.token, subject: t.name });
+export const createTokenAction = adminAction(async (actor, fd) => {
+  const t = await createTokenAsAdmin(actor, {
+    name: text(fd, 'name') ?? '',
+    role: (text(fd, 'role') ?? '') as Role,
+    facilityCode: text(fd, 'facilityCode'),
   });
-}
+  revalidatePath('/admin', 'layout');
+  return done({ secret: t.token, subject: t.name });
+});
 
-export async function revokeTokenAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const t = await revokeTokenAsAdmin(actor, positiveId.parse(text(fd, 'id')));
-    revalidatePath('/admin', 'layout');
-    return done({ subject: t.name });
-  });
-}
+export const revokeTokenAction = adminAction(async (actor, fd) => {
+  const t = await revokeTokenAsAdmin(actor, positiveId.parse(text(fd, 'id')));
+  revalidatePath('/admin', 'layout');
+  return done({ subject: t.name });
+});

@@ -1,14 +1,14 @@
 import 'server-only';
+import type { AdminActor } from '@/lib/services/accounts';
 import { fail, type AdminActionState } from './admin-result';
+import { formAction } from './form';
 
 /**
- * The frame of an admin form action: runs its body and turns anything thrown (UNAUTHORIZED / FORBIDDEN from the role
- * check, validation, service errors) into the form state. The body still does its own role check, first.
+ * An admin form action: every other role gets FORBIDDEN and a signed-out caller UNAUTHORIZED before `body` runs;
+ * `body` gets the admin as the services want it, and anything thrown (validation, service errors) becomes the form state.
  */
-export async function runAdminAction(body: () => Promise<AdminActionState>): Promise<AdminActionState> {
-  try {
-    return await body();
-  } catch (e) {
-    return fail(e);
-  }
+export function adminAction(
+  body: (actor: AdminActor, fd: FormData) => Promise<AdminActionState>,
+): (prev: AdminActionState, fd: FormData) => Promise<AdminActionState> {
+  return formAction(['admin'], fail, (user, fd) => body({ email: user.email, role: user.role }, fd));
 }

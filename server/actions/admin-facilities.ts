@@ -8,8 +8,9 @@ import {
   reactivateFacilityAsAdmin,
   updateFacilityAsAdmin,
 } from '@/lib/services/accounts';
-import { runAdminAction } from './admin-action';
-import { done, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { adminAction } from './admin-action';
+import { done } from './admin-result';
+import { text } from './form';
 
 /** Facility mutations of the admin area: authorise (admin), validate, one service call, map errors, revalidate. */
 
@@ -20,44 +21,35 @@ function refresh(facility?: string) {
   if (facility) revalidatePath(`/admin/facilities/${facility}`);
 }
 
-export async function createFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const f = await createFacilityAsAdmin(actor, {
-      code: text(fd, 'code') ?? '',
-      name: text(fd, 'name') ?? '',
-      address: text(fd, 'address'),
-      province: text(fd, 'province'),
-      contactEmail: text(fd, 'contactEmail'),
-    });
-    refresh();
-    return done({ subject: f.code });
+export const createFacilityAction = adminAction(async (actor, fd) => {
+  const f = await createFacilityAsAdmin(actor, {
+    code: text(fd, 'code') ?? '',
+    name: text(fd, 'name') ?? '',
+    address: text(fd, 'address'),
+    province: text(fd, 'province'),
+    contactEmail: text(fd, 'contactEmail'),
   });
-}
+  refresh();
+  return done({ subject: f.code });
+});
 
-export async function updateFacilityAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const facility = code.parse(text(fd, 'code'));
-    await updateFacilityAsAdmin(actor, facility, {
-      name: text(fd, 'name') ?? '',
-      address: text(fd, 'address'),
-      province: text(fd, 'province'),
-      contactEmail: text(fd, 'contactEmail'),
-    });
-    refresh(facility);
-    return done({ subject: facility });
+export const updateFacilityAction = adminAction(async (actor, fd) => {
+  const facility = code.parse(text(fd, 'code'));
+  await updateFacilityAsAdmin(actor, facility, {
+    name: text(fd, 'name') ?? '',
+    address: text(fd, 'address'),
+    province: text(fd, 'province'),
+    contactEmail: text(fd, 'contactEmail'),
   });
-}
+  refresh(facility);
+  return done({ subject: facility });
+});
 
 /** Deactivates (active=false) or reactivates (active=true) a facility. */
-export async function setFacilityActiveAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const facility = code.parse(text(fd, 'code'));
-    const active = z.enum(['true', 'false']).parse(text(fd, 'active')) === 'true';
-    await (active ? reactivateFacilityAsAdmin(actor, facility) : deactivateFacilityAsAdmin(actor, facility));
-    refresh(facility);
-    return done({ subject: facility });
-  });
-}
+export const setFacilityActiveAction = adminAction(async (actor, fd) => {
+  const facility = code.parse(text(fd, 'code'));
+  const active = z.enum(['true', 'false']).parse(text(fd, 'active')) === 'true';
+  await (active ? reactivateFacilityAsAdmin(actor, facility) : deactivateFacilityAsAdmin(actor, facility));
+  refresh(facility);
+  return done({ subject: facility });
+});

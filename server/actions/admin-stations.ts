@@ -9,8 +9,9 @@ import {
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
 } from '@/lib/services/stations';
-import { runAdminAction } from './admin-action';
-import { decimal, done, integer, list, requireAdminActor, text, type AdminActionState } from './admin-result';
+import { adminAction } from './admin-action';
+import { done } from './admin-result';
+import { decimal, integer, list, text } from './form';
 
 /** Station mutations of the admin area: authorise (admin), validate, one service call, map errors, revalidate. */
 
@@ -37,63 +38,48 @@ function settings(fd: FormData) {
 }
 
 /** Create: parameters are the checked `parameters` boxes, each with optional `unit.<CODE>` and `aliases.<CODE>`. */
-export async function createStationAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const codes = fd.getAll('parameters').filter((p): p is string => typeof p === 'string' && p !== '');
-    const s = await createStationAsAdmin(actor, {
-      code: text(fd, 'code') ?? '',
-      ...settings(fd),
-      parameters: codes.map((c) => ({ code: c, unit: text(fd, `unit.${c}`), aliases: list(fd, `aliases.${c}`) })),
-    });
-    refresh();
-    return done({ subject: s.code });
+export const createStationAction = adminAction(async (actor, fd) => {
+  const codes = fd.getAll('parameters').filter((p): p is string => typeof p === 'string' && p !== '');
+  const s = await createStationAsAdmin(actor, {
+    code: text(fd, 'code') ?? '',
+    ...settings(fd),
+    parameters: codes.map((c) => ({ code: c, unit: text(fd, `unit.${c}`), aliases: list(fd, `aliases.${c}`) })),
   });
-}
+  refresh();
+  return done({ subject: s.code });
+});
 
-export async function updateStationAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const station = code.parse(text(fd, 'code'));
-    await updateStationAsAdmin(actor, station, { ...settings(fd), enabled: fd.get('enabled') === 'on' });
-    refresh(station);
-    return done({ subject: station });
-  });
-}
+export const updateStationAction = adminAction(async (actor, fd) => {
+  const station = code.parse(text(fd, 'code'));
+  await updateStationAsAdmin(actor, station, { ...settings(fd), enabled: fd.get('enabled') === 'on' });
+  refresh(station);
+  return done({ subject: station });
+});
 
-export async function addStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const station = code.parse(text(fd, 'station'));
-    await addStationParameterAsAdmin(actor, station, {
-      code: text(fd, 'parameter') ?? '',
-      unit: text(fd, 'unit'),
-      aliases: list(fd, 'aliases'),
-    });
-    refresh(station);
-    return done({ subject: station });
+export const addStationParameterAction = adminAction(async (actor, fd) => {
+  const station = code.parse(text(fd, 'station'));
+  await addStationParameterAsAdmin(actor, station, {
+    code: text(fd, 'parameter') ?? '',
+    unit: text(fd, 'unit'),
+    aliases: list(fd, 'aliases'),
   });
-}
+  refresh(station);
+  return done({ subject: station });
+});
 
-export async function updateStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const station = code.parse(text(fd, 'station'));
-    await updateStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')), {
-      unit: text(fd, 'unit'),
-      aliases: list(fd, 'aliases'),
-    });
-    refresh(station);
-    return done({ subject: station });
+export const updateStationParameterAction = adminAction(async (actor, fd) => {
+  const station = code.parse(text(fd, 'station'));
+  await updateStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')), {
+    unit: text(fd, 'unit'),
+    aliases: list(fd, 'aliases'),
   });
-}
+  refresh(station);
+  return done({ subject: station });
+});
 
-export async function removeStationParameterAction(_prev: AdminActionState, fd: FormData): Promise<AdminActionState> {
-  return runAdminAction(async () => {
-    const actor = await requireAdminActor();
-    const station = code.parse(text(fd, 'station'));
-    await removeStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')));
-    refresh(station);
-    return done({ subject: station });
-  });
-}
+export const removeStationParameterAction = adminAction(async (actor, fd) => {
+  const station = code.parse(text(fd, 'station'));
+  await removeStationParameterAsAdmin(actor, station, parameter.parse(text(fd, 'parameter')));
+  refresh(station);
+  return done({ subject: station });
+});

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { detectLimitImportFormat, LIMIT_AVERAGINGS, LIMIT_IMPORT_ERROR_CODES, type LimitImportError } from '@/lib/domain/limits';
 
 const IMPORT_CODES = new Set<string>(LIMIT_IMPORT_ERROR_CODES);
-import { isAppError, type AppErrorCode } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import { cancelMaintenanceWindow, createMaintenanceWindow } from '@/lib/services/alerts';
 import { importLimitStandards, previewLimitImport, type LimitImportPreview } from '@/lib/services/limits';
-import { requireActionUser } from '@/server/auth/session';
 import { createPermitLimit, endPermitLimit, removeStationLimitBinding, setStationLimitBinding } from '@/lib/services/stations';
+import { formAction, issuesText, text, toFormFailure, type FormFailure } from './form';
 
 /**
  * Admin mutations of limits (standards import, station bindings, permit limits) and maintenance windows. Each one:
@@ -17,38 +17,23 @@ import { createPermitLimit, endPermitLimit, removeStationLimitBinding, setStatio
  */
 export type LimitsAdminResult =
   | { ok: true; message?: string; count?: number }
-  | { ok: false; error: AppErrorCode; details: string }
+  | FormFailure
   | null;
 
 export type LimitImportResult =
   | { ok: true; mode: 'preview'; fileName: string; preview: LimitImportPreview }
   | { ok: true; mode: 'saved'; fileName: string; imported: { code: string; version: string; values: number }[] }
-  | { ok: false; error: AppErrorCode; details: string; errors: LimitImportError[] }
+  | (FormFailure & { errors: LimitImportError[] })
   | null;
 
-function detailsOf(e: unknown): string {
-  if (e instanceof z.ZodError) return e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  if (isAppError(e)) {
-    const d = Array.isArray(e.details) ? (e.details as { path?: unknown; message?: unknown }[]) : [];
-    const extra = d.map((x) => `${String(x.path ?? '')}: ${String(x.message ?? '')}`).join('; ');
-    return extra ? `${e.message} (${extra})` : e.message;
-  }
-  return '';
-}
-
-function toError(e: unknown): { ok: false; error: AppErrorCode; details: string } {
-  if (e instanceof z.ZodError) return { ok: false, error: 'VALIDATION', details: detailsOf(e) };
-  if (isAppError(e)) return { ok: false, error: e.code, details: detailsOf(e) };
-  console.error('limits admin action failed', e);
-  return { ok: false, error: 'INTERNAL', details: '' };
+function toError(e: unknown): FormFailure {
+  return toFormFailure(e, 'limits admin action', (a) => {
+    const issues = issuesText(a);
+    return issues ? `${a.message} (${issues})` : a.message;
+  });
 }
 
 const actorOf = (u: { email: string }) => `user:${u.email}`;
-
-const text = (fd: FormData, k: string): string | undefined => {
-  const v = fd.get(k);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-};
 
 /** A number typed the Vietnamese way ("0,9") or the English way ("0.9"); empty = absent. */
 const decimal = z
@@ -76,41 +61,40 @@ async function readUpload(fd: FormData): Promise<{ fileName: string; format: 'cs
 }
 
 /** Admin: parses and validates an uploaded standard file and reports every row problem; stores nothing. */
-export async function previewLimitImportAction(_prev: LimitImportResult, fd: FormData): Promise<LimitImportResult> {
-  try {
-    await requireActionUser(['admin']);
+export const previewLimitImportAction = formAction<LimitImportResult>(
+  ['admin'],
+  (e) => ({ ...toError(e), errors: [] }),
+  async (_user, fd) => {
     const upload = await readUpload(fd);
     const preview = await previewLimitImport({ format: upload.format, content: upload.content });
     return { ok: true, mode: 'preview', fileName: upload.fileName, preview };
-  } catch (e) {
-    return { ...toError(e), errors: [] };
-  }
+  },
+);
+
+/** The failure of an import with each row problem the service reported (line, path, message, and code when known). */
+function importFailure(e: unknown): LimitImportResult {
+  const errors: LimitImportError[] =
+    isAppError(e) && Array.isArray(e.details)
+      ? (e.details as { path?: unknown; message?: unknown; code?: unknown; params?: unknown }[]).map((d): LimitImportError => {
+          const path = String(d.path ?? '');
+          const line = /^line (\d+)$/.exec(path);
+          const at = { line: line ? Number(line[1]) : null, path: line ? '' : path, message: String(d.message ?? '') };
+          // The service passes the parser's code and parameters on, so the form can show the problem in its language.
+          return typeof d.code === 'string' && IMPORT_CODES.has(d.code) && typeof d.params === 'object' && d.params !== null
+            ? ({ ...at, code: d.code, params: d.params } as LimitImportError)
+            : at;
+        })
+      : [];
+  return { ...toError(e), errors };
 }
 
 /** Admin: stores the standard versions of an uploaded file (all or nothing, audited). */
-export async function importLimitStandardsAction(_prev: LimitImportResult, fd: FormData): Promise<LimitImportResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const upload = await readUpload(fd);
-    const r = await importLimitStandards({ format: upload.format, content: upload.content, actor: actorOf(user) });
-    revalidatePath('/admin/limits');
-    return { ok: true, mode: 'saved', fileName: upload.fileName, imported: r.imported };
-  } catch (e) {
-    const errors: LimitImportError[] =
-      isAppError(e) && Array.isArray(e.details)
-        ? (e.details as { path?: unknown; message?: unknown; code?: unknown; params?: unknown }[]).map((d): LimitImportError => {
-            const path = String(d.path ?? '');
-            const line = /^line (\d+)$/.exec(path);
-            const at = { line: line ? Number(line[1]) : null, path: line ? '' : path, message: String(d.message ?? '') };
-            // The service passes the parser's code and parameters on, so the form can show the problem in its language.
-            return typeof d.code === 'string' && IMPORT_CODES.has(d.code) && typeof d.params === 'object' && d.params !== null
-              ? ({ ...at, code: d.code, params: d.params } as LimitImportError)
-              : at;
-          })
-        : [];
-    return { ...toError(e), errors };
-  }
-}
+export const importLimitStandardsAction = formAction<LimitImportResult>(['admin'], importFailure, async (user, fd) => {
+  const upload = await readUpload(fd);
+  const r = await importLimitStandards({ format: upload.format, content: upload.content, actor: actorOf(user) });
+  revalidatePath('/admin/limits');
+  return { ok: true, mode: 'saved', fileName: upload.fileName, imported: r.imported };
+});
 
 const bindingForm = z.object({
   stationCode: z.string().min(1).max(64),
@@ -129,44 +113,34 @@ function revalidateStation(code: string): void {
 }
 
 /** Admin: binds a station to a standard's column with its coefficients (replaces that standard's binding). */
-export async function setStationBindingAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = bindingForm.parse({
-      stationCode: text(fd, 'stationCode'),
-      standardCode: text(fd, 'standardCode'),
-      column: text(fd, 'column'),
-      kq: text(fd, 'kq'),
-      kf: text(fd, 'kf'),
-      kp: text(fd, 'kp'),
-      kv: text(fd, 'kv'),
-      o2Ref: text(fd, 'o2Ref'),
-    });
-    const coefficients = Object.fromEntries(
-      (['kq', 'kf', 'kp', 'kv', 'o2Ref'] as const).flatMap((k) => (f[k] !== undefined ? [[k, f[k]]] : [])),
-    );
-    await setStationLimitBinding({ stationCode: f.stationCode, standardCode: f.standardCode, column: f.column, coefficients, actor: actorOf(user) });
-    revalidateStation(f.stationCode);
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
-  }
-}
+export const setStationBindingAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = bindingForm.parse({
+    stationCode: text(fd, 'stationCode'),
+    standardCode: text(fd, 'standardCode'),
+    column: text(fd, 'column'),
+    kq: text(fd, 'kq'),
+    kf: text(fd, 'kf'),
+    kp: text(fd, 'kp'),
+    kv: text(fd, 'kv'),
+    o2Ref: text(fd, 'o2Ref'),
+  });
+  const coefficients = Object.fromEntries(
+    (['kq', 'kf', 'kp', 'kv', 'o2Ref'] as const).flatMap((k) => (f[k] !== undefined ? [[k, f[k]]] : [])),
+  );
+  await setStationLimitBinding({ stationCode: f.stationCode, standardCode: f.standardCode, column: f.column, coefficients, actor: actorOf(user) });
+  revalidateStation(f.stationCode);
+  return { ok: true };
+});
 
 const removeBindingForm = z.object({ stationCode: z.string().min(1).max(64), standardCode: z.string().min(1).max(40) });
 
 /** Admin: removes a station's binding to a standard. */
-export async function removeStationBindingAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = removeBindingForm.parse({ stationCode: text(fd, 'stationCode'), standardCode: text(fd, 'standardCode') });
-    await removeStationLimitBinding({ ...f, actor: actorOf(user) });
-    revalidateStation(f.stationCode);
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
-  }
-}
+export const removeStationBindingAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = removeBindingForm.parse({ stationCode: text(fd, 'stationCode'), standardCode: text(fd, 'standardCode') });
+  await removeStationLimitBinding({ ...f, actor: actorOf(user) });
+  revalidateStation(f.stationCode);
+  return { ok: true };
+});
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date');
 
@@ -184,54 +158,44 @@ const permitForm = z.object({
 });
 
 /** Admin: adds a permit limit of the station's facility, for this station or the whole facility. */
-export async function createPermitLimitAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = permitForm.parse({
-      facilityCode: text(fd, 'facilityCode'),
-      stationCode: text(fd, 'stationCode'),
-      scope: text(fd, 'scope'),
-      parameter: text(fd, 'parameter'),
-      min: text(fd, 'min'),
-      max: text(fd, 'max'),
-      averaging: text(fd, 'averaging'),
-      effectiveFrom: text(fd, 'effectiveFrom'),
-      effectiveTo: text(fd, 'effectiveTo'),
-      note: text(fd, 'note'),
-    });
-    await createPermitLimit({
-      facilityCode: f.facilityCode,
-      ...(f.scope === 'station' ? { stationCode: f.stationCode } : {}),
-      parameter: f.parameter,
-      ...(f.min !== undefined ? { min: f.min } : {}),
-      ...(f.max !== undefined ? { max: f.max } : {}),
-      averaging: f.averaging,
-      effectiveFrom: f.effectiveFrom,
-      ...(f.effectiveTo ? { effectiveTo: f.effectiveTo } : {}),
-      ...(f.note ? { note: f.note } : {}),
-      actor: actorOf(user),
-    });
-    revalidateStation(f.stationCode);
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
-  }
-}
+export const createPermitLimitAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = permitForm.parse({
+    facilityCode: text(fd, 'facilityCode'),
+    stationCode: text(fd, 'stationCode'),
+    scope: text(fd, 'scope'),
+    parameter: text(fd, 'parameter'),
+    min: text(fd, 'min'),
+    max: text(fd, 'max'),
+    averaging: text(fd, 'averaging'),
+    effectiveFrom: text(fd, 'effectiveFrom'),
+    effectiveTo: text(fd, 'effectiveTo'),
+    note: text(fd, 'note'),
+  });
+  await createPermitLimit({
+    facilityCode: f.facilityCode,
+    ...(f.scope === 'station' ? { stationCode: f.stationCode } : {}),
+    parameter: f.parameter,
+    ...(f.min !== undefined ? { min: f.min } : {}),
+    ...(f.max !== undefined ? { max: f.max } : {}),
+    averaging: f.averaging,
+    effectiveFrom: f.effectiveFrom,
+    ...(f.effectiveTo ? { effectiveTo: f.effectiveTo } : {}),
+    ...(f.note ? { note: f.note } : {}),
+    actor: actorOf(user),
+  });
+  revalidateStation(f.stationCode);
+  return { ok: true };
+});
 
 const endPermitForm = z.object({ id: z.coerce.number().int().positive(), effectiveTo: DAY, stationCode: z.string().min(1).max(64) });
 
 /** Admin: ends a permit limit on a date (the row stays for the record). */
-export async function endPermitLimitAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = endPermitForm.parse({ id: text(fd, 'id'), effectiveTo: text(fd, 'effectiveTo'), stationCode: text(fd, 'stationCode') });
-    await endPermitLimit({ id: f.id, effectiveTo: f.effectiveTo, actor: actorOf(user) });
-    revalidateStation(f.stationCode);
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
-  }
-}
+export const endPermitLimitAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = endPermitForm.parse({ id: text(fd, 'id'), effectiveTo: text(fd, 'effectiveTo'), stationCode: text(fd, 'stationCode') });
+  await endPermitLimit({ id: f.id, effectiveTo: f.effectiveTo, actor: actorOf(user) });
+  revalidateStation(f.stationCode);
+  return { ok: true };
+});
 
 /** A `datetime-local` value (no offset): Vietnam local time, as on screen. */
 const LOCAL_TIME = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'expected a date and time');
@@ -246,46 +210,36 @@ const maintenanceForm = z.object({
 });
 
 /** Admin: declares a maintenance window; alerts raised inside it are stored suppressed by the alert engine. */
-export async function createMaintenanceWindowAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = maintenanceForm.parse({
-      stationCode: text(fd, 'stationCode'),
-      scope: text(fd, 'scope') ?? 'all',
-      parameters: fd.getAll('parameters').filter((v): v is string => typeof v === 'string' && v !== ''),
-      from: text(fd, 'from'),
-      to: text(fd, 'to'),
-      reason: text(fd, 'reason'),
-    });
-    if (f.scope === 'some' && f.parameters.length === 0) {
-      return { ok: false, error: 'VALIDATION', details: 'parameters: choose at least one parameter, or the whole station' };
-    }
-    await createMaintenanceWindow({
-      stationCode: f.stationCode,
-      parameters: f.scope === 'all' ? [] : f.parameters,
-      from: f.from,
-      to: f.to,
-      reason: f.reason,
-      actor: actorOf(user),
-    });
-    revalidatePath('/admin/maintenance');
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
+export const createMaintenanceWindowAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = maintenanceForm.parse({
+    stationCode: text(fd, 'stationCode'),
+    scope: text(fd, 'scope') ?? 'all',
+    parameters: fd.getAll('parameters').filter((v): v is string => typeof v === 'string' && v !== ''),
+    from: text(fd, 'from'),
+    to: text(fd, 'to'),
+    reason: text(fd, 'reason'),
+  });
+  if (f.scope === 'some' && f.parameters.length === 0) {
+    return { ok: false, error: 'VALIDATION', details: 'parameters: choose at least one parameter, or the whole station' };
   }
-}
+  await createMaintenanceWindow({
+    stationCode: f.stationCode,
+    parameters: f.scope === 'all' ? [] : f.parameters,
+    from: f.from,
+    to: f.to,
+    reason: f.reason,
+    actor: actorOf(user),
+  });
+  revalidatePath('/admin/maintenance');
+  return { ok: true };
+});
 
 const cancelForm = z.object({ id: z.coerce.number().int().positive() });
 
 /** Admin: cancels a maintenance window (kept and marked cancelled). */
-export async function cancelMaintenanceWindowAction(_prev: LimitsAdminResult, fd: FormData): Promise<LimitsAdminResult> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const f = cancelForm.parse({ id: text(fd, 'id') });
-    await cancelMaintenanceWindow({ id: f.id, actor: actorOf(user) });
-    revalidatePath('/admin/maintenance');
-    return { ok: true };
-  } catch (e) {
-    return toError(e);
-  }
-}
+export const cancelMaintenanceWindowAction = formAction<LimitsAdminResult>(['admin'], toError, async (user, fd) => {
+  const f = cancelForm.parse({ id: text(fd, 'id') });
+  await cancelMaintenanceWindow({ id: f.id, actor: actorOf(user) });
+  revalidatePath('/admin/maintenance');
+  return { ok: true };
+});

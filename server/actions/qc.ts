@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { isAppError } from '@/lib/errors';
 import { createOverlayInput, createOverlayService, revokeOverlayService } from '@/lib/services/qc';
 import { recomputeRequestInput, requestRecomputeService, updateQcSettingsInput, updateQcSettingsService } from '@/lib/services/qc';
-import { requireActionUser, type SessionUser } from '@/server/auth/session';
+import type { SessionUser } from '@/server/auth/session';
 import { OVERLAY_ROLES } from '@/server/queries/qc';
 import { scopeFor } from '@/lib/services/stations';
+import { formAction, issuesText, text } from './form';
 
 /** QC mutations from the UI. Each is a public POST: authorise, validate with zod, one service call, map errors, revalidate. */
 /** Same shape as components/qc/types.ts QcFormState (components may not import server/, nor server/ components). */
@@ -17,49 +18,34 @@ const actor = (u: SessionUser) => `user:${u.email}`;
 const code = z.string().trim().min(1).max(64);
 
 function fail(e: unknown): QcActionState {
-  if (e instanceof z.ZodError) return { ok: false, error: e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), at: Date.now() };
+  if (e instanceof z.ZodError) return { ok: false, error: issuesText(e), at: Date.now() };
   if (isAppError(e)) return { ok: false, error: e.code, message: e.message, at: Date.now() };
   console.error('qc action failed', e);
   return { ok: false, error: 'INTERNAL', at: Date.now() };
 }
 
-const text = (f: FormData, k: string) => {
-  const v = f.get(k);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-};
-
 /** Create an overlay from the form: station, parameters (checkboxes; none = all), from, to (local), action, reason. */
-export async function createOverlayAction(_prev: QcActionState, form: FormData): Promise<QcActionState> {
-  try {
-    const user = await requireActionUser(OVERLAY_ROLES);
-    const station = code.parse(text(form, 'station'));
-    const input = createOverlayInput.parse({
-      parameters: form.getAll('parameters').filter((p): p is string => typeof p === 'string' && p !== ''),
-      from: text(form, 'from'),
-      to: text(form, 'to'),
-      action: text(form, 'action'),
-      reason: text(form, 'reason') ?? '',
-    });
-    await createOverlayService(station, scopeFor(user), input, actor(user));
-    revalidatePath(`/qc/${station}`);
-    return { ok: true, error: null, at: Date.now() };
-  } catch (e) {
-    return fail(e);
-  }
-}
+export const createOverlayAction = formAction<QcActionState>(OVERLAY_ROLES, fail, async (user, form) => {
+  const station = code.parse(text(form, 'station'));
+  const input = createOverlayInput.parse({
+    parameters: form.getAll('parameters').filter((p): p is string => typeof p === 'string' && p !== ''),
+    from: text(form, 'from'),
+    to: text(form, 'to'),
+    action: text(form, 'action'),
+    reason: text(form, 'reason') ?? '',
+  });
+  await createOverlayService(station, scopeFor(user), input, actor(user));
+  revalidatePath(`/qc/${station}`);
+  return { ok: true, error: null, at: Date.now() };
+});
 
-export async function revokeOverlayAction(_prev: QcActionState, form: FormData): Promise<QcActionState> {
-  try {
-    const user = await requireActionUser(OVERLAY_ROLES);
-    const station = code.parse(text(form, 'station'));
-    const id = z.coerce.number().int().positive().parse(text(form, 'id'));
-    await revokeOverlayService(station, scopeFor(user), id, actor(user));
-    revalidatePath(`/qc/${station}`);
-    return { ok: true, error: null, at: Date.now() };
-  } catch (e) {
-    return fail(e);
-  }
-}
+export const revokeOverlayAction = formAction<QcActionState>(OVERLAY_ROLES, fail, async (user, form) => {
+  const station = code.parse(text(form, 'station'));
+  const id = z.coerce.number().int().positive().parse(text(form, 'id'));
+  await revokeOverlayService(station, scopeFor(user), id, actor(user));
+  revalidatePath(`/qc/${station}`);
+  return { ok: true, error: null, at: Date.now() };
+});
 
 const optionalNumber = (f: FormData, k: string) => {
   const v = text(f, k);
@@ -73,54 +59,44 @@ const optionalNumber = (f: FormData, k: string) => {
  * Fields: failMin/failMax, suspectMin/suspectMax, flatTolerance, flatSuspectMinutes, flatFailMinutes, spikeSuspect/spikeFail,
  * rocSuspect/rocFail, zeroImplausible (on/off/default).
  */
-export async function updateQcSettingsAction(_prev: QcActionState, form: FormData): Promise<QcActionState> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const station = code.parse(text(form, 'station'));
-    const parameter = text(form, 'parameter') ?? '';
-    let override: Record<string, unknown> | null = null;
-    if (text(form, 'reset') === undefined) {
-      const o: Record<string, unknown> = {};
-      const pair = (a: string, b: string, key: string) => {
-        const lo = optionalNumber(form, a);
-        const hi = optionalNumber(form, b);
-        if (lo !== undefined || hi !== undefined) o[key] = [lo ?? Number.NaN, hi ?? Number.NaN];
-      };
-      pair('failMin', 'failMax', 'failSpan');
-      pair('suspectMin', 'suspectMax', 'suspectSpan');
-      pair('spikeSuspect', 'spikeFail', 'spike');
-      for (const [field, key] of [
-        ['flatTolerance', 'flatTolerance'],
-        ['flatSuspectMinutes', 'flatSuspectMinutes'],
-        ['flatFailMinutes', 'flatFailMinutes'],
-        ['rocSuspect', 'rateOfChangePerMinute'],
-        ['rocFail', 'rateOfChangeFailPerMinute'],
-      ] as const) {
-        const n = optionalNumber(form, field);
-        if (n !== undefined) o[key] = n;
-      }
-      const zero = text(form, 'zeroImplausible');
-      if (zero === 'on' || zero === 'off') o.zeroImplausible = zero === 'on';
-      override = Object.keys(o).length > 0 ? o : null;
+export const updateQcSettingsAction = formAction<QcActionState>(['admin'], fail, async (user, form) => {
+  const station = code.parse(text(form, 'station'));
+  const parameter = text(form, 'parameter') ?? '';
+  let override: Record<string, unknown> | null = null;
+  if (text(form, 'reset') === undefined) {
+    const o: Record<string, unknown> = {};
+    const pair = (a: string, b: string, key: string) => {
+      const lo = optionalNumber(form, a);
+      const hi = optionalNumber(form, b);
+      if (lo !== undefined || hi !== undefined) o[key] = [lo ?? Number.NaN, hi ?? Number.NaN];
+    };
+    pair('failMin', 'failMax', 'failSpan');
+    pair('suspectMin', 'suspectMax', 'suspectSpan');
+    pair('spikeSuspect', 'spikeFail', 'spike');
+    for (const [field, key] of [
+      ['flatTolerance', 'flatTolerance'],
+      ['flatSuspectMinutes', 'flatSuspectMinutes'],
+      ['flatFailMinutes', 'flatFailMinutes'],
+      ['rocSuspect', 'rateOfChangePerMinute'],
+      ['rocFail', 'rateOfChangeFailPerMinute'],
+    ] as const) {
+      const n = optionalNumber(form, field);
+      if (n !== undefined) o[key] = n;
     }
-    const input = updateQcSettingsInput.parse({ parameter, override });
-    await updateQcSettingsService(station, scopeFor(user), input, actor(user));
-    revalidatePath(`/qc/${station}`);
-    return { ok: true, error: null, at: Date.now() };
-  } catch (e) {
-    return fail(e);
+    const zero = text(form, 'zeroImplausible');
+    if (zero === 'on' || zero === 'off') o.zeroImplausible = zero === 'on';
+    override = Object.keys(o).length > 0 ? o : null;
   }
-}
+  const input = updateQcSettingsInput.parse({ parameter, override });
+  await updateQcSettingsService(station, scopeFor(user), input, actor(user));
+  revalidatePath(`/qc/${station}`);
+  return { ok: true, error: null, at: Date.now() };
+});
 
-export async function requestRecomputeAction(_prev: QcActionState, form: FormData): Promise<QcActionState> {
-  try {
-    const user = await requireActionUser(['admin']);
-    const station = code.parse(text(form, 'station'));
-    const input = recomputeRequestInput.parse({ from: text(form, 'from'), to: text(form, 'to') });
-    const r = await requestRecomputeService(station, scopeFor(user), input, actor(user));
-    revalidatePath(`/qc/${station}`);
-    return { ok: true, error: null, message: String(r.pending), at: Date.now() };
-  } catch (e) {
-    return fail(e);
-  }
-}
+export const requestRecomputeAction = formAction<QcActionState>(['admin'], fail, async (user, form) => {
+  const station = code.parse(text(form, 'station'));
+  const input = recomputeRequestInput.parse({ from: text(form, 'from'), to: text(form, 'to') });
+  const r = await requestRecomputeService(station, scopeFor(user), input, actor(user));
+  revalidatePath(`/qc/${station}`);
+  return { ok: true, error: null, message: String(r.pending), at: Date.now() };
+});

@@ -1,20 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import type { AuditJson } from '@/lib/db/admin-audit';
+import type { AuditRow } from '@/lib/db/admin-audit';
 import { isAppError } from '@/lib/errors';
 import { listAuditForAdmin } from '@/lib/services/audit';
 import { requireUser } from '@/server/auth/session';
 
-export type AuditEntryDto = {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: AuditJson | null;
-  after: AuditJson | null;
-};
+export type AuditEntryDto = Omit<AuditRow, 'at'> & { at: string };
 
 export type AuditFilterValues = { actor: string; entity: string; action: string; entityId: string; from: string; to: string };
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import type { AdminTokenRow, AdminUserRow } from '@/lib/db/admin-accounts';
+import type { AdminFacilityRow } from '@/lib/db/admin-facilities';
 import { listFacilities } from '@/lib/db/facilities';
 import { listFtpAccounts } from '@/lib/db/ftp-accounts';
 import { listStations, type StationRow } from '@/lib/db/stations';
@@ -7,7 +9,7 @@ import { listUsers, type Role } from '@/lib/db/users';
 import { PARAMETERS_BY_KIND, STATION_KINDS, type StationKind } from '@/lib/domain/parameters';
 import { isAppError } from '@/lib/errors';
 import type { AdminActor } from '@/lib/services/accounts';
-import { getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/accounts';
+import { facilitySnapshot, getFacilityForAdminOrThrow, listFacilitiesForAdmin } from '@/lib/services/accounts';
 import { listFtpAccountsForAdmin, listTokensForAdmin, listUsersForAdmin } from '@/lib/services/accounts';
 import {
   adminStationFilter,
@@ -17,6 +19,7 @@ import {
   VIETNAM_BOUNDS,
 } from '@/lib/services/stations';
 import { currentUser, requireUser } from '@/server/auth/session';
+import { stationBasics, type StationBasics, type StationSummary } from './station-dto';
 
 /** Page reads of the admin area. Every one requires the admin role (others get a 404) and returns DTOs without secrets. */
 
@@ -74,26 +77,12 @@ export async function getAdminOverview(): Promise<AdminOverview> {
 
 // ── facilities ──
 
-export type AdminFacilityDto = {
-  code: string;
-  name: string;
-  address: string | null;
-  province: string | null;
-  contactEmail: string | null;
-  active: boolean;
+export type AdminFacilityDto = ReturnType<typeof facilitySnapshot> & {
   createdAt: string;
-  stationCount: number;
-  userCount: number;
-  ftpAccountCount: number;
-};
+} & Pick<AdminFacilityRow, 'stationCount' | 'userCount' | 'ftpAccountCount'>;
 
 const facilityDto = (f: Awaited<ReturnType<typeof listFacilitiesForAdmin>>[number]): AdminFacilityDto => ({
-  code: f.code,
-  name: f.name,
-  address: f.address,
-  province: f.province,
-  contactEmail: f.contactEmail,
-  active: f.disabledAt == null,
+  ...facilitySnapshot(f),
   createdAt: f.createdAt.toISOString(),
   stationCount: f.stationCount,
   userCount: f.userCount,
@@ -128,31 +117,13 @@ export async function getAdminFacility(code: string): Promise<AdminFacilityDto> 
 // ── stations ──
 
 export type AdminStationParameterDto = { code: string; unit: string; registryUnit: string; aliases: string[] };
-export type AdminStationDto = {
-  code: string;
-  fileCode: string;
-  name: string;
-  kind: StationKind;
-  facilityCode: string;
-  facilityName: string;
-  lat: number;
-  lon: number;
-  intervalMinutes: number;
-  graceMinutes: number;
-  active: boolean;
-  parameters: AdminStationParameterDto[];
-};
+export type AdminStationDto = StationBasics &
+  Pick<StationSummary, 'intervalMinutes' | 'graceMinutes'> & { fileCode: string; active: boolean; parameters: AdminStationParameterDto[] };
 
 function stationDto(s: StationRow): AdminStationDto {
   return {
-    code: s.code,
+    ...stationBasics(s),
     fileCode: s.fileCode,
-    name: s.name,
-    kind: s.kind,
-    facilityCode: s.facility.code,
-    facilityName: s.facility.name,
-    lat: s.lat,
-    lon: s.lon,
     intervalMinutes: s.intervalMinutes,
     graceMinutes: s.graceMinutes,
     active: s.enabled,
@@ -186,7 +157,6 @@ export type AdminStationsPage = {
 };
 
 export async function getAdminStations(search: Record<string, string | undefined>): Promise<AdminStationsPage> {
-  const actor = await requireAdmin();
   const parsed = adminStationFilter.safeParse({
     facility: search.facility || undefined,
     kind: search.kind || undefined,
@@ -194,9 +164,9 @@ export async function getAdminStations(search: Record<string, string | undefined
     q: search.q || undefined,
   });
   const filter = parsed.success ? parsed.data : {};
-  const [stations, facilities] = await Promise.all([listStationsForAdmin(actor, filter), facilityOptions(actor)]);
+  const { rows, facilities } = await adminList((actor) => listStationsForAdmin(actor, filter));
   return {
-    stations: stations.map(stationDto),
+    stations: rows.map(stationDto),
     facilities,
     registry: registry(),
     bounds: VIETNAM_BOUNDS,
@@ -214,33 +184,28 @@ export async function getAdminStation(
 
 // ── accounts ──
 
-export type AdminUserDto = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  facilityCode: string | null;
+/** An admin list read with the facilities its forms offer. */
+async function adminList<T>(list: (actor: AdminActor) => Promise<T[]>): Promise<{ actor: AdminActor; rows: T[]; facilities: FacilityOption[] }> {
+  const actor = await requireAdmin();
+  const [rows, facilities] = await Promise.all([list(actor), facilityOptions(actor)]);
+  return { actor, rows, facilities };
+}
+
+export type AdminUserDto = Omit<AdminUserRow, 'facilityId' | 'disabledAt' | 'createdAt'> & {
   active: boolean;
   createdAt: string;
   isSelf: boolean;
 };
 
 export async function getAdminUsers(): Promise<{ users: AdminUserDto[]; facilities: FacilityOption[] }> {
-  const actor = await requireAdmin();
-  const [users, facilities] = await Promise.all([listUsersForAdmin(actor), facilityOptions(actor)]);
-  return {
-    users: users.map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      facilityCode: u.facilityCode,
-      active: u.disabledAt == null,
-      createdAt: u.createdAt.toISOString(),
-      isSelf: u.email === actor.email,
-    })),
-    facilities,
-  };
+  const { actor, rows, facilities } = await adminList(listUsersForAdmin);
+  const users = rows.map(({ facilityId: _id, disabledAt, createdAt, ...u }) => ({
+    ...u,
+    active: disabledAt == null,
+    createdAt: createdAt.toISOString(),
+    isSelf: u.email === actor.email,
+  }));
+  return { users, facilities };
 }
 
 export type AdminFtpDto = { id: number; username: string; facilityCode: string; enabled: boolean; createdAt: string };
@@ -248,13 +213,9 @@ export type AdminFtpDto = { id: number; username: string; facilityCode: string; 
 export async function getAdminFtpAccounts(
   facility: string | undefined,
 ): Promise<{ accounts: AdminFtpDto[]; facilities: FacilityOption[]; facility: string }> {
-  const actor = await requireAdmin();
-  const [accounts, facilities] = await Promise.all([
-    listFtpAccountsForAdmin(actor, { facilityCode: facility || undefined }),
-    facilityOptions(actor),
-  ]);
+  const { rows, facilities } = await adminList((actor) => listFtpAccountsForAdmin(actor, { facilityCode: facility || undefined }));
   return {
-    accounts: accounts.map((a) => ({
+    accounts: rows.map((a) => ({
       id: a.id,
       username: a.username,
       facilityCode: a.facilityCode,
@@ -266,31 +227,19 @@ export async function getAdminFtpAccounts(
   };
 }
 
-export type AdminTokenDto = {
-  id: number;
-  name: string;
-  prefix: string;
-  role: Role;
-  facilityCode: string | null;
+export type AdminTokenDto = Omit<AdminTokenRow, 'createdAt' | 'lastUsedAt' | 'revokedAt'> & {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 };
 
 export async function getAdminTokens(): Promise<{ tokens: AdminTokenDto[]; facilities: FacilityOption[] }> {
-  const actor = await requireAdmin();
-  const [tokens, facilities] = await Promise.all([listTokensForAdmin(actor), facilityOptions(actor)]);
-  return {
-    tokens: tokens.map((t) => ({
-      id: t.id,
-      name: t.name,
-      prefix: t.prefix,
-      role: t.role,
-      facilityCode: t.facilityCode,
-      createdAt: t.createdAt.toISOString(),
-      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-      revokedAt: t.revokedAt?.toISOString() ?? null,
-    })),
-    facilities,
-  };
+  const { rows, facilities } = await adminList(listTokensForAdmin);
+  const tokens = rows.map((t) => ({
+    ...t,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  }));
+  return { tokens, facilities };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { latestIndexHours, listIndexDays, listIndexHours, type IndexKind } from '@/lib/db/aqi';
+import { latestIndexHours, listIndexRows, type IndexKind } from '@/lib/db/aqi';
 import { findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
 import { dayLabel } from '@/lib/domain/time';
 import { AQI_BANDS } from '@/lib/domain/aqi';
@@ -54,8 +54,8 @@ export async function loadStationIndex(code: string, now: Date = new Date()): Pr
   const to = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS;
   const from = to - 48 * HOUR_MS;
   const [hours, days] = await Promise.all([
-    listIndexHours(index, [s.id], new Date(from), new Date(to), { withValue: true }),
-    listIndexDays(index, [s.id], dayLabel(now.getTime() - 30 * DAY_MS), dayLabel(now.getTime() + DAY_MS), { withValue: true }),
+    listIndexRows(index, 'hour', [s.id], new Date(from), new Date(to), { withValue: true }),
+    listIndexRows(index, 'day', [s.id], dayLabel(now.getTime() - 30 * DAY_MS), dayLabel(now.getTime() + DAY_MS), { withValue: true }),
   ]);
   const hourly = hours.map((r) => toPoint(index, r));
   const last = hourly.at(-1);
@@ -115,8 +115,8 @@ export async function loadPublicData(now: Date = new Date()): Promise<PublicData
     const index: IndexKind = kind === 'ambient_air' ? 'aqi' : 'wqi';
     const rows: StationRow[] = (await listStations({ kind })).filter((s) => s.enabled);
     if (rows.length === 0) continue;
-    // Hours ending in (until − 24 h, until]: listIndexHours takes [from, to), so shift both by 1 ms.
-    const hours = await listIndexHours(index, rows.map((s) => s.id), new Date(from + 1), new Date(until + 1), { withValue: true });
+    // Hours ending in (until − 24 h, until]: listIndexRows takes [from, to), so shift both by 1 ms.
+    const hours = await listIndexRows(index, 'hour', rows.map((s) => s.id), new Date(from + 1), new Date(until + 1), { withValue: true });
     for (const s of rows) {
       const last24 = hours.filter((h) => h.stationId === s.id).map((h) => toPoint(index, h));
       stations.push({ code: s.code, name: s.name, kind, index, lat: s.lat, lon: s.lon, current: last24.at(-1) ?? null, last24 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ReconciliationRow } from '@/lib/db/forwarding';
 import { DAY_MS, formatIsoLocal, formatIsoLocalOrNull, localDayBounds, localDayKey, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
-import { forwardingStatusService, listTargetsService, type ForwardTargetView } from '@/lib/services/forwarding';
+import { forwardingStatusService, listTargetsService, targetSettings, type ForwardTargetView } from '@/lib/services/forwarding';
 import { requireUser, STAFF_ROLES } from '@/server/auth/session';
 import type { ForwardingStatusDto, ForwardTargetDto } from '@/lib/dto/forwarding';
 
@@ -10,14 +10,7 @@ export type { ForwardTargetDto, ForwardingStatusDto };
 export function toForwardTargetDto(t: ForwardTargetView, now: Date): ForwardTargetDto {
   return {
     id: t.id,
-    name: t.name,
-    protocol: t.protocol,
-    host: t.host,
-    port: t.port,
-    username: t.username,
-    rootFolder: t.rootFolder,
-    pathTemplate: t.pathTemplate,
-    enabled: t.enabled,
+    ...targetSettings(t),
     health: {
       lastSuccessAt: formatIsoLocalOrNull(t.lastSuccessAt),
       lastError: t.lastError,

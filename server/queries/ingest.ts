@@ -14,13 +14,11 @@ import {
 } from '@/lib/db/ingest-files';
 import { decodeFileText } from '@/lib/domain/parse-file';
 import { DAY_MS, formatDate, formatDayKey, localDayBounds, localDayKey, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
-import { readRawFile } from '@/lib/services/ingest';
+import { INGEST_SOURCES, readRawFile, type IngestSource } from '@/lib/services/ingest';
 import { currentUser, requireUser, type SessionUser } from '@/server/auth/session';
 import { scopeFor, listVisibleStations } from '@/lib/services/stations';
 
-/** Receivers that write the ledger (DOMAIN.md §2; 'seed' only appears with the demo network). */
-export const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const;
-export type IngestSourceName = (typeof INGEST_SOURCES)[number];
+export { INGEST_SOURCES };
 
 const PAGE_SIZE = 50;
 const DEFAULT_CHART_DAYS = 14;
@@ -35,7 +33,7 @@ const HEX_PREVIEW_BYTES = 4096;
 export type LedgerFilters = {
   station: string;
   outcome: IngestOutcome | '';
-  source: IngestSourceName | '';
+  source: IngestSource | '';
   from: string;
   to: string;
   q: string;

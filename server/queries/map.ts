@@ -1,12 +1,11 @@
 import 'server-only';
-import type { Level } from '@/lib/domain/level';
 import { countStates, type StateColors, type StateCounts } from '@/lib/domain/stations/states';
 import { env } from '@/lib/env';
-import { computeLiveStates, stateColors, scopeFor, listVisibleStations, unitAndDecimals } from '@/lib/services/stations';
+import { computeLiveStates, stateColors, scopeFor, listVisibleStations } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
-import { toStationSummary, type LatestValue, type StationSummary } from './station-dto';
+import { toLatestValueView, toStationSummary, type LatestValueView, type StationSummary } from './station-dto';
 
-export type MapLatestValue = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
+export type MapLatestValue = LatestValueView;
 export type MapStation = StationSummary & { latest: MapLatestValue[] };
 export type MapData = { stations: MapStation[]; counts: StateCounts; colors: StateColors; generatedAt: string };
 
@@ -21,17 +20,7 @@ export async function loadMapData(): Promise<MapData> {
     const l = live.get(s.id);
     return {
       ...toStationSummary(s, l?.state ?? 'offline'),
-      latest: (l?.latest ?? []).map((r) => ({
-        parameter: r.parameter,
-        value: r.value,
-        deviceStatus: r.deviceStatus,
-        qcFlag: r.qcFlag,
-        time: r.time.toISOString(),
-        level: r.level,
-        limitMin: r.limit?.min ?? null,
-        limitMax: r.limit?.max ?? null,
-        ...unitAndDecimals(s, r.parameter),
-      })),
+      latest: (l?.latest ?? []).map((r) => toLatestValueView(s, r)),
     };
   });
   return { stations, counts: countStates(stations.map((s) => s.state)), colors: stateColors(), generatedAt: now.toISOString() };

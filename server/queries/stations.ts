@@ -1,7 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { resolveChartWindow, type ChartRange, type ChartResolution } from '@/lib/domain/chart-range';
-import type { Level } from '@/lib/domain/level';
 import type { StationKind } from '@/lib/domain/parameters';
 import type { StateColors } from '@/lib/domain/stations/states';
 import { isAppError } from '@/lib/errors';
@@ -14,13 +13,12 @@ import {
   readStationCharts,
   scopeFor,
   stateColors,
-  unitAndDecimals,
   type ChartPeriod,
   type ChartSeries,
   type OutageView,
 } from '@/lib/services/stations';
 import { requireUser } from '@/server/auth/session';
-import { toStationSummary, type LatestValue, type StationSummary } from './station-dto';
+import { toLatestValueView, toStationSummary, type LatestValue, type LatestValueView, type StationSummary } from './station-dto';
 
 export type { LatestValue, StationSummary };
 
@@ -35,7 +33,7 @@ export async function listStationSummaries(): Promise<StationSummary[]> {
 
 export type { ChartPeriod, ChartPoint, ChartSeries, OutageView } from '@/lib/services/stations';
 
-export type StationLatestView = LatestValue & { level: Level | null; limitMin: number | null; limitMax: number | null };
+export type StationLatestView = LatestValueView;
 
 export type StationDetail = {
   station: StationSummary;
@@ -76,17 +74,7 @@ export async function getStationDetail(code: string, q: ChartQuery = {}): Promis
   const [live, limits] = await Promise.all([computeLiveState(station, now), limitsForStation(station, now)]);
   const charts = await readStationCharts(station, { from, to, res: w.res }, limits, now);
 
-  const latest: StationLatestView[] = live.latest.map((r) => ({
-    parameter: r.parameter,
-    value: r.value,
-    deviceStatus: r.deviceStatus,
-    qcFlag: r.qcFlag,
-    time: r.time.toISOString(),
-    level: r.level,
-    limitMin: r.limit?.min ?? null,
-    limitMax: r.limit?.max ?? null,
-    ...unitAndDecimals(station, r.parameter),
-  }));
+  const latest = live.latest.map((r) => toLatestValueView(station, r));
 
   return {
     station: toStationSummary(station, live.state),

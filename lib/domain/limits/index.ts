@@ -5,6 +5,7 @@ export {
   type LimitCoefficients,
   type LimitStandard,
   type LimitValue,
+  type PermitTerms,
 } from './types';
 export { BUILT_IN_LIMIT_STANDARDS, QCVN_05_2023, QCVN_08_2023, QCVN_19_2009, QCVN_40_2011 } from './catalogue';
 export { kf, kp, kq, kv, type KvZone, type ReceivingWater } from './coefficients';

@@ -29,4 +29,14 @@ export type LimitStandard = {
   values: readonly LimitValue[];
 };
 
+/** A facility permit's limit on a parameter: its band and averaging, in force on [effectiveFrom, effectiveTo) (local dates). */
+export type PermitTerms = {
+  min: number | null;
+  max: number | null;
+  averaging: LimitAveraging;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note: string | null;
+};
+
 export type LimitCoefficients = { kq?: number; kf?: number; kp?: number; kv?: number };

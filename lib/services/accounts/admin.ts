@@ -22,6 +22,7 @@ import { appendAudit } from '../../db/audit';
 import { createFtpAccount, findFtpAccountByUsername } from '../../db/ftp-accounts';
 import { ROLES, type Role } from '../../db/users';
 import { AppError } from '../../errors';
+import { activeFacilityOrThrow } from './account-facility';
 import { assertAdmin, type AdminActor } from './admin-actor';
 import { hashPassword } from './passwords';
 import { createToken, createTokenInput, type CreatedToken } from './tokens';
@@ -71,15 +72,22 @@ const userSnapshot = (u: AdminUserRow) => ({
 });
 
 async function facilityIdFor(code: string | null): Promise<number | null> {
-  if (!code) return null;
-  const f = await findAdminFacility(code);
-  if (!f)
-    throw new AppError('VALIDATION', `facility ${code} does not exist`, [
-      { path: 'facilityCode', message: `facility ${code} does not exist` },
-    ]);
-  if (f.disabledAt)
-    throw new AppError('VALIDATION', `facility ${code} is inactive`, [{ path: 'facilityCode', message: `facility ${code} is inactive` }]);
-  return f.id;
+  return code ? (await activeFacilityOrThrow(code)).id : null;
+}
+
+/**
+ * A new generated password, stored by `store` as a hash and audited as changed (never the password itself, only the
+ * `subject` it belongs to); returned once for the admin to hand over.
+ */
+async function resetPassword(
+  store: (hash: string) => Promise<unknown>,
+  audit: { actor: string; action: string; entity: string; entityId: string | number; subject: Record<string, string> },
+): Promise<string> {
+  const { subject, ...entry } = audit;
+  const password = generatePassword();
+  await store(await hashPassword(password));
+  await appendAudit({ ...entry, before: subject, after: { ...subject, passwordChanged: true } });
+  return password;
 }
 
 async function userOrThrow(id: number): Promise<AdminUserRow> {
@@ -135,15 +143,12 @@ export async function changeUserRoleAsAdmin(actor: AdminActor, id: number, raw: 
 export async function resetUserPasswordAsAdmin(actor: AdminActor, id: number): Promise<{ user: AdminUserRow; password: string }> {
   const who = assertAdmin(actor);
   const user = await userOrThrow(id);
-  const password = generatePassword();
-  await setUserPasswordHash(id, await hashPassword(password));
-  await appendAudit({
+  const password = await resetPassword((hash) => setUserPasswordHash(id, hash), {
     actor: who,
     action: 'user.password_reset',
     entity: 'user',
     entityId: id,
-    before: { email: user.email },
-    after: { email: user.email, passwordChanged: true },
+    subject: { email: user.email },
   });
   return { user, password };
 }
@@ -224,15 +229,12 @@ export async function createFtpAccountAsAdmin(
 export async function resetFtpPasswordAsAdmin(actor: AdminActor, id: number): Promise<{ account: AdminFtpAccountRow; password: string }> {
   const who = assertAdmin(actor);
   const account = await ftpOrThrow(id);
-  const password = generatePassword();
-  await setFtpPasswordHash(id, await hashPassword(password));
-  await appendAudit({
+  const password = await resetPassword((hash) => setFtpPasswordHash(id, hash), {
     actor: who,
     action: 'ftp_account.password_reset',
     entity: 'ftp_account',
     entityId: account.username,
-    before: { username: account.username },
-    after: { username: account.username, passwordChanged: true },
+    subject: { username: account.username },
   });
   return { account, password };
 }

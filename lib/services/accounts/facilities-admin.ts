@@ -47,7 +47,8 @@ export type AdminFacilityCreateInput = z.input<typeof adminFacilityCreateInput>;
 export const adminFacilityUpdateInput = z.object(details).strict();
 export type AdminFacilityUpdateInput = z.input<typeof adminFacilityUpdateInput>;
 
-const snapshot = (f: AdminFacilityRow) => ({
+/** A facility's details as people see them (admin screens, audit log). */
+export const facilitySnapshot = (f: AdminFacilityRow) => ({
   code: f.code,
   name: f.name,
   address: f.address,
@@ -61,11 +62,27 @@ export async function listFacilitiesForAdmin(actor: AdminActor): Promise<AdminFa
   return listAdminFacilities();
 }
 
-export async function getFacilityForAdminOrThrow(actor: AdminActor, code: string): Promise<AdminFacilityRow> {
-  assertAdmin(actor);
+async function facilityOrThrow(code: string): Promise<AdminFacilityRow> {
   const f = await findAdminFacility(code);
   if (!f) throw new AppError('NOT_FOUND', `facility ${code} not found`);
   return f;
+}
+
+/** Audits a change of the facility: its details before and after (and `extra` facts with the after side). */
+async function auditChange(who: string, action: string, before: AdminFacilityRow, after: AdminFacilityRow, extra = {}) {
+  await appendAudit({
+    actor: who,
+    action,
+    entity: 'facility',
+    entityId: before.code,
+    before: facilitySnapshot(before),
+    after: { ...facilitySnapshot(after), ...extra },
+  });
+}
+
+export async function getFacilityForAdminOrThrow(actor: AdminActor, code: string): Promise<AdminFacilityRow> {
+  assertAdmin(actor);
+  return facilityOrThrow(code);
 }
 
 export async function createFacilityAsAdmin(actor: AdminActor, raw: AdminFacilityCreateInput): Promise<AdminFacilityRow> {
@@ -79,48 +96,31 @@ export async function createFacilityAsAdmin(actor: AdminActor, raw: AdminFacilit
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `facility ${input.code} already exists`, { field: 'code' });
     throw e;
   }
-  await appendAudit({ actor: who, action: 'facility.create', entity: 'facility', entityId: f.code, after: snapshot(f) });
+  await appendAudit({ actor: who, action: 'facility.create', entity: 'facility', entityId: f.code, after: facilitySnapshot(f) });
   return f;
 }
 
 export async function updateFacilityAsAdmin(actor: AdminActor, code: string, raw: AdminFacilityUpdateInput): Promise<AdminFacilityRow> {
   const who = assertAdmin(actor);
   const input: FacilityDetails = adminFacilityUpdateInput.parse(raw);
-  const before = await findAdminFacility(code);
-  if (!before) throw new AppError('NOT_FOUND', `facility ${code} not found`);
+  const before = await facilityOrThrow(code);
   const after = await updateFacilityDetails(before.id, input);
-  await appendAudit({
-    actor: who,
-    action: 'facility.update',
-    entity: 'facility',
-    entityId: code,
-    before: snapshot(before),
-    after: snapshot(after),
-  });
+  await auditChange(who, 'facility.update', before, after);
   return after;
 }
 
 /** Switches a facility off with everything that lets it send or read data (see deactivateFacilityRows). */
 export async function deactivateFacilityAsAdmin(actor: AdminActor, code: string, now: Date = new Date()): Promise<AdminFacilityRow> {
   const who = assertAdmin(actor);
-  const before = await findAdminFacility(code);
-  if (!before) throw new AppError('NOT_FOUND', `facility ${code} not found`);
+  const before = await facilityOrThrow(code);
   if (before.disabledAt) throw new AppError('CONFLICT', `facility ${code} is already inactive`);
   const off = await deactivateFacilityRows(before.id, now);
-  const after = (await findAdminFacility(code))!;
-  await appendAudit({
-    actor: who,
-    action: 'facility.deactivate',
-    entity: 'facility',
-    entityId: code,
-    before: snapshot(before),
-    after: {
-      ...snapshot(after),
-      disabledFtpAccounts: off.ftpAccounts,
-      disabledUsers: off.users,
-      disabledStations: off.stations,
-      revokedTokens: off.tokens,
-    },
+  const after = await facilityOrThrow(code);
+  await auditChange(who, 'facility.deactivate', before, after, {
+    disabledFtpAccounts: off.ftpAccounts,
+    disabledUsers: off.users,
+    disabledStations: off.stations,
+    revokedTokens: off.tokens,
   });
   return after;
 }
@@ -128,18 +128,10 @@ export async function deactivateFacilityAsAdmin(actor: AdminActor, code: string,
 /** Marks the facility active again; accounts and stations switched off with it stay off until enabled one by one. */
 export async function reactivateFacilityAsAdmin(actor: AdminActor, code: string): Promise<AdminFacilityRow> {
   const who = assertAdmin(actor);
-  const before = await findAdminFacility(code);
-  if (!before) throw new AppError('NOT_FOUND', `facility ${code} not found`);
+  const before = await facilityOrThrow(code);
   if (!before.disabledAt) throw new AppError('CONFLICT', `facility ${code} is already active`);
   await reactivateFacilityRow(before.id);
-  const after = (await findAdminFacility(code))!;
-  await appendAudit({
-    actor: who,
-    action: 'facility.reactivate',
-    entity: 'facility',
-    entityId: code,
-    before: snapshot(before),
-    after: snapshot(after),
-  });
+  const after = await facilityOrThrow(code);
+  await auditChange(who, 'facility.reactivate', before, after);
   return after;
 }

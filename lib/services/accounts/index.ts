@@ -1,3 +1,4 @@
+export * from './account-facility';
 export * from './admin-actor';
 export * from './admin';
 export * from './facilities-admin';

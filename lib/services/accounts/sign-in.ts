@@ -1,15 +1,8 @@
-import { findUserCredentials, type Role } from '../../db/users';
+import { findUserCredentials, type UserRow } from '../../db/users';
 import { verifyPassword } from './passwords';
 
 /** What a signed-in user is, without the password hash. */
-export type AuthenticatedUser = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  facilityId: number | null;
-  locale: string;
-};
+export type AuthenticatedUser = Omit<UserRow, 'disabledAt'>;
 
 /**
  * Checks an e-mail and password. Returns null for an unknown e-mail, a wrong password or a disabled account, without

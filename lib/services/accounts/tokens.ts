@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { findFacilityByCode } from '../../db/facilities';
 import { createApiToken, findApiTokenByHash, markApiTokenUsed, type ApiTokenRow } from '../../db/tokens';
 import { ROLES, type Role } from '../../db/users';
 import { appendAudit } from '../../db/audit';
-import { AppError } from '../../errors';
+import { accountFacility } from './account-facility';
 
 /**
  * API tokens: `qt_` + 32 random bytes (base64url). Only the SHA-256 hash is stored; the plaintext is returned once.
@@ -35,14 +34,9 @@ export function generateToken(): string {
 export type CreatedToken = { token: string; id: number; name: string; role: Role; facilityCode: string | null; prefix: string };
 
 export async function createToken(input: CreateTokenInput, actor = 'system'): Promise<CreatedToken> {
-  let facilityId: number | null = null;
-  let facilityCode: string | null = null;
-  if (input.facilityCode) {
-    const facility = await findFacilityByCode(input.facilityCode);
-    if (!facility) throw new AppError('NOT_FOUND', `facility ${input.facilityCode} does not exist`);
-    facilityId = facility.id;
-    facilityCode = facility.code;
-  }
+  const facility = await accountFacility(input.facilityCode);
+  const facilityId = facility?.id ?? null;
+  const facilityCode = facility?.code ?? null;
   const token = generateToken();
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   const row = await createApiToken({ name: input.name, prefix, tokenHash: hashToken(token), role: input.role, facilityId });

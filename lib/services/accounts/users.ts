@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { appendAudit } from '../../db/audit';
-import { findFacilityByCode } from '../../db/facilities';
 import { createUser, findUserByEmail, ROLES, type UserRow } from '../../db/users';
 import { AppError } from '../../errors';
+import { accountFacility } from './account-facility';
 import { hashPassword } from './passwords';
 import { isUniqueViolation } from '../../db/errors';
 
@@ -23,14 +23,9 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 /** Creates a login with a bcrypt-hashed password; the hash never leaves this function. */
 export async function createUserService(input: CreateUserInput, actor = 'system'): Promise<UserRow & { facilityCode: string | null }> {
-  let facilityId: number | null = null;
-  let facilityCode: string | null = null;
-  if (input.facilityCode) {
-    const facility = await findFacilityByCode(input.facilityCode);
-    if (!facility) throw new AppError('NOT_FOUND', `facility ${input.facilityCode} does not exist`);
-    facilityId = facility.id;
-    facilityCode = facility.code;
-  }
+  const facility = await accountFacility(input.facilityCode);
+  const facilityId = facility?.id ?? null;
+  const facilityCode = facility?.code ?? null;
   if (await findUserByEmail(input.email)) throw new AppError('CONFLICT', `user ${input.email} already exists`, { field: 'email' });
   const passwordHash = await hashPassword(input.password);
   let user: UserRow;

@@ -45,8 +45,8 @@ import {
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
 import { isoInstant } from '../../domain/time';
-import { ALERT_KINDS, takesDisposition, type AlertKind } from '../../domain/alerts/kinds';
-import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type AlertState, type Disposition } from '../../domain/alerts/lifecycle';
+import { ALERT_KINDS, takesDisposition } from '../../domain/alerts/kinds';
+import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type Disposition } from '../../domain/alerts/lifecycle';
 
 export { ALERT_KINDS, RAISED_ALERT_KINDS, type AlertKind } from '../../domain/alerts/kinds';
 export { ALERT_BASES, ALERT_EVENT_TYPES, ALERT_STATES, DISPOSITIONS } from '../../domain/alerts/lifecycle';
@@ -54,55 +54,17 @@ export type { AlertBasis, AlertEventType, AlertState, Disposition } from '../../
 
 const STAFF_SCOPE: ViewerScope = { facilityId: null };
 
-export type AlertView = {
-  id: number;
-  kind: AlertKind;
-  station: { id: number; code: string; name: string; kind: string; facilityId: number; facilityCode: string; facilityName: string };
-  parameter: string | null;
-  state: AlertState;
-  openedAt: Date;
-  lastSeenAt: Date;
-  resolvedAt: Date | null;
+export type AlertView = Omit<AlertWithStation, 'stationId' | 'limitValue' | 'basis'> & {
   /** resolvedAt (or lastSeenAt while active) − openedAt, ms. */
   durationMs: number;
-  count: number;
-  peakValue: number | null;
   /** The limit compared against (max, or min for a lower bound). */
   limit: number | null;
   basis: AlertBasis | null;
-  averageValue: number | null;
-  /** Valid / expected readings of the averaging period, 0…1 (compliance only). */
-  completeness: number | null;
-  /** {standard, version, column, coefficients, base, o2Correction?} of lib/domain/limits resolveLimit, or null. */
-  limitDerivation: unknown;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  disposition: Disposition | null;
-  dispositionNote: string | null;
-  assigneeId: number | null;
-  dueAt: Date | null;
-  acknowledgedAt: Date | null;
-  acknowledgedBy: string | null;
-  reopenedByRecompute: boolean;
-  resolvedByRecompute: boolean;
-  suppressed: boolean;
 };
 
 export type AlertEventView = { id: number; alertId: number; at: Date; type: AlertEventType; actor: string; data: Record<string, unknown> };
 export type AlertDetail = AlertView & { events: AlertEventView[] };
-export type MaintenanceWindowView = {
-  id: number;
-  stationCode: string;
-  from: Date;
-  to: Date;
-  reason: string;
-  /** Parameters covered; empty = the whole station. */
-  parameters: string[];
-  createdBy: string;
-  createdAt: Date;
-  cancelledAt: Date | null;
-  cancelledBy: string | null;
-};
+export type MaintenanceWindowView = Omit<MaintenanceWindowRow, 'stationId'> & { stationCode: string };
 
 export function toAlertView(a: AlertWithStation): AlertView {
   const end = a.resolvedAt ?? a.lastSeenAt;

@@ -1,12 +1,13 @@
 import {
   findIndexStation,
   listHourlyMeans,
-  listIndexDays,
-  listIndexHours,
+  listIndexRows,
   listIndexStations,
   newestIndexHour,
   replaceIndexHours,
   writeIndexDay,
+  type IndexDayRow,
+  type IndexHourRow,
   type IndexHourWrite,
   type IndexKind,
   type IndexStation,
@@ -255,15 +256,8 @@ export async function listIndexService(
     let from = q.from?.getTime() ?? to - DEFAULT_HOURLY_SPAN_MS;
     if (to - from > MAX_SPAN_MS) throw new AppError('VALIDATION', 'the period may not exceed 400 days', [{ path: 'query.from', message: 'too long' }]);
     if (q.after !== undefined) from = Math.max(from, Number(q.after) + 1);
-    const rows = from < to ? await listIndexHours(kind, [station.id], new Date(from), new Date(to), { withValue: true, limit: q.limit + 1 }) : [];
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return {
-      station: station.code,
-      resolution: q.resolution,
-      items: page.map((r) => ({ time: r.hourEnd, value: r.value ?? 0, category: r.category, dominant: r.dominant, subIndices: r.subIndices })),
-      next: rows.length > q.limit && last ? String(last.hourEnd.getTime()) : null,
-    };
+    const rows = from < to ? await listIndexRows(kind, 'hour', [station.id], new Date(from), new Date(to), { withValue: true, limit: q.limit + 1 }) : [];
+    return toIndexPage(station.code, q, rows, (r) => r.hourEnd, (r) => String(r.hourEnd.getTime()));
   }
   // Days by local calendar date of from (inclusive) and to (exclusive); a day is public once its 24:00 hour is.
   const nextDay = (d: string) => dayLabel(dayRange(d).through + HOUR_MS);
@@ -275,13 +269,24 @@ export async function listIndexService(
   }
   let fromDay = q.from ? localDayKey(q.from) : dayLabel(now.getTime() - DEFAULT_DAILY_SPAN_DAYS * 24 * HOUR_MS);
   if (q.after !== undefined && q.after >= fromDay) fromDay = nextDay(q.after);
-  const rows = fromDay < untilDay ? await listIndexDays(kind, [station.id], fromDay, untilDay, { withValue: true, limit: q.limit + 1 }) : [];
+  const rows = fromDay < untilDay ? await listIndexRows(kind, 'day', [station.id], fromDay, untilDay, { withValue: true, limit: q.limit + 1 }) : [];
+  return toIndexPage(station.code, q, rows, (r) => r.day, (r) => r.day);
+}
+
+/** The first `q.limit` of rows read one beyond the page (that one only says there is a next page), labelled by `time`. */
+function toIndexPage<R extends IndexHourRow | IndexDayRow>(
+  station: string,
+  q: IndexQuery,
+  rows: readonly R[],
+  time: (r: R) => Date | string,
+  cursor: (r: R) => string,
+): IndexPage {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    station: station.code,
+    station,
     resolution: q.resolution,
-    items: page.map((r) => ({ time: r.day, value: r.value ?? 0, category: r.category, dominant: r.dominant, subIndices: r.subIndices })),
-    next: rows.length > q.limit && last ? last.day : null,
+    items: page.map((r) => ({ time: time(r), value: r.value ?? 0, category: r.category, dominant: r.dominant, subIndices: r.subIndices })),
+    next: rows.length > q.limit && last ? cursor(last) : null,
   };
 }

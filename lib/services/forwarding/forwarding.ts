@@ -24,22 +24,18 @@ import { isoInstant } from '../../domain/time';
 
 /** Forwarding to the ministry (DOMAIN.md §10): targets, their health, reconciliation and resend. */
 
-const templateField = z
-  .string()
-  .trim()
-  .max(500)
-  .superRefine((v, ctx) => {
-    const p = pathTemplateProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p });
-  });
-const rootField = z
-  .string()
-  .trim()
-  .max(300)
-  .superRefine((v, ctx) => {
-    const p = rootFolderProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p });
-  });
+/** Trimmed text of at most `max` characters that `problem` accepts (it names what is wrong, or returns null). */
+const checkedText = (max: number, problem: (v: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((v, ctx) => {
+      const p = problem(v);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    });
+const templateField = checkedText(500, pathTemplateProblem);
+const rootField = checkedText(300, rootFolderProblem);
 const hostField = z
   .string()
   .trim()
@@ -87,7 +83,8 @@ export type ForwardTargetView = Omit<ForwardTargetRow, 'createdAt' | 'updatedAt'
   queue: { pending: number; failed: number; depth: number; oldestQueuedAt: Date | null; nextTryAt: Date | null };
 };
 
-function publicAudit(t: ForwardTargetRow) {
+/** A target's settings as people see them (audit log, admin screens): everything but the password. */
+export function targetSettings(t: ForwardTargetRow) {
   return {
     name: t.name,
     protocol: t.protocol,
@@ -111,7 +108,7 @@ export async function createTargetService(raw: unknown, actor: string): Promise<
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `a target named '${input.name}' already exists`);
     throw e;
   }
-  await appendAudit({ actor, action: 'forward_target.create', entity: 'forward_target', entityId: target.id, after: publicAudit(target) });
+  await appendAudit({ actor, action: 'forward_target.create', entity: 'forward_target', entityId: target.id, after: targetSettings(target) });
   return target;
 }
 
@@ -134,8 +131,8 @@ export async function updateTargetService(id: number, raw: unknown, actor: strin
     action: 'forward_target.update',
     entity: 'forward_target',
     entityId: id,
-    before: publicAudit(before),
-    after: { ...publicAudit(after), passwordChanged: password !== undefined },
+    before: targetSettings(before),
+    after: { ...targetSettings(after), passwordChanged: password !== undefined },
   });
   return after;
 }

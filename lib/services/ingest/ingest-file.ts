@@ -26,7 +26,9 @@ import { storeRaw, type RawSourceFile } from './raw-store';
 import { withTransaction } from '../../db/transaction';
 
 export type { IngestOutcome };
-export type IngestSource = 'ftp' | 'api' | 'import' | 'watch' | 'seed';
+/** Receivers that write the ledger (DOMAIN.md §2; 'seed' only appears with the demo network). */
+export const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const;
+export type IngestSource = (typeof INGEST_SOURCES)[number];
 export type IngestInput = {
   /** File name as received (basename). */
   name: string;

@@ -1,4 +1,5 @@
-import { countFlagsByDay, listFlaggedReadings, listStationFlagged, type FlaggedReading, type QcReadingRow } from '../../db/qc';
+import { countFlagsByDay, listFlaggedReadings, listStationFlagged, type FlaggedReading } from '../../db/qc';
+import type { ParameterReadingRow } from '../../db/readings';
 import { listStations } from '../../db/stations';
 import { QC_FLAGS, qcFlagName, type QcFlagName } from '../../domain/qc-flags';
 import { getQcStationOrThrow } from './overlays';
@@ -72,7 +73,7 @@ const SEVERITY: Record<QcFlagName, number> = { missing: 0, not_evaluated: 1, goo
  * Groups one station's flagged readings (sorted by parameter, time) into periods: consecutive flagged readings of a
  * parameter no more than `maxGapMs` apart form one period with the union of their reasons and the worst flag.
  */
-export function groupFlaggedPeriods(rows: readonly Pick<QcReadingRow, 'parameter' | 'time' | 'qcFlag' | 'qcReasons'>[], maxGapMs: number): FlaggedPeriod[] {
+export function groupFlaggedPeriods(rows: readonly Pick<ParameterReadingRow, 'parameter' | 'time' | 'qcFlag' | 'qcReasons'>[], maxGapMs: number): FlaggedPeriod[] {
   const out: FlaggedPeriod[] = [];
   let cur: (FlaggedPeriod & { reasonSet: Set<string> }) | null = null;
   for (const r of rows) {

@@ -1,5 +1,6 @@
 import { LOCAL_TIME_ZONE } from '../../domain/time';
 import { access, constants } from 'node:fs/promises';
+import { CHROMIUM_FLAGS } from '../../chromium';
 import { AppError } from '../../errors';
 
 /**
@@ -25,18 +26,6 @@ export class ChromiumMissingError extends AppError {
   }
 }
 
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
@@ -53,7 +42,7 @@ export async function renderReportPdf(req: PdfRequest): Promise<Buffer> {
   });
   const browser = await chromium.launch({
     executablePath: req.chromiumPath,
-    args: ARGS,
+    args: [...CHROMIUM_FLAGS],
     timeout: req.timeoutMs ?? 60_000,
   });
   try {

@@ -6,8 +6,8 @@ import { findStationByCode, findStationByFileCode, listStations, type StationRow
 import { findParameter, STATION_KINDS, type ParameterDef, type StationKind } from '../../domain/parameters';
 import { symbolKey } from '../../domain/symbols';
 import { AppError } from '../../errors';
-import { assertAdmin, type AdminActor } from '../accounts';
-import { createStationService } from './create';
+import { activeFacilityOrThrow, assertAdmin, type AdminActor } from '../accounts';
+import { canonicalUnit, createStationService } from './create';
 import { CODE_PATTERN, FILE_CODE_PATTERN } from '../../domain/codes';
 
 /**
@@ -81,17 +81,6 @@ export const stationParameterEdit = z.object({ unit: z.string().trim().max(32).n
 export type StationParameterEdit = z.input<typeof stationParameterEdit>;
 
 // ---------------------------------------------------------------------------------------------------------------
-
-function unitKey(unit: string): string {
-  return unit.trim().toLowerCase().replace(/³/g, '3').replace(/[µμ]/g, 'u').replace(/°/g, 'o').replace(/\s+/g, '');
-}
-
-/** The registry's unit when `given` is empty or a spelling of it (mg/l = mg/L); null when it is another unit. */
-function canonicalUnit(def: ParameterDef, given: string | null | undefined): string | null {
-  if (given == null || given.trim() === '') return def.unit;
-  if (def.unit === '-' && ['-', 'ph', '—', 'none'].includes(unitKey(given))) return def.unit;
-  return unitKey(given) === unitKey(def.unit) ? def.unit : null;
-}
 
 function registryParameter(kind: StationKind, code: string, path: string): ParameterDef {
   const def = findParameter(kind, code);
@@ -167,21 +156,24 @@ const parameterSnapshot = (s: StationRow, parameter: string) => {
   return p ? { parameter, unit: p.unit, active: p.enabled, aliases: aliasesOf(s, parameter) } : null;
 };
 
+/** Reads the station again after a change of one of its parameters and audits that parameter before and after. */
+async function auditParameterChange(who: string, action: string, code: string, before: StationRow, parameter: string): Promise<StationRow> {
+  const after = await stationOrThrow(code);
+  await appendAudit({
+    actor: who,
+    action,
+    entity: 'station',
+    entityId: code,
+    before: parameterSnapshot(before, parameter),
+    after: parameterSnapshot(after, parameter),
+  });
+  return after;
+}
+
 async function stationOrThrow(code: string): Promise<StationRow> {
   const s = await findStationByCode(code);
   if (!s) throw new AppError('NOT_FOUND', `station ${code} not found`);
   return s;
-}
-
-async function activeFacilityOrThrow(code: string) {
-  const f = await findAdminFacility(code);
-  if (!f)
-    throw new AppError('VALIDATION', `facility ${code} does not exist`, [
-      { path: 'facilityCode', message: `facility ${code} does not exist` },
-    ]);
-  if (f.disabledAt)
-    throw new AppError('VALIDATION', `facility ${code} is inactive`, [{ path: 'facilityCode', message: `facility ${code} is inactive` }]);
-  return f;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,18 +213,7 @@ export async function createStationAsAdmin(actor: AdminActor, raw: AdminStationC
   const input = adminStationCreateInput.parse(raw);
   await activeFacilityOrThrow(input.facilityCode);
   const created = await createStationService(
-    {
-      code: input.code,
-      fileCode: input.fileCode,
-      name: input.name,
-      kind: input.kind,
-      facilityCode: input.facilityCode,
-      lat: input.lat,
-      lon: input.lon,
-      intervalMinutes: input.intervalMinutes,
-      graceMinutes: input.graceMinutes,
-      parameters: input.parameters.map((p) => ({ code: p.code, unit: p.unit })),
-    },
+    { ...input, parameters: input.parameters.map((p) => ({ code: p.code, unit: p.unit })) },
     who,
     now,
   );
@@ -267,17 +248,8 @@ export async function updateStationAsAdmin(actor: AdminActor, code: string, raw:
     if (other && other.id !== before.id)
       throw new AppError('CONFLICT', `file code ${input.fileCode} is already used by station ${other.code}`, { field: 'fileCode' });
   }
-  await updateStationSettings(before.id, {
-    fileCode: input.fileCode,
-    name: input.name,
-    kind: input.kind,
-    facilityId: facility.id,
-    lat: input.lat,
-    lon: input.lon,
-    intervalMinutes: input.intervalMinutes,
-    graceMinutes: input.graceMinutes,
-    enabled: input.enabled,
-  }).catch((e: unknown) => {
+  const { facilityCode: _code, ...settings } = input;
+  await updateStationSettings(before.id, { ...settings, facilityId: facility.id }).catch((e: unknown) => {
     if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002') {
       throw new AppError('CONFLICT', `file code ${input.fileCode} is already used`, { field: 'fileCode' });
     }
@@ -307,16 +279,7 @@ export async function addStationParameterAsAdmin(actor: AdminActor, code: string
   const aliases = withAliases(station, def.code, input.aliases, [...measuredCodes(station), def.code]);
   await upsertStationParameter(station.id, def.code, unit);
   await setStationSymbolAliases(station.id, aliases);
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.add',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, def.code),
-    after: parameterSnapshot(after, def.code),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.add', code, station, def.code);
 }
 
 export async function updateStationParameterAsAdmin(
@@ -335,16 +298,7 @@ export async function updateStationParameterAsAdmin(
   const aliases = withAliases(station, p.parameter, input.aliases, measuredCodes(station));
   await upsertStationParameter(station.id, p.parameter, unit);
   await setStationSymbolAliases(station.id, aliases);
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.update',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, p.parameter),
-    after: parameterSnapshot(after, p.parameter),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.update', code, station, p.parameter);
 }
 
 /** Switches a parameter off (readings stay); a station keeps at least one parameter. Its aliases go with it. */
@@ -361,14 +315,5 @@ export async function removeStationParameterAsAdmin(actor: AdminActor, code: str
   }
   await disableStationParameter(station.id, target);
   await setStationSymbolAliases(station.id, withAliases(station, target, [], measured));
-  const after = await stationOrThrow(code);
-  await appendAudit({
-    actor: who,
-    action: 'station.parameter.remove',
-    entity: 'station',
-    entityId: code,
-    before: parameterSnapshot(station, target),
-    after: parameterSnapshot(after, target),
-  });
-  return after;
+  return auditParameterChange(who, 'station.parameter.remove', code, station, target);
 }

@@ -48,8 +48,9 @@ function unitKey(unit: string): string {
     .replace(/\s+/g, '');
 }
 
-function canonicalUnit(def: ParameterDef, given: string | null | undefined): string | null {
-  if (given == null || given === '') return def.unit;
+/** The registry's unit when `given` is empty or a spelling of it (mg/l = mg/L); null when it is another unit. */
+export function canonicalUnit(def: ParameterDef, given: string | null | undefined): string | null {
+  if (given == null || given.trim() === '') return def.unit;
   if (def.unit === '-' && ['-', 'ph', '—', 'none'].includes(unitKey(given))) return def.unit;
   return unitKey(given) === unitKey(def.unit) ? def.unit : null;
 }

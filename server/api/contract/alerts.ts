@@ -13,7 +13,7 @@ import {
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { idParams, isoDateTime, page } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const alertSchema = z.object({
   id: z.number().int(),
@@ -56,62 +56,49 @@ export type AlertDto = z.infer<typeof alertSchema>;
 export type AlertEventDto = z.infer<typeof alertEventSchema>;
 export type AlertDetailDto = z.infer<typeof alertDetailSchema>;
 
-export const listAlerts = defineRoute({
-  method: 'GET',
-  path: '/api/v1/alerts',
-  operationId: 'listAlerts',
-  summary: 'Alerts, newest first (staff)',
-  description: '`from`/`to` filter the opening time.',
-  tag: 'alerts',
-  access: STAFF_ROLES,
-  query: z.object({
-    station: z.string().trim().min(1).max(64).optional().describe('station code'),
-    kind: z.enum(ALERT_KINDS).optional(),
-    state: z.enum(ALERT_STATES).optional(),
-    parameter: z.string().trim().max(32).optional(),
-    disposition: z.enum(DISPOSITIONS).optional(),
-    from: isoInstant.optional().describe('opening time, inclusive'),
-    to: isoInstant.optional().describe('opening time, exclusive'),
-    ...pageQuery,
-  }),
-  responses: { 200: { description: 'alerts', schema: page(alertSchema) } },
-  errors: ['NOT_FOUND'],
-});
-
-export const getAlert = defineRoute({
-  method: 'GET',
-  path: '/api/v1/alerts/{id}',
-  operationId: 'getAlert',
-  summary: 'One alert with its event history (staff)',
-  tag: 'alerts',
-  access: STAFF_ROLES,
-  params: idParams,
-  responses: { 200: { description: 'the alert', schema: alertDetailSchema } },
-});
-
-export const acknowledgeAlert = defineRoute({
-  method: 'POST',
-  path: '/api/v1/alerts/{id}/acknowledge',
-  operationId: 'acknowledgeAlert',
-  summary: 'Acknowledge an open alert (operator, inspector)',
-  tag: 'alerts',
-  access: ['operator', 'inspector'],
-  params: idParams,
-  body: { kind: 'json', schema: acknowledgeInputSchema, required: false, description: 'may be empty' },
-  responses: { 200: { description: 'acknowledged', schema: alertSchema } },
-  errors: ['CONFLICT'],
-});
-
-export const setAlertDisposition = defineRoute({
-  method: 'POST',
-  path: '/api/v1/alerts/{id}/disposition',
-  operationId: 'setAlertDisposition',
-  summary: 'Inspector disposition of a compliance exceedance (inspector)',
-  tag: 'alerts',
-  access: ['inspector'],
-  params: idParams,
-  body: { kind: 'json', schema: dispositionInputSchema },
-  responses: { 200: { description: 'updated', schema: alertSchema } },
+export const { listAlerts, getAlert, acknowledgeAlert, setAlertDisposition } = defineRoutes('alerts', {
+  listAlerts: {
+    route: 'GET /api/v1/alerts',
+    summary: 'Alerts, newest first (staff)',
+    description: '`from`/`to` filter the opening time.',
+    access: STAFF_ROLES,
+    query: z.object({
+      station: z.string().trim().min(1).max(64).optional().describe('station code'),
+      kind: z.enum(ALERT_KINDS).optional(),
+      state: z.enum(ALERT_STATES).optional(),
+      parameter: z.string().trim().max(32).optional(),
+      disposition: z.enum(DISPOSITIONS).optional(),
+      from: isoInstant.optional().describe('opening time, inclusive'),
+      to: isoInstant.optional().describe('opening time, exclusive'),
+      ...pageQuery,
+    }),
+    responses: { 200: { description: 'alerts', schema: page(alertSchema) } },
+    errors: ['NOT_FOUND'],
+  },
+  getAlert: {
+    route: 'GET /api/v1/alerts/{id}',
+    summary: 'One alert with its event history (staff)',
+    access: STAFF_ROLES,
+    params: idParams,
+    responses: { 200: { description: 'the alert', schema: alertDetailSchema } },
+  },
+  acknowledgeAlert: {
+    route: 'POST /api/v1/alerts/{id}/acknowledge',
+    summary: 'Acknowledge an open alert (operator, inspector)',
+    access: ['operator', 'inspector'],
+    params: idParams,
+    body: { kind: 'json', schema: acknowledgeInputSchema, required: false, description: 'may be empty' },
+    responses: { 200: { description: 'acknowledged', schema: alertSchema } },
+    errors: ['CONFLICT'],
+  },
+  setAlertDisposition: {
+    route: 'POST /api/v1/alerts/{id}/disposition',
+    summary: 'Inspector disposition of a compliance exceedance (inspector)',
+    access: ['inspector'],
+    params: idParams,
+    body: { kind: 'json', schema: dispositionInputSchema },
+    responses: { 200: { description: 'updated', schema: alertSchema } },
+  },
 });
 
 export const alertRoutes = [listAlerts, getAlert, acknowledgeAlert, setAlertDisposition];

@@ -63,9 +63,30 @@ export type RouteDef = {
   errors?: readonly AppErrorCode[];
 };
 
-/** Identity with literal types kept, so handlers see the exact schemas and statuses. */
-export function defineRoute<const R extends RouteDef>(route: R): R {
-  return route;
+/** A route as its resource's file declares it: `route` is the request line, e.g. 'GET /api/v1/stations/{code}'. */
+export type RouteSpec = Omit<RouteDef, 'method' | 'path' | 'operationId' | 'tag'> & { route: `${HttpMethod} ${RouteDef['path']}` };
+
+type Declared<S extends RouteSpec, K extends string, T extends Tag> = Omit<S, 'route'> & {
+  method: S['route'] extends `${infer M extends HttpMethod} ${string}` ? M : never;
+  path: S['route'] extends `${string} ${infer P extends RouteDef['path']}` ? P : never;
+  operationId: K;
+  tag: T;
+};
+
+/**
+ * The routes of one resource, keyed by their operationIds (the names route handlers import them by), all under `tag`;
+ * literal types are kept, so handlers see the exact schemas and statuses.
+ */
+export function defineRoutes<const T extends Tag, const S extends Record<string, RouteSpec>>(
+  tag: T,
+  specs: S,
+): { [K in keyof S & string]: Declared<S[K], K, T> } {
+  const routes: Record<string, RouteDef> = {};
+  for (const [operationId, { route, ...spec }] of Object.entries(specs)) {
+    const [method, path] = route.split(' ') as [HttpMethod, RouteDef['path']];
+    routes[operationId] = { method, path, operationId, tag, ...spec };
+  }
+  return routes as { [K in keyof S & string]: Declared<S[K], K, T> };
 }
 
 /** Named schemas of a resource, emitted as `#/components/schemas/<name>`: request ones as input, responses as output. */

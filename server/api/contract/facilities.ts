@@ -5,7 +5,7 @@ import { createFacilityInput, createFacilityTokenInput } from '@/lib/services/ac
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { page } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const facilitySchema = z.object({ code: z.string(), name: z.string(), address: z.string().nullable() });
 export const facilityCreatedSchema = facilitySchema.extend({ ftpUsername: z.string().nullable().describe('the FTP account created with the facility') });
@@ -19,45 +19,36 @@ export const tokenCreatedSchema = z.object({
 export type FacilityDto = z.infer<typeof facilitySchema>;
 export type FacilityCreatedDto = z.infer<typeof facilityCreatedSchema>;
 
-export const listFacilities = defineRoute({
-  method: 'GET',
-  path: '/api/v1/facilities',
-  operationId: 'listFacilities',
-  summary: 'List facilities (staff)',
-  tag: 'facilities',
-  access: STAFF_ROLES,
-  query: z.object(pageQuery),
-  responses: { 200: { description: 'facilities by code', schema: page(facilitySchema) } },
-});
-
-export const createFacility = defineRoute({
-  method: 'POST',
-  path: '/api/v1/facilities',
-  operationId: 'createFacility',
-  summary: 'Create a facility and, optionally, its FTP account (admin)',
-  description: 'With ftpUsername and ftpPassword (together) the facility FTP account is created; the password is stored as a bcrypt hash.',
-  tag: 'facilities',
-  access: ['admin'],
-  body: {
-    kind: 'json',
-    schema: createFacilityInput,
-    example: { code: 'DINHTRAM', name: 'Công ty Đình Trám', ftpUsername: 'dinhtram', ftpPassword: 'a-long-secret' },
+export const { listFacilities, createFacility, createFacilityToken } = defineRoutes('facilities', {
+  listFacilities: {
+    route: 'GET /api/v1/facilities',
+    summary: 'List facilities (staff)',
+    access: STAFF_ROLES,
+    query: z.object(pageQuery),
+    responses: { 200: { description: 'facilities by code', schema: page(facilitySchema) } },
   },
-  responses: { 201: { description: 'created', schema: facilityCreatedSchema } },
-  errors: ['CONFLICT'],
-});
-
-export const createFacilityToken = defineRoute({
-  method: 'POST',
-  path: '/api/v1/facilities/{code}/tokens',
-  operationId: 'createFacilityToken',
-  summary: 'Create an API token with role facility for this facility (admin)',
-  description: 'The token is returned once; only its hash is stored.',
-  tag: 'facilities',
-  access: ['admin'],
-  params: z.object({ code: z.string().min(1).max(64).describe('facility code') }),
-  body: { kind: 'json', schema: createFacilityTokenInput },
-  responses: { 201: { description: 'the token, shown once', schema: tokenCreatedSchema } },
+  createFacility: {
+    route: 'POST /api/v1/facilities',
+    summary: 'Create a facility and, optionally, its FTP account (admin)',
+    description: 'With ftpUsername and ftpPassword (together) the facility FTP account is created; the password is stored as a bcrypt hash.',
+    access: ['admin'],
+    body: {
+      kind: 'json',
+      schema: createFacilityInput,
+      example: { code: 'DINHTRAM', name: 'Công ty Đình Trám', ftpUsername: 'dinhtram', ftpPassword: 'a-long-secret' },
+    },
+    responses: { 201: { description: 'created', schema: facilityCreatedSchema } },
+    errors: ['CONFLICT'],
+  },
+  createFacilityToken: {
+    route: 'POST /api/v1/facilities/{code}/tokens',
+    summary: 'Create an API token with role facility for this facility (admin)',
+    description: 'The token is returned once; only its hash is stored.',
+    access: ['admin'],
+    params: z.object({ code: z.string().min(1).max(64).describe('facility code') }),
+    body: { kind: 'json', schema: createFacilityTokenInput },
+    responses: { 201: { description: 'the token, shown once', schema: tokenCreatedSchema } },
+  },
 });
 
 export const facilityRoutes = [listFacilities, createFacility, createFacilityToken];

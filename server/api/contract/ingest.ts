@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { IngestOutcome } from '@/lib/db/ingest-files';
 import { INGEST_REASON_CODES } from '@/lib/domain/ingest/reasons';
 import { isoInstant } from '@/lib/domain/time';
-import type { IngestSource } from '@/lib/services/ingest';
+import { INGEST_SOURCES } from '@/lib/services/ingest';
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { idParams, isoDateTime, page } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const INGEST_OUTCOME_VALUES = [
   'accepted',
@@ -15,7 +15,6 @@ export const INGEST_OUTCOME_VALUES = [
   'rejected',
   'duplicate',
 ] as const satisfies readonly IngestOutcome[];
-const INGEST_SOURCES = ['ftp', 'api', 'import', 'watch', 'seed'] as const satisfies readonly IngestSource[];
 
 const reasonParams = z
   .record(z.string(), z.union([z.string(), z.number()]))
@@ -82,60 +81,51 @@ const fileName = z
   .refine((v) => v.length > 0 && !/[\u0000-\u001f]/.test(v), 'not a file name')
   .describe('file name, e.g. BG_DINHTRAM_NT01_20240524100500.txt (percent-encoding allowed)');
 
-export const ingestFile = defineRoute({
-  method: 'POST',
-  path: '/api/v1/ingest',
-  operationId: 'ingestFile',
-  summary: 'Submit one data file (facility, admin); same pipeline as FTP',
-  description:
-    'Every processed file answers 200 with its outcome (accepted, partial, rejected or duplicate): it is in the ledger either way. ' +
-    "400 only when X-File-Name is missing or unusable. Facility tokens may only submit their own stations' files.",
-  tag: 'ingest',
-  access: ['facility', 'admin'],
-  headers: { 'X-File-Name': fileName },
-  body: {
-    kind: 'raw',
-    description: 'the file bytes as sent by the datalogger',
-    content: { 'application/octet-stream': { binary: true }, 'text/plain': {} },
+export const { ingestFile, listIngestFiles, getIngestFileRaw } = defineRoutes('ingest', {
+  ingestFile: {
+    route: 'POST /api/v1/ingest',
+    summary: 'Submit one data file (facility, admin); same pipeline as FTP',
+    description:
+      'Every processed file answers 200 with its outcome (accepted, partial, rejected or duplicate): it is in the ledger either way. ' +
+      "400 only when X-File-Name is missing or unusable. Facility tokens may only submit their own stations' files.",
+    access: ['facility', 'admin'],
+    headers: { 'X-File-Name': fileName },
+    body: {
+      kind: 'raw',
+      description: 'the file bytes as sent by the datalogger',
+      content: { 'application/octet-stream': { binary: true }, 'text/plain': {} },
+    },
+    responses: { 200: { description: 'processed', schema: ingestResultSchema } },
   },
-  responses: { 200: { description: 'processed', schema: ingestResultSchema } },
-});
-
-export const listIngestFiles = defineRoute({
-  method: 'GET',
-  path: '/api/v1/ingest/files',
-  operationId: 'listIngestFiles',
-  summary: 'The ledger of received files, newest first (staff)',
-  tag: 'ingest',
-  access: STAFF_ROLES,
-  query: z.object({
-    station: z.string().trim().min(1).max(64).optional().describe('station code'),
-    outcome: z.enum(INGEST_OUTCOME_VALUES).optional(),
-    from: isoInstant.optional().describe('received time, inclusive'),
-    to: isoInstant.optional().describe('received time, exclusive'),
-    ...pageQuery,
-  }),
-  responses: { 200: { description: 'ledger rows', schema: page(ingestFileSchema) } },
-});
-
-export const getIngestFileRaw = defineRoute({
-  method: 'GET',
-  path: '/api/v1/ingest/files/{id}/raw',
-  operationId: 'getIngestFileRaw',
-  summary: 'The original bytes of a received file (staff)',
-  tag: 'ingest',
-  access: STAFF_ROLES,
-  params: idParams,
-  responses: {
-    200: {
-      description: 'the bytes as received',
-      content: { 'application/octet-stream': { binary: true } },
-      headers: {
-        'Content-Disposition': {
-          description: 'attachment with the original file name (filename and RFC 6266 filename*)',
-          schema: z.string(),
+  listIngestFiles: {
+    route: 'GET /api/v1/ingest/files',
+    summary: 'The ledger of received files, newest first (staff)',
+    access: STAFF_ROLES,
+    query: z.object({
+      station: z.string().trim().min(1).max(64).optional().describe('station code'),
+      outcome: z.enum(INGEST_OUTCOME_VALUES).optional(),
+      from: isoInstant.optional().describe('received time, inclusive'),
+      to: isoInstant.optional().describe('received time, exclusive'),
+      ...pageQuery,
+    }),
+    responses: { 200: { description: 'ledger rows', schema: page(ingestFileSchema) } },
+  },
+  getIngestFileRaw: {
+    route: 'GET /api/v1/ingest/files/{id}/raw',
+    summary: 'The original bytes of a received file (staff)',
+    access: STAFF_ROLES,
+    params: idParams,
+    responses: {
+      200: {
+        description: 'the bytes as received',
+        content: { 'application/octet-stream': { binary: true } },
+        headers: {
+          'Content-Disposition': {
+            description: 'attachment with the original file name (filename and RFC 6266 filename*)',
+            schema: z.string(),
+          },
+          'X-Content-SHA256': { description: 'hash of the bytes', schema: z.string() },
         },
-        'X-Content-SHA256': { description: 'hash of the bytes', schema: z.string() },
       },
     },
   },

@@ -4,7 +4,7 @@ import { completenessQuery } from '@/lib/services/reports';
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { localDate, page } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const completenessItemSchema = z.object({
   station: z.string(),
@@ -18,17 +18,16 @@ export const completenessItemSchema = z.object({
   belowThreshold: z.boolean().describe('validRate < KPI_THRESHOLD (default 0.8)'),
 });
 
-export const getKpiCompleteness = defineRoute({
-  method: 'GET',
-  path: '/api/v1/kpi/completeness',
-  operationId: 'getKpiCompleteness',
-  summary: 'Data completeness (receipt and valid rates) per station, station × parameter or station × day (staff)',
-  description: 'Default: the last 7 whole local days; at most 366 days. `from`/`to` filter the reading time.',
-  tag: 'kpi',
-  access: STAFF_ROLES,
-  query: completenessQuery.extend(pageQuery),
-  responses: { 200: { description: 'rows', schema: page(completenessItemSchema) } },
-  errors: ['NOT_FOUND'],
+export const { getKpiCompleteness } = defineRoutes('kpi', {
+  getKpiCompleteness: {
+    route: 'GET /api/v1/kpi/completeness',
+    summary: 'Data completeness (receipt and valid rates) per station, station × parameter or station × day (staff)',
+    description: 'Default: the last 7 whole local days; at most 366 days. `from`/`to` filter the reading time.',
+    access: STAFF_ROLES,
+    query: completenessQuery.extend(pageQuery),
+    responses: { 200: { description: 'rows', schema: page(completenessItemSchema) } },
+    errors: ['NOT_FOUND'],
+  },
 });
 
 export const kpiRoutes = [getKpiCompleteness];

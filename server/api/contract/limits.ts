@@ -5,7 +5,7 @@ import { LIMIT_AVERAGINGS, LIMIT_CSV_COLUMNS, limitStandardImportSchema } from '
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { STAFF_ROLES } from '../auth';
 import { localDate, wholeList } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const limitStandardSchema = z.object({
   code: z.string(),
@@ -29,42 +29,37 @@ export const limitStandardSchema = z.object({
 });
 export type LimitStandardDto = z.infer<typeof limitStandardSchema>;
 
-export const listLimits = defineRoute({
-  method: 'GET',
-  path: '/api/v1/limits',
-  operationId: 'listLimits',
-  summary: 'Limit standards and the versions in force (staff)',
-  tag: 'limits',
-  access: STAFF_ROLES,
-  query: z.object({
-    at: isoInstant.optional().describe('instant (default now)'),
-    versions: z.enum(['in_force', 'all']).default('in_force').describe('`all` also lists versions not in force at `at` (past and future)'),
-  }),
-  responses: { 200: { description: 'standards', schema: wholeList(limitStandardSchema) } },
-});
-
-export const importLimits = defineRoute({
-  method: 'POST',
-  path: '/api/v1/limits/import',
-  operationId: 'importLimits',
-  summary: 'Import a new standard version from JSON or CSV (admin, audited)',
-  tag: 'limits',
-  access: ['admin'],
-  body: {
-    kind: 'raw',
-    description: 'one standard version or an array of them (JSON), or CSV rows; all-or-nothing',
-    content: {
-      'application/json': { schema: z.union([limitStandardImportSchema, z.array(limitStandardImportSchema)]) },
-      'text/csv': { description: `header: ${LIMIT_CSV_COLUMNS.join(',')}[,name]` },
-    },
+export const { listLimits, importLimits } = defineRoutes('limits', {
+  listLimits: {
+    route: 'GET /api/v1/limits',
+    summary: 'Limit standards and the versions in force (staff)',
+    access: STAFF_ROLES,
+    query: z.object({
+      at: isoInstant.optional().describe('instant (default now)'),
+      versions: z.enum(['in_force', 'all']).default('in_force').describe('`all` also lists versions not in force at `at` (past and future)'),
+    }),
+    responses: { 200: { description: 'standards', schema: wholeList(limitStandardSchema) } },
   },
-  responses: {
-    201: {
-      description: 'imported',
-      schema: z.object({ imported: z.array(z.object({ code: z.string(), version: z.string(), values: z.number().int() })) }),
+  importLimits: {
+    route: 'POST /api/v1/limits/import',
+    summary: 'Import a new standard version from JSON or CSV (admin, audited)',
+    access: ['admin'],
+    body: {
+      kind: 'raw',
+      description: 'one standard version or an array of them (JSON), or CSV rows; all-or-nothing',
+      content: {
+        'application/json': { schema: z.union([limitStandardImportSchema, z.array(limitStandardImportSchema)]) },
+        'text/csv': { description: `header: ${LIMIT_CSV_COLUMNS.join(',')}[,name]` },
+      },
     },
+    responses: {
+      201: {
+        description: 'imported',
+        schema: z.object({ imported: z.array(z.object({ code: z.string(), version: z.string(), values: z.number().int() })) }),
+      },
+    },
+    errors: ['CONFLICT'],
   },
-  errors: ['CONFLICT'],
 });
 
 export const limitRoutes = [listLimits, importLimits];

@@ -7,7 +7,7 @@ import { createOverlayInput, OVERLAY_ACTIONS, recomputeRequestInput, updateQcSet
 import { STAFF_ROLES } from '../auth';
 import { pageQuery } from '../pagination';
 import { codeParams, isoDateTime, localDate, page, stationIdParams, wholeList } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 import { deviceStatusSchema, qcFlagSchema } from './stations';
 
 export const overlaySchema = z.object({
@@ -70,139 +70,113 @@ const readingWindow = {
 };
 const OPERATORS = ['operator', 'inspector', 'admin'] as const;
 
-export const listOverlays = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/overlays',
-  operationId: 'listOverlays',
-  summary: "A station's overlays (invalidations / restorations), newest first",
-  tag: 'qc',
-  access: 'authenticated',
-  params: codeParams,
-  query: z.object({ ...pageQuery, active: z.enum(['true', 'false']).optional().describe('true: only overlays not revoked') }),
-  responses: { 200: { description: 'overlays', schema: page(overlaySchema) } },
-});
-
-export const createOverlay = defineRoute({
-  method: 'POST',
-  path: '/api/v1/stations/{code}/overlays',
-  operationId: 'createOverlay',
-  summary: 'Invalidate or restore a period (operator, inspector, admin; audited); raw values never change',
-  description: 'Empty parameters = all. The newest active overlay covering a reading decides; averages of the covered hours are recomputed.',
-  tag: 'qc',
-  access: OPERATORS,
-  params: codeParams,
-  body: { kind: 'json', schema: createOverlayInput },
-  responses: { 201: { description: 'created', schema: overlaySchema } },
-});
-
-export const revokeOverlay = defineRoute({
-  method: 'DELETE',
-  path: '/api/v1/stations/{code}/overlays/{id}',
-  operationId: 'revokeOverlay',
-  summary: 'Revoke an overlay (kept, marked revoked; audited); operator, inspector, admin',
-  tag: 'qc',
-  access: OPERATORS,
-  params: stationIdParams,
-  responses: { 200: { description: 'revoked', schema: overlaySchema } },
-  errors: ['CONFLICT'],
-});
-
-export const getQcSettings = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/qc',
-  operationId: 'getQcSettings',
-  summary: 'QC settings per parameter: registry defaults, override, configuration in force (staff)',
-  tag: 'qc',
-  access: STAFF_ROLES,
-  params: codeParams,
-  responses: {
-    200: {
-      description: 'settings',
-      schema: z.object({ station: z.string(), pendingJobs: z.number().int(), parameters: z.array(qcParameterSettingsSchema) }),
+export const {
+  listOverlays,
+  createOverlay,
+  revokeOverlay,
+  getQcSettings,
+  updateQcSettings,
+  getRecomputeProgress,
+  requestRecompute,
+  listFlaggedPeriods,
+  countQcFlags,
+  listQcReviewQueue,
+} = defineRoutes('qc', {
+  listOverlays: {
+    route: 'GET /api/v1/stations/{code}/overlays',
+    summary: "A station's overlays (invalidations / restorations), newest first",
+    access: 'authenticated',
+    params: codeParams,
+    query: z.object({ ...pageQuery, active: z.enum(['true', 'false']).optional().describe('true: only overlays not revoked') }),
+    responses: { 200: { description: 'overlays', schema: page(overlaySchema) } },
+  },
+  createOverlay: {
+    route: 'POST /api/v1/stations/{code}/overlays',
+    summary: 'Invalidate or restore a period (operator, inspector, admin; audited); raw values never change',
+    description: 'Empty parameters = all. The newest active overlay covering a reading decides; averages of the covered hours are recomputed.',
+    access: OPERATORS,
+    params: codeParams,
+    body: { kind: 'json', schema: createOverlayInput },
+    responses: { 201: { description: 'created', schema: overlaySchema } },
+  },
+  revokeOverlay: {
+    route: 'DELETE /api/v1/stations/{code}/overlays/{id}',
+    summary: 'Revoke an overlay (kept, marked revoked; audited); operator, inspector, admin',
+    access: OPERATORS,
+    params: stationIdParams,
+    responses: { 200: { description: 'revoked', schema: overlaySchema } },
+    errors: ['CONFLICT'],
+  },
+  getQcSettings: {
+    route: 'GET /api/v1/stations/{code}/qc',
+    summary: 'QC settings per parameter: registry defaults, override, configuration in force (staff)',
+    access: STAFF_ROLES,
+    params: codeParams,
+    responses: {
+      200: {
+        description: 'settings',
+        schema: z.object({ station: z.string(), pendingJobs: z.number().int(), parameters: z.array(qcParameterSettingsSchema) }),
+      },
     },
   },
-});
-
-export const updateQcSettings = defineRoute({
-  method: 'PUT',
-  path: '/api/v1/stations/{code}/qc',
-  operationId: 'updateQcSettings',
-  summary: "Set or clear one parameter's QC override (admin; audited)",
-  description: 'Partial override of the registry defaults (unknown keys rejected); null or {} restores the defaults. Flags change after POST …/qc/recompute.',
-  tag: 'qc',
-  access: ['admin'],
-  params: codeParams,
-  body: { kind: 'json', schema: updateQcSettingsInput },
-  responses: { 200: { description: 'saved', schema: qcParameterSettingsSchema } },
-});
-
-export const getRecomputeProgress = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/qc/recompute',
-  operationId: 'getRecomputeProgress',
-  summary: 'Recompute jobs of the station still pending (staff)',
-  tag: 'qc',
-  access: STAFF_ROLES,
-  params: codeParams,
-  responses: { 200: { description: 'progress', schema: z.object({ station: z.string(), pending: z.number().int() }) } },
-});
-
-export const requestRecompute = defineRoute({
-  method: 'POST',
-  path: '/api/v1/stations/{code}/qc/recompute',
-  operationId: 'requestRecompute',
-  summary: 'Recompute QC flags and averages of [from, to) (admin; audited; one job per day)',
-  tag: 'qc',
-  access: ['admin'],
-  params: codeParams,
-  body: { kind: 'json', schema: recomputeRequestInput },
-  responses: { 202: { description: 'queued', schema: z.object({ station: z.string(), queued: z.number().int(), pending: z.number().int() }) } },
-});
-
-export const listFlaggedPeriods = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/qc/periods',
-  operationId: 'listFlaggedPeriods',
-  summary: 'Flagged periods (suspect, fail, device not measuring) per parameter with reasons (default: 7 days)',
-  tag: 'qc',
-  access: 'authenticated',
-  params: codeParams,
-  query: z.object(readingWindow),
-  responses: {
-    200: {
-      description: 'periods',
-      schema: wholeList(flaggedPeriodSchema).extend({ station: z.string(), truncated: z.boolean().describe('more flagged readings than one answer holds') }),
+  updateQcSettings: {
+    route: 'PUT /api/v1/stations/{code}/qc',
+    summary: "Set or clear one parameter's QC override (admin; audited)",
+    description: 'Partial override of the registry defaults (unknown keys rejected); null or {} restores the defaults. Flags change after POST …/qc/recompute.',
+    access: ['admin'],
+    params: codeParams,
+    body: { kind: 'json', schema: updateQcSettingsInput },
+    responses: { 200: { description: 'saved', schema: qcParameterSettingsSchema } },
+  },
+  getRecomputeProgress: {
+    route: 'GET /api/v1/stations/{code}/qc/recompute',
+    summary: 'Recompute jobs of the station still pending (staff)',
+    access: STAFF_ROLES,
+    params: codeParams,
+    responses: { 200: { description: 'progress', schema: z.object({ station: z.string(), pending: z.number().int() }) } },
+  },
+  requestRecompute: {
+    route: 'POST /api/v1/stations/{code}/qc/recompute',
+    summary: 'Recompute QC flags and averages of [from, to) (admin; audited; one job per day)',
+    access: ['admin'],
+    params: codeParams,
+    body: { kind: 'json', schema: recomputeRequestInput },
+    responses: { 202: { description: 'queued', schema: z.object({ station: z.string(), queued: z.number().int(), pending: z.number().int() }) } },
+  },
+  listFlaggedPeriods: {
+    route: 'GET /api/v1/stations/{code}/qc/periods',
+    summary: 'Flagged periods (suspect, fail, device not measuring) per parameter with reasons (default: 7 days)',
+    access: 'authenticated',
+    params: codeParams,
+    query: z.object(readingWindow),
+    responses: {
+      200: {
+        description: 'periods',
+        schema: wholeList(flaggedPeriodSchema).extend({ station: z.string(), truncated: z.boolean().describe('more flagged readings than one answer holds') }),
+      },
     },
   },
-});
-
-export const countQcFlags = defineRoute({
-  method: 'GET',
-  path: '/api/v1/qc/flags',
-  operationId: 'countQcFlags',
-  summary: 'Readings per local day and QC flag (default: 14 days; facility tokens: own stations)',
-  tag: 'qc',
-  access: 'authenticated',
-  query: z.object({ ...readingWindow, station: z.string().min(1).max(64).optional().describe('station code') }),
-  responses: { 200: { description: 'counts', schema: wholeList(flagDaySchema) } },
-  errors: ['NOT_FOUND'],
-});
-
-export const listQcReviewQueue = defineRoute({
-  method: 'GET',
-  path: '/api/v1/qc/review',
-  operationId: 'listQcReviewQueue',
-  summary: 'Readings that failed QC, newest first (default: 14 days; facility tokens: own stations)',
-  tag: 'qc',
-  access: 'authenticated',
-  query: z.object({
-    ...pageQuery,
-    ...readingWindow,
-    station: z.string().min(1).max(64).optional().describe('station code'),
-    parameter: z.string().min(1).max(32).optional(),
-  }),
-  responses: { 200: { description: 'failed readings', schema: page(reviewItemSchema) } },
-  errors: ['NOT_FOUND'],
+  countQcFlags: {
+    route: 'GET /api/v1/qc/flags',
+    summary: 'Readings per local day and QC flag (default: 14 days; facility tokens: own stations)',
+    access: 'authenticated',
+    query: z.object({ ...readingWindow, station: z.string().min(1).max(64).optional().describe('station code') }),
+    responses: { 200: { description: 'counts', schema: wholeList(flagDaySchema) } },
+    errors: ['NOT_FOUND'],
+  },
+  listQcReviewQueue: {
+    route: 'GET /api/v1/qc/review',
+    summary: 'Readings that failed QC, newest first (default: 14 days; facility tokens: own stations)',
+    access: 'authenticated',
+    query: z.object({
+      ...pageQuery,
+      ...readingWindow,
+      station: z.string().min(1).max(64).optional().describe('station code'),
+      parameter: z.string().min(1).max(32).optional(),
+    }),
+    responses: { 200: { description: 'failed readings', schema: page(reviewItemSchema) } },
+    errors: ['NOT_FOUND'],
+  },
 });
 
 export const qcRoutes = [

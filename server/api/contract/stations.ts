@@ -13,7 +13,7 @@ import type { StationLimit } from '@/lib/services/limits';
 import { createStationInput, RESOLUTIONS, stationListFilter } from '@/lib/services/stations';
 import { pageQuery } from '../pagination';
 import { codeParams, isoDateTime, localDate, nextCursor, page } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 // ── shared vocabularies (the registries of lib/domain, never copied) ──
 export const qcFlagSchema = z.enum(QC_FLAG_NAMES);
@@ -73,14 +73,19 @@ const limitDerivationSchema = z.object({
   o2Ref: z.number().optional().describe('reference O2 (%) for stack gases'),
 });
 
-const latestValueSchema = z.object({
-  parameter: z.string(),
+/** A stored reading as answers show it: the raw value with its device status, QC flag and the flag's reasons. */
+const readingFields = {
   time: isoDateTime,
   value: z.number(),
   unit: z.string(),
   deviceStatus: deviceStatusSchema,
   flag: qcFlagSchema,
   reasons: z.array(z.string()),
+};
+
+const latestValueSchema = z.object({
+  parameter: z.string(),
+  ...readingFields,
   valid: z.boolean().describe('device status 00 and flag good or suspect'),
   level: z.enum(LEVELS).nullable().describe('≥ 80 % of max: approaching; > max or < min: exceeding; null for invalid readings'),
   limit: z
@@ -103,15 +108,7 @@ export const latestSchema = z.object({
 });
 
 // ── readings ──
-export const rawReadingSchema = z.object({
-  time: isoDateTime,
-  value: z.number(),
-  unit: z.string(),
-  deviceStatus: deviceStatusSchema,
-  flag: qcFlagSchema,
-  reasons: z.array(z.string()),
-  valid: z.boolean(),
-});
+export const rawReadingSchema = z.object({ ...readingFields, valid: z.boolean() });
 
 export const aggregateSchema = z.object({
   time: isoDateTime.describe('hourly and 8-hourly: end of the (last) hour; daily: local midnight starting the day'),
@@ -183,122 +180,109 @@ export type WqiPageDto = z.infer<typeof wqiPageSchema>;
 export type IndexQuery = z.output<typeof indexQuery>;
 
 // ── routes ──
-export const listStations = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations',
-  operationId: 'listStations',
-  summary: 'List stations (any token; facility tokens see their own)',
-  tag: 'stations',
-  access: 'authenticated',
-  query: stationListFilter.extend(pageQuery),
-  responses: { 200: { description: 'stations by code', schema: page(stationSummarySchema) } },
-});
-
-export const createStation = defineRoute({
-  method: 'POST',
-  path: '/api/v1/stations',
-  operationId: 'createStation',
-  summary: 'Register a station (admin)',
-  description: 'Parameters must belong to the station kind; units default to (and must be) the canonical ones. Duplicate code or file code: 409.',
-  tag: 'stations',
-  access: ['admin'],
-  body: {
-    kind: 'json',
-    schema: createStationInput,
-    example: {
-      code: 'NT01',
-      fileCode: 'DINHTRAM_NT01',
-      name: 'Cửa xả nước thải',
-      kind: 'wastewater',
-      facilityCode: 'DINHTRAM',
-      lat: 21.27,
-      lon: 106.19,
-      parameters: [{ code: 'COD', limit: { max: 150 } }, { code: 'PH', limit: { min: 5.5, max: 9 } }],
-    },
-  },
-  responses: { 201: { description: 'created', schema: stationDetailSchema } },
-  errors: ['CONFLICT'],
-});
-
-export const getStation = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}',
-  operationId: 'getStation',
-  summary: 'A station with its parameters, limits and settings (404 for another facility’s station)',
-  tag: 'stations',
-  access: 'authenticated',
-  params: codeParams,
-  responses: { 200: { description: 'station', schema: stationDetailSchema } },
-});
-
-export const getStationLatest = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/latest',
-  operationId: 'getStationLatest',
-  summary: 'Newest value of each parameter with its level against the limit in force',
-  description:
-    'The limit in force: binding → standard with coefficients, permit override, else the station parameter’s own min/max. ' +
-    'The station state is computed as for the map and the station list.',
-  tag: 'stations',
-  access: 'authenticated',
-  params: codeParams,
-  responses: { 200: { description: 'latest values', schema: latestSchema } },
-});
-
-export const listStationReadings = defineRoute({
-  method: 'GET',
-  path: '/api/v1/stations/{code}/readings',
-  operationId: 'listStationReadings',
-  summary: 'Readings of one parameter: raw, or hourly / 8-hourly / daily means',
-  description:
-    'Hourly means are labelled by the end of the hour (readings in (h−1, h]); 8-hour means are means of 8 complete hourly ' +
-    'means labelled by the last hour; daily means (hours 01:00…24:00 local) by the date. Default range: last 24 h (31 days for 24h).',
-  tag: 'stations',
-  access: 'authenticated',
-  params: codeParams,
-  query: z.object({
-    parameter: z.string().trim().min(1).max(32).describe('canonical parameter code'),
-    from: isoInstant.optional().describe('reading time / label, inclusive'),
-    to: isoInstant.optional().describe('reading time / label, exclusive'),
-    resolution: z.enum(RESOLUTIONS).default('raw'),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(READINGS_MAX_LIMIT)
-      .default(READINGS_DEFAULT_LIMIT)
-      .describe(`page size (default ${READINGS_DEFAULT_LIMIT}, max ${READINGS_MAX_LIMIT})`),
-    cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
-  }),
-  responses: { 200: { description: 'readings, oldest first', schema: readingsSchema } },
-});
-
 const indexDescription =
   'Hours are labelled by their end, days by the local date. No token needed; without a token only hours that ended at least ' +
   'PUBLIC_DELAY_MINUTES (default 60) ago, and days whose 24:00 hour has, are returned. Default: last 48 h (1h) or 30 days (24h).';
 /** What the AQI and WQI routes share: anyone may read them, a token lifts the public delay. */
-const indexRoute = { method: 'GET', tag: 'stations', access: 'public', optionalToken: true, params: codeParams, query: indexQuery } as const;
+const indexRoute = { access: 'public', optionalToken: true, params: codeParams, query: indexQuery } as const;
 
-export const listStationAqi = defineRoute({
-  ...indexRoute,
-  path: '/api/v1/stations/{code}/aqi',
-  operationId: 'listStationAqi',
-  summary: 'VN_AQI of an ambient-air station, hourly or daily (anyone; 404 for other station kinds)',
-  description:
-    'Decision 1459/QĐ-TCMT: hourly AQI from complete hourly means (PM by NowCast over 12 hours), daily AQI from 24-hour PM means and daily maxima. ' +
-    indexDescription,
-  responses: { 200: { description: 'index values, oldest first', schema: aqiPageSchema } },
-});
-
-export const listStationWqi = defineRoute({
-  ...indexRoute,
-  path: '/api/v1/stations/{code}/wqi',
-  operationId: 'listStationWqi',
-  summary: 'VN_WQI of a river (surface water) station, hourly or daily (anyone; 404 for other station kinds)',
-  description:
-    'Decision 1460/QĐ-TCMT from the automatically measured parameters (pH; DO with temperature, COD, NH4 …; at least 3 group-IV sub-indices). ' +
-    indexDescription,
-  responses: { 200: { description: 'index values, oldest first', schema: wqiPageSchema } },
+export const {
+  listStations,
+  createStation,
+  getStation,
+  getStationLatest,
+  listStationReadings,
+  listStationAqi,
+  listStationWqi,
+} = defineRoutes('stations', {
+  listStations: {
+    route: 'GET /api/v1/stations',
+    summary: 'List stations (any token; facility tokens see their own)',
+    access: 'authenticated',
+    query: stationListFilter.extend(pageQuery),
+    responses: { 200: { description: 'stations by code', schema: page(stationSummarySchema) } },
+  },
+  createStation: {
+    route: 'POST /api/v1/stations',
+    summary: 'Register a station (admin)',
+    description: 'Parameters must belong to the station kind; units default to (and must be) the canonical ones. Duplicate code or file code: 409.',
+    access: ['admin'],
+    body: {
+      kind: 'json',
+      schema: createStationInput,
+      example: {
+        code: 'NT01',
+        fileCode: 'DINHTRAM_NT01',
+        name: 'Cửa xả nước thải',
+        kind: 'wastewater',
+        facilityCode: 'DINHTRAM',
+        lat: 21.27,
+        lon: 106.19,
+        parameters: [{ code: 'COD', limit: { max: 150 } }, { code: 'PH', limit: { min: 5.5, max: 9 } }],
+      },
+    },
+    responses: { 201: { description: 'created', schema: stationDetailSchema } },
+    errors: ['CONFLICT'],
+  },
+  getStation: {
+    route: 'GET /api/v1/stations/{code}',
+    summary: 'A station with its parameters, limits and settings (404 for another facility’s station)',
+    access: 'authenticated',
+    params: codeParams,
+    responses: { 200: { description: 'station', schema: stationDetailSchema } },
+  },
+  getStationLatest: {
+    route: 'GET /api/v1/stations/{code}/latest',
+    summary: 'Newest value of each parameter with its level against the limit in force',
+    description:
+      'The limit in force: binding → standard with coefficients, permit override, else the station parameter’s own min/max. ' +
+      'The station state is computed as for the map and the station list.',
+    access: 'authenticated',
+    params: codeParams,
+    responses: { 200: { description: 'latest values', schema: latestSchema } },
+  },
+  listStationReadings: {
+    route: 'GET /api/v1/stations/{code}/readings',
+    summary: 'Readings of one parameter: raw, or hourly / 8-hourly / daily means',
+    description:
+      'Hourly means are labelled by the end of the hour (readings in (h−1, h]); 8-hour means are means of 8 complete hourly ' +
+      'means labelled by the last hour; daily means (hours 01:00…24:00 local) by the date. Default range: last 24 h (31 days for 24h).',
+    access: 'authenticated',
+    params: codeParams,
+    query: z.object({
+      parameter: z.string().trim().min(1).max(32).describe('canonical parameter code'),
+      from: isoInstant.optional().describe('reading time / label, inclusive'),
+      to: isoInstant.optional().describe('reading time / label, exclusive'),
+      resolution: z.enum(RESOLUTIONS).default('raw'),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(READINGS_MAX_LIMIT)
+        .default(READINGS_DEFAULT_LIMIT)
+        .describe(`page size (default ${READINGS_DEFAULT_LIMIT}, max ${READINGS_MAX_LIMIT})`),
+      cursor: z.string().max(100).optional().describe('nextCursor of the previous page'),
+    }),
+    responses: { 200: { description: 'readings, oldest first', schema: readingsSchema } },
+  },
+  listStationAqi: {
+    route: 'GET /api/v1/stations/{code}/aqi',
+    ...indexRoute,
+    summary: 'VN_AQI of an ambient-air station, hourly or daily (anyone; 404 for other station kinds)',
+    description:
+      'Decision 1459/QĐ-TCMT: hourly AQI from complete hourly means (PM by NowCast over 12 hours), daily AQI from 24-hour PM means and daily maxima. ' +
+      indexDescription,
+    responses: { 200: { description: 'index values, oldest first', schema: aqiPageSchema } },
+  },
+  listStationWqi: {
+    route: 'GET /api/v1/stations/{code}/wqi',
+    ...indexRoute,
+    summary: 'VN_WQI of a river (surface water) station, hourly or daily (anyone; 404 for other station kinds)',
+    description:
+      'Decision 1460/QĐ-TCMT from the automatically measured parameters (pH; DO with temperature, COD, NH4 …; at least 3 group-IV sub-indices). ' +
+      indexDescription,
+    responses: { 200: { description: 'index values, oldest first', schema: wqiPageSchema } },
+  },
 });
 
 export const stationRoutes = [listStations, createStation, getStation, getStationLatest, listStationReadings, listStationAqi, listStationWqi];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isoDateTime } from './common';
-import { defineRoute, type Components } from './define';
+import { defineRoutes, type Components } from './define';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -14,25 +14,20 @@ export const healthSchema = z.object({
 });
 export type HealthDto = z.infer<typeof healthSchema>;
 
-export const getHealth = defineRoute({
-  method: 'GET',
-  path: '/api/v1/health',
-  operationId: 'getHealth',
-  summary: 'Liveness of database, worker and FTP receiver',
-  description: '200 while the database answers (status `degraded` when the worker or FTP receiver is not running); 503 when it does not.',
-  tag: 'system',
-  access: 'public',
-  responses: { 200: { description: 'health', schema: healthSchema }, 503: { description: 'database down', schema: healthSchema } },
-});
-
-export const getOpenApi = defineRoute({
-  method: 'GET',
-  path: '/api/v1/openapi.json',
-  operationId: 'getOpenApi',
-  summary: 'This document (OpenAPI 3.1), generated from the route declarations',
-  tag: 'system',
-  access: 'public',
-  responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+export const { getHealth, getOpenApi } = defineRoutes('system', {
+  getHealth: {
+    route: 'GET /api/v1/health',
+    summary: 'Liveness of database, worker and FTP receiver',
+    description: '200 while the database answers (status `degraded` when the worker or FTP receiver is not running); 503 when it does not.',
+    access: 'public',
+    responses: { 200: { description: 'health', schema: healthSchema }, 503: { description: 'database down', schema: healthSchema } },
+  },
+  getOpenApi: {
+    route: 'GET /api/v1/openapi.json',
+    summary: 'This document (OpenAPI 3.1), generated from the route declarations',
+    access: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+  },
 });
 
 export const systemRoutes = [getHealth, getOpenApi];
