@@ -17,7 +17,8 @@ import { createTestFtpAccount, createTestStation, uid } from '../support/fixture
 import { connectFtp } from '../support/ftp';
 import { dataFile } from '../support/ingest';
 import { sleep } from '../support/wait';
-import { freePort, spawnWorker, type WorkerProcess } from '../support/worker-process';
+import { freePort } from '../support/ports';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';

@@ -9,24 +9,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type net from 'node:net';
 import { Writable } from 'node:stream';
+import { freePort } from './ports';
 
 type ServeConfig = { root: string; logFile: string; port: number; user: string; password: string; pasvMin: number; pasvMax: number; slowMs: number };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = a && typeof a === 'object' ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export type FtpTarget = {
   port: number;
@@ -45,6 +34,8 @@ export type FtpTarget = {
   files(): Promise<string[]>;
   /** Log lines: `STOR <path>` / `RNTO <from> <to>` (paths relative to root). */
   log(): Promise<string[]>;
+  /** Final deliveries (renamed into place) per path, from the log. */
+  arrivals(): Promise<Map<string, number>>;
   dispose(): Promise<void>;
 };
 
@@ -134,6 +125,14 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
     async log() {
       const text = await readFile(cfg.logFile, 'utf8').catch(() => '');
       return text.split('\n').filter((l) => l !== '');
+    },
+    async arrivals() {
+      const out = new Map<string, number>();
+      for (const l of await target.log()) {
+        const m = /^RNTO \S+ (\S+)$/.exec(l);
+        if (m) out.set(m[1]!, (out.get(m[1]!) ?? 0) + 1);
+      }
+      return out;
     },
     async dispose() {
       await target.kill();
