@@ -3,7 +3,7 @@
  * API tokens and the audit page. Every change must leave an audit row with before/after and no secret in it, and
  * every non-admin role (facility users included) is refused.
  */
-import { uid } from './api-fixtures';
+import { stationSettings, uid } from './api-fixtures';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
@@ -56,15 +56,9 @@ async function newFacility(extra: { contactEmail?: string } = {}) {
 }
 
 const stationInput = (facilityCode: string, patch: Record<string, unknown> = {}) => ({
-  code: uid('S'),
+  ...stationSettings(facilityCode),
   fileCode: uid('FC'),
   name: 'Trạm nước thải',
-  kind: 'wastewater' as const,
-  facilityCode,
-  lat: 21.27,
-  lon: 106.19,
-  intervalMinutes: 5,
-  graceMinutes: 15,
   parameters: [
     { code: 'COD', unit: 'mg/l', aliases: ['COD-ONLINE'] },
     { code: 'ph', aliases: [] },

@@ -1,3 +1,4 @@
+/** Data for the notification tests: two facilities with a wastewater station each; alerts written as rows. */
 import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { replaceUserSubscriptions, type NotifyChannel } from '@/lib/db/notifications';
@@ -5,10 +6,9 @@ import { createUser, type Role } from '@/lib/db/users';
 import { loadEnv } from '@/lib/env';
 import { closeMailers, type NotifierConfig } from '@/lib/services/notifications';
 import type { SmtpTestServer } from '../support/smtp-server';
-import { createTestStation } from '../support/fixtures';
+import { createTestStation, uid } from '../support/fixtures';
 
-/** Data for the notification tests: two facilities with a wastewater station each; alerts written as rows. */
-export const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+export { uid };
 
 /** After a file's tests: the mailers' connections, the SMTP server process and the database pool are closed. */
 export async function closeMailAndDb(smtp: SmtpTestServer | undefined): Promise<void> {
