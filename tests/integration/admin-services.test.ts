@@ -10,26 +10,27 @@ import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials, ROLES, type Role } from '@/lib/db/users';
 import { findStationByCode } from '@/lib/db/stations';
 import { formatDate } from '@/lib/domain/time';
-import type { AdminActor } from '@/lib/services/accounts';
 import {
-  createFacilityAsAdmin,
-  deactivateFacilityAsAdmin,
-  listFacilitiesForAdmin,
-  reactivateFacilityAsAdmin,
-  updateFacilityAsAdmin,
-} from '@/lib/services/accounts';
-import {
+  type AdminActor,
+  authenticateToken,
+  authenticateUser,
   changeUserRoleAsAdmin,
+  createFacilityAsAdmin,
   createFtpAccountAsAdmin,
   createTokenAsAdmin,
   createUserAsAdmin,
+  deactivateFacilityAsAdmin,
+  listFacilitiesForAdmin,
   listTokensForAdmin,
   listUsersForAdmin,
+  reactivateFacilityAsAdmin,
   resetFtpPasswordAsAdmin,
   resetUserPasswordAsAdmin,
   revokeTokenAsAdmin,
   setFtpAccountEnabledAsAdmin,
   setUserActiveAsAdmin,
+  updateFacilityAsAdmin,
+  verifyPassword,
 } from '@/lib/services/accounts';
 import { listAuditForAdmin } from '@/lib/services/audit';
 import {
@@ -40,9 +41,6 @@ import {
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
 } from '@/lib/services/stations';
-import { authenticateToken } from '@/lib/services/accounts';
-import { authenticateUser } from '@/lib/services/accounts';
-import { verifyPassword } from '@/lib/services/accounts';
 
 const admin: AdminActor = { email: 'root-admin@test.vn', role: 'admin' };
 const NON_ADMIN = ROLES.filter((r) => r !== 'admin');

@@ -3,8 +3,8 @@
  * spool folder by any path spelling, and a file for B's station uploaded by A is rejected (recorded, nothing stored).
  * Complements tests/integration/ftp-receiver.test.ts (traversal out of the account root, B delivering A's station).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -21,7 +21,7 @@ process.env.DEMO ??= '0';
 
 let A: FtpFacility;
 let B: FtpFacility;
-let dataDir: string;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-authz-ftp-'));
 let receiver: FtpReceiver;
 let bDir: string;
 const SECRET = 'facility B private bytes\n';
@@ -29,7 +29,6 @@ const SECRET = 'facility B private bytes\n';
 const connect = () => connectFtp(receiver.port, A);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'qt-authz-ftp-'));
   A = await createFtpFacility('FA');
   B = await createFtpFacility('FB', { activeFrom: new Date('2024-05-01T00:00:00Z'), parameters: [{ parameter: 'COD', limitMax: 75 }] });
   receiver = await startTestReceiver({ pasvMin: 31200, pasvMax: 31399, dataDir });

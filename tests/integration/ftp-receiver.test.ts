@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,13 +20,12 @@ const dataFile = (fileCode: string, day: number, hour: number, minute: number, c
   circularFile(fileCode, compactStamp(2024, 5, day, hour, minute), { COD: cod.toFixed(1), PH: '7.12', FLOW: '120.5' });
 
 const PASV = { pasvMin: 31000, pasvMax: 31199 };
-let dataDir: string;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-ftp-'));
 let receiver: FtpReceiver;
 let A: FtpFacility;
 let B: FtpFacility;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'qt-ftp-'));
   A = await createFtpFacility('FA', {
     activeFrom: new Date('2024-05-01T00:00:00Z'),
     parameters: [

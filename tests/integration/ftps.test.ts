@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -16,13 +17,12 @@ const waitForRow = (name: string) => waitFor(() => ledgerRow(name));
 const dataFile = (fileCode: string, minute: number) =>
   circularFile(fileCode, `2024070109${String(minute).padStart(2, '0')}00`, { COD: '33.1', PH: '7.2' });
 
-let dir: string;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'qt-ftps-'));
 let tlsReceiver: FtpReceiver;
 let plainReceiver: FtpReceiver;
 let A: FtpFacility;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'qt-ftps-'));
   const cert = path.join(dir, 'ftp.crt');
   const key = path.join(dir, 'ftp.key');
   await run('openssl', [

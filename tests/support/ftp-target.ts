@@ -57,6 +57,14 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
 
   const exited = (c: ChildProcess) =>
     c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()));
+  /** Signals the server process (if running) and waits until it has gone. */
+  const end = async (signal: NodeJS.Signals) => {
+    const c = child;
+    if (!c) return;
+    c.kill(signal);
+    await exited(c);
+    child = null;
+  };
 
   const target: FtpTarget = {
     port: cfg.port,
@@ -91,20 +99,8 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
         if (child === c) child = null;
       });
     },
-    async stop() {
-      const c = child;
-      if (!c) return;
-      c.kill('SIGTERM');
-      await exited(c);
-      child = null;
-    },
-    async kill() {
-      const c = child;
-      if (!c) return;
-      c.kill('SIGKILL');
-      await exited(c);
-      child = null;
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
     async refuse(on) {
       const flag = path.join(root, 'REFUSE');
       if (on) await appendFile(flag, 'refuse uploads\n');
