@@ -36,6 +36,16 @@ function cli(...args: string[]): Promise<Run> {
 
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
 
+/** A little-endian record: `size` bytes, each field [offset, width in bytes, value]; the rest stays zero. */
+function record(size: number, fields: readonly (readonly [offset: number, width: 2 | 4, value: number])[]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [offset, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, offset);
+    else b.writeUInt32LE(value, offset);
+  }
+  return b;
+}
+
 /** A minimal zip (stored entries) so the test needs no zip tool. */
 function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
@@ -44,35 +54,18 @@ function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const size = e.data.length;
+    // signature, version, UTF-8 flag, crc, sizes, name length (+ for the central record: version made by, offset).
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, 0x0800], [14, 4, crc], [18, 4, size], [22, 4, size], [26, 2, name.length]]);
+    const central = record(46, [
+      [0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, 0x0800], [16, 4, crc], [20, 4, size], [24, 4, size], [28, 2, name.length], [42, 4, offset],
+    ]);
     locals.push(local, name, e.data);
     centrals.push(central, name);
     offset += local.length + name.length + e.data.length;
   }
   const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, cd.length], [16, 4, offset]]);
   return Buffer.concat([...locals, cd, end]);
 }
 

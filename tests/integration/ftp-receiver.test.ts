@@ -26,14 +26,7 @@ let A: FtpFacility;
 let B: FtpFacility;
 
 beforeAll(async () => {
-  A = await createFtpFacility('FA', {
-    activeFrom: new Date('2024-05-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', limitMax: 75 },
-      { parameter: 'PH', limitMin: 6, limitMax: 9 },
-      'FLOW',
-    ],
-  });
+  A = await createFtpFacility('FA', { activeFrom: new Date('2024-05-01T00:00:00Z') });
   B = await createFtpFacility('FB');
   receiver = await startTestReceiver({ ...PASV, dataDir });
 });

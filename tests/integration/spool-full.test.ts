@@ -97,13 +97,7 @@ const start = (dataDir: string, spoolMinFreeBytes: number) =>
   startTestReceiver({ pasvMin: 31400, pasvMax: 31599, dataDir, spoolMinFreeBytes });
 
 beforeAll(async () => {
-  F = await createFtpFacility('FS', {
-    activeFrom: new Date('2024-05-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', limitMax: 75 },
-      { parameter: 'PH', limitMin: 6, limitMax: 9 },
-    ],
-  });
+  F = await createFtpFacility('FS', { activeFrom: new Date('2024-05-01T00:00:00Z') });
 });
 
 afterAll(async () => {

@@ -10,23 +10,27 @@ import { promisify } from 'node:util';
 import { Client, type AccessOptions } from 'basic-ftp';
 import type { StationRow } from '../../lib/db/stations';
 import { startFtpReceiver, type FtpReceiver, type FtpReceiverOptions } from '../../worker/ftp-server';
-import { createFacilityWithStation, createTestFtpAccount, uid, type FtpLogin, type TestStationOptions } from './fixtures';
+import { createFacilityWithStation, createTestFtpAccount, uid, type FtpLogin, type TestParameter, type TestStationOptions } from './fixtures';
 
 export const run = promisify(execFile);
 
 export type FtpFacility = FtpLogin & { code: string; facilityId: number; stationId: number; fileCode: string; station: StationRow };
 
-/**
- * A facility (code from `prefix`) with one wastewater station `<code>_NT01` and its own FTP account. The station
- * measures COD, PH and FLOW unless told otherwise.
- */
+/** COD ≤ 75 mg/L, pH 6–9 and FLOW without a limit: what the FTP tests' stations measure unless told otherwise. */
+export const FTP_TEST_PARAMETERS: readonly TestParameter[] = [
+  { parameter: 'COD', limitMax: 75 },
+  { parameter: 'PH', limitMin: 6, limitMax: 9 },
+  'FLOW',
+];
+
+/** A facility (code from `prefix`) with one wastewater station `<code>_NT01` and its own FTP account. */
 export async function createFtpFacility(
   prefix: string,
   station: Partial<TestStationOptions> = {},
 ): Promise<FtpFacility> {
   const { facility, station: st } = await createFacilityWithStation({
     code: uid(prefix),
-    station: { parameters: ['COD', 'PH', 'FLOW'], activeFrom: new Date('2024-01-01T00:00:00Z'), ...station },
+    station: { parameters: FTP_TEST_PARAMETERS, activeFrom: new Date('2024-01-01T00:00:00Z'), ...station },
   });
   const login = await createTestFtpAccount(facility.id, prefix.toLowerCase());
   return { ...login, code: facility.code, facilityId: facility.id, stationId: st.id, fileCode: st.fileCode, station: st };
