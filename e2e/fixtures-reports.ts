@@ -22,7 +22,11 @@ export async function createReportsFixture(): Promise<ReportsFixture> {
   const { station } = await createFacilityWithStation({
     code: `FR${runId}`,
     name: `Cơ sở báo cáo ${runId}`,
-    station: { name: `Trạm báo cáo ${runId}`, activeFrom: new Date(DAY0), parameters: [{ parameter: 'COD', limitMax: 40 }, 'PH'] },
+    station: {
+      name: `Trạm báo cáo ${runId}`,
+      activeFrom: new Date(DAY0),
+      parameters: [{ parameter: 'COD', limitMax: 40 }, 'PH'],
+    },
   });
   const rows = [
     ...Array.from({ length: 240 }, (_, i) => ({ parameter: 'COD', i, value: 40 + (i % 10) / 4 })),

@@ -12,7 +12,14 @@ import type { FileInfo } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb } from '@/lib/db/client';
 import type { FtpReceiver } from '@/worker/ftp-server';
-import { connectFtp, createFtpFacility, curlUpload, ftpUrl, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import {
+  connectFtp,
+  createFtpFacility,
+  curlUpload,
+  startTestReceiver,
+  uploadFtp,
+  type FtpFacility,
+} from '../support/ftp';
 import { dataFile, ledgerRow, readingCount } from '../support/ingest';
 import { waitFor } from '../support/wait';
 
@@ -30,7 +37,10 @@ const connect = () => connectFtp(receiver.port, A);
 
 beforeAll(async () => {
   A = await createFtpFacility('FA');
-  B = await createFtpFacility('FB', { activeFrom: new Date('2024-05-01T00:00:00Z'), parameters: [{ parameter: 'COD', limitMax: 75 }] });
+  B = await createFtpFacility('FB', {
+    activeFrom: new Date('2024-05-01T00:00:00Z'),
+    parameters: [{ parameter: 'COD', limitMax: 75 }],
+  });
   receiver = await startTestReceiver({ pasvMin: 31200, pasvMax: 31399, dataDir });
   // A file waiting in B's folder (not a data name: the periodic sweep leaves young files alone anyway).
   bDir = path.join(dataDir, 'ftp', B.code);
@@ -125,7 +135,12 @@ describe("FTP: facility A cannot reach facility B's folder", () => {
 
   it('curl with --path-as-is cannot write into B’s folder', async () => {
     for (const p of [`../${B.code}/`, `%2e%2e/${B.code}/`, `../../ftp/${B.code}/`]) {
-      await curlUpload(dataDir, { name: 'curl-plant.dat', content: 'curl' }, ftpUrl(receiver.port, A, p), ['--path-as-is', '--ftp-create-dirs']);
+      await curlUpload(
+        dataDir,
+        { name: 'curl-plant.dat', content: 'curl' },
+        { port: receiver.port, login: A, folder: p },
+        ['--path-as-is', '--ftp-create-dirs'],
+      );
     }
     expect(existsSync(path.join(bDir, 'curl-plant.dat'))).toBe(false);
     expect((await readdir(bDir)).sort()).toEqual(['sub']);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import type { IngestInput, IngestResult } from '@/lib/services/ingest';
 import type { FtpReceiver } from '@/worker/ftp-server';
-import { connectFtp, createFtpFacility, curlUpload, ftpUrl, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import { connectFtp, createFtpFacility, curlUpload, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
 import { compactStamp, dataFile as circularFile, ledgerRow, readingCount } from '../support/ingest';
 import { sleep, waitFor } from '../support/wait';
 
@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('FTP receiver', () => {
   it('curl -T with --ftp-create-dirs: readings stored, ledger row with source ftp and the account, spool emptied', async () => {
     const f = dataFile(A.fileCode, 24, 10, 5);
-    const curl = await curlUpload(dataDir, f, ftpUrl(receiver.port, A, `${A.fileCode}/2024/05/24/`), ['--ftp-create-dirs']);
+    const curl = await curlUpload(dataDir, f, { port: receiver.port, login: A, folder: `${A.fileCode}/2024/05/24/` }, ['--ftp-create-dirs']);
     expect(curl.code, curl.stderr).toBe(0);
     const row = await waitFor(() => ledgerRow(f.name));
     expect(row).toMatchObject({
@@ -72,7 +72,7 @@ describe('FTP receiver', () => {
 
   it('refuses a wrong password and an unknown user (curl and basic-ftp)', async () => {
     const f = dataFile(A.fileCode, 24, 10, 15);
-    const curl = await curlUpload(dataDir, f, ftpUrl(receiver.port, { user: A.user, password: 'wrong' }));
+    const curl = await curlUpload(dataDir, f, { port: receiver.port, login: { user: A.user, password: 'wrong' } });
     expect(curl.code).toBe(67); // CURLE_LOGIN_DENIED
     await expect(connectFtp(receiver.port, { user: A.user, password: 'nope' })).rejects.toThrow(/530/);
     await expect(connectFtp(receiver.port, { user: 'no-such-user', password: A.password })).rejects.toThrow(/530/);
@@ -118,7 +118,7 @@ describe('FTP receiver', () => {
 
     // curl sending the dots as-is.
     const g = dataFile(A.fileCode, 24, 10, 30);
-    const curl = await curlUpload(dataDir, g, ftpUrl(receiver.port, A, '../../curl-escape/'), ['--path-as-is', '--ftp-create-dirs']);
+    const curl = await curlUpload(dataDir, g, { port: receiver.port, login: A, folder: '../../curl-escape/' }, ['--path-as-is', '--ftp-create-dirs']);
     expect(curl.code, curl.stderr).toBe(0);
     expect((await waitFor(() => ledgerRow(g.name))).outcome).toBe('accepted');
     expect(existsSync(path.join(dataDir, 'curl-escape'))).toBe(false);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb } from '@/lib/db/client';
 import type { FtpReceiver } from '@/worker/ftp-server';
-import { createFtpFacility, curlUpload, ftpUrl, run, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import { createFtpFacility, curlUpload, run, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
 import { dataFile as circularFile, ledgerRow } from '../support/ingest';
 import { sleep, waitFor } from '../support/wait';
 
@@ -52,7 +52,7 @@ afterAll(async () => {
 describe('FTPS (explicit, AUTH TLS)', { retry: 2 }, () => {
   it('curl --ssl-reqd uploads over TLS and the file is ingested', async () => {
     const f = dataFile(A.fileCode, 5);
-    const curl = await curlUpload(dir, f, ftpUrl(tlsReceiver.port, A, `${A.fileCode}/2024/07/01/`), [
+    const curl = await curlUpload(dir, f, { port: tlsReceiver.port, login: A, folder: `${A.fileCode}/2024/07/01/` }, [
       '-v', '--ssl-reqd', '-k', '--ftp-create-dirs',
     ]);
     expect(curl.code, curl.stderr).toBe(0);
@@ -76,7 +76,7 @@ describe('FTPS (explicit, AUTH TLS)', { retry: 2 }, () => {
 
   it('without a certificate configured, --ssl-reqd is refused (AUTH TLS not offered)', async () => {
     const f = dataFile(A.fileCode, 20);
-    const curl = await curlUpload(dir, f, ftpUrl(plainReceiver.port, A), ['--ssl-reqd', '-k']);
+    const curl = await curlUpload(dir, f, { port: plainReceiver.port, login: A }, ['--ssl-reqd', '-k']);
     expect(curl.code).toBe(64); // CURLE_USE_SSL_FAILED
     await sleep(300);
     expect(await ledgerRow(f.name)).toBeNull();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import type { FtpReceiver } from '@/worker/ftp-server';
 import { freeBytes } from '@/worker/spool-space';
-import { createFtpFacility, curlUpload, ftpUrl, run, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import { createFtpFacility, curlUpload, run, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
 import { dataFile as circularFile, ledgerRows } from '../support/ingest';
 import { waitFor } from '../support/wait';
 
@@ -120,7 +120,7 @@ describe('spool free-space floor', () => {
     try {
       await expect(upload(r.port, f.name, Buffer.from(f.content))).rejects.toThrow(/^452 Insufficient storage/);
 
-      const curl = await curlUpload(dataDir, f, ftpUrl(r.port, F));
+      const curl = await curlUpload(dataDir, f, { port: r.port, login: F });
       expect(curl.code).toBe(25); // CURLE_UPLOAD_FAILED
       expect(curl.stderr).toMatch(/452/);
       await rm(path.join(dataDir, f.name));

@@ -60,7 +60,11 @@ export async function createFacilityWithStation(
 export type FtpLogin = { user: string; password: string };
 
 /** An FTP account (bcrypt-hashed password) of the facility, with a user name unique to the run. */
-export async function createTestFtpAccount(facilityId: number, prefix = 'ftp', password = `${prefix}-pass-123`): Promise<FtpLogin> {
+export async function createTestFtpAccount(
+  facilityId: number,
+  prefix = 'ftp',
+  password = `${prefix}-pass-123`,
+): Promise<FtpLogin> {
   const user = uid(prefix).toLowerCase();
   await createFtpAccount({ username: user, passwordHash: await hashPassword(password), facilityId });
   return { user, password };

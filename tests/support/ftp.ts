@@ -10,11 +10,24 @@ import { promisify } from 'node:util';
 import { Client, type AccessOptions } from 'basic-ftp';
 import type { StationRow } from '../../lib/db/stations';
 import { startFtpReceiver, type FtpReceiver, type FtpReceiverOptions } from '../../worker/ftp-server';
-import { createFacilityWithStation, createTestFtpAccount, uid, type FtpLogin, type TestParameter, type TestStationOptions } from './fixtures';
+import {
+  createFacilityWithStation,
+  createTestFtpAccount,
+  uid,
+  type FtpLogin,
+  type TestParameter,
+  type TestStationOptions,
+} from './fixtures';
 
 export const run = promisify(execFile);
 
-export type FtpFacility = FtpLogin & { code: string; facilityId: number; stationId: number; fileCode: string; station: StationRow };
+export type FtpFacility = FtpLogin & {
+  code: string;
+  facilityId: number;
+  stationId: number;
+  fileCode: string;
+  station: StationRow;
+};
 
 /** COD ≤ 75 mg/L, pH 6–9 and FLOW without a limit: what the FTP tests' stations measure unless told otherwise. */
 export const FTP_TEST_PARAMETERS: readonly TestParameter[] = [
@@ -33,10 +46,18 @@ export async function createFtpFacility(
     station: { parameters: FTP_TEST_PARAMETERS, activeFrom: new Date('2024-01-01T00:00:00Z'), ...station },
   });
   const login = await createTestFtpAccount(facility.id, prefix.toLowerCase());
-  return { ...login, code: facility.code, facilityId: facility.id, stationId: st.id, fileCode: st.fileCode, station: st };
+  return {
+    ...login,
+    code: facility.code,
+    facilityId: facility.id,
+    stationId: st.id,
+    fileCode: st.fileCode,
+    station: st,
+  };
 }
 
-export type TestReceiverOptions = Omit<FtpReceiverOptions, 'host' | 'port' | 'log'> & Partial<Pick<FtpReceiverOptions, 'log'>>;
+export type TestReceiverOptions = Omit<FtpReceiverOptions, 'host' | 'port' | 'log'> &
+  Partial<Pick<FtpReceiverOptions, 'log'>>;
 
 /** The receiver on a free loopback port, silent unless given a log. */
 export function startTestReceiver(opts: TestReceiverOptions): Promise<FtpReceiver> {
@@ -44,7 +65,12 @@ export function startTestReceiver(opts: TestReceiverOptions): Promise<FtpReceive
 }
 
 /** A logged-in basic-ftp session on loopback. */
-export async function connectFtp(port: number, login: FtpLogin, extra: Partial<AccessOptions> = {}, timeoutMs = 10_000): Promise<Client> {
+export async function connectFtp(
+  port: number,
+  login: FtpLogin,
+  extra: Partial<AccessOptions> = {},
+  timeoutMs = 10_000,
+): Promise<Client> {
   const c = new Client(timeoutMs);
   try {
     await c.access({ host: '127.0.0.1', port, user: login.user, password: login.password, ...extra });
@@ -72,23 +98,27 @@ export async function uploadFtp(
   }
 }
 
-/** ftp://user:password@127.0.0.1:port/<folder> */
-export const ftpUrl = (port: number, login: FtpLogin, folder = '') =>
-  `ftp://${login.user}:${login.password}@127.0.0.1:${port}/${folder}`;
-
 export type CurlResult = { code: number; stdout: string; stderr: string };
 
-/** Writes the file into `localDir` and runs `curl -sS <flags> -T <file> <url>`; resolves with curl's exit code and output. */
+/**
+ * Writes the file into `localDir` and runs `curl -sS <flags> -T <file> ftp://user:password@127.0.0.1:port/<folder>`;
+ * resolves with curl's exit code and output (never rejects).
+ */
 export async function curlUpload(
   localDir: string,
   file: { name: string; content: string },
-  url: string,
+  to: { port: number; login: FtpLogin; folder?: string },
   flags: string[] = [],
 ): Promise<CurlResult> {
   const local = path.join(localDir, file.name);
   await writeFile(local, file.content);
+  const url = `ftp://${to.login.user}:${to.login.password}@127.0.0.1:${to.port}/${to.folder ?? ''}`;
   return run('curl', ['-sS', ...flags, '-T', local, url]).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    (e: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: e.code ?? -1,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+    }),
   );
 }
