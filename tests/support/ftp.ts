@@ -8,7 +8,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Client, type AccessOptions } from 'basic-ftp';
-import type { StationRow } from '../../lib/db/stations';
 import { startFtpReceiver, type FtpReceiver, type FtpReceiverOptions } from '../../worker/ftp-server';
 import {
   createFacilityWithStation,
@@ -21,16 +20,10 @@ import {
 
 export const run = promisify(execFile);
 
-export type FtpFacility = FtpLogin & {
-  code: string;
-  facilityId: number;
-  stationId: number;
-  fileCode: string;
-  station: StationRow;
-};
+export type FtpFacility = FtpLogin & { code: string; facilityId: number; stationId: number; fileCode: string };
 
 /** COD ≤ 75 mg/L, pH 6–9 and FLOW without a limit: what the FTP tests' stations measure unless told otherwise. */
-export const FTP_TEST_PARAMETERS: readonly TestParameter[] = [
+const FTP_TEST_PARAMETERS: readonly TestParameter[] = [
   { parameter: 'COD', limitMax: 75 },
   { parameter: 'PH', limitMin: 6, limitMax: 9 },
   'FLOW',
@@ -46,14 +39,7 @@ export async function createFtpFacility(
     station: { parameters: FTP_TEST_PARAMETERS, activeFrom: new Date('2024-01-01T00:00:00Z'), ...station },
   });
   const login = await createTestFtpAccount(facility.id, prefix.toLowerCase());
-  return {
-    ...login,
-    code: facility.code,
-    facilityId: facility.id,
-    stationId: st.id,
-    fileCode: st.fileCode,
-    station: st,
-  };
+  return { ...login, code: facility.code, facilityId: facility.id, stationId: st.id, fileCode: st.fileCode };
 }
 
 export type TestReceiverOptions = Omit<FtpReceiverOptions, 'host' | 'port' | 'log'> &
