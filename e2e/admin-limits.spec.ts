@@ -1,22 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
 
 /**
  * Issue #5, admin side of limits: import a new standard version from CSV (errors shown per row first, nothing saved),
  * see it listed, bind a station to it with coefficients and read the derivation; declare and cancel maintenance.
  */
-let fx: UiFixture;
+const fx = fixturePerFile(createUiFixture);
 
 // Each journey signs in and walks several server-rendered pages; on the shared 2-core machine that can exceed 60 s.
 test.describe.configure({ timeout: 120_000 });
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
 
 const HEADER = 'standard,version,effective_from,effective_to,kind,column,parameter,min,max,averaging,apply_coefficients,name';
 

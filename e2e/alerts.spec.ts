@@ -1,17 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { login } from './fixtures';
-import { closeAlertsFixtureDb, COD_LIMIT, createAlertsFixture, type AlertsFixture } from './fixtures-alerts';
+import { fixturePerFile, login } from './fixtures';
+import { COD_LIMIT, createAlertsFixture } from './fixtures-alerts';
 
-let fx: AlertsFixture;
-
-test.beforeAll(async () => {
-  fx = await createAlertsFixture();
-});
-
-test.afterAll(async () => {
-  await closeAlertsFixtureDb();
-});
+const fx = fixturePerFile(createAlertsFixture);
 
 test('an inspector reviews a compliance exceedance: evidence, acknowledgement, disposition, history and CSV export', async ({ page }) => {
   test.setTimeout(180_000);

@@ -5,13 +5,14 @@
  * fill a development database: `DATABASE_URL=… npx tsx e2e/fixtures-alerts.ts`.
  */
 import { insertAlertEvent, insertAlertIfNoneActive } from '../lib/db/alerts';
-import { disconnectDb, pool } from '../lib/db/client';
-import { createFacility } from '../lib/db/facilities';
+import { pool } from '../lib/db/client';
 import { insertReadings, type DeviceStatus } from '../lib/db/readings';
-import { createStation, touchStationReceipt } from '../lib/db/stations';
+import { touchStationReceipt } from '../lib/db/stations';
 import { createUser, type Role } from '../lib/db/users';
 import { startOfLocalDay } from '../lib/domain/time';
 import { hashPassword } from '../lib/services/accounts';
+import { createFacilityWithStation, uid } from '../tests/support/fixtures';
+import { closeFixtureDb } from './fixtures';
 
 export const ALERTS_PASSWORD = 'Mat-khau-e2e-alerts-1';
 export const COD_LIMIT = 150;
@@ -35,37 +36,18 @@ export type AlertsFixture = {
 const STEP_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 
-function runIdNow(): string {
-  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`.toUpperCase();
-}
-
 export async function createAlertsFixture(now: Date = new Date()): Promise<AlertsFixture> {
-  const runId = runIdNow();
-  const fac = await createFacility({ code: `AL${runId}`, name: `Công ty Giấy Việt Thắng ${runId}` });
-  const other = await createFacility({ code: `AO${runId}`, name: `KCN Đình Trám ${runId}` });
-  const station = await createStation({
-    code: `AL${runId}_NT01`,
-    fileCode: `AL${runId}_NT01`,
-    name: `Trạm nước thải Việt Thắng ${runId}`,
-    kind: 'wastewater',
-    facilityId: fac.id,
-    lat: 21.27,
-    lon: 106.19,
-    activeFrom: new Date(now.getTime() - 3 * DAY_MS),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: COD_LIMIT },
-      { parameter: 'PH', unit: '-', limitMin: 5.5, limitMax: 9 },
-    ],
+  const runId = uid();
+  const cod = { parameter: 'COD', limitMax: COD_LIMIT };
+  const { station } = await createFacilityWithStation({
+    code: `AL${runId}`,
+    name: `Công ty Giấy Việt Thắng ${runId}`,
+    station: { name: `Trạm nước thải Việt Thắng ${runId}`, lat: 21.27, lon: 106.19, activeFrom: new Date(now.getTime() - 3 * DAY_MS), parameters: [cod, { parameter: 'PH', limitMin: 5.5, limitMax: 9 }] },
   });
-  const otherStation = await createStation({
-    code: `AO${runId}_NT01`,
-    fileCode: `AO${runId}_NT01`,
-    name: `Trạm nước thải Đình Trám ${runId}`,
-    kind: 'wastewater',
-    facilityId: other.id,
-    lat: 21.28,
-    lon: 106.11,
-    parameters: [{ parameter: 'COD', unit: 'mg/L', limitMax: COD_LIMIT }],
+  const { facility: other, station: otherStation } = await createFacilityWithStation({
+    code: `AO${runId}`,
+    name: `KCN Đình Trám ${runId}`,
+    station: { name: `Trạm nước thải Đình Trám ${runId}`, lat: 21.28, lon: 106.11, parameters: [cod] },
   });
 
   // Yesterday (local day) above the limit; two calibration readings and one QC-suspect reading are flagged.
@@ -152,13 +134,9 @@ export async function createAlertsFixture(now: Date = new Date()): Promise<Alert
   };
 }
 
-export async function closeAlertsFixtureDb(): Promise<void> {
-  await disconnectDb();
-}
-
 // Standalone: fill a development database.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const f = await createAlertsFixture();
   console.log(JSON.stringify({ ...f, password: ALERTS_PASSWORD }, null, 2));
-  await closeAlertsFixtureDb();
+  await closeFixtureDb();
 }

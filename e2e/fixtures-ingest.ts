@@ -81,7 +81,6 @@ export async function conflictReview(id: number): Promise<{ resolvedBy: string |
   return { resolvedBy: c.rows[0]?.resolved_by ?? null, resolvedAt: c.rows[0]?.resolved_at ?? null, audits: a.rows[0]?.n ?? 0 };
 }
 
-export { closeFixtureDb };
 
 // Standalone: fill a development database.
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

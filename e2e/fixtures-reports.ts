@@ -6,11 +6,10 @@
  */
 import { upsertDaily } from '../lib/db/averages';
 import { pool } from '../lib/db/client';
-import { createFacility } from '../lib/db/facilities';
 import { insertReadings } from '../lib/db/readings';
-import { createStation } from '../lib/db/stations';
 import { createUser } from '../lib/db/users';
 import { hashPassword } from '../lib/services/accounts';
+import { createFacilityWithStation, uid } from '../tests/support/fixtures';
 import { PASSWORD } from './fixtures';
 
 export const REPORT_DAY = '24/05/2024';
@@ -19,21 +18,15 @@ const DAY0 = Date.parse('2024-05-23T17:00:00.000Z'); // 24/05/2024 00:00 +07:00
 export type ReportsFixture = { stationCode: string; stationName: string; manager: { email: string; password: string } };
 
 export async function createReportsFixture(): Promise<ReportsFixture> {
-  const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36)}`.toUpperCase();
-  const facility = await createFacility({ code: `FR${runId}`, name: `Cơ sở báo cáo ${runId}` });
-  const station = await createStation({
-    code: `FR${runId}_NT01`,
-    fileCode: `FR${runId}_NT01`,
-    name: `Trạm báo cáo ${runId}`,
-    kind: 'wastewater',
-    facilityId: facility.id,
-    lat: 21.2,
-    lon: 106.1,
-    activeFrom: new Date(DAY0),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: 40 },
-      { parameter: 'PH', unit: '-' },
-    ],
+  const runId = uid();
+  const { station } = await createFacilityWithStation({
+    code: `FR${runId}`,
+    name: `Cơ sở báo cáo ${runId}`,
+    station: {
+      name: `Trạm báo cáo ${runId}`,
+      activeFrom: new Date(DAY0),
+      parameters: [{ parameter: 'COD', limitMax: 40 }, 'PH'],
+    },
   });
   const rows = [
     ...Array.from({ length: 240 }, (_, i) => ({ parameter: 'COD', i, value: 40 + (i % 10) / 4 })),

@@ -3,7 +3,7 @@
  * stations, an operator, a facility user and an admin, all with codes unique to this run. Also runnable on its own
  * to fill a development database: `DATABASE_URL=… npx tsx e2e/fixtures.ts` (prints the logins).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { disconnectDb } from '../lib/db/client';
 import { createFacility } from '../lib/db/facilities';
 import { insertReadings, type DeviceStatus } from '../lib/db/readings';
@@ -13,6 +13,7 @@ import { findParameter, type StationKind } from '../lib/domain/parameters';
 import { formatCompactLocalTime } from '../lib/domain/time';
 import { ingestFile } from '../lib/services/ingest';
 import { hashPassword } from '../lib/services/accounts';
+import { uid } from '../tests/support/fixtures';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,13 +32,6 @@ export type UiFixture = {
   facilityUser: FixtureUser;
   admin: FixtureUser;
 };
-
-function newRunId(): string {
-  const rand = Math.floor(Math.random() * 36 ** 4)
-    .toString(36)
-    .padStart(4, '0');
-  return `${Date.now().toString(36)}${rand}`.toUpperCase();
-}
 
 const WASTEWATER = ['FLOW', 'TEMP', 'PH', 'COD', 'TSS', 'NH4'] as const;
 const AMBIENT = ['PM25', 'PM10', 'SO2', 'NO2', 'CO', 'O3'] as const;
@@ -71,31 +65,23 @@ async function makeFacility(runId: string, tag: string, name: string, specs: Sta
   return { id: facility.id, code: facility.code, name: facility.name, stations };
 }
 
+/** Level and swing of each parameter's synthetic wave (others: 40 ± 10). */
+const WAVES: Readonly<Record<string, readonly [level: number, swing: number]>> = {
+  FLOW: [120, 30],
+  TEMP: [28, 2],
+  PH: [7.2, 0.3],
+  COD: [45, 12],
+  TSS: [30, 8],
+  NH4: [3, 1],
+  PM25: [35, 15],
+  PM10: [60, 20],
+  CO: [2500, 600],
+};
+
 /** A smooth, plausible value for a parameter at minute m (for charts). */
 function syntheticValue(parameter: string, m: number): number {
-  const wave = Math.sin(m / 90);
-  switch (parameter) {
-    case 'FLOW':
-      return 120 + 30 * wave;
-    case 'TEMP':
-      return 28 + 2 * wave;
-    case 'PH':
-      return 7.2 + 0.3 * wave;
-    case 'COD':
-      return 45 + 12 * wave;
-    case 'TSS':
-      return 30 + 8 * wave;
-    case 'NH4':
-      return 3 + wave;
-    case 'PM25':
-      return 35 + 15 * wave;
-    case 'PM10':
-      return 60 + 20 * wave;
-    case 'CO':
-      return 2500 + 600 * wave;
-    default:
-      return 40 + 10 * wave;
-  }
+  const [level, swing] = WAVES[parameter] ?? [40, 10];
+  return level + swing * Math.sin(m / 90);
 }
 
 /** Readings every `interval` minutes over the last `hours`, and the station's last file time set to the newest. */
@@ -116,7 +102,7 @@ export async function addRecentReadings(station: FixtureStation, opts: { hours: 
 }
 
 export async function createUiFixture(opts: { withReadings?: boolean } = {}): Promise<UiFixture> {
-  const runId = newRunId();
+  const runId = uid();
   const facilityA = await makeFacility(runId, 'FA', 'Công ty TNHH Đình Trám', [
     { suffix: 'NT01', name: 'Trạm nước thải Đình Trám', kind: 'wastewater', lat: 21.285, lon: 106.115 },
     { suffix: 'NT02', name: 'Trạm nước thải Vân Trung', kind: 'wastewater', lat: 21.245, lon: 106.14 },
@@ -144,6 +130,19 @@ export async function createUiFixture(opts: { withReadings?: boolean } = {}): Pr
 
 export async function closeFixtureDb(): Promise<void> {
   await disconnectDb();
+}
+
+/**
+ * The spec file's own data: `create` runs once before its tests, and the database connection is closed after them.
+ * The returned object is filled in by then, so read it inside tests (not at module level). Several per file are fine.
+ */
+export function fixturePerFile<T extends object>(create: () => Promise<T>): T {
+  const fx = {} as T;
+  test.beforeAll(async () => {
+    Object.assign(fx, await create());
+  });
+  test.afterAll(closeFixtureDb);
+  return fx;
 }
 
 /** Signs in through the login form and waits for the map. */

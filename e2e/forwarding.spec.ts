@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
-import { createForwardingFixture, type ForwardingFixture } from './fixtures-forwarding';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
+import { createForwardingFixture } from './fixtures-forwarding';
 import { localDayKey } from '../lib/domain/time';
 
-let fx: UiFixture;
-let fwd: ForwardingFixture;
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-  fwd = await createForwardingFixture(fx.runId, fx.facilityA.stations[0]!);
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createUiFixture);
+// Registered after fx: its beforeAll runs once fx is filled in.
+const fwd = fixturePerFile(() => createForwardingFixture(fx.runId, fx.facilityA.stations[0]!));
 
 const today = () => localDayKey(new Date());
 

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { login } from './fixtures';
-import { closeFixtureDb, conflictReview, createIngestFixture, type IngestFixture } from './fixtures-ingest';
+import { fixturePerFile, login } from './fixtures';
+import { conflictReview, createIngestFixture } from './fixtures-ingest';
 
-let fx: IngestFixture;
-
-test.beforeAll(async () => {
-  fx = await createIngestFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createIngestFixture);
 
 test('an operator filters the ledger, reads a partial file line by line, downloads the original and reviews a conflict', async ({ page }) => {
   const stationA = fx.facilityA.stations[0]!;

@@ -1,15 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
 
-let fx: UiFixture;
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createUiFixture);
 
 test('a wrong password is refused with a clear message and the user stays on /login', async ({ page }) => {
   await page.goto('/login');

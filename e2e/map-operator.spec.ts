@@ -1,15 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
 
-let fx: UiFixture;
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createUiFixture);
 
 test('an operator signs in and the map shows every station of the fixture', async ({ page }) => {
   await login(page, fx.operator);

@@ -1,19 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, login } from './fixtures';
-import { createAqiFixture, type AqiFixture } from './fixtures-aqi';
-import { createMonitoringFixture, type MonitoringFixture } from './fixtures-monitoring';
+import { fixturePerFile, login } from './fixtures';
+import { createAqiFixture } from './fixtures-aqi';
+import { createMonitoringFixture } from './fixtures-monitoring';
 
-let fx: MonitoringFixture;
-let aq: AqiFixture;
-
-test.beforeAll(async () => {
-  fx = await createMonitoringFixture();
-  aq = await createAqiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createMonitoringFixture);
+const aq = fixturePerFile(createAqiFixture);
 
 test('an operator filters exceeding stations on the map, opens one, changes the range and sees the limit line', async ({ page }) => {
   await login(page, fx.operator);

@@ -1,16 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb } from './fixtures';
-import { createAqiFixture, type AqiFixture } from './fixtures-aqi';
+import { fixturePerFile } from './fixtures';
+import { createAqiFixture } from './fixtures-aqi';
 
-let fx: AqiFixture;
-
-test.beforeAll(async () => {
-  fx = await createAqiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createAqiFixture);
 
 test('an anonymous visitor sees the published AQI with its band colour and advice, in Vietnamese then English', async ({ page }) => {
   await page.goto('/public');

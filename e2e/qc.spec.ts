@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
 import { addQcReadings } from './fixtures-qc';
 import { formatIsoLocal } from '../lib/domain/time';
 
-let fx: UiFixture;
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-  await addQcReadings(fx.facilityA.stations[0]!);
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
+const fx = fixturePerFile(async () => {
+  const ui = await createUiFixture();
+  await addQcReadings(ui.facilityA.stations[0]!);
+  return ui;
 });
 
 /** `yyyy-MM-ddTHH:mm` in Vietnam local time, as a datetime-local input takes it. */

@@ -1,18 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
-import { closeFixtureDb, login } from './fixtures';
-import { createReportsFixture, REPORT_DAY, type ReportsFixture } from './fixtures-reports';
+import { fixturePerFile, login } from './fixtures';
+import { createReportsFixture, REPORT_DAY } from './fixtures-reports';
 
-let fx: ReportsFixture;
-
-test.beforeAll(async () => {
-  fx = await createReportsFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createReportsFixture);
 
 test('a manager reads the completeness report and exports the raw values as CSV', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,19 +1,11 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { closeFixtureDb, createUiFixture, login, type UiFixture } from './fixtures';
+import { createUiFixture, fixturePerFile, login } from './fixtures';
 
 /**
  * The security headers as the production server (`next start`) sends them — on pages, API answers and static files —
  * and a Content-Security-Policy that the map, charts and sign-in actually work under (no refusal in the console).
  */
-let fx: UiFixture;
-
-test.beforeAll(async () => {
-  fx = await createUiFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createUiFixture);
 
 function expectSecurityHeaders(res: APIResponse, what: string): void {
   const h = res.headers();

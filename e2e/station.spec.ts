@@ -1,16 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { closeFixtureDb, login } from './fixtures';
-import { createMonitoringFixture, type MonitoringFixture } from './fixtures-monitoring';
+import { fixturePerFile, login } from './fixtures';
+import { createMonitoringFixture } from './fixtures-monitoring';
 
-let fx: MonitoringFixture;
-
-test.beforeAll(async () => {
-  fx = await createMonitoringFixture();
-});
-
-test.afterAll(async () => {
-  await closeFixtureDb();
-});
+const fx = fixturePerFile(createMonitoringFixture);
 
 test('a station that stops sending shows as offline once its interval + grace have passed', async ({ page }) => {
   test.setTimeout(240_000);

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderIngestReason, type IngestReason } from './ingest/reasons';
+import { findParameter, type StationKind } from './parameters';
 import { decodeFileText, parseDataText, parseLine, type ParseContext } from './parse-file';
 
-const WASTEWATER: ParseContext = {
-  parameters: [
-    { code: 'FLOW', unit: 'm³/h' },
-    { code: 'TEMP', unit: '°C' },
-    { code: 'PH', unit: '-' },
-    { code: 'COD', unit: 'mg/L' },
-    { code: 'TSS', unit: 'mg/L' },
-    { code: 'NH4', unit: 'mg/L' },
-  ],
-  symbolAliases: { 'COD-ONLINE': 'COD' },
-};
-const AMBIENT: ParseContext = {
-  parameters: [
-    { code: 'PM25', unit: 'µg/m³' },
-    { code: 'PM10', unit: 'µg/m³' },
-    { code: 'CO', unit: 'µg/m³' },
-    { code: 'TEMP', unit: '°C' },
-  ],
-};
+/** A station measuring these parameters, each in the registry's unit (what the parser must store). */
+const stationOf = (kind: StationKind, codes: readonly string[], symbolAliases?: Record<string, string>): ParseContext => ({
+  parameters: codes.map((code) => ({ code, unit: findParameter(kind, code)?.unit ?? '' })),
+  symbolAliases,
+});
+const WASTEWATER = stationOf('wastewater', ['FLOW', 'TEMP', 'PH', 'COD', 'TSS', 'NH4'], { 'COD-ONLINE': 'COD' });
+const AMBIENT = stationOf('ambient_air', ['PM25', 'PM10', 'CO', 'TEMP']);
 
 const T = '2024-05-24T03:05:00.000Z'; // 20240524100500 local
 

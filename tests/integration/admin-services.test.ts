@@ -3,33 +3,34 @@
  * API tokens and the audit page. Every change must leave an audit row with before/after and no secret in it, and
  * every non-admin role (facility users included) is refused.
  */
-import { uid } from './api-fixtures';
+import { stationSettings, uid } from './api-fixtures';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials, ROLES, type Role } from '@/lib/db/users';
 import { findStationByCode } from '@/lib/db/stations';
 import { formatDate } from '@/lib/domain/time';
-import type { AdminActor } from '@/lib/services/accounts';
 import {
-  createFacilityAsAdmin,
-  deactivateFacilityAsAdmin,
-  listFacilitiesForAdmin,
-  reactivateFacilityAsAdmin,
-  updateFacilityAsAdmin,
-} from '@/lib/services/accounts';
-import {
+  type AdminActor,
+  authenticateToken,
+  authenticateUser,
   changeUserRoleAsAdmin,
+  createFacilityAsAdmin,
   createFtpAccountAsAdmin,
   createTokenAsAdmin,
   createUserAsAdmin,
+  deactivateFacilityAsAdmin,
+  listFacilitiesForAdmin,
   listTokensForAdmin,
   listUsersForAdmin,
+  reactivateFacilityAsAdmin,
   resetFtpPasswordAsAdmin,
   resetUserPasswordAsAdmin,
   revokeTokenAsAdmin,
   setFtpAccountEnabledAsAdmin,
   setUserActiveAsAdmin,
+  updateFacilityAsAdmin,
+  verifyPassword,
 } from '@/lib/services/accounts';
 import { listAuditForAdmin } from '@/lib/services/audit';
 import {
@@ -40,9 +41,6 @@ import {
   updateStationAsAdmin,
   updateStationParameterAsAdmin,
 } from '@/lib/services/stations';
-import { authenticateToken } from '@/lib/services/accounts';
-import { authenticateUser } from '@/lib/services/accounts';
-import { verifyPassword } from '@/lib/services/accounts';
 
 const admin: AdminActor = { email: 'root-admin@test.vn', role: 'admin' };
 const NON_ADMIN = ROLES.filter((r) => r !== 'admin');
@@ -56,15 +54,9 @@ async function newFacility(extra: { contactEmail?: string } = {}) {
 }
 
 const stationInput = (facilityCode: string, patch: Record<string, unknown> = {}) => ({
-  code: uid('S'),
+  ...stationSettings(facilityCode),
   fileCode: uid('FC'),
   name: 'Trạm nước thải',
-  kind: 'wastewater' as const,
-  facilityCode,
-  lat: 21.27,
-  lon: 106.19,
-  intervalMinutes: 5,
-  graceMinutes: 15,
   parameters: [
     { code: 'COD', unit: 'mg/l', aliases: ['COD-ONLINE'] },
     { code: 'ph', aliases: [] },

@@ -17,10 +17,9 @@ import { parseIsoInstant } from '@/lib/domain/time';
 import { createFacilityService } from '@/lib/services/accounts';
 import { createStationService, type CreateStationInput } from '@/lib/services/stations';
 import { createToken } from '@/lib/services/accounts';
+import { uid } from '../support/fixtures';
 
-export function uid(prefix = 'T'): string {
-  return `${prefix}${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
-}
+export { uid };
 
 export async function tokenFor(role: Role, facilityCode?: string): Promise<string> {
   const t = await createToken({ name: uid(`test-${role}-`), role, facilityCode: facilityCode ?? null });
@@ -32,21 +31,18 @@ export async function makeFacility(code = uid('F')): Promise<{ code: string; nam
   return { code: f.code, name: f.name };
 }
 
+/** What every test station starts from, whichever service creates it: wastewater near Bắc Ninh, every 5 minutes. */
+export function stationSettings(facilityCode: string, code = uid('S')) {
+  const kind = 'wastewater' as const;
+  return { code, fileCode: `${facilityCode}_${code}`, name: `Station ${code}`, kind, facilityCode, lat: 21.27, lon: 106.19, intervalMinutes: 5, graceMinutes: 15 };
+}
+
 export async function makeStation(
   facilityCode: string,
   patch: Partial<CreateStationInput> = {},
 ): Promise<{ code: string; fileCode: string }> {
-  const code = patch.code ?? uid('S');
   const s = await createStationService({
-    code,
-    fileCode: patch.fileCode ?? `${facilityCode}_${code}`,
-    name: `Station ${code}`,
-    kind: 'wastewater',
-    facilityCode,
-    lat: 21.27,
-    lon: 106.19,
-    intervalMinutes: 5,
-    graceMinutes: 15,
+    ...stationSettings(facilityCode, patch.code),
     parameters: [
       { code: 'COD', limit: { max: 100 } },
       { code: 'PH', limit: { min: 5.5, max: 9 } },

@@ -3,79 +3,45 @@
  * spool folder by any path spelling, and a file for B's station uploaded by A is rejected (recorded, nothing stored).
  * Complements tests/integration/ftp-receiver.test.ts (traversal out of the account root, B delivering A's station).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { promisify } from 'node:util';
-import { Client, type FileInfo } from 'basic-ftp';
+import type { FileInfo } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
-import { createFtpAccount } from '@/lib/db/ftp-accounts';
-import { createStation } from '@/lib/db/stations';
-import { hashPassword } from '@/lib/services/accounts';
-import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
+import { disconnectDb } from '@/lib/db/client';
+import type { FtpReceiver } from '@/worker/ftp-server';
+import {
+  connectFtp,
+  createFtpFacility,
+  curlUpload,
+  startTestReceiver,
+  uploadFtp,
+  type FtpFacility,
+} from '../support/ftp';
+import { dataFile, ledgerRow, readingCount } from '../support/ingest';
+import { waitFor } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
-const run = promisify(execFile);
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-
-const A = { code: uid('FA'), user: uid('ua').toLowerCase(), password: 'pass-a-123' };
-const B = { code: uid('FB'), user: uid('ub').toLowerCase(), password: 'pass-b-456', fileCode: '', stationId: 0 };
-let dataDir: string;
+let A: FtpFacility;
+let B: FtpFacility;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-authz-ftp-'));
 let receiver: FtpReceiver;
 let bDir: string;
 const SECRET = 'facility B private bytes\n';
 
-async function connect(user: string, password: string): Promise<Client> {
-  const c = new Client(10_000);
-  await c.access({ host: '127.0.0.1', port: receiver.port, user, password });
-  return c;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const connect = () => connectFtp(receiver.port, A);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'qt-authz-ftp-'));
-  const fa = await createFacility({ code: A.code, name: 'Công ty A' });
-  const fb = await createFacility({ code: B.code, name: 'Công ty B' });
-  B.fileCode = `${B.code}_NT01`;
-  const st = await createStation({
-    code: `NT_${B.code}`,
-    fileCode: B.fileCode,
-    name: 'Trạm B',
-    kind: 'wastewater',
-    facilityId: fb.id,
-    lat: 21.25,
-    lon: 106.1,
+  A = await createFtpFacility('FA');
+  B = await createFtpFacility('FB', {
     activeFrom: new Date('2024-05-01T00:00:00Z'),
-    parameters: [{ parameter: 'COD', unit: 'mg/L', limitMax: 75 }],
+    parameters: [{ parameter: 'COD', limitMax: 75 }],
   });
-  B.stationId = st.id;
-  await createFtpAccount({ username: A.user, passwordHash: await hashPassword(A.password), facilityId: fa.id });
-  await createFtpAccount({ username: B.user, passwordHash: await hashPassword(B.password), facilityId: fb.id });
-  receiver = await startFtpReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    pasvMin: 31200,
-    pasvMax: 31399,
-    dataDir,
-    log: () => undefined,
-  });
+  receiver = await startTestReceiver({ pasvMin: 31200, pasvMax: 31399, dataDir });
   // A file waiting in B's folder (not a data name: the periodic sweep leaves young files alone anyway).
   bDir = path.join(dataDir, 'ftp', B.code);
   await mkdir(path.join(bDir, 'sub'), { recursive: true });
@@ -101,7 +67,7 @@ const spellings = () => [
 
 describe("FTP: facility A cannot reach facility B's folder", () => {
   it('LIST and CWD never show B’s files', async () => {
-    const c = await connect(A.user, A.password);
+    const c = await connect();
     try {
       for (const p of spellings()) {
         const listing = await c.list(p).then(
@@ -126,7 +92,7 @@ describe("FTP: facility A cannot reach facility B's folder", () => {
   });
 
   it('RETR of B’s file fails by every path', async () => {
-    const c = await connect(A.user, A.password);
+    const c = await connect();
     try {
       for (const p of spellings()) {
         const chunks: Buffer[] = [];
@@ -146,7 +112,7 @@ describe("FTP: facility A cannot reach facility B's folder", () => {
 
   it('STOR, MKD, RNTO and DELE aimed at B’s folder land in A’s own folder or fail; B’s folder is unchanged', async () => {
     const before = (await readdir(bDir, { recursive: true })).sort();
-    const c = await connect(A.user, A.password);
+    const c = await connect();
     try {
       let i = 0;
       for (const p of spellings()) {
@@ -168,43 +134,24 @@ describe("FTP: facility A cannot reach facility B's folder", () => {
   });
 
   it('curl with --path-as-is cannot write into B’s folder', async () => {
-    const local = path.join(dataDir, 'curl-plant.dat');
-    await writeFile(local, 'curl');
     for (const p of [`../${B.code}/`, `%2e%2e/${B.code}/`, `../../ftp/${B.code}/`]) {
-      await run('curl', [
-        '-sS',
-        '--path-as-is',
-        '--ftp-create-dirs',
-        '-T',
-        local,
-        `ftp://${A.user}:${A.password}@127.0.0.1:${receiver.port}/${p}`,
-      ]).catch(() => undefined);
+      await curlUpload(
+        dataDir,
+        { name: 'curl-plant.dat', content: 'curl' },
+        { port: receiver.port, login: A, folder: p },
+        ['--path-as-is', '--ftp-create-dirs'],
+      );
     }
     expect(existsSync(path.join(bDir, 'curl-plant.dat'))).toBe(false);
     expect((await readdir(bDir)).sort()).toEqual(['sub']);
   });
 
   it("a file for B's station delivered by A is rejected with a ledger row; no reading stored", async () => {
-    const stamp = '20240524100500';
-    const name = `BG_${B.fileCode}_${stamp}.txt`;
-    const c = await connect(A.user, A.password);
-    try {
-      await c.uploadFrom(Readable.from(Buffer.from(`COD\t45.3\tmg/L\t${stamp}\t00\r\n`)), name);
-    } finally {
-      c.close();
-    }
-    const row = await waitFor(async () => {
-      const r = await pool().query<{ outcome: string; account: string; reasons: string[] }>(
-        'SELECT outcome, account, reasons FROM ingest_file WHERE name = $1',
-        [name],
-      );
-      return r.rows[0];
-    });
+    const f = dataFile(B.fileCode, '20240524100500', { COD: '45.3' });
+    await uploadFtp(receiver.port, A, f.name, f.content);
+    const row = await waitFor(() => ledgerRow(f.name));
     expect(row).toMatchObject({ outcome: 'rejected', account: A.user });
     expect(row.reasons.join(' ')).toMatch(/not owned/);
-    const n = await pool().query<{ n: string }>('SELECT count(*) AS n FROM reading WHERE station_id = $1', [
-      B.stationId,
-    ]);
-    expect(Number(n.rows[0]!.n)).toBe(0);
+    expect(await readingCount(B.stationId)).toBe(0);
   });
 });

@@ -3,7 +3,6 @@
  * (`node --import tsx worker/main.ts`), the ministry is a real FTP server process (slowed so the kill lands
  * mid-transfer). After a restart every file is delivered, and each arrives at its final path exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,14 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
 import { listForwardJobs } from '@/lib/db/forwarding';
-import { createStation } from '@/lib/db/stations';
-import { findParameter } from '@/lib/domain/parameters';
 import { formatCompactLocalTime } from '@/lib/domain/time';
 import { createTargetService, updateTargetService } from '@/lib/services/forwarding';
 import { ingestFile } from '@/lib/services/ingest';
-import { freePort, startFtpTarget, type FtpTarget } from '../support/ftp-target';
+import { startFtpTarget, type FtpTarget } from '../support/ftp-target';
+import { createFacilityWithStation, uid } from '../support/fixtures';
+import { freePort } from '../support/ports';
+import { waitFor as waitUntil } from '../support/wait';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
@@ -27,54 +27,36 @@ process.env.DATA_DIR = dataDir;
 const key = randomBytes(32).toString('base64');
 process.env.FORWARD_SECRET_KEY = key;
 
-const uid = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+const run = uid();
 const N = 120;
 let ftp: FtpTarget | null = null;
-let worker: ChildProcess | null = null;
+let worker: WorkerProcess | null = null;
 let targetId: number | null = null;
-let output = '';
 
-async function startChildWorker(ftpPort: number): Promise<ChildProcess> {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      DATA_DIR: dataDir,
-      DEMO: '0',
-      FTP_HOST: '127.0.0.1',
-      FTP_PORT: String(ftpPort),
-      FTP_PASV_MIN: '34080',
-      FTP_PASV_MAX: '34089',
-      FORWARD_SECRET_KEY: key,
-      FORWARD_CONCURRENCY: '2',
-      FORWARD_LEASE_SECONDS: '3',
-      FORWARD_RETRY_BASE_SECONDS: '0.5',
-      FORWARD_RETRY_MAX_SECONDS: '2',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startChildWorker(ftpPort: number): Promise<WorkerProcess> {
+  return spawnWorker({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    DATA_DIR: dataDir,
+    FTP_PORT: String(ftpPort),
+    FTP_PASV_MIN: '34080',
+    FTP_PASV_MAX: '34089',
+    FORWARD_SECRET_KEY: key,
+    FORWARD_CONCURRENCY: '2',
+    FORWARD_LEASE_SECONDS: '3',
+    FORWARD_RETRY_BASE_SECONDS: '0.5',
+    FORWARD_RETRY_MAX_SECONDS: '2',
   });
-  c.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  c.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  return c;
 }
 
 async function sentCount(): Promise<number> {
   return (await listForwardJobs(targetId!)).filter((j) => j.state === 'sent').length;
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out; worker output:\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = <T>(probe: () => Promise<T | null | false>, timeoutMs: number) =>
+  waitUntil(probe, { timeoutMs, everyMs: 50, context: () => `worker output:\n${worker?.output().slice(-3000) ?? ''}` });
 
 afterAll(async () => {
-  worker?.kill('SIGKILL');
+  await worker?.kill9();
   if (targetId !== null) await updateTargetService(targetId, { enabled: false }, 'test').catch(() => undefined);
   await ftp?.dispose();
   await disconnectDb();
@@ -85,23 +67,15 @@ describe('forwarding survives a worker killed mid-batch', () => {
     ftp = await startFtpTarget({ pasvMin: 34060, pasvMax: 34079, slowMs: 25 });
     targetId = (
       await createTargetService(
-        { name: `Bộ crash ${uid}`, host: '127.0.0.1', port: ftp.port, username: ftp.user, password: ftp.password, rootFolder: '/' },
+        { name: `Bộ crash ${run}`, host: '127.0.0.1', port: ftp.port, username: ftp.user, password: ftp.password, rootFolder: '/' },
         'test',
       )
     ).id;
-    const facility = await createFacility({ code: `FWC${uid}`, name: `Cơ sở ${uid}` });
-    const fileCode = `FWC${uid}_KT01`;
-    await createStation({
-      code: `FWC_${uid}`,
-      fileCode,
-      name: `Trạm ${uid}`,
-      kind: 'wastewater',
-      facilityId: facility.id,
-      lat: 21.3,
-      lon: 106.2,
-      activeFrom: new Date('2024-01-01T00:00:00Z'),
-      parameters: ['COD'].map((c) => ({ parameter: c, unit: findParameter('wastewater', c)?.unit ?? '' })),
+    const { station } = await createFacilityWithStation({
+      code: `FWC${run}`,
+      station: { parameters: ['COD'], activeFrom: new Date('2024-01-01T00:00:00Z') },
     });
+    const { fileCode } = station;
     const names: string[] = [];
     for (let i = 0; i < N; i++) {
       // Local 07:00 onwards on 1 June 2024 (00:00 UTC).
@@ -119,8 +93,7 @@ describe('forwarding survives a worker killed mid-batch', () => {
       const n = await sentCount();
       return n >= 15 ? n : null;
     }, 60_000);
-    worker.kill('SIGKILL');
-    await new Promise<void>((r) => (worker!.exitCode !== null || worker!.signalCode !== null ? r() : worker!.once('exit', () => r())));
+    await worker.kill9();
     const atKill = await sentCount();
     expect(before).toBeGreaterThanOrEqual(15);
     // The kill landed mid-batch: some files were still to go.
@@ -130,15 +103,11 @@ describe('forwarding survives a worker killed mid-batch', () => {
 
     worker = await startChildWorker(ftpPort);
     await waitFor(async () => ((await sentCount()) === N ? true : null), 90_000);
-    worker.kill('SIGTERM');
+    await worker.stop();
 
     const expected = names.map((n) => `BN/${fileCode}/${n.slice(-18, -14)}/${n.slice(-14, -12)}/${n.slice(-12, -10)}/${n}`).sort();
     expect(await ftp.files()).toEqual(expected);
-    const arrivals = new Map<string, number>();
-    for (const l of await ftp.log()) {
-      const m = /^RNTO \S+ (\S+)$/.exec(l);
-      if (m) arrivals.set(m[1]!, (arrivals.get(m[1]!) ?? 0) + 1);
-    }
+    const arrivals = await ftp.arrivals();
     expect(arrivals.size).toBe(N);
     expect([...arrivals.entries()].filter(([, n]) => n !== 1)).toEqual([]);
     const first = names[0]!;

@@ -10,15 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
 import { listForwardJobs, findForwardTarget, type ForwardJobRow } from '@/lib/db/forwarding';
-import { createStation } from '@/lib/db/stations';
-import { findParameter } from '@/lib/domain/parameters';
 import { formatCompactLocalTime, fromLocalParts, localDayKey } from '@/lib/domain/time';
 import { createTargetService, forwardingStatusService, listTargetsService, resendService, updateTargetService } from '@/lib/services/forwarding';
 import { ingestFile } from '@/lib/services/ingest';
 import { startForwarder, type Forwarder } from '@/worker/forwarder';
+import { createFacilityWithStation, uid } from '../support/fixtures';
 import { startFtpTarget, type FtpTarget } from '../support/ftp-target';
+import { sleep, waitFor as waitUntil } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
@@ -26,37 +25,19 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-fwd-'));
 process.env.DATA_DIR = dataDir;
 process.env.FORWARD_SECRET_KEY = randomBytes(32).toString('base64');
 
-const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 const log = (line: string) => lines.push(line);
 const lines: string[] = [];
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting; forwarder log:\n${lines.slice(-20).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = <T>(probe: () => Promise<T | null | undefined | false>) =>
+  waitUntil(probe, { timeoutMs: 30_000, context: () => `forwarder log:\n${lines.slice(-20).join('\n')}` });
 
 type Station = { id: number; code: string; fileCode: string };
 async function newStation(): Promise<Station> {
-  const id = uid();
-  const facility = await createFacility({ code: `FWD${id}`, name: `Cơ sở ${id}` });
-  const fileCode = `FWD${id}_NT01`;
-  const s = await createStation({
-    code: `FWD_${id}`,
-    fileCode,
-    name: `Trạm ${id}`,
-    kind: 'wastewater',
-    facilityId: facility.id,
-    lat: 21.3,
-    lon: 106.2,
-    activeFrom: new Date('2024-01-01T00:00:00Z'),
-    parameters: ['COD', 'PH'].map((c) => ({ parameter: c, unit: findParameter('wastewater', c)?.unit ?? '' })),
+  const { station } = await createFacilityWithStation({
+    code: uid('FWD'),
+    station: { parameters: ['COD', 'PH'], activeFrom: new Date('2024-01-01T00:00:00Z') },
   });
-  return { id: s.id, code: s.code, fileCode };
+  return station;
 }
 
 /** n files for the station, 5 minutes apart from local 2024-05-dd 23:40 (so they cross midnight). */
@@ -95,16 +76,6 @@ const allSent = (targetId: number, n: number) => async () => {
   const jobs = await listForwardJobs(targetId);
   return jobs.length === n && jobs.every((j) => j.state === 'sent') ? jobs : null;
 };
-
-/** Final (renamed-into-place) deliveries per path, from the target's transfer log. */
-async function arrivals(ftp: FtpTarget): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const l of await ftp.log()) {
-    const m = /^RNTO \S+ (\S+)$/.exec(l);
-    if (m) out.set(m[1]!, (out.get(m[1]!) ?? 0) + 1);
-  }
-  return out;
-}
 
 let forwarder: Forwarder | null = null;
 const targets: FtpTarget[] = [];
@@ -148,7 +119,7 @@ describe('forwarding to the ministry FTP', () => {
       const got = await readFile(path.join(ftp.root, 'bo', 'BG', st.fileCode, f.dayFolder, f.name));
       expect(got.equals(f.bytes)).toBe(true);
     }
-    const arrived = await arrivals(ftp);
+    const arrived = await ftp.arrivals();
     expect([...arrived.values()].every((n) => n === 1)).toBe(true);
     expect(arrived.size).toBe(6);
 
@@ -189,12 +160,12 @@ describe('forwarding to the ministry FTP', () => {
     expect(midway[0]!.forwarded).toBe(0);
     expect(midway[0]!.pending + midway[0]!.failed).toBe(10);
 
-    await new Promise((r) => setTimeout(r, 1500));
+    await sleep(1500);
     await ftp.start();
     await waitFor(allSent(targetId, 10));
     const expected = list.map((f) => `bo/BG/${st.fileCode}/${f.dayFolder}/${f.name}`).sort();
     expect(await ftp.files()).toEqual(expected);
-    const arrived = await arrivals(ftp);
+    const arrived = await ftp.arrivals();
     expect(arrived.size).toBe(10);
     expect([...arrived.values()].every((n) => n === 1)).toBe(true);
     const stores = (await ftp.log()).filter((l) => l.startsWith('STOR'));
@@ -221,7 +192,7 @@ describe('forwarding to the ministry FTP', () => {
 
     await ftp.refuse(false);
     await waitFor(allSent(targetId, 3));
-    const arrived = await arrivals(ftp);
+    const arrived = await ftp.arrivals();
     expect(arrived.size).toBe(3);
     expect([...arrived.values()].every((n) => n === 1)).toBe(true);
     for (const f of list) {

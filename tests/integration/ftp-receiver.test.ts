@@ -1,134 +1,34 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { promisify } from 'node:util';
-import { Client } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
-import { createFtpAccount } from '@/lib/db/ftp-accounts';
-import { createStation } from '@/lib/db/stations';
 import type { IngestInput, IngestResult } from '@/lib/services/ingest';
-import { hashPassword } from '@/lib/services/accounts';
-import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
+import type { FtpReceiver } from '@/worker/ftp-server';
+import { connectFtp, createFtpFacility, curlUpload, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import { compactStamp, dataFile as circularFile, ledgerRow, readingCount } from '../support/ingest';
+import { sleep, waitFor } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 // lib/env.ts fails to parse when DEMO is unset (reported to the lead); env() is read lazily.
 process.env.DEMO ??= '0';
 
-const run = promisify(execFile);
-const quiet = () => undefined;
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-
-type Ledger = {
-  id: number;
-  name: string;
-  source: string;
-  account: string | null;
-  outcome: string;
-  reasons: string[];
-  station_id: number | null;
-  reading_count: number;
-};
-
-async function ledgerRow(name: string): Promise<Ledger | null> {
-  const r = await pool().query<Ledger>(
-    'SELECT id, name, source, account, outcome, reasons, station_id, reading_count FROM ingest_file WHERE name = $1 ORDER BY id DESC LIMIT 1',
-    [name],
-  );
-  return r.rows[0] ?? null;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function readingCount(stationId: number): Promise<number> {
-  const r = await pool().query<{ n: string }>('SELECT count(*) AS n FROM reading WHERE station_id = $1', [stationId]);
-  return Number(r.rows[0]?.n ?? 0);
-}
-
 /** A Circular-10 file for the station at local time 2024-05-DD HH:MM. */
-function dataFile(
-  fileCode: string,
-  day: number,
-  hour: number,
-  minute: number,
-  cod = 45.3,
-): { name: string; content: string } {
-  const stamp = `202405${String(day).padStart(2, '0')}${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}00`;
-  return {
-    name: `BG_${fileCode}_${stamp}.txt`,
-    content:
-      [
-        `COD\t${cod.toFixed(1)}\tmg/L\t${stamp}\t00`,
-        `PH\t7.12\tpH\t${stamp}\t00`,
-        `FLOW\t120.5\tm3/h\t${stamp}\t00`,
-      ].join('\r\n') + '\r\n',
-  };
-}
+const dataFile = (fileCode: string, day: number, hour: number, minute: number, cod = 45.3) =>
+  circularFile(fileCode, compactStamp(2024, 5, day, hour, minute), { COD: cod.toFixed(1), PH: '7.12', FLOW: '120.5' });
 
-async function connect(port: number, user: string, password: string): Promise<Client> {
-  const c = new Client(10_000);
-  await c.access({ host: '127.0.0.1', port, user, password });
-  return c;
-}
-
-let dataDir: string;
+const PASV = { pasvMin: 31000, pasvMax: 31199 };
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'qt-ftp-'));
 let receiver: FtpReceiver;
-const A = {
-  code: uid('FA'),
-  user: uid('ua').toLowerCase(),
-  password: 'pass-a-123',
-  facilityId: 0,
-  stationId: 0,
-  fileCode: '',
-};
-const B = { code: uid('FB'), user: uid('ub').toLowerCase(), password: 'pass-b-456', facilityId: 0 };
+let A: FtpFacility;
+let B: FtpFacility;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'qt-ftp-'));
-  const fa = await createFacility({ code: A.code, name: 'Công ty A' });
-  const fb = await createFacility({ code: B.code, name: 'Công ty B' });
-  A.facilityId = fa.id;
-  B.facilityId = fb.id;
-  A.fileCode = `${A.code}_NT01`;
-  const st = await createStation({
-    code: `NT_${A.code}_01`,
-    fileCode: A.fileCode,
-    name: 'Trạm A',
-    kind: 'wastewater',
-    facilityId: fa.id,
-    lat: 21.25,
-    lon: 106.1,
-    activeFrom: new Date('2024-05-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: 75 },
-      { parameter: 'PH', unit: '-', limitMin: 6, limitMax: 9 },
-      { parameter: 'FLOW', unit: 'm³/h' },
-    ],
-  });
-  A.stationId = st.id;
-  await createFtpAccount({ username: A.user, passwordHash: await hashPassword(A.password), facilityId: fa.id });
-  await createFtpAccount({ username: B.user, passwordHash: await hashPassword(B.password), facilityId: fb.id });
-  receiver = await startFtpReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    pasvMin: 31000,
-    pasvMax: 31199,
-    dataDir,
-    log: quiet,
-  });
+  A = await createFtpFacility('FA', { activeFrom: new Date('2024-05-01T00:00:00Z') });
+  B = await createFtpFacility('FB');
+  receiver = await startTestReceiver({ ...PASV, dataDir });
 });
 
 afterAll(async () => {
@@ -140,19 +40,9 @@ afterAll(async () => {
 describe('FTP receiver', () => {
   it('curl -T with --ftp-create-dirs: readings stored, ledger row with source ftp and the account, spool emptied', async () => {
     const f = dataFile(A.fileCode, 24, 10, 5);
-    const local = path.join(dataDir, f.name);
-    await writeFile(local, f.content);
-    await run('curl', [
-      '-sS',
-      '--ftp-create-dirs',
-      '-T',
-      local,
-      `ftp://${A.user}:${A.password}@127.0.0.1:${receiver.port}/${A.fileCode}/2024/05/24/`,
-    ]);
-    const row = await waitFor(async () => {
-      const r = await ledgerRow(f.name);
-      return r && r;
-    });
+    const curl = await curlUpload(dataDir, f, { port: receiver.port, login: A, folder: `${A.fileCode}/2024/05/24/` }, ['--ftp-create-dirs']);
+    expect(curl.code, curl.stderr).toBe(0);
+    const row = await waitFor(() => ledgerRow(f.name));
     expect(row).toMatchObject({
       source: 'ftp',
       account: A.user,
@@ -175,40 +65,24 @@ describe('FTP receiver', () => {
 
   it('basic-ftp into a per-station folder (YYYY/ThangMM/NgayDD layout) is stored the same way', async () => {
     const f = dataFile(A.fileCode, 24, 10, 10);
-    const c = await connect(receiver.port, A.user, A.password);
-    try {
-      await c.ensureDir(`/${A.fileCode}/2024/Thang05/Ngay24`);
-      await c.uploadFrom(Readable.from(Buffer.from(f.content)), f.name);
-    } finally {
-      c.close();
-    }
+    await uploadFtp(receiver.port, A, f.name, f.content, { dir: `/${A.fileCode}/2024/Thang05/Ngay24` });
     const row = await waitFor(() => ledgerRow(f.name));
     expect(row).toMatchObject({ source: 'ftp', account: A.user, outcome: 'accepted', reading_count: 3 });
   });
 
   it('refuses a wrong password and an unknown user (curl and basic-ftp)', async () => {
     const f = dataFile(A.fileCode, 24, 10, 15);
-    const local = path.join(dataDir, f.name);
-    await writeFile(local, f.content);
-    const err = await run('curl', ['-sS', '-T', local, `ftp://${A.user}:wrong@127.0.0.1:${receiver.port}/`]).then(
-      () => null,
-      (e: { code?: number }) => e,
-    );
-    expect(err?.code).toBe(67); // CURLE_LOGIN_DENIED
-    await expect(connect(receiver.port, A.user, 'nope')).rejects.toThrow(/530/);
-    await expect(connect(receiver.port, 'no-such-user', A.password)).rejects.toThrow(/530/);
-    await new Promise((r) => setTimeout(r, 300));
+    const curl = await curlUpload(dataDir, f, { port: receiver.port, login: { user: A.user, password: 'wrong' } });
+    expect(curl.code).toBe(67); // CURLE_LOGIN_DENIED
+    await expect(connectFtp(receiver.port, { user: A.user, password: 'nope' })).rejects.toThrow(/530/);
+    await expect(connectFtp(receiver.port, { user: 'no-such-user', password: A.password })).rejects.toThrow(/530/);
+    await sleep(300);
     expect(await ledgerRow(f.name)).toBeNull();
   });
 
   it("rejects (with a ledger row) a file for another facility's station", async () => {
     const f = dataFile(A.fileCode, 24, 10, 20);
-    const c = await connect(receiver.port, B.user, B.password);
-    try {
-      await c.uploadFrom(Readable.from(Buffer.from(f.content)), f.name);
-    } finally {
-      c.close();
-    }
+    await uploadFtp(receiver.port, B, f.name, f.content);
     const row = await waitFor(() => ledgerRow(f.name));
     expect(row).toMatchObject({ source: 'ftp', account: B.user, outcome: 'rejected', reading_count: 0 });
     expect(row.reasons.join(' ')).toMatch(/not owned/);
@@ -216,7 +90,7 @@ describe('FTP receiver', () => {
 
   it('path traversal cannot leave the account folder', async () => {
     const f = dataFile(A.fileCode, 24, 10, 25);
-    const c = await connect(receiver.port, A.user, A.password);
+    const c = await connectFtp(receiver.port, A);
     try {
       await c.send('MKD ../../escape-mkd');
       await c.uploadFrom(Readable.from(Buffer.from(f.content)), `../../../etc/${f.name}`);
@@ -244,16 +118,8 @@ describe('FTP receiver', () => {
 
     // curl sending the dots as-is.
     const g = dataFile(A.fileCode, 24, 10, 30);
-    const local = path.join(dataDir, g.name);
-    await writeFile(local, g.content);
-    await run('curl', [
-      '-sS',
-      '--path-as-is',
-      '--ftp-create-dirs',
-      '-T',
-      local,
-      `ftp://${A.user}:${A.password}@127.0.0.1:${receiver.port}/../../curl-escape/`,
-    ]);
+    const curl = await curlUpload(dataDir, g, { port: receiver.port, login: A, folder: '../../curl-escape/' }, ['--path-as-is', '--ftp-create-dirs']);
+    expect(curl.code, curl.stderr).toBe(0);
     expect((await waitFor(() => ledgerRow(g.name))).outcome).toBe('accepted');
     expect(existsSync(path.join(dataDir, 'curl-escape'))).toBe(false);
     expect(existsSync(path.join(dataDir, 'ftp', 'curl-escape'))).toBe(false);
@@ -266,15 +132,9 @@ describe('FTP receiver', () => {
       dataFile(A.fileCode, 25, 8 + Math.floor(i / 12), (i % 12) * 5, 40 + i),
     );
     await Promise.all(
-      files.map(async (f, i) => {
-        const c = await connect(receiver.port, A.user, A.password);
-        try {
-          await c.ensureDir(`/${A.fileCode}/${i % 2 === 0 ? '20240525' : 'flat'}`);
-          await c.uploadFrom(Readable.from(Buffer.from(f.content)), f.name);
-        } finally {
-          c.close();
-        }
-      }),
+      files.map((f, i) =>
+        uploadFtp(receiver.port, A, f.name, f.content, { dir: `/${A.fileCode}/${i % 2 === 0 ? '20240525' : 'flat'}` }),
+      ),
     );
     console.log('uploads done', Date.now() - t0);
     const rows = await waitFor(async () => {
@@ -290,10 +150,10 @@ describe('FTP receiver', () => {
 
   it('a file uploaded under a temporary name is ingested when renamed to .txt', async () => {
     const f = dataFile(A.fileCode, 24, 11, 0);
-    const c = await connect(receiver.port, A.user, A.password);
+    const c = await connectFtp(receiver.port, A);
     try {
       await c.uploadFrom(Readable.from(Buffer.from(f.content)), `${f.name}.tmp`);
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       expect(await ledgerRow(`${f.name}.tmp`)).toBeNull();
       await c.rename(`${f.name}.tmp`, f.name);
     } finally {
@@ -303,7 +163,7 @@ describe('FTP receiver', () => {
   });
 
   it('an empty or garbage upload gets a rejected ledger row and the server keeps serving', async () => {
-    const c = await connect(receiver.port, A.user, A.password);
+    const c = await connectFtp(receiver.port, A);
     const name = `BG_${A.fileCode}_20240524120000.txt`;
     try {
       await c.uploadFrom(Readable.from(Buffer.from([0, 1, 2, 255, 254, 0, 0, 7])), name);
@@ -313,7 +173,7 @@ describe('FTP receiver', () => {
     }
     expect((await waitFor(() => ledgerRow(name))).outcome).toBe('rejected');
     expect((await waitFor(() => ledgerRow('not-a-data-file.txt'))).outcome).toBe('rejected');
-    const again = await connect(receiver.port, A.user, A.password);
+    const again = await connectFtp(receiver.port, A);
     again.close();
   });
 });
@@ -328,14 +188,7 @@ describe('FTP receiver spool', () => {
     await writeFile(path.join(dir, 'ftp', A.code, 'x', 'y', f.name), f.content);
     // Found in B's folder: B does not own A's station, so ownership still applies to recovered files.
     await writeFile(path.join(dir, 'ftp', B.code, other.name), other.content);
-    const r = await startFtpReceiver({
-      host: '127.0.0.1',
-      port: 0,
-      pasvMin: 31000,
-      pasvMax: 31199,
-      dataDir: dir,
-      log: quiet,
-    });
+    const r = await startTestReceiver({ ...PASV, dataDir: dir });
     try {
       await r.idle();
       const row = await waitFor(() => ledgerRow(f.name));
@@ -356,13 +209,9 @@ describe('FTP receiver spool', () => {
       if (calls.length === 1) throw new Error('database unavailable');
       return { fileId: 1, outcome: 'accepted', station: 'X', readings: 3, rejectedLines: [], reasons: [], reasonCodes: [] };
     };
-    const r = await startFtpReceiver({
-      host: '127.0.0.1',
-      port: 0,
-      pasvMin: 31000,
-      pasvMax: 31199,
+    const r = await startTestReceiver({
+      ...PASV,
       dataDir: dir,
-      log: quiet,
       ingest,
       sweepIntervalMs: 200,
       sweepMinAgeMs: 0,
@@ -371,12 +220,7 @@ describe('FTP receiver spool', () => {
     const f = dataFile(A.fileCode, 27, 9, 0);
     const spooled = path.join(dir, 'ftp', A.code, f.name);
     try {
-      const c = await connect(r.port, A.user, A.password);
-      try {
-        await c.uploadFrom(Readable.from(Buffer.from(f.content)), f.name);
-      } finally {
-        c.close();
-      }
+      await uploadFtp(r.port, A, f.name, f.content);
       await waitFor(async () => calls.length >= 1);
       await r.idle();
       expect(existsSync(spooled)).toBe(true);
@@ -394,11 +238,8 @@ describe('FTP receiver ingest thread', () => {
   it('a killed ingest thread is restarted and no acknowledged file is lost or recorded twice', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qt-ftp-thread-'));
     const logs: string[] = [];
-    const r = await startFtpReceiver({
-      host: '127.0.0.1',
-      port: 0,
-      pasvMin: 31000,
-      pasvMax: 31199,
+    const r = await startTestReceiver({
+      ...PASV,
       dataDir: dir,
       log: (l) => logs.push(l),
       ingestThread: true,
@@ -414,7 +255,7 @@ describe('FTP receiver ingest thread', () => {
     try {
       await Promise.all(
         Array.from({ length: 5 }, async (_, s) => {
-          const c = await connect(r.port, A.user, A.password);
+          const c = await connectFtp(r.port, A);
           try {
             for (let i = s; i < files.length; i += 5) {
               await c.uploadFrom(Readable.from(Buffer.from(files[i]!.content)), files[i]!.name);

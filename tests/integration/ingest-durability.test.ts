@@ -6,24 +6,23 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { Client } from 'basic-ftp';
+import type { Client } from 'basic-ftp';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { startEmbeddedPostgres, type EmbeddedDb } from '@/lib/db/embedded';
 import { createFacility } from '@/lib/db/facilities';
-import { createFtpAccount } from '@/lib/db/ftp-accounts';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createStation } from '@/lib/db/stations';
 import { resetEnv } from '@/lib/env';
-import { hashPassword } from '@/lib/services/accounts';
-import { freePort, spawnWorker, type WorkerProcess } from '../support/worker-process';
+import { createTestFtpAccount, createTestStation, uid } from '../support/fixtures';
+import { connectFtp } from '../support/ftp';
+import { dataFile } from '../support/ingest';
+import { sleep } from '../support/wait';
+import { freePort } from '../support/ports';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Upload = { name: string; folder: string; bytes: Buffer; stationId: number };
 type Setup = { user: string; password: string; files: Upload[][]; stationIds: number[] };
@@ -32,27 +31,14 @@ type Setup = { user: string; password: string; files: Upload[][]; stationIds: nu
 async function createData(clients: number, perClient: number): Promise<Setup> {
   const code = uid('DU');
   const facility = await createFacility({ code, name: 'Công ty bền vững' });
-  const user = uid('dur').toLowerCase();
-  const password = 'durable-pass-1';
-  await createFtpAccount({ username: user, passwordHash: await hashPassword(password), facilityId: facility.id });
+  const { user, password } = await createTestFtpAccount(facility.id, 'dur');
   const files: Upload[][] = [];
   const stationIds: number[] = [];
   for (let c = 0; c < clients; c++) {
-    const fileCode = `${code}_S${c}`;
-    const st = await createStation({
+    const st = await createTestStation(facility.id, {
       code: `${code}_S${c}`,
-      fileCode,
-      name: `Trạm ${c}`,
-      kind: 'wastewater',
-      facilityId: facility.id,
-      lat: 21,
-      lon: 106,
       activeFrom: new Date('2024-01-01T00:00:00Z'),
-      parameters: [
-        { parameter: 'COD', unit: 'mg/L' },
-        { parameter: 'PH', unit: '-' },
-        { parameter: 'FLOW', unit: 'm³/h' },
-      ],
+      parameters: ['COD', 'PH', 'FLOW'],
     });
     stationIds.push(st.id);
     const mine: Upload[] = [];
@@ -60,17 +46,12 @@ async function createData(clients: number, perClient: number): Promise<Setup> {
       // Local time 2024-08-01 00:00 + 5 min × j.
       const t = new Date(Date.UTC(2024, 7, 1, 0, 0) + j * 300_000);
       const stamp = t.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-      const lines = [
-        `COD\t${(30 + (j % 17)).toFixed(1)}\tmg/L\t${stamp}\t00`,
-        `PH\t${(7 + (j % 9) / 10).toFixed(2)}\tpH\t${stamp}\t00`,
-        `FLOW\t${100 + j}\tm3/h\t${stamp}\t00`,
-      ];
-      mine.push({
-        name: `BG_${fileCode}_${stamp}.txt`,
-        folder: `/${fileCode}/${stamp.slice(0, 8)}`,
-        bytes: Buffer.from(lines.join('\r\n') + '\r\n'),
-        stationId: st.id,
+      const f = dataFile(st.fileCode, stamp, {
+        COD: (30 + (j % 17)).toFixed(1),
+        PH: (7 + (j % 9) / 10).toFixed(2),
+        FLOW: 100 + j,
       });
+      mine.push({ name: f.name, folder: `/${st.fileCode}/${stamp.slice(0, 8)}`, bytes: Buffer.from(f.content), stationId: st.id });
     }
     files.push(mine);
   }
@@ -100,9 +81,8 @@ async function stream(
         for (let attempt = 1; ; attempt++) {
           try {
             if (!c) {
-              c = new Client(10_000);
               folder = '';
-              await c.access({ host: '127.0.0.1', port: port(), user: s.user, password: s.password });
+              c = await connectFtp(port(), s);
             }
             if (folder !== f.folder) {
               await c.ensureDir(f.folder);

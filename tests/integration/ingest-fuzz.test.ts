@@ -7,15 +7,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { Client } from 'basic-ftp';
+import type { Client } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
-import { createFtpAccount } from '@/lib/db/ftp-accounts';
-import { createStation } from '@/lib/db/stations';
 import { formatCompactLocalTime, fromLocalParts } from '@/lib/domain/time';
-import { hashPassword } from '@/lib/services/accounts';
-import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
+import type { FtpReceiver } from '@/worker/ftp-server';
+import { createFacilityWithStation, createTestFtpAccount, uid, type FtpLogin } from '../support/fixtures';
+import { connectFtp, startTestReceiver, uploadFtp } from '../support/ftp';
+import { ledgerRow } from '../support/ingest';
+import { waitFor } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
@@ -38,11 +38,9 @@ function rng(seed: number) {
   return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! };
 }
 
-const uid = (p: string) => `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 5).toUpperCase()}`;
 const FACILITY = uid('FZ');
 const FILE_CODE = `${FACILITY}_NT01`;
-const USER = uid('fuzz').toLowerCase();
-const PASSWORD = 'fuzz-pass-1';
+let login: FtpLogin;
 
 const stampOf = (ms: number) => formatCompactLocalTime(new Date(ms));
 const BASE = fromLocalParts({ year: 2024, month: 9, day: 1 }).getTime();
@@ -131,32 +129,17 @@ const onUnhandled = (e: unknown) => unexpected.push(e);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'qt-fuzz-'));
-  const f = await createFacility({ code: FACILITY, name: 'Công ty fuzz' });
-  await createStation({
-    code: `${FACILITY}_NT01`,
-    fileCode: FILE_CODE,
-    name: 'Trạm fuzz',
-    kind: 'wastewater',
-    facilityId: f.id,
-    lat: 21,
-    lon: 106,
-    activeFrom: new Date('2024-01-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L' },
-      { parameter: 'PH', unit: '-' },
-      { parameter: 'FLOW', unit: 'm³/h' },
-    ],
+  const { facility } = await createFacilityWithStation({
+    code: FACILITY,
+    station: { parameters: ['COD', 'PH', 'FLOW'], activeFrom: new Date('2024-01-01T00:00:00Z') },
   });
-  await createFtpAccount({ username: USER, passwordHash: await hashPassword(PASSWORD), facilityId: f.id });
+  login = await createTestFtpAccount(facility.id, 'fuzz');
   process.on('unhandledRejection', onUnhandled);
   process.on('uncaughtException', onUnhandled);
-  receiver = await startFtpReceiver({
-    host: '127.0.0.1',
-    port: 0,
+  receiver = await startTestReceiver({
     pasvMin: 33200,
     pasvMax: 33299,
     dataDir,
-    log: () => undefined,
     // Non-.txt names are taken by the sweep once they stop awaiting a rename: make that quick here.
     sweepIntervalMs: 300,
     sweepMinAgeMs: 500,
@@ -175,10 +158,7 @@ async function upload(port: number, cases: { c: Case; i: number }[], acked: Set<
   let client: Client | null = null;
   for (const { c, i } of cases) {
     try {
-      if (!client) {
-        client = new Client(20_000);
-        await client.access({ host: '127.0.0.1', port, user: USER, password: PASSWORD });
-      }
+      client ??= await connectFtp(port, login, {}, 20_000);
       // A folder per upload: two cases with the same name never overwrite each other in the spool.
       const target = c.name.startsWith('../') ? c.name : `/u${i}/${c.name}`;
       await client.uploadFrom(Readable.from(c.bytes), target);
@@ -219,7 +199,7 @@ describe('ingest fuzz over FTP', () => {
            count(*) FILTER (WHERE outcome = 'duplicate')::int AS duplicate,
            count(*) FILTER (WHERE outcome <> 'accepted' AND cardinality(reasons) = 0)::int AS unexplained
          FROM ingest_file WHERE account = $1 AND source = 'ftp'`,
-        [USER],
+        [login.user],
       );
       counts = q.rows[0]!;
       if (counts.total >= acked.size || Date.now() > end) break;
@@ -240,28 +220,14 @@ describe('ingest fuzz over FTP', () => {
     const lines = await pool().query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ingest_file f, jsonb_array_elements(f.rejected_lines) l
        WHERE f.account = $1 AND coalesce(l->>'reason', '') = ''`,
-      [USER],
+      [login.user],
     );
     expect(lines.rows[0]!.n).toBe(0);
 
     // Still up: a good file after all that is accepted.
     const t = BASE + 5000 * 300_000;
-    const c = new Client(10_000);
-    try {
-      await c.access({ host: '127.0.0.1', port: receiver.port, user: USER, password: PASSWORD });
-      await c.uploadFrom(Readable.from(Buffer.from(validLines(t, 1).join('\n'))), validName(t));
-    } finally {
-      c.close();
-    }
-    const deadline = Date.now() + 20_000;
-    let last: string | undefined;
-    while (Date.now() < deadline) {
-      const q = await pool().query<{ outcome: string }>('SELECT outcome::text AS outcome FROM ingest_file WHERE name = $1', [validName(t)]);
-      last = q.rows[0]?.outcome;
-      if (last) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    expect(last).toBe('accepted');
+    await uploadFtp(receiver.port, login, validName(t), validLines(t, 1).join('\n'));
+    expect((await waitFor(() => ledgerRow(validName(t)))).outcome).toBe('accepted');
     expect(unexpected).toEqual([]);
   }, 420_000);
 });

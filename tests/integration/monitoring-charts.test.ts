@@ -4,18 +4,14 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
 import { listChartAverages, listChartRawDownsampled } from '@/lib/db/monitoring';
 import { insertReadings, type ReadingInsert } from '@/lib/db/readings';
-import { createStation, findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
+import { findStationByCode, listStations, type StationRow } from '@/lib/db/stations';
 import { MAX_CHART_POINTS } from '@/lib/domain/downsample';
-import { startOfLocalDay } from '@/lib/domain/time';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN, startOfLocalDay } from '@/lib/domain/time';
 import { computeLiveStates } from '@/lib/services/stations';
+import { createFacilityWithStation, uid } from '../support/fixtures';
 
-const run = Math.random().toString(36).slice(2, 8).toUpperCase();
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 // A fixed 30-day window on 5-minute slots (readings at the window's start count, at its end do not).
 const to = new Date(Math.floor(Date.now() / (5 * MIN)) * 5 * MIN);
 const from = new Date(to.getTime() - 30 * DAY);
@@ -27,21 +23,16 @@ const suspectAt = from.getTime() + 3 * DAY + 5 * MIN;
 let station: StationRow;
 
 beforeAll(async () => {
-  const f = await createFacility({ code: `MCF${run}`, name: `Charts ${run}` });
-  station = await createStation({
-    code: `MC${run}`,
-    fileCode: `MC${run}`,
-    name: 'Charts',
-    kind: 'wastewater',
-    facilityId: f.id,
-    lat: 21.2,
-    lon: 106.1,
-    activeFrom: new Date(from.getTime() - 400 * DAY),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: 100 },
-      { parameter: 'PH', unit: '-', limitMin: 6, limitMax: 9 },
-    ],
-  });
+  ({ station } = await createFacilityWithStation({
+    code: uid('MC'),
+    station: {
+      activeFrom: new Date(from.getTime() - 400 * DAY),
+      parameters: [
+        { parameter: 'COD', limitMax: 100 },
+        { parameter: 'PH', limitMin: 6, limitMax: 9 },
+      ],
+    },
+  }));
   const rows: ReadingInsert[] = [];
   for (let t = from.getTime(); t < to.getTime(); t += 5 * MIN) {
     const v = t === spikeAt ? 900 : t === dipAt ? -50 : 40 + 10 * Math.sin(t / 3_600_000);

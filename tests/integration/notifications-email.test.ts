@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
-import { disconnectDb } from '@/lib/db/client';
-import { closeMailers, sendMail } from '@/lib/services/notifications';
+import { sendMail } from '@/lib/services/notifications';
 import { deliverPendingNotifications, listInappForUser, markInappNotificationsRead, notifyAlertEvent, processAlertEvents } from '@/lib/services/notifications';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-server';
-import { insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';
+import { closeMailAndDb, insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';
 
 let smtp: SmtpTestServer;
 
@@ -15,11 +14,7 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
 });
 
-afterAll(async () => {
-  closeMailers();
-  await smtp?.stop();
-  await disconnectDb();
-});
+afterAll(() => closeMailAndDb(smtp));
 
 describe('e-mail notifications through a real SMTP server process', () => {
   it('the mailer delivers a Vietnamese message to the SMTP child process', async () => {

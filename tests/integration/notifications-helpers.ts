@@ -1,13 +1,21 @@
-import { pool } from '@/lib/db/client';
+/** Data for the notification tests: two facilities with a wastewater station each; alerts written as rows. */
+import { disconnectDb, pool } from '@/lib/db/client';
 import { createFacility } from '@/lib/db/facilities';
 import { replaceUserSubscriptions, type NotifyChannel } from '@/lib/db/notifications';
-import { createStation } from '@/lib/db/stations';
 import { createUser, type Role } from '@/lib/db/users';
 import { loadEnv } from '@/lib/env';
-import type { NotifierConfig } from '@/lib/services/notifications';
+import { closeMailers, type NotifierConfig } from '@/lib/services/notifications';
+import type { SmtpTestServer } from '../support/smtp-server';
+import { createTestStation, uid } from '../support/fixtures';
 
-/** Data for the notification tests: two facilities with a wastewater station each; alerts written as rows. */
-export const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+export { uid };
+
+/** After a file's tests: the mailers' connections, the SMTP server process and the database pool are closed. */
+export async function closeMailAndDb(smtp: SmtpTestServer | undefined): Promise<void> {
+  closeMailers();
+  await smtp?.stop();
+  await disconnectDb();
+}
 
 export function notifierConfig(overrides: Record<string, string> = {}): NotifierConfig {
   return loadEnv({ DEMO: '0', NEXTAUTH_URL: 'http://quantrac.test', NOTIFY_REPEAT_MINUTES: '60', WEBHOOK_TIMEOUT_MS: '2000', ...overrides });
@@ -18,26 +26,19 @@ export async function makeScene() {
   const facA = await createFacility({ code: `NA${id}`, name: `Công ty Đình Trám ${id}` });
   const facB = await createFacility({ code: `NB${id}`, name: `KCN Quế Võ ${id}` });
   const mk = (code: string, facilityId: number) =>
-    createStation({
-      code,
-      fileCode: `${code}_F`,
-      name: `Trạm nước thải ${code}`,
-      kind: 'wastewater',
-      facilityId,
-      lat: 21.2,
-      lon: 106.1,
-      parameters: [{ parameter: 'COD', unit: 'mg/L' }],
-    });
+    createTestStation(facilityId, { code, fileCode: `${code}_F`, name: `Trạm nước thải ${code}`, parameters: ['COD'] });
   const stationA = await mk(`SA${id}`, facA.id);
   const stationB = await mk(`SB${id}`, facB.id);
-  const user = (role: Role, facilityId: number | null, tag: string) =>
-    createUser({ email: `${tag}.${id.toLowerCase()}@notify.test`, name: `${tag} ${id}`, passwordHash: 'x', role, facilityId });
+  /** A user of this scene (e-mail `<tag>.<id>@notify.test`). */
+  const user = (role: Role, facilityId: number | null, tag: string, name = `${tag} ${id}`) =>
+    createUser({ email: `${tag}.${id.toLowerCase()}@notify.test`, name, passwordHash: 'x', role, facilityId });
   return {
     id,
     facA,
     facB,
     stationA,
     stationB,
+    user,
     inspector: await user('inspector', null, 'inspector'),
     facilityUserA: await user('facility', facA.id, 'facility-a'),
     facilityUserB: await user('facility', facB.id, 'facility-b'),

@@ -88,7 +88,7 @@ describe('recompute job: QC flags', () => {
     expect(pending.rows[0].n).toBe(48);
     expect(await drain(st.id)).toBe(1);
     expect((await hoursOf(st.id)).filter((h) => h.parameter === 'COD')).toHaveLength(48);
-    expect((await daysOf(st.id)).map((d) => [d.day, d.valid_count, d.complete])).toEqual([
+    expect((await daysOf(st.id)).map((d) => [d.day, d.validCount, d.complete])).toEqual([
       ['2026-03-14', 24, true],
       ['2026-03-15', 24, true],
     ]);
@@ -162,9 +162,9 @@ describe('recompute job: averages', () => {
     const days = await daysOf(st.id);
     expect(days).toHaveLength(42);
     // Including the day where the first part ends: its hours come from both parts.
-    const expected = computeDaily(hours, {}).map((d) => ({ parameter: 'COD', day: d.day, value: d.value, valid_count: d.validCount, expected_count: d.expectedCount, complete: d.complete, min: d.min, max: d.max }));
+    const expected = computeDaily(hours, {}).map((d) => ({ parameter: 'COD', day: d.day, value: d.value, validCount: d.validCount, expectedCount: d.expectedCount, complete: d.complete, min: d.min, max: d.max }));
     expect(days).toEqual(expected);
-    expect(days.every((d) => d.complete && d.valid_count === 24)).toBe(true);
+    expect(days.every((d) => d.complete && d.validCount === 24)).toBe(true);
   });
 
   it('hourly completeness: 9 of 12 valid is complete, 8 of 12 is not; daily from complete hours', async () => {
@@ -186,7 +186,7 @@ describe('recompute job: averages', () => {
     expect(hours[1]!.value).toBeCloseTo(mean(valid11), 9);
     const days = (await daysOf(st.id)).filter((d) => d.parameter === 'COD');
     expect(days).toHaveLength(1);
-    expect(days[0]).toMatchObject({ day: '2026-03-11', valid_count: 1, expected_count: 24, complete: false });
+    expect(days[0]).toMatchObject({ day: '2026-03-11', validCount: 1, expectedCount: 24, complete: false });
     expect(days[0]!.value).toBeCloseTo(mean(valid10), 9);
   });
 

@@ -3,6 +3,7 @@
  * recompute jobs enqueued as ingest enqueues them, and a drain that runs only one station's jobs.
  */
 import { makeFacility, makeStation, uid, vn } from './api-fixtures';
+import { listStoredDaily, listStoredHourly } from '@/lib/db/averages';
 import { pool } from '@/lib/db/client';
 import { insertJobs } from '@/lib/db/jobs';
 import { insertReadings, type DeviceStatus } from '@/lib/db/readings';
@@ -77,32 +78,9 @@ export async function flagsOf(stationId: number): Promise<FlagRow[]> {
   return r.rows.map((x) => ({ parameter: x.parameter, time: x.time.getTime(), flag: x.qc_flag, reasons: x.qc_reasons }));
 }
 
-export type HourRow = { parameter: string; hourEnd: number; value: number | null; validCount: number; expectedCount: number; complete: boolean; min: number | null; max: number | null };
-
-export async function hoursOf(stationId: number): Promise<HourRow[]> {
-  const r = await pool().query(
-    `SELECT parameter, hour_end, value, valid_count, expected_count, complete, min, max FROM avg_hour WHERE station_id = $1 ORDER BY parameter, hour_end`,
-    [stationId],
-  );
-  return r.rows.map((x) => ({
-    parameter: x.parameter,
-    hourEnd: x.hour_end.getTime(),
-    value: x.value,
-    validCount: x.valid_count,
-    expectedCount: x.expected_count,
-    complete: x.complete,
-    min: x.min,
-    max: x.max,
-  }));
-}
-
-export async function daysOf(stationId: number) {
-  const r = await pool().query(
-    `SELECT parameter, to_char(day, 'YYYY-MM-DD') AS day, value, valid_count, expected_count, complete, min, max FROM avg_day WHERE station_id = $1 ORDER BY parameter, day`,
-    [stationId],
-  );
-  return r.rows as { parameter: string; day: string; value: number | null; valid_count: number; expected_count: number; complete: boolean; min: number | null; max: number | null }[];
-}
+// The stored averages as lib/db reads them (their SQL is not under test here), every hour and day of the station.
+export const hoursOf = (stationId: number) => listStoredHourly(stationId, null, new Date(0), new Date('9999-01-01T00:00:00Z'));
+export const daysOf = (stationId: number) => listStoredDaily(stationId, null, '1970-01-01', '9999-01-01');
 
 /** Every 5 minutes from `first` (local) for `n` readings, with varied values (no flat line, no spike). */
 export function series(first: string, n: number, base = 50, step = 5 * MIN): Row[] {

@@ -9,24 +9,23 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import yauzl from 'yauzl';
-import { disconnectDb, pool } from '@/lib/db/client';
+import { pool } from '@/lib/db/client';
 import { insertReadings } from '@/lib/db/readings';
 import { listMonthlySends, upsertMonthlySubscription } from '@/lib/db/reports';
 import { AppError } from '@/lib/errors';
 import { completenessTable, exceedanceTable, tableToCsv, tableToXlsx } from '@/lib/services/reports';
 import { completenessReportService, exceedanceReportService } from '@/lib/services/reports';
 import { monthlyStationReportService } from '@/lib/services/reports';
-import { closeMailers } from '@/lib/services/notifications';
 import { runMonthlyReportsIfDue, sendMonthlyReports } from '@/lib/services/reports';
 import { recomputeStationPeriod } from '@/lib/services/qc';
 import { monthlyReportsSchedule } from '@/worker/monthly-reports';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp-server';
 import { loadEnv } from '@/lib/env';
-import { insertAlert, makeScene } from './notifications-helpers';
+import { closeMailAndDb, insertAlert, makeScene } from './notifications-helpers';
+
+import { createTestStation } from '../support/fixtures';
 
 const config = (overrides: Record<string, string>) => loadEnv({ DEMO: '0', ...overrides });
-import { createStation } from '@/lib/db/stations';
-import { createUser } from '@/lib/db/users';
 
 const MAY1 = Date.parse('2024-04-30T17:00:00.000Z'); // 01/05/2024 00:00 +07:00
 const DAY24 = MAY1 + 23 * 86_400_000;
@@ -42,19 +41,11 @@ let stationId = 0;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   scene = await makeScene();
-  const st = await createStation({
+  const st = await createTestStation(scene.facA.id, {
     code: `MR${scene.id}`,
-    fileCode: `MR${scene.id}_F`,
     name: `Trạm báo cáo tháng ${scene.id}`,
-    kind: 'wastewater',
-    facilityId: scene.facA.id,
-    lat: 21.2,
-    lon: 106.1,
     activeFrom: new Date(MAY1),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: 100 },
-      { parameter: 'PH', unit: '-' },
-    ],
+    parameters: [{ parameter: 'COD', limitMax: 100 }, 'PH'],
   });
   stationCode = st.code;
   stationId = st.id;
@@ -111,21 +102,15 @@ beforeAll(async () => {
   await insertAlert(stationId, { kind: 'instant_exceedance', parameter: 'COD', openedAt: new Date(JUNE1 + 3_600_000) });
 }, 120_000);
 
-afterAll(async () => {
-  closeMailers();
-  await smtp?.stop();
-  await disconnectDb();
-});
+afterAll(() => closeMailAndDb(smtp));
+
+/** May's report of the station as seen from a facility (null: staff). */
+const mayReport = (facilityId: number | null) =>
+  monthlyStationReportService({ stationCode, month: '2024-05', scope: { facilityId }, threshold: 0.8, now: NOW });
 
 describe('monthly station report', () => {
   it('daily means with min/max, month summary, completeness, limit and the month’s exceedances', async () => {
-    const r = await monthlyStationReportService({
-      stationCode,
-      month: '2024-05',
-      scope: { facilityId: null },
-      threshold: 0.8,
-      now: NOW,
-    });
+    const r = await mayReport(null);
     expect(r.station.code).toBe(stationCode);
     const cod = r.parameters.find((p) => p.parameter === 'COD')!;
     const ph = r.parameters.find((p) => p.parameter === 'PH')!;
@@ -165,22 +150,8 @@ describe('monthly station report', () => {
   });
 
   it('a facility user of another facility cannot read the station', async () => {
-    await expect(
-      monthlyStationReportService({
-        stationCode,
-        month: '2024-05',
-        scope: { facilityId: scene.facB.id },
-        threshold: 0.8,
-        now: NOW,
-      }),
-    ).rejects.toBeInstanceOf(AppError);
-    const own = await monthlyStationReportService({
-      stationCode,
-      month: '2024-05',
-      scope: { facilityId: scene.facA.id },
-      threshold: 0.8,
-      now: NOW,
-    });
+    await expect(mayReport(scene.facB.id)).rejects.toBeInstanceOf(AppError);
+    const own = await mayReport(scene.facA.id);
     expect(own.parameters).toHaveLength(2);
   });
 });
@@ -204,17 +175,21 @@ function unzipEntry(buf: Buffer, name: string): Promise<string> {
   });
 }
 
+/** The station's completeness per day over 24–25/05. */
+const dailyCompleteness = () =>
+  completenessReportService({
+    from: new Date(DAY24),
+    to: new Date(DAY25 + 86_400_000),
+    period: 'day',
+    scope: { facilityId: null },
+    stationCodes: [stationCode],
+    threshold: 0.8,
+    now: NOW,
+  });
+
 describe('report files', () => {
   it('completeness CSV: BOM, header, one row per station × parameter × day with "." decimals', async () => {
-    const rep = await completenessReportService({
-      from: new Date(DAY24),
-      to: new Date(DAY25 + 86_400_000),
-      period: 'day',
-      scope: { facilityId: null },
-      stationCodes: [stationCode],
-      threshold: 0.8,
-      now: NOW,
-    });
+    const rep = await dailyCompleteness();
     const csv = tableToCsv(completenessTable(rep, 'vi'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
@@ -253,15 +228,7 @@ describe('report files', () => {
     ]);
     expect(cells.slice(-5)).toEqual(['1', '1', '0', '0', '0']);
 
-    const rep = await completenessReportService({
-      from: new Date(DAY24),
-      to: new Date(DAY25 + 86_400_000),
-      period: 'day',
-      scope: { facilityId: null },
-      stationCodes: [stationCode],
-      threshold: 0.8,
-      now: NOW,
-    });
+    const rep = await dailyCompleteness();
     const xlsx = await tableToXlsx(completenessTable(rep, 'vi'));
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     const styles = await unzipEntry(xlsx, 'xl/styles.xml');
@@ -291,20 +258,8 @@ function mimeParts(raw: string): Part[] {
 
 describe('monthly report e-mail through a real SMTP server process', () => {
   it('sends last month’s reports with XLSX attachments to subscribed staff once; restarts and reruns send nothing', async () => {
-    const manager = await createUser({
-      email: `manager.${scene.id.toLowerCase()}@reports.test`,
-      name: `Quản lý ${scene.id}`,
-      passwordHash: 'x',
-      role: 'manager',
-      facilityId: null,
-    });
-    const other = await createUser({
-      email: `other.${scene.id.toLowerCase()}@reports.test`,
-      name: `Khác ${scene.id}`,
-      passwordHash: 'x',
-      role: 'manager',
-      facilityId: null,
-    });
+    const manager = await scene.user('manager', null, 'manager', `Quản lý ${scene.id}`);
+    const other = await scene.user('manager', null, 'other', `Khác ${scene.id}`);
     await upsertMonthlySubscription(manager.id, true);
     await upsertMonthlySubscription(other.id, false);
     // A facility user cannot subscribe through the service; a row written anyway is ignored by role.
@@ -359,13 +314,7 @@ describe('monthly report e-mail through a real SMTP server process', () => {
   });
 
   it('a failed send is retried on a later run and then marked sent', async () => {
-    const user = await createUser({
-      email: `retry.${scene.id.toLowerCase()}@reports.test`,
-      name: `Thử lại ${scene.id}`,
-      passwordHash: 'x',
-      role: 'inspector',
-      facilityId: null,
-    });
+    const user = await scene.user('inspector', null, 'retry', `Thử lại ${scene.id}`);
     await upsertMonthlySubscription(user.id, true);
     const down = config({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '1', KPI_THRESHOLD: '0.8' });
     const failed = await sendMonthlyReports({ month: '2024-04', cfg: down, now: NOW });

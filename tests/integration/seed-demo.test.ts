@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
@@ -7,32 +5,11 @@ import { findUserCredentials } from '@/lib/db/users';
 import { DEMO_FACILITIES, listDemoStations } from '@/lib/demo/network';
 import { verifyPassword } from '@/lib/services/accounts';
 import { seedDemo, type SeedDemoResult } from '@/lib/demo/seed';
+import { bacGiangRing, insideRing } from '@/lib/demo/province.test-support';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 // lib/env.ts fails to parse when DEMO is unset (reported to the lead); env() is read lazily.
 process.env.DEMO ??= '0';
-
-type Ring = [number, number][];
-
-function bacGiangRing(): Ring {
-  const file = path.resolve(import.meta.dirname, '../../public/geo/vn-provinces-ne10m.geojson');
-  const g = JSON.parse(readFileSync(file, 'utf8')) as {
-    features: { properties: { iso_3166_2?: string }; geometry: { type: string; coordinates: Ring[] } }[];
-  };
-  const f = g.features.find((x) => x.properties.iso_3166_2 === 'VN-54');
-  if (!f || f.geometry.type !== 'Polygon' || !f.geometry.coordinates[0]) throw new Error('Bắc Giang polygon not found');
-  return f.geometry.coordinates[0];
-}
-
-function insideRing(ring: Ring, lon: number, lat: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 const NOW = new Date('2026-11-28T04:02:30Z'); // 11:02:30 local; last slot 11:00
 const LAST_SLOT = new Date('2026-11-28T04:00:00Z');

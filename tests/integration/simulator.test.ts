@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +17,9 @@ import {
 import { formatCompactLocalTime } from '@/lib/domain/time';
 import { DEMO_PROVINCE_CODE, listDemoStations, toSimStation } from '@/lib/demo/network';
 import { createTestDatabase } from '../support/test-db';
+import { waitFor as waitUntil } from '../support/wait';
+import { freePort } from '../support/ports';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 /**
  * End to end, in child processes as the launcher runs them: a fresh database with the demo network (no history), the
@@ -31,31 +33,21 @@ let db: { url: string; dispose: () => Promise<void> };
 let client: pg.Client;
 let dataDir: string;
 let port: number;
-let worker: ChildProcess;
-let workerOutput = '';
+let worker: WorkerProcess;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function childEnv(): NodeJS.ProcessEnv {
+/** What the worker needs; the seed and simulator scripts get it on top of this process's environment. */
+function workerEnv(): Record<string, string> {
   return {
-    ...process.env,
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
-    DEMO: '0',
-    FTP_HOST: '127.0.0.1',
     FTP_PORT: String(port),
     FTP_PASV_MIN: '31200',
     FTP_PASV_MAX: '31299',
   };
+}
+
+function childEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...workerEnv(), DEMO: '0', FTP_HOST: '127.0.0.1' };
 }
 
 function runNode(args: string[], timeoutMs = 90_000): Promise<{ code: number | null; out: string }> {
@@ -79,15 +71,8 @@ function runNode(args: string[], timeoutMs = 90_000): Promise<{ code: number | n
   });
 }
 
-async function waitFor<T>(probe: () => Promise<T | null | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting\nworker output:\n${workerOutput}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitFor = <T>(probe: () => Promise<T | null | false>) =>
+  waitUntil(probe, { timeoutMs: 30_000, everyMs: 200, context: () => `worker output:\n${worker.output()}` });
 
 const demo = (code: string): SimStation => {
   const s = listDemoStations().find((x) => x.code === code);
@@ -121,18 +106,12 @@ beforeAll(async () => {
     "import { seedDemo } from './lib/demo/seed.ts'; import { disconnectDb } from './lib/db/client.ts'; const r = await seedDemo({ now: new Date(), historyDays: 0 }); console.log(JSON.stringify({ stations: r.stations })); await disconnectDb();",
   ]);
   expect(seed.code, seed.out).toBe(0);
-  worker = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: root,
-    env: childEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  worker.stdout?.on('data', (d: Buffer) => (workerOutput += d.toString()));
-  worker.stderr?.on('data', (d: Buffer) => (workerOutput += d.toString()));
-  await waitFor(async () => workerOutput.includes(`FTP receiver listening on ftp://127.0.0.1:${port}`), 60_000);
+  worker = await spawnWorker(workerEnv());
+  await worker.waitForLine(new RegExp(`FTP receiver listening on ftp://127\\.0\\.0\\.1:${port}`), 60_000);
 }, 180_000);
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+  await worker?.kill9();
   await client?.end();
   await db?.dispose();
   await rm(dataDir, { recursive: true, force: true });
@@ -225,13 +204,11 @@ describe('simulator → FTP → worker', () => {
     );
     expect(hb.rows[0]?.info).toEqual({ ftpListening: true, ftpPort: port });
     expect(Date.now() - hb.rows[0]!.at.getTime()).toBeLessThan(30_000);
-    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
-    worker.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await worker.stop()).toBe(0);
     const after = await client.query<{ info: { ftpListening: boolean } }>(
       `SELECT info FROM worker_heartbeat WHERE name = 'worker'`,
     );
     expect(after.rows[0]?.info.ftpListening).toBe(false);
-    expect(workerOutput).not.toMatch(/unhandled|Error:/);
+    expect(worker.output()).not.toMatch(/unhandled|Error:/);
   });
 });

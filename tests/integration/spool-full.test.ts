@@ -5,64 +5,32 @@
  * file is deleted and the client gets 452. In both cases nothing reaches the ledger, and the same file sent again
  * once there is room is accepted (the logger's retry loses nothing).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import { Client } from 'basic-ftp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
-import { createFtpAccount } from '@/lib/db/ftp-accounts';
-import { createStation } from '@/lib/db/stations';
-import { hashPassword } from '@/lib/services/accounts';
-import { startFtpReceiver, type FtpReceiver } from '@/worker/ftp-server';
+import type { FtpReceiver } from '@/worker/ftp-server';
 import { freeBytes } from '@/worker/spool-space';
+import { createFtpFacility, curlUpload, run, startTestReceiver, uploadFtp, type FtpFacility } from '../support/ftp';
+import { dataFile as circularFile, ledgerRows } from '../support/ingest';
+import { waitFor } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
-const run = promisify(execFile);
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-const F = { code: uid('FS'), user: uid('us').toLowerCase(), password: 'pass-s-123', fileCode: '' };
+let F: FtpFacility;
 
-function dataFile(minute: number): { name: string; content: string } {
+function dataFile(minute: number) {
   const stamp = `20240524${String(10 + Math.floor(minute / 60)).padStart(2, '0')}${String(minute % 60).padStart(2, '0')}00`;
-  return {
-    name: `BG_${F.fileCode}_${stamp}.txt`,
-    content: `COD\t45.3\tmg/L\t${stamp}\t00\r\nPH\t7.10\tpH\t${stamp}\t00\r\n`,
-  };
+  return circularFile(F.fileCode, stamp, { COD: '45.3', PH: '7.10' });
 }
 
-async function ledgerCount(name: string): Promise<number> {
-  const r = await pool().query<{ n: string }>('SELECT count(*) AS n FROM ingest_file WHERE name = $1', [name]);
-  return Number(r.rows[0]!.n);
-}
+const ledgerCount = async (name: string) => (await ledgerRows(name)).length;
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function upload(port: number, name: string, bytes: Buffer): Promise<void> {
-  const c = new Client(15_000);
-  try {
-    await c.access({ host: '127.0.0.1', port, user: F.user, password: F.password });
-    await c.uploadFrom(Readable.from(bytes), name);
-  } finally {
-    c.close();
-  }
-}
+const upload = (port: number, name: string, bytes: Buffer) => uploadFtp(port, F, name, bytes, { timeoutMs: 15_000 });
 
 /**
  * STOR over a bare control connection: sends the bytes (ignoring a broken data connection) and returns the reply that
@@ -126,34 +94,10 @@ async function filesUnder(dataDir: string): Promise<string[]> {
 }
 
 const start = (dataDir: string, spoolMinFreeBytes: number) =>
-  startFtpReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    pasvMin: 31400,
-    pasvMax: 31599,
-    dataDir,
-    log: () => undefined,
-    spoolMinFreeBytes,
-  });
+  startTestReceiver({ pasvMin: 31400, pasvMax: 31599, dataDir, spoolMinFreeBytes });
 
 beforeAll(async () => {
-  const f = await createFacility({ code: F.code, name: 'Công ty S' });
-  F.fileCode = `${F.code}_NT01`;
-  await createStation({
-    code: `NT_${F.code}`,
-    fileCode: F.fileCode,
-    name: 'Trạm S',
-    kind: 'wastewater',
-    facilityId: f.id,
-    lat: 21.25,
-    lon: 106.1,
-    activeFrom: new Date('2024-05-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L', limitMax: 75 },
-      { parameter: 'PH', unit: '-', limitMin: 6, limitMax: 9 },
-    ],
-  });
-  await createFtpAccount({ username: F.user, passwordHash: await hashPassword(F.password), facilityId: f.id });
+  F = await createFtpFacility('FS', { activeFrom: new Date('2024-05-01T00:00:00Z') });
 });
 
 afterAll(async () => {
@@ -176,15 +120,10 @@ describe('spool free-space floor', () => {
     try {
       await expect(upload(r.port, f.name, Buffer.from(f.content))).rejects.toThrow(/^452 Insufficient storage/);
 
-      const local = path.join(dataDir, f.name);
-      await writeFile(local, f.content);
-      const curl = await run('curl', ['-sS', '-T', local, `ftp://${F.user}:${F.password}@127.0.0.1:${r.port}/`]).then(
-        () => ({ code: 0, stderr: '' }),
-        (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
-      );
+      const curl = await curlUpload(dataDir, f, { port: r.port, login: F });
       expect(curl.code).toBe(25); // CURLE_UPLOAD_FAILED
       expect(curl.stderr).toMatch(/452/);
-      await rm(local);
+      await rm(path.join(dataDir, f.name));
 
       await r.idle();
       expect(await filesUnder(dataDir)).toEqual([]);

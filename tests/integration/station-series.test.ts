@@ -4,17 +4,12 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import { disconnectDb } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
 import { insertReadings, type ReadingInsert } from '@/lib/db/readings';
-import { createStation } from '@/lib/db/stations';
 import { resetEnv } from '@/lib/env';
 import { recomputeStationPeriod } from '@/lib/services/qc';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN } from '@/lib/domain/time';
 import { ALL_STATIONS, limitsForStation, listReadingsService, readStationCharts } from '@/lib/services/stations';
-
-const run = Math.random().toString(36).slice(2, 8).toUpperCase();
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { createFacilityWithStation, uid } from '../support/fixtures';
 
 afterAll(async () => {
   delete process.env.AVERAGE_COMPLETE_RATIO;
@@ -27,18 +22,10 @@ describe('one series read behind the readings API and the station page', () => {
     // 17 of 24 hours with data: complete at a ratio of 0.7 (17 ≥ 16.8), incomplete at the default 0.75 (17 < 18).
     process.env.AVERAGE_COMPLETE_RATIO = '0.7';
     resetEnv();
-    const f = await createFacility({ code: `SSF${run}`, name: `Series ${run}` });
     const dayStart = Date.parse('2026-03-10T00:00:00+07:00');
-    const station = await createStation({
-      code: `SS${run}`,
-      fileCode: `SS${run}`,
-      name: 'Series',
-      kind: 'wastewater',
-      facilityId: f.id,
-      lat: 21,
-      lon: 106,
-      activeFrom: new Date(dayStart - DAY),
-      parameters: [{ parameter: 'COD', unit: 'mg/L', limitMax: 100 }],
+    const { station } = await createFacilityWithStation({
+      code: uid('SS'),
+      station: { activeFrom: new Date(dayStart - DAY), parameters: [{ parameter: 'COD', limitMax: 100 }] },
     });
     const rows: ReadingInsert[] = [];
     // 39 and 41 in turn (a constant would be a flat line for QC): every hour's mean is 40.

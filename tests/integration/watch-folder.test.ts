@@ -3,42 +3,27 @@ import { appendFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { disconnectDb, pool } from '@/lib/db/client';
-import { createFacility } from '@/lib/db/facilities';
-import { createStation } from '@/lib/db/stations';
+import { disconnectDb } from '@/lib/db/client';
+import { createFacility, type FacilityRow } from '@/lib/db/facilities';
 import { ingestFile, type IngestInput, type IngestResult } from '@/lib/services/ingest';
 import { startWatchFolder, type WatchFolder } from '@/worker/watch-folder';
+import { createFacilityWithStation, uid } from '../support/fixtures';
+import { compactStamp, dataFile as circularFile, ledgerRows } from '../support/ingest';
+import { sleep } from '../support/wait';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 const quiet = () => undefined;
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36).toUpperCase()}${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
 
-type Ledger = { id: number; source: string; account: string | null; outcome: string; reasons: string[]; reading_count: number };
-
-async function ledgerRows(name: string): Promise<Ledger[]> {
-  const r = await pool().query<Ledger>(
-    'SELECT id, source, account, outcome, reasons, reading_count FROM ingest_file WHERE name = $1 ORDER BY id',
-    [name],
-  );
-  return r.rows;
-}
-
-function dataFile(fileCode: string, day: number, hour: number, minute: number): { name: string; lines: string[] } {
-  const stamp = `202406${String(day).padStart(2, '0')}${String(hour).padStart(2, '0')}${String(minute).padStart(2, '0')}00`;
-  return {
-    name: `BG_${fileCode}_${stamp}.txt`,
-    lines: [`COD\t41.2\tmg/L\t${stamp}\t00`, `PH\t7.05\tpH\t${stamp}\t00`, `FLOW\t99.5\tm3/h\t${stamp}\t00`],
-  };
-}
-const content = (f: { lines: string[] }) => f.lines.join('\r\n') + '\r\n';
+/** A Circular-10 file for the station at local time 2024-06-DD HH:MM. */
+const dataFile = (fileCode: string, day: number, hour: number, minute: number) =>
+  circularFile(fileCode, compactStamp(2024, 6, day, hour, minute), { COD: '41.2', PH: '7.05', FLOW: '99.5' });
 
 let work: string;
 let dataDir: string;
-const A = { code: uid('WA'), facilityId: 0, stationId: 0, fileCode: '' };
-const B = { code: uid('WB'), facilityId: 0 };
+const A = { code: '', facilityId: 0, fileCode: '' };
+let B: FacilityRow;
 const watchers: WatchFolder[] = [];
 
 /** A watcher that never polls on its own: each test drives the polls. */
@@ -56,27 +41,12 @@ async function pollTwice(w: WatchFolder): Promise<void> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'qt-watch-'));
   dataDir = path.join(work, 'data');
-  const fa = await createFacility({ code: A.code, name: 'Công ty A' });
-  const fb = await createFacility({ code: B.code, name: 'Công ty B' });
-  A.facilityId = fa.id;
-  B.facilityId = fb.id;
-  A.fileCode = `${A.code}_NT01`;
-  const st = await createStation({
-    code: `NT_${A.code}_01`,
-    fileCode: A.fileCode,
-    name: 'Trạm A',
-    kind: 'wastewater',
-    facilityId: fa.id,
-    lat: 21.25,
-    lon: 106.1,
-    activeFrom: new Date('2024-06-01T00:00:00Z'),
-    parameters: [
-      { parameter: 'COD', unit: 'mg/L' },
-      { parameter: 'PH', unit: '-' },
-      { parameter: 'FLOW', unit: 'm³/h' },
-    ],
+  const { facility, station } = await createFacilityWithStation({
+    code: uid('WA'),
+    station: { parameters: ['COD', 'PH', 'FLOW'], activeFrom: new Date('2024-06-01T00:00:00Z') },
   });
-  A.stationId = st.id;
+  Object.assign(A, { code: facility.code, facilityId: facility.id, fileCode: station.fileCode });
+  B = await createFacility({ code: uid('WB'), name: 'Công ty B' });
 });
 
 afterEach(async () => {
@@ -94,7 +64,7 @@ describe('watched folder', () => {
     const f = dataFile(A.fileCode, 3, 10, 5);
     const sub = path.join(dir, A.code, A.fileCode, '2024', 'Thang06', 'Ngay03');
     await mkdir(sub, { recursive: true });
-    await writeFile(path.join(sub, f.name), content(f));
+    await writeFile(path.join(sub, f.name), f.content);
     const w = await watcher(dir); // its first poll has seen the file once
     await w.poll();
     await w.idle();
@@ -112,7 +82,7 @@ describe('watched folder', () => {
     const dir = path.join(work, 'w2');
     const f = dataFile(A.fileCode, 3, 10, 10);
     await mkdir(path.join(dir, B.code), { recursive: true });
-    await writeFile(path.join(dir, B.code, f.name), content(f));
+    await writeFile(path.join(dir, B.code, f.name), f.content);
     const w = await watcher(dir);
     await pollTwice(w);
     const [row] = await ledgerRows(f.name);
@@ -125,7 +95,7 @@ describe('watched folder', () => {
     const dir = path.join(work, 'w3');
     const f = dataFile(A.fileCode, 3, 10, 15);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, f.name), content(f));
+    await writeFile(path.join(dir, f.name), f.content);
     const w = await watcher(dir, { deleteAfter: true });
     await pollTwice(w);
     expect(await ledgerRows(f.name)).toMatchObject([{ source: 'watch', account: null, outcome: 'accepted' }]);
@@ -157,9 +127,9 @@ describe('watched folder', () => {
     const f = dataFile(A.fileCode, 3, 10, 25);
     const g = dataFile(A.fileCode, 3, 10, 30);
     await mkdir(path.join(dir, 'NO_SUCH_FACILITY'), { recursive: true });
-    await writeFile(path.join(dir, 'NO_SUCH_FACILITY', f.name), content(f));
-    await writeFile(path.join(dir, `.pureftpd-upload.${g.name}`), content(g));
-    await writeFile(path.join(dir, `${g.name}.part`), content(g));
+    await writeFile(path.join(dir, 'NO_SUCH_FACILITY', f.name), f.content);
+    await writeFile(path.join(dir, `.pureftpd-upload.${g.name}`), g.content);
+    await writeFile(path.join(dir, `${g.name}.part`), g.content);
     const w = await watcher(dir);
     await pollTwice(w);
     expect(await ledgerRows(f.name)).toEqual([]);
@@ -172,7 +142,7 @@ describe('watched folder', () => {
     const dir = path.join(work, 'w6');
     const f = dataFile(A.fileCode, 3, 10, 35);
     await mkdir(path.join(dir, A.code), { recursive: true });
-    await writeFile(path.join(dir, A.code, f.name), content(f));
+    await writeFile(path.join(dir, A.code, f.name), f.content);
     const calls: IngestInput[] = [];
     const ingest = async (input: IngestInput): Promise<IngestResult> => {
       calls.push(input);
@@ -186,7 +156,7 @@ describe('watched folder', () => {
     await w.poll(); // before the retry time: left alone
     await w.idle();
     expect(calls).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
     await w.poll();
     await w.idle();
     expect(calls).toHaveLength(2);
@@ -200,13 +170,13 @@ describe('watched folder', () => {
     const f = dataFile(A.fileCode, 3, 10, 40);
     await mkdir(path.join(dir, A.code), { recursive: true });
     const file = path.join(dir, A.code, f.name);
-    await writeFile(file, content(f));
+    await writeFile(file, f.content);
     const st = await stat(file);
     // What the previous process did before dying: recorded it, with the file's mtime as receipt time.
     await ingestFile({
       source: 'watch',
       name: f.name,
-      bytes: Buffer.from(content(f)),
+      bytes: Buffer.from(f.content),
       account: A.code,
       facilityId: A.facilityId,
       receivedAt: st.mtime,
@@ -225,9 +195,9 @@ describe('watched folder', () => {
     await mkdir(dir, { recursive: true });
     const w = await startWatchFolder({ dir, pollMs: 50, dataDir, log: quiet });
     watchers.push(w);
-    await writeFile(path.join(dir, f.name), content(f));
+    await writeFile(path.join(dir, f.name), f.content);
     const end = Date.now() + 10_000;
-    while ((await ledgerRows(f.name)).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    while ((await ledgerRows(f.name)).length === 0 && Date.now() < end) await sleep(50);
     expect(await ledgerRows(f.name)).toMatchObject([{ outcome: 'accepted', source: 'watch' }]);
   });
 });

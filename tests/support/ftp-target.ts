@@ -9,24 +9,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type net from 'node:net';
 import { Writable } from 'node:stream';
+import { freePort } from './ports';
 
 type ServeConfig = { root: string; logFile: string; port: number; user: string; password: string; pasvMin: number; pasvMax: number; slowMs: number };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = a && typeof a === 'object' ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export type FtpTarget = {
   port: number;
@@ -45,6 +34,8 @@ export type FtpTarget = {
   files(): Promise<string[]>;
   /** Log lines: `STOR <path>` / `RNTO <from> <to>` (paths relative to root). */
   log(): Promise<string[]>;
+  /** Final deliveries (renamed into place) per path, from the log. */
+  arrivals(): Promise<Map<string, number>>;
   dispose(): Promise<void>;
 };
 
@@ -66,6 +57,14 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
 
   const exited = (c: ChildProcess) =>
     c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()));
+  /** Signals the server process (if running) and waits until it has gone. */
+  const end = async (signal: NodeJS.Signals) => {
+    const c = child;
+    if (!c) return;
+    c.kill(signal);
+    await exited(c);
+    child = null;
+  };
 
   const target: FtpTarget = {
     port: cfg.port,
@@ -100,20 +99,8 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
         if (child === c) child = null;
       });
     },
-    async stop() {
-      const c = child;
-      if (!c) return;
-      c.kill('SIGTERM');
-      await exited(c);
-      child = null;
-    },
-    async kill() {
-      const c = child;
-      if (!c) return;
-      c.kill('SIGKILL');
-      await exited(c);
-      child = null;
-    },
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
     async refuse(on) {
       const flag = path.join(root, 'REFUSE');
       if (on) await appendFile(flag, 'refuse uploads\n');
@@ -134,6 +121,14 @@ export async function startFtpTarget(opts: { pasvMin: number; pasvMax: number; s
     async log() {
       const text = await readFile(cfg.logFile, 'utf8').catch(() => '');
       return text.split('\n').filter((l) => l !== '');
+    },
+    async arrivals() {
+      const out = new Map<string, number>();
+      for (const l of await target.log()) {
+        const m = /^RNTO \S+ (\S+)$/.exec(l);
+        if (m) out.set(m[1]!, (out.get(m[1]!) ?? 0) + 1);
+      }
+      return out;
     },
     async dispose() {
       await target.kill();

@@ -5,6 +5,9 @@ import { isInForce, resolveLimit, type ResolveLimitInput } from './resolve';
 
 const at = (isoLocal: string): number => parseIsoInstant(isoLocal)!.getTime();
 const base = { standards: BUILT_IN_LIMIT_STANDARDS, at: at('2024-05-24T10:00:00') } as const;
+/** COD of a wastewater station bound to column B, the case most rules are shown on; `input` adds or overrides. */
+const codColumnB = (input: Partial<ResolveLimitInput> = {}) =>
+  resolveLimit({ ...base, stationKind: 'wastewater', parameter: 'COD', column: 'B', ...input });
 
 describe('isInForce: [from, to) in Vietnam local dates', () => {
   it('a malformed date is never in force', () => {
@@ -22,13 +25,7 @@ describe('isInForce: [from, to) in Vietnam local dates', () => {
 
 describe('resolveLimit: permit wins; else the standard in force; coefficients multiply the max only where allowed', () => {
   it('QCVN 40 column B COD with Kq 0.9 × Kf 1.1 → 148.5, derivation kept', () => {
-    const r = resolveLimit({
-      ...base,
-      stationKind: 'wastewater',
-      parameter: 'COD',
-      column: 'B',
-      coefficients: { kq: 0.9, kf: 1.1, kv: 1.4 },
-    });
+    const r = codColumnB({ coefficients: { kq: 0.9, kf: 1.1, kv: 1.4 } });
     expect(r).toEqual({
       max: 148.5,
       averaging: '24h',
@@ -115,11 +112,7 @@ describe('resolveLimit: permit wins; else the standard in force; coefficients mu
   });
 
   it('a permit override wins over the standard, without coefficients', () => {
-    const r = resolveLimit({
-      ...base,
-      stationKind: 'wastewater',
-      parameter: 'COD',
-      column: 'B',
+    const r = codColumnB({
       coefficients: { kq: 0.9, kf: 1.1 },
       permitOverride: { reference: 'GP 123/GP-UBND', max: 100, averaging: '24h' },
     });
@@ -140,28 +133,9 @@ describe('resolveLimit: permit wins; else the standard in force; coefficients mu
       values: [{ column: 'B', parameter: 'COD', max: 120, averaging: '24h', applyCoefficients: false }],
     } as const;
     const standards = [...BUILT_IN_LIMIT_STANDARDS, newer];
-    const before = resolveLimit({
-      standards,
-      stationKind: 'wastewater',
-      parameter: 'COD',
-      column: 'B',
-      at: at('2025-08-31T23:59:59'),
-    });
-    const after = resolveLimit({
-      standards,
-      stationKind: 'wastewater',
-      parameter: 'COD',
-      column: 'B',
-      at: at('2025-09-01T00:00:00'),
-    });
-    const bound = resolveLimit({
-      standards,
-      stationKind: 'wastewater',
-      parameter: 'COD',
-      column: 'B',
-      at: at('2025-09-01T00:00:00'),
-      standardCode: 'QCVN40:2011',
-    });
+    const before = codColumnB({ standards, at: at('2025-08-31T23:59:59') });
+    const after = codColumnB({ standards, at: at('2025-09-01T00:00:00') });
+    const bound = codColumnB({ standards, at: at('2025-09-01T00:00:00'), standardCode: 'QCVN40:2011' });
     expect([before?.max, after?.max, bound?.max]).toEqual([150, 120, 150]);
   });
 });
