@@ -16,7 +16,7 @@ import { createTargetService, updateTargetService } from '@/lib/services/forward
 import { ingestFile } from '@/lib/services/ingest';
 import { startFtpTarget, type FtpTarget } from '../support/ftp-target';
 import { createFacilityWithStation, uid } from '../support/fixtures';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/net';
 import { waitFor as waitUntil } from '../support/wait';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 

@@ -17,7 +17,7 @@ import { createTestFtpAccount, createTestStation, uid } from '../support/fixture
 import { connectFtp } from '../support/ftp';
 import { dataFile } from '../support/ingest';
 import { sleep } from '../support/wait';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/net';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 process.env.DATABASE_URL = inject('databaseUrl');

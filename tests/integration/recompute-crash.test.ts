@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { daysOf, flagsOf, HOUR, hoursOf, ingestRows, newStation, series, vn, type Row } from './qc-support';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/net';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { qcConfigFor, runQc } from '@/lib/domain/qc';

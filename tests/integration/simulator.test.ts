@@ -18,7 +18,7 @@ import { formatCompactLocalTime } from '@/lib/domain/time';
 import { DEMO_PROVINCE_CODE, listDemoStations, toSimStation } from '@/lib/demo/network';
 import { createTestDatabase } from '../support/test-db';
 import { waitFor as waitUntil } from '../support/wait';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/net';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 /**

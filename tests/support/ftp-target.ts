@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type net from 'node:net';
 import { Writable } from 'node:stream';
-import { freePort } from './ports';
+import { freePort } from '../../scripts/net';
 
 type ServeConfig = { root: string; logFile: string; port: number; user: string; password: string; pasvMin: number; pasvMax: number; slowMs: number };
 
