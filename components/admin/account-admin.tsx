@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { ActionForm } from './action-form';
-import { AdminTable } from './admin-table';
 import { ActiveBadge } from './facility-admin';
 import { ROLE_VALUES, type AdminFormAction, type FacilityOption, type RoleValue } from './types';
 
@@ -179,26 +179,26 @@ export function UserTable({
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-user-table"
+      rows={users}
+      rowKey={(u) => u.id}
+      rowProps={(u) => ({ 'data-user': u.email })}
+      empty={t('empty')}
       columns={[
-        t('fields.email'),
-        t('fields.name'),
-        t('users.roleAndFacility'),
-        t('fields.status'),
-        t('users.actions'),
-      ]}
-      rowCount={users.length}
-      emptyText={t('empty')}
-    >
-      {users.map((u) => (
-        <tr key={u.id} data-user={u.email}>
-          <td>
-            {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
-          </td>
-          <td>{u.name}</td>
-          <td>
-            {u.isSelf ? (
+        {
+          header: t('fields.email'),
+          cell: (u) => (
+            <>
+              {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
+            </>
+          ),
+        },
+        { header: t('fields.name'), cell: (u) => u.name },
+        {
+          header: t('users.roleAndFacility'),
+          cell: (u) =>
+            u.isSelf ? (
               <span>{tr(u.role)}</span>
             ) : (
               <ActionForm action={changeRole} layout="inline" submitLabel={t('users.changeRole')} okText={t('saved')}>
@@ -206,31 +206,29 @@ export function UserTable({
                 <RoleSelect value={u.role} />
                 <FacilitySelect facilities={facilities} value={u.facilityCode} />
               </ActionForm>
-            )}
-          </td>
-          <td>
-            <ActiveBadge active={u.active} />
-          </td>
-          <td>
-            <ResetPasswordForm
-              action={resetPassword}
-              id={u.id}
-              confirmText={t('users.resetConfirm', { email: u.email })}
-            />
-            {!u.isSelf && (
-              <ToggleForm
-                action={setActive}
-                id={u.id}
-                field="active"
-                on={u.active}
-                submitLabel={u.active ? t('deactivate') : t('reactivate')}
-                confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
-              />
-            )}
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+            ),
+        },
+        { header: t('fields.status'), cell: (u) => <ActiveBadge active={u.active} /> },
+        {
+          header: t('users.actions'),
+          cell: (u) => (
+            <>
+              <ResetPasswordForm action={resetPassword} id={u.id} confirmText={t('users.resetConfirm', { email: u.email })} />
+              {!u.isSelf && (
+                <ToggleForm
+                  action={setActive}
+                  id={u.id}
+                  field="active"
+                  on={u.active}
+                  submitLabel={u.active ? t('deactivate') : t('reactivate')}
+                  confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
+                />
+              )}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -293,43 +291,34 @@ export function FtpTable({
 }) {
   const t = useTranslations('adminArea');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-ftp-table"
+      rows={accounts}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({ 'data-ftp': a.username })}
+      empty={t('empty')}
       columns={[
-        t('fields.username'),
-        t('fields.facility'),
-        t('fields.status'),
-        t('fields.createdAt'),
-        t('users.actions'),
+        { header: t('fields.username'), className: 'mono', cell: (a) => a.username },
+        { header: t('fields.facility'), className: 'mono', cell: (a) => a.facilityCode },
+        { header: t('fields.status'), cell: (a) => <ActiveBadge active={a.enabled} /> },
+        { header: t('fields.createdAt'), className: 'nowrap', cell: (a) => formatDateTime(a.createdAt) },
+        {
+          header: t('users.actions'),
+          cell: (a) => (
+            <>
+              <ResetPasswordForm action={resetPassword} id={a.id} confirmText={t('ftp.resetConfirm', { username: a.username })} />
+              <ToggleForm
+                action={setEnabled}
+                id={a.id}
+                field="enabled"
+                on={a.enabled}
+                submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
+              />
+            </>
+          ),
+        },
       ]}
-      rowCount={accounts.length}
-      emptyText={t('empty')}
-    >
-      {accounts.map((a) => (
-        <tr key={a.id} data-ftp={a.username}>
-          <td className="mono">{a.username}</td>
-          <td className="mono">{a.facilityCode}</td>
-          <td>
-            <ActiveBadge active={a.enabled} />
-          </td>
-          <td className="nowrap">{formatDateTime(a.createdAt)}</td>
-          <td>
-            <ResetPasswordForm
-              action={resetPassword}
-              id={a.id}
-              confirmText={t('ftp.resetConfirm', { username: a.username })}
-            />
-            <ToggleForm
-              action={setEnabled}
-              id={a.id}
-              field="enabled"
-              on={a.enabled}
-              submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
-            />
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+    />
   );
 }
 
@@ -352,38 +341,31 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenAdminRow[]; revoke
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-token-table"
+      rows={tokens}
+      rowKey={(k) => k.id}
+      rowProps={(k) => ({ 'data-token': k.id })}
+      empty={t('empty')}
       columns={[
-        t('fields.name'),
-        t('tokens.prefix'),
-        t('fields.role'),
-        t('fields.facility'),
-        t('fields.createdAt'),
-        t('tokens.lastUsed'),
-        t('fields.status'),
-        null,
-      ]}
-      rowCount={tokens.length}
-      emptyText={t('empty')}
-    >
-      {tokens.map((k) => (
-        <tr key={k.id} data-token={k.id}>
-          <td>{k.name}</td>
-          <td className="mono">{k.prefix}…</td>
-          <td>{tr(k.role)}</td>
-          <td className="mono">{k.facilityCode ?? ''}</td>
-          <td className="nowrap">{formatDateTime(k.createdAt)}</td>
-          <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')}</td>
-          <td>
-            {k.revokedAt ? (
+        { header: t('fields.name'), cell: (k) => k.name },
+        { header: t('tokens.prefix'), className: 'mono', cell: (k) => `${k.prefix}…` },
+        { header: t('fields.role'), cell: (k) => tr(k.role) },
+        { header: t('fields.facility'), className: 'mono', cell: (k) => k.facilityCode ?? '' },
+        { header: t('fields.createdAt'), className: 'nowrap', cell: (k) => formatDateTime(k.createdAt) },
+        { header: t('tokens.lastUsed'), className: 'nowrap', cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')) },
+        {
+          header: t('fields.status'),
+          cell: (k) =>
+            k.revokedAt ? (
               <span className="badge badge-rejected">{t('tokens.revokedAt', { at: formatDateTime(k.revokedAt) })}</span>
             ) : (
               <ActiveBadge active />
-            )}
-          </td>
-          <td>
-            {!k.revokedAt && (
+            ),
+        },
+        {
+          cell: (k) =>
+            !k.revokedAt && (
               <ActionForm
                 action={revoke}
                 layout="inline"
@@ -394,10 +376,9 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenAdminRow[]; revoke
               >
                 <input type="hidden" name="id" value={k.id} />
               </ActionForm>
-            )}
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+            ),
+        },
+      ]}
+    />
   );
 }

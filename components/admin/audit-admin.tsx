@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import styles from './admin.module.css';
 import { diffAudit, type Json } from './audit-diff';
 
@@ -113,35 +114,27 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useTranslations('adminArea');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>{t('audit.when')}</th>
-            <th>{t('audit.actor')}</th>
-            <th>{t('audit.action')}</th>
-            <th>{t('audit.entity')}</th>
-            <th>{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-audit-id={e.id} data-action={e.action} data-entity={e.entity} data-entity-id={e.entityId ?? ''}>
-              <td className="nowrap">{formatDateTime(e.at)}</td>
-              <td>{e.actor.replace(/^user:/, '')}</td>
-              <td className="mono">{e.action}</td>
-              <td>
-                <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
-              </td>
-              <td>
-                <AuditDiff entry={e} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {entries.length === 0 && <div className="empty">{t('audit.empty')}</div>}
-    </div>
+    <DataTable
+      testId="audit-table"
+      rows={entries}
+      rowKey={(e) => e.id}
+      rowProps={(e) => ({ 'data-audit-id': e.id, 'data-action': e.action, 'data-entity': e.entity, 'data-entity-id': e.entityId ?? '' })}
+      empty={t('audit.empty')}
+      columns={[
+        { header: t('audit.when'), className: 'nowrap', cell: (e) => formatDateTime(e.at) },
+        { header: t('audit.actor'), cell: (e) => e.actor.replace(/^user:/, '') },
+        { header: t('audit.action'), className: 'mono', cell: (e) => e.action },
+        {
+          header: t('audit.entity'),
+          cell: (e) => (
+            <>
+              <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
+            </>
+          ),
+        },
+        { header: t('audit.changes'), cell: (e) => <AuditDiff entry={e} /> },
+      ]}
+    />
   );
 }
 

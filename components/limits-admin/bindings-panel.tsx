@@ -5,6 +5,7 @@ import type { DisplayLocale } from '@/lib/domain/format';
 import type { StationKind } from '@/lib/domain/parameters';
 import { ActionMessage } from './action-message';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { formatCoefficients, formatLimitValue } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, BindableStandard, BindingItem } from './types';
@@ -62,37 +63,34 @@ export function BindingsPanel({
       {bindings.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('standard')}</th>
-                <th>{t('column')}</th>
-                <th>{t('coefficients')}</th>
-                <th>{t('updated')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {bindings.map((b) => (
-                <tr key={b.standardCode} data-binding={b.standardCode}>
-                  <td className="mono">{b.standardCode}</td>
-                  <td>{b.column}</td>
-                  <td>
-                    {formatCoefficients(b.coefficients, locale) || '—'}
-                    {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
-                  </td>
-                  <td className="muted small">
-                    {b.updatedBy ?? '—'} {formatDateTime(b.updatedAt)}
-                  </td>
-                  <td>
-                    <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={bindings}
+          rowKey={(b) => b.standardCode}
+          rowProps={(b) => ({ 'data-binding': b.standardCode })}
+          columns={[
+            { header: t('standard'), className: 'mono', cell: (b) => b.standardCode },
+            { header: t('column'), cell: (b) => b.column },
+            {
+              header: t('coefficients'),
+              cell: (b) => (
+                <>
+                  {formatCoefficients(b.coefficients, locale) || '—'}
+                  {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
+                </>
+              ),
+            },
+            {
+              header: t('updated'),
+              className: 'muted small',
+              cell: (b) => (
+                <>
+                  {b.updatedBy ?? '—'} {formatDateTime(b.updatedAt)}
+                </>
+              ),
+            },
+            { cell: (b) => <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} /> },
+          ]}
+        />
       )}
       {standards.length === 0 ? (
         <p className="muted">{t('noStandards')}</p>

@@ -8,6 +8,7 @@ import {
   type LimitImportError,
 } from '@/lib/domain/limits';
 import { formatDayKey } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { ImportAction, ImportResult } from './types';
@@ -154,24 +155,14 @@ function FormatHelp() {
     <details style={{ marginTop: 14 }} data-testid="import-format">
       <summary>{t('formatTitle')}</summary>
       <p className="muted">{t('formatIntro')}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('column')}</th>
-              <th>{t('meaning')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {COLUMN_KEYS.map((c) => (
-              <tr key={c}>
-                <td className="mono">{c}</td>
-                <td>{t(`columns.${c}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={COLUMN_KEYS}
+        rowKey={(c) => c}
+        columns={[
+          { header: t('column'), className: 'mono', cell: (c) => c },
+          { header: t('meaning'), cell: (c) => t(`columns.${c}`) },
+        ]}
+      />
       <p className="muted small">{t('formatRules')}</p>
       <h3>CSV</h3>
       <pre className={styles.code}>{LIMIT_IMPORT_EXAMPLE_CSV}</pre>

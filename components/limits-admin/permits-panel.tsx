@@ -5,6 +5,7 @@ import type { DisplayLocale } from '@/lib/domain/format';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
 import { ActionMessage } from './action-message';
 import { formatDayKey } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { formatBounds } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
@@ -50,37 +51,29 @@ export function PermitsPanel({
       {permits.length === 0 ? (
         <p className="muted">{tp('none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('values.parameter')}</th>
-                <th>{tp('scope')}</th>
-                <th>{t('values.limit')}</th>
-                <th>{t('values.averaging')}</th>
-                <th>{t('derivation.effective')}</th>
-                <th>{tp('note')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {permits.map((p) => (
-                <tr key={p.id} data-permit={p.id}>
-                  <td className="mono">{p.parameter}</td>
-                  <td>{p.stationCode ? tp('scopeStation') : tp('scopeFacility')}</td>
-                  <td className="num">{formatBounds(p.min, p.max, locale)}</td>
-                  <td>{t(`averaging.${p.averaging}`)}</td>
-                  <td className="nowrap">
-                    {t('standards.period', { from: formatDayKey(p.effectiveFrom), to: p.effectiveTo ? formatDayKey(p.effectiveTo) : t('standards.open') })}{' '}
-                    {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
-                  </td>
-                  <td>{p.note ?? ''}</td>
-                  <td>{!p.effectiveTo && <EndPermit permit={p} stationCode={stationCode} action={endAction} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={permits}
+          rowKey={(p) => p.id}
+          rowProps={(p) => ({ 'data-permit': p.id })}
+          columns={[
+            { header: t('values.parameter'), className: 'mono', cell: (p) => p.parameter },
+            { header: tp('scope'), cell: (p) => (p.stationCode ? tp('scopeStation') : tp('scopeFacility')) },
+            { header: t('values.limit'), className: 'num', cell: (p) => formatBounds(p.min, p.max, locale) },
+            { header: t('values.averaging'), cell: (p) => t(`averaging.${p.averaging}`) },
+            {
+              header: t('derivation.effective'),
+              className: 'nowrap',
+              cell: (p) => (
+                <>
+                  {t('standards.period', { from: formatDayKey(p.effectiveFrom), to: p.effectiveTo ? formatDayKey(p.effectiveTo) : t('standards.open') })}{' '}
+                  {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
+                </>
+              ),
+            },
+            { header: tp('note'), cell: (p) => p.note ?? '' },
+            { cell: (p) => !p.effectiveTo && <EndPermit permit={p} stationCode={stationCode} action={endAction} /> },
+          ]}
+        />
       )}
       <form action={submit} className={styles.formGrid} style={{ marginTop: 12 }} data-testid="permit-form">
         <input type="hidden" name="stationCode" value={stationCode} />
