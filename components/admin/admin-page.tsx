@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PageHead } from '@/components/ui/page-head';
 import { AdminAreaNav } from './admin-area-nav';
 
 /**
@@ -21,12 +22,7 @@ export function AdminPage({
   return (
     <>
       <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>{title}</h1>
-          <p className="muted">{intro}</p>
-        </div>
-      </div>
+      <PageHead title={title} intro={intro} />
       {create && (
         <section className="panel" aria-labelledby={create.id}>
           <details>

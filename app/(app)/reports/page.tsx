@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { CompletenessTable } from '@/components/reports/completeness-table';
 import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { ReportActions } from '@/components/reports/report-actions';
@@ -7,14 +7,12 @@ import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/comp
 import { ReportPageHead } from '@/components/reports/report-page-head';
 import styles from '@/components/reports/reports.module.css';
 import { formatPercent } from '@/lib/domain/format';
+import { titleMetadata } from '@/i18n/metadata';
 import { getCompletenessPage } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('reports');
 
 /** Data-completeness report (Tỷ lệ số liệu): station × parameter × day or month, with facility and province totals. */
 export default async function ReportsPage({ searchParams }: Props) {

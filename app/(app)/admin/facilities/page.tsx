@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { FacilityCreateForm, FacilityTable } from '@/components/admin/facility-admin';
+import { titleMetadata } from '@/i18n/metadata';
 import { createFacilityAction } from '@/server/actions/admin-facilities';
 import { getAdminFacilities } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.facilities');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.facilities');
 
 export default async function AdminFacilitiesPage() {
   const [t, facilities] = await Promise.all([getTranslations('adminArea.facilities'), getAdminFacilities()]);

@@ -1,21 +1,16 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { firstParam, type SearchParams } from '@/app/_lib/params';
 import { AdminPage } from '@/components/admin/admin-page';
 import { FtpCreateForm, FtpFilter, FtpTable } from '@/components/admin/account-admin';
+import { titleMetadata } from '@/i18n/metadata';
 import { createFtpAccountAction, resetFtpPasswordAction, setFtpEnabledAction } from '@/server/actions/admin-accounts';
 import { getAdminFtpAccounts } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.ftp');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.ftp');
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function AdminFtpPage({ searchParams }: { searchParams: Search }) {
+export default async function AdminFtpPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const [t, data] = await Promise.all([getTranslations('adminArea.ftp'), getAdminFtpAccounts(one(sp.facility))]);
+  const [t, data] = await Promise.all([getTranslations('adminArea.ftp'), getAdminFtpAccounts(firstParam(sp.facility))]);
   return (
     <AdminPage
       title={t('title')}

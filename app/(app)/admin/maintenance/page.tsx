@@ -1,37 +1,27 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { firstParam, type SearchParams } from '@/app/_lib/params';
 import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
 import { MaintenanceForm } from '@/components/limits-admin/maintenance-form';
 import { MaintenanceTable } from '@/components/limits-admin/maintenance-table';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/i18n/metadata';
 import { cancelMaintenanceWindowAction, createMaintenanceWindowAction } from '@/server/actions/limits-admin';
 import { getMaintenancePage } from '@/server/queries/limits-admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('limitsAdmin.maintenance');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('limitsAdmin.maintenance');
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function MaintenancePage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
-  const station = Array.isArray(sp.station) ? sp.station[0] : sp.station;
+export default async function MaintenancePage({ searchParams }: { searchParams: SearchParams }) {
+  const station = firstParam((await searchParams).station);
   const [t, data] = await Promise.all([getTranslations('limitsAdmin.maintenance'), getMaintenancePage({ station })]);
   return (
     <>
       <LimitsAdminTabs current="maintenance" />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="maintenance-new">
-        <h2 id="maintenance-new">{t('new')}</h2>
+      <PageHead title={t('title')} intro={t('intro')} />
+      <Panel id="maintenance-new" title={t('new')}>
         <MaintenanceForm stations={data.stations} action={createMaintenanceWindowAction} defaultStation={data.station} />
-      </section>
-      <section className="panel" aria-labelledby="maintenance-list">
-        <h2 id="maintenance-list">{t('list')}</h2>
+      </Panel>
+      <Panel id="maintenance-list" title={t('list')}>
         <form method="get" className="toolbar" style={{ marginBottom: 10 }}>
           <label>
             {t('filterStation')}{' '}
@@ -49,7 +39,7 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
           </button>
         </form>
         <MaintenanceTable windows={data.windows} cancelAction={cancelMaintenanceWindowAction} />
-      </section>
+      </Panel>
     </>
   );
 }

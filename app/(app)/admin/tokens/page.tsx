@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { TokenCreateForm, TokenTable } from '@/components/admin/account-admin';
 import { AdminPage } from '@/components/admin/admin-page';
+import { titleMetadata } from '@/i18n/metadata';
 import { createTokenAction, revokeTokenAction } from '@/server/actions/admin-accounts';
 import { getAdminTokens } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.tokens');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.tokens');
 
 export default async function AdminTokensPage() {
   const [t, data] = await Promise.all([getTranslations('adminArea.tokens'), getAdminTokens()]);

@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { UserCreateForm, UserTable } from '@/components/admin/account-admin';
 import { AdminPage } from '@/components/admin/admin-page';
+import { titleMetadata } from '@/i18n/metadata';
 import {
   changeUserRoleAction,
   createUserAction,
@@ -10,10 +10,7 @@ import {
 } from '@/server/actions/admin-accounts';
 import { getAdminUsers } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.users');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.users');
 
 export default async function AdminUsersPage() {
   const [t, data] = await Promise.all([getTranslations('adminArea.users'), getAdminUsers()]);

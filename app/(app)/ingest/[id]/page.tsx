@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { ConflictsPanel } from '@/components/ingest/conflicts-panel';
 import { FileContentView } from '@/components/ingest/file-content-view';
 import { FileMeta } from '@/components/ingest/file-meta';
@@ -10,7 +11,7 @@ import { getIngestFileDetail, MAX_SHOWN_LINES } from '@/server/queries/ingest';
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: SearchParams;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,18 +1,16 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { LIMIT_ALERT_KINDS } from '@/lib/domain/alerts/kinds';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
+import { titleMetadata } from '@/i18n/metadata';
 import { getExceedancePage } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports.exceedances');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('reports.exceedances');
 
 /** Exceedance report: counts, durations, peak and average values per station × parameter × period, with dispositions. */
 export default async function ExceedanceReportPage({ searchParams }: Props) {

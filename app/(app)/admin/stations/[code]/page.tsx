@@ -5,6 +5,8 @@ import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { ActiveBadge } from '@/components/admin/facility-admin';
 import { StationParameters, StationSummary } from '@/components/admin/station-admin';
 import { StationForm } from '@/components/admin/station-form';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
 import {
   addStationParameterAction,
   removeStationParameterAction,
@@ -28,25 +30,23 @@ export default async function AdminStationPage({ params }: { params: Params }) {
   return (
     <>
       <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             {s.name} <span className="mono muted">{s.code}</span> <ActiveBadge active={s.active} />
-          </h1>
-          <StationSummary station={s} />
-          <p>
-            <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('openStation')}</Link> ·{' '}
-            <Link href={`/admin/audit?entity=station&entityId=${encodeURIComponent(s.code)}`}>{t('seeAudit')}</Link>
-          </p>
-        </div>
-      </div>
-      <section className="panel">
-        <h2>{t('edit')}</h2>
+          </>
+        }
+      >
+        <StationSummary station={s} />
+        <p>
+          <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('openStation')}</Link> ·{' '}
+          <Link href={`/admin/audit?entity=station&entityId=${encodeURIComponent(s.code)}`}>{t('seeAudit')}</Link>
+        </p>
+      </PageHead>
+      <Panel title={t('edit')}>
         <StationForm action={updateStationAction} station={s} facilities={data.facilities} registry={data.registry} bounds={data.bounds} />
-      </section>
-      <section className="panel">
-        <h2>{t('parameters')}</h2>
-        <p className="muted">{t('parametersIntro')}</p>
+      </Panel>
+      <Panel title={t('parameters')} intro={t('parametersIntro')}>
         <StationParameters
           station={s}
           registry={data.registry}
@@ -54,7 +54,7 @@ export default async function AdminStationPage({ params }: { params: Params }) {
           remove={removeStationParameterAction}
           add={addStationParameterAction}
         />
-      </section>
+      </Panel>
     </>
   );
 }

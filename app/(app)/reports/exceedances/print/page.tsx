@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { PrintReady } from '@/components/reports/print-ready';
 import { getExceedancePage, getPrintHeader } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports2.titles');
