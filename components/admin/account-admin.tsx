@@ -1,8 +1,10 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { ActionForm } from './action-form';
 import { ActiveBadge } from './facility-admin';
+import { facilityOptions } from './options';
 import { ROLE_VALUES, type AdminFormAction, type FacilityOption, type RoleValue } from './types';
 
 export type UserAdminRow = {
@@ -31,18 +33,15 @@ function RoleSelect({ value }: { value?: RoleValue }) {
   const tr = useTranslations('roles');
   const t = useTranslations('adminArea');
   return (
-    <select className="input" name="role" required defaultValue={value ?? ''} aria-label={t('fields.role')}>
-      {!value && (
-        <option value="" disabled>
-          {t('choose')}
-        </option>
-      )}
-      {ROLE_VALUES.map((r) => (
-        <option key={r} value={r}>
-          {tr(r)}
-        </option>
-      ))}
-    </select>
+    <Select
+      name="role"
+      required
+      defaultValue={value ?? ''}
+      aria-label={t('fields.role')}
+      empty={!value && t('choose')}
+      emptyDisabled
+      options={ROLE_VALUES.map((r) => ({ value: r, label: tr(r) }))}
+    />
   );
 }
 
@@ -57,25 +56,15 @@ function FacilitySelect({
 }) {
   const t = useTranslations('adminArea');
   return (
-    <select
-      className="input"
+    <Select
       name="facilityCode"
       defaultValue={value ?? ''}
       required={required}
       aria-label={t('fields.facility')}
-    >
-      <option value="">{required ? t('choose') : t('noFacility')}</option>
-      <FacilityOptions facilities={facilities.filter((f) => f.active || f.code === value)} />
-    </select>
+      empty={required ? t('choose') : t('noFacility')}
+      options={facilityOptions(facilities.filter((f) => f.active || f.code === value))}
+    />
   );
-}
-
-function FacilityOptions({ facilities }: { facilities: FacilityOption[] }) {
-  return facilities.map((f) => (
-    <option key={f.code} value={f.code}>
-      {f.code} — {f.name}
-    </option>
-  ));
 }
 
 /** Role and facility of a new user or token (the facility only for the facility role). */
@@ -269,10 +258,13 @@ export function FtpFilter({ facilities, facility }: { facilities: FacilityOption
   const t = useTranslations('adminArea');
   return (
     <form method="get" action="/admin/ftp" className="toolbar" data-testid="ftp-filter">
-      <select className="input" name="facility" defaultValue={facility} aria-label={t('fields.facility')}>
-        <option value="">{t('filters.allFacilities')}</option>
-        <FacilityOptions facilities={facilities} />
-      </select>
+      <Select
+        name="facility"
+        defaultValue={facility}
+        aria-label={t('fields.facility')}
+        empty={t('filters.allFacilities')}
+        options={facilityOptions(facilities)}
+      />
       <button type="submit" className="btn">
         {t('filters.apply')}
       </button>

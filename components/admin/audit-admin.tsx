@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
+import { DayInput } from '@/components/ui/filter-form';
+import { Select } from '@/components/ui/select';
+import { AdminFilterForm } from './admin-filter-form';
 import styles from './admin.module.css';
 import { diffAudit, type Json } from './audit-diff';
 
@@ -20,38 +23,18 @@ export type AuditFilterValues = { actor: string; entity: string; action: string;
 export function AuditFilters({ values, entities, actions }: { values: AuditFilterValues; entities: string[]; actions: string[] }) {
   const t = useTranslations('adminArea');
   return (
-    <form
-      method="get"
-      action="/admin/audit"
-      className={`panel ${styles.filters}`}
-      data-testid="audit-filters"
-      aria-label={t('filters.label')}
-    >
+    <AdminFilterForm action="/admin/audit" testId="audit-filters" values={values}>
       <label>
         {t('audit.actor')}
         <input className="input" name="actor" defaultValue={values.actor} placeholder={t('audit.actorPlaceholder')} />
       </label>
       <label>
         {t('audit.entity')}
-        <select className="input" name="entity" defaultValue={values.entity}>
-          <option value="">{t('filters.all')}</option>
-          {entities.map((e) => (
-            <option key={e} value={e}>
-              {e}
-            </option>
-          ))}
-        </select>
+        <Select name="entity" defaultValue={values.entity} empty={t('filters.all')} options={entities} />
       </label>
       <label>
         {t('audit.action')}
-        <select className="input" name="action" defaultValue={values.action}>
-          <option value="">{t('filters.all')}</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <Select name="action" defaultValue={values.action} empty={t('filters.all')} options={actions} />
       </label>
       <label>
         {t('audit.entityId')}
@@ -59,35 +42,13 @@ export function AuditFilters({ values, entities, actions }: { values: AuditFilte
       </label>
       <label>
         {t('filters.from')}
-        <input
-          className="input"
-          name="from"
-          defaultValue={values.from}
-          placeholder="dd/MM/yyyy"
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-        />
+        <DayInput name="from" defaultValue={values.from} placeholder="dd/MM/yyyy" />
       </label>
       <label>
         {t('filters.to')}
-        <input
-          className="input"
-          name="to"
-          defaultValue={values.to}
-          placeholder="dd/MM/yyyy"
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-        />
+        <DayInput name="to" defaultValue={values.to} placeholder="dd/MM/yyyy" />
       </label>
-      <button type="submit" className="btn btn-primary">
-        {t('filters.apply')}
-      </button>
-      {Object.values(values).some((v) => v !== '') && (
-        <Link className="btn" href="/admin/audit">
-          {t('filters.clear')}
-        </Link>
-      )}
-    </form>
+    </AdminFilterForm>
   );
 }
 

@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
+import { STATION_KINDS } from '@/lib/domain/parameters';
 import { ActionForm } from './action-form';
+import { AdminFilterForm } from './admin-filter-form';
 import { ActiveBadge } from './facility-admin';
-import styles from './admin.module.css';
 import type { KindValue, Registry } from './station-form';
 import type { AdminFormAction, FacilityOption } from './types';
 
@@ -31,56 +33,32 @@ export function StationFilters({ values, facilities }: { values: StationFilterVa
   const t = useTranslations('adminArea');
   const tk = useTranslations('kinds');
   return (
-    <form
-      method="get"
-      action="/admin/stations"
-      className={`panel ${styles.filters}`}
-      data-testid="station-filters"
-      aria-label={t('filters.label')}
-    >
+    <AdminFilterForm action="/admin/stations" testId="station-filters" values={values}>
       <label>
         {t('fields.facility')}
-        <select className="input" name="facility" defaultValue={values.facility}>
-          <option value="">{t('filters.all')}</option>
-          {facilities.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f.code}
-            </option>
-          ))}
-        </select>
+        <Select name="facility" defaultValue={values.facility} empty={t('filters.all')} options={facilities.map((f) => f.code)} />
       </label>
       <label>
         {t('fields.kind')}
-        <select className="input" name="kind" defaultValue={values.kind}>
-          <option value="">{t('filters.all')}</option>
-          {(['wastewater', 'emission', 'ambient_air', 'surface_water'] as const).map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
-        </select>
+        <Select name="kind" defaultValue={values.kind} empty={t('filters.all')} options={STATION_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
       </label>
       <label>
         {t('fields.status')}
-        <select className="input" name="active" defaultValue={values.active}>
-          <option value="">{t('filters.all')}</option>
-          <option value="yes">{t('active')}</option>
-          <option value="no">{t('inactive')}</option>
-        </select>
+        <Select
+          name="active"
+          defaultValue={values.active}
+          empty={t('filters.all')}
+          options={[
+            { value: 'yes', label: t('active') },
+            { value: 'no', label: t('inactive') },
+          ]}
+        />
       </label>
       <label>
         {t('filters.search')}
         <input className="input" type="search" name="q" defaultValue={values.q} />
       </label>
-      <button type="submit" className="btn btn-primary">
-        {t('filters.apply')}
-      </button>
-      {Object.values(values).some((v) => v !== '') && (
-        <Link className="btn" href="/admin/stations">
-          {t('filters.clear')}
-        </Link>
-      )}
-    </form>
+    </AdminFilterForm>
   );
 }
 
@@ -204,16 +182,14 @@ export function StationParameters({
             <input type="hidden" name="station" value={station.code} />
             <label>
               {t('stations.parameter')}
-              <select className="input" name="parameter" required defaultValue="">
-                <option value="" disabled>
-                  {t('choose')}
-                </option>
-                {addable.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.code} — {locale === 'vi' ? p.nameVi : p.nameEn} ({p.unit})
-                  </option>
-                ))}
-              </select>
+              <Select
+                name="parameter"
+                required
+                defaultValue=""
+                empty={t('choose')}
+                emptyDisabled
+                options={addable.map((p) => ({ value: p.code, label: `${p.code} — ${locale === 'vi' ? p.nameVi : p.nameEn} (${p.unit})` }))}
+              />
             </label>
             <label>
               {t('stations.unit')}

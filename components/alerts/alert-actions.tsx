@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
+import { Select } from '@/components/ui/select';
 import styles from './alerts.module.css';
 
 type ErrorCode = 'CONFLICT' | 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'INTERNAL' | 'RATE_LIMITED';
@@ -99,13 +100,12 @@ export function DispositionForm({
     >
       <label>
         <span>{t('actions.disposition')}</span>
-        <select className="input" name="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value as (typeof CHOICES)[number])}>
-          {CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {t(`dispositions.${c}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="disposition"
+          value={disposition}
+          onChange={(e) => setDisposition(e.target.value as (typeof CHOICES)[number])}
+          options={CHOICES.map((c) => ({ value: c, label: t(`dispositions.${c}`) }))}
+        />
       </label>
       <label>
         <span>{t('actions.note')}</span>
@@ -113,14 +113,13 @@ export function DispositionForm({
       </label>
       <label>
         <span>{t('actions.assignee')}</span>
-        <select className="input" name="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-          <option value="">{t('actions.noAssignee')}</option>
-          {inspectors.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="assignee"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          empty={t('actions.noAssignee')}
+          options={inspectors.map((i) => ({ value: i.id, label: i.name }))}
+        />
       </label>
       <label>
         <span>{t('actions.dueDate')}</span>

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
+import { anyFilterSet, DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
 import { DISPOSITION_OPTIONS, KIND_OPTIONS, STATE_OPTIONS } from './format';
 
 export type AlertFilterFormValues = {
@@ -24,7 +24,7 @@ export function AlertFilters({
       action="/alerts"
       label={t('filters.label')}
       testId="alert-filters"
-      active={Object.values(values).some((v) => v !== '')}
+      active={anyFilterSet(values)}
       applyLabel={t('filters.apply')}
       resetLabel={t('filters.reset')}
     >

@@ -1,6 +1,8 @@
 import { useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
+import { targetOptions } from './format';
 import type { ReconciliationItem } from './types';
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
@@ -38,14 +40,7 @@ export function ReconciliationTable({
         </label>
         <label>
           {t('target')}{' '}
-          <select className="input" name="target" defaultValue={target ?? ''}>
-            <option value="">{t('allTargets')}</option>
-            {targets.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <Select name="target" defaultValue={target ?? ''} empty={t('allTargets')} options={targetOptions(targets)} />
         </label>
         <button className="btn" type="submit">
           {t('show')}

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
+import { anyFilterSet, DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
 import { isKnownSource } from './format';
 import { OUTCOMES } from './outcome-badge';
 
@@ -27,7 +27,7 @@ export function IngestFilters({
       action="/ingest"
       label={t('filters.label')}
       testId="ingest-filters"
-      active={Object.values(values).some((v) => v !== '')}
+      active={anyFilterSet(values)}
       applyLabel={t('filters.apply')}
       resetLabel={t('filters.clear')}
     >

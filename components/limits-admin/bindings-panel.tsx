@@ -6,6 +6,7 @@ import type { StationKind } from '@/lib/domain/parameters';
 import { ActionMessage } from './action-message';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { formatCoefficients, formatLimitValue } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, BindableStandard, BindingItem } from './types';
@@ -99,23 +100,11 @@ export function BindingsPanel({
           <input type="hidden" name="stationCode" value={stationCode} />
           <label>
             {t('standard')}
-            <select className="input" name="standardCode" value={standardCode} onChange={(e) => setStandardCode(e.target.value)}>
-              {standards.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code}
-                </option>
-              ))}
-            </select>
+            <Select name="standardCode" value={standardCode} onChange={(e) => setStandardCode(e.target.value)} options={standards.map((s) => s.code)} />
           </label>
           <label>
             {t('column')}
-            <select className="input" name="column" defaultValue={current?.column ?? columns[0]}>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c === 'all' ? t('anyColumn') : c}
-                </option>
-              ))}
-            </select>
+            <Select name="column" defaultValue={current?.column ?? columns[0]} options={columns.map((c) => ({ value: c, label: c === 'all' ? t('anyColumn') : c }))} />
           </label>
           {fields.map((f) => (
             <label key={f}>

@@ -9,6 +9,7 @@ import {
 } from '@/lib/domain/limits';
 import { formatDayKey } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { ImportAction, ImportResult } from './types';
@@ -52,11 +53,15 @@ export function LimitImportForm({ preview, save }: { preview: ImportAction; save
         </label>
         <label>
           {t('format')}
-          <select className="input" name="format" defaultValue="auto">
-            <option value="auto">{t('formatAuto')}</option>
-            <option value="csv">CSV</option>
-            <option value="json">JSON</option>
-          </select>
+          <Select
+            name="format"
+            defaultValue="auto"
+            options={[
+              { value: 'auto', label: t('formatAuto') },
+              { value: 'csv', label: 'CSV' },
+              { value: 'json', label: 'JSON' },
+            ]}
+          />
         </label>
         <div className={styles.row}>
           <button className="btn" type="submit" name="intent" value="preview" disabled={pending}>

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
+import { Select } from '@/components/ui/select';
 import { ActionMessage } from './action-message';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, MaintenanceStation } from './types';
@@ -17,13 +18,12 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
     <form action={submit} className={`${styles.formGrid} ${styles.formGridWide}`} data-testid="maintenance-form">
       <label>
         {t('station')}
-        <select className="input" name="stationCode" value={station} onChange={(e) => setStation(e.target.value)}>
-          {stations.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} – {s.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="stationCode"
+          value={station}
+          onChange={(e) => setStation(e.target.value)}
+          options={stations.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` }))}
+        />
       </label>
       <label>
         {t('from')}

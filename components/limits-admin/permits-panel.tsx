@@ -6,6 +6,7 @@ import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
 import { ActionMessage } from './action-message';
 import { formatDayKey } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { formatBounds } from './format';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
@@ -80,20 +81,18 @@ export function PermitsPanel({
         <input type="hidden" name="facilityCode" value={facilityCode} />
         <label>
           {t('values.parameter')}
-          <select className="input" name="parameter" required>
-            {parameters.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+          <Select name="parameter" required options={parameters} />
         </label>
         <label>
           {tp('scope')}
-          <select className="input" name="scope" defaultValue="station">
-            <option value="station">{tp('scopeStation')}</option>
-            <option value="facility">{tp('scopeFacility')}</option>
-          </select>
+          <Select
+            name="scope"
+            defaultValue="station"
+            options={[
+              { value: 'station', label: tp('scopeStation') },
+              { value: 'facility', label: tp('scopeFacility') },
+            ]}
+          />
         </label>
         <label>
           {tp('min')}
@@ -105,13 +104,7 @@ export function PermitsPanel({
         </label>
         <label>
           {t('values.averaging')}
-          <select className="input" name="averaging" defaultValue="24h">
-            {LIMIT_AVERAGINGS.map((a) => (
-              <option key={a} value={a}>
-                {t(`averaging.${a}`)}
-              </option>
-            ))}
-          </select>
+          <Select name="averaging" defaultValue="24h" options={LIMIT_AVERAGINGS.map((a) => ({ value: a, label: t(`averaging.${a}`) }))} />
         </label>
         <label>
           {tp('from')}

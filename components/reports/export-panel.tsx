@@ -2,8 +2,10 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
+import { Select } from '@/components/ui/select';
 import { formatNumber } from '@/lib/domain/format';
 import styles from './reports.module.css';
+import { stationOptions } from './station-options';
 
 export type ExportStationOption = { code: string; name: string; parameters: string[] };
 
@@ -13,6 +15,8 @@ type Status =
   | { kind: 'done'; rows: number }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' };
+
+const selectedValues = (select: HTMLSelectElement) => [...select.selectedOptions].map((o) => o.value);
 
 function formatBytes(n: number, locale: 'vi' | 'en'): string {
   if (n < 1024) return `${n} B`;
@@ -115,37 +119,25 @@ export function ExportPanel({
       <div className={styles.filters}>
         <label>
           {t('stations')}
-          <select
-            className="input"
+          <Select
             multiple
             value={selected}
-            onChange={(e) => setSelected([...e.currentTarget.selectedOptions].map((o) => o.value))}
+            onChange={(e) => setSelected(selectedValues(e.currentTarget))}
             name="stations"
             data-testid="export-stations"
-          >
-            {stations.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
-          </select>
+            options={stationOptions(stations)}
+          />
         </label>
         <label>
           {t('parameters')}
-          <select
-            className="input"
+          <Select
             multiple
             value={params}
-            onChange={(e) => setParams([...e.currentTarget.selectedOptions].map((o) => o.value))}
+            onChange={(e) => setParams(selectedValues(e.currentTarget))}
             name="parameters"
             data-testid="export-parameters"
-          >
-            {parameterOptions.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+            options={parameterOptions}
+          />
         </label>
         <label>
           {tr('from')}
@@ -171,18 +163,24 @@ export function ExportPanel({
         </label>
         <label>
           {t('resolution')}
-          <select className="input" name="resolution" defaultValue="raw" data-testid="export-resolution">
-            <option value="raw">{t('resolutions.raw')}</option>
-            <option value="1h">{t('resolutions.1h')}</option>
-            <option value="24h">{t('resolutions.24h')}</option>
-          </select>
+          <Select
+            name="resolution"
+            defaultValue="raw"
+            data-testid="export-resolution"
+            options={(['raw', '1h', '24h'] as const).map((r) => ({ value: r, label: t(`resolutions.${r}`) }))}
+          />
         </label>
         <label>
           {t('format')}
-          <select className="input" name="format" defaultValue="csv" data-testid="export-format">
-            <option value="csv">CSV</option>
-            <option value="xlsx">Excel (XLSX)</option>
-          </select>
+          <Select
+            name="format"
+            defaultValue="csv"
+            data-testid="export-format"
+            options={[
+              { value: 'csv', label: 'CSV' },
+              { value: 'xlsx', label: 'Excel (XLSX)' },
+            ]}
+          />
         </label>
       </div>
       <div className={styles.exportRow}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import styles from './filter-form.module.css';
+import { Select, type Option } from './select';
 
 /**
  * A plain GET filter form: the filters live in the URL, work without JavaScript and survive reloads and shared links.
@@ -40,7 +41,12 @@ export function FilterForm({
   );
 }
 
-export type FilterOption = { value: string; label: string };
+/** Whether any filter has a value (the form then offers a way back to the bare page). */
+export function anyFilterSet(values: Record<string, string>): boolean {
+  return Object.values(values).some((v) => v !== '');
+}
+
+export type FilterOption = Option;
 
 /** A labelled select whose first option ("all …") leaves the filter empty. */
 export function SelectFilter({
@@ -59,14 +65,7 @@ export function SelectFilter({
   return (
     <label>
       <span>{label}</span>
-      <select name={name} className="input" defaultValue={value}>
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <Select name={name} defaultValue={value} empty={allLabel} options={options} />
     </label>
   );
 }
@@ -86,17 +85,14 @@ export function DateFilter({
   return (
     <label>
       <span>{label}</span>
-      <input
-        name={name}
-        className="input"
-        defaultValue={value}
-        placeholder={placeholder}
-        inputMode="numeric"
-        pattern="\d{1,2}/\d{1,2}/\d{4}"
-        autoComplete="off"
-      />
+      <DayInput name={name} defaultValue={value} placeholder={placeholder} autoComplete="off" />
     </label>
   );
+}
+
+/** The text input of a dd/MM/yyyy day, with the browser's pattern check. */
+export function DayInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'inputMode' | 'pattern'>) {
+  return <input className="input" inputMode="numeric" pattern="\d{1,2}/\d{1,2}/\d{4}" {...props} />;
 }
 
 /** The station select shared by every filter form: "CODE · name". */

@@ -6,6 +6,7 @@ import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
 import styles from '@/components/reports/reports.module.css';
+import { Select } from '@/components/ui/select';
 import { formatPercent } from '@/lib/domain/format';
 import { titleMetadata } from '@/i18n/metadata';
 import { getCompletenessPage } from '@/server/queries/reports';
@@ -30,10 +31,14 @@ export default async function ReportsPage({ searchParams }: Props) {
         <ReportRangeInputs from={data.values.from} to={data.values.to} validate />
         <label>
           {t('period')}
-          <select className="input" name="period" defaultValue={data.values.period}>
-            <option value="day">{t('periods.day')}</option>
-            <option value="month">{t('periods.month')}</option>
-          </select>
+          <Select
+            name="period"
+            defaultValue={data.values.period}
+            options={[
+              { value: 'day', label: t('periods.day') },
+              { value: 'month', label: t('periods.month') },
+            ]}
+          />
         </label>
         <ReportStationSelect
           label={t('station')}

@@ -5,6 +5,7 @@ import { MaintenanceForm } from '@/components/limits-admin/maintenance-form';
 import { MaintenanceTable } from '@/components/limits-admin/maintenance-table';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
+import { Select } from '@/components/ui/select';
 import { titleMetadata } from '@/i18n/metadata';
 import { cancelMaintenanceWindowAction, createMaintenanceWindowAction } from '@/server/actions/limits-admin';
 import { getMaintenancePage } from '@/server/queries/limits-admin';
@@ -25,14 +26,7 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
         <form method="get" className="toolbar" style={{ marginBottom: 10 }}>
           <label>
             {t('filterStation')}{' '}
-            <select className="input" name="station" defaultValue={data.station ?? ''} style={{ width: 'auto' }}>
-              <option value="">{t('allStations')}</option>
-              {data.stations.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code}
-                </option>
-              ))}
-            </select>
+            <Select name="station" defaultValue={data.station ?? ''} style={{ width: 'auto' }} empty={t('allStations')} options={data.stations.map((s) => s.code)} />
           </label>
           <button className="btn" type="submit">
             {t('filter')}
