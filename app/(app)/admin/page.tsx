@@ -4,10 +4,10 @@ import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { AdminCards } from '@/components/admin/admin-cards';
 import { AdminTables } from '@/components/tables/admin-tables';
 import { PageHead } from '@/components/ui/page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getAdminOverview } from '@/server/queries/admin';
 
-export const generateMetadata = titleMetadata('admin');
+export const generateMetadata = titleMetadata('admin.title');
 
 export default async function AdminPage() {
   const [t, ta, overview] = await Promise.all([getTranslations('admin'), getTranslations('adminArea'), getAdminOverview()]);

@@ -6,12 +6,12 @@ import { AlertTable } from '@/components/alerts/alert-table';
 import { alertsHref } from '@/components/alerts/format';
 import styles from '@/components/alerts/alerts.module.css';
 import { PageHead } from '@/components/ui/page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getAlertListPage, LIST_LIMIT } from '@/server/queries/alerts';
 
 type Props = { searchParams: SearchParams };
 
-export const generateMetadata = titleMetadata('alerts');
+export const generateMetadata = titleMetadata('alerts.title');
 
 export default async function AlertsPage({ searchParams }: Props) {
   const [t, data] = await Promise.all([getTranslations('alerts'), searchParams.then((sp) => getAlertListPage(sp))]);

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { SearchParams } from '@/app/_lib/params';
 import { ConnectivityView } from '@/components/stations/connectivity-view';
 import { PageHead } from '@/components/ui/page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getSlotCalendar, listConnectivity } from '@/server/queries/connectivity';
 
-export const generateMetadata = titleMetadata('connectivity');
+export const generateMetadata = titleMetadata('connectivity.title');
 
 const query = z.object({
   station: z.string().trim().min(1).max(64).optional().catch(undefined),

@@ -6,11 +6,11 @@ import { TargetCards } from '@/components/forwarding/target-cards';
 import { TargetForm } from '@/components/forwarding/target-form';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createForwardTargetAction, resendForwardingAction, setForwardTargetEnabledAction } from '@/server/actions/forwarding';
 import { getForwardingPage } from '@/server/queries/forwarding';
 
-export const generateMetadata = titleMetadata('forwarding');
+export const generateMetadata = titleMetadata('forwarding.title');
 
 export default async function ForwardingPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;

@@ -7,13 +7,13 @@ import { IngestSummary } from '@/components/ingest/ingest-summary';
 import { LedgerTable } from '@/components/ingest/ledger-table';
 import { OUTCOMES } from '@/components/ingest/outcome-badge';
 import { PageHead } from '@/components/ui/page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { resolveConflictAction } from '@/server/actions/ingest';
 import { getIngestPage, INGEST_SOURCES } from '@/server/queries/ingest';
 
 type Props = { searchParams: SearchParams };
 
-export const generateMetadata = titleMetadata('ingest');
+export const generateMetadata = titleMetadata('ingest.title');
 
 export default async function IngestPage({ searchParams }: Props) {
   const [t, data] = await Promise.all([getTranslations('ingest'), searchParams.then((sp) => getIngestPage(sp))]);

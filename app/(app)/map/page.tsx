@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { MapPanel } from '@/components/map/map-panel';
 import { PageHead } from '@/components/ui/page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getAqiMapDataAction } from '@/server/actions/aqi';
 import { getMapDataAction } from '@/server/actions/map';
 import { getMapSettings, loadMapData } from '@/server/queries/map';
 
-export const generateMetadata = titleMetadata('map');
+export const generateMetadata = titleMetadata('map.title');
 
 export default async function MapPage() {
   const [t, initial, settings] = await Promise.all([getTranslations('map'), loadMapData(), getMapSettings()]);

@@ -6,12 +6,12 @@ import { QcFlagBadge, QcReasons } from '@/components/qc/reasons';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import { getQcOverview } from '@/server/queries/qc';
 
-export const generateMetadata = titleMetadata('qc');
+export const generateMetadata = titleMetadata('qc.title');
 
 export default async function QcPage() {
   const [t, locale, data] = await Promise.all([getTranslations('qc'), getLocale(), getQcOverview()]);

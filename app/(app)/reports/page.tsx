@@ -8,12 +8,12 @@ import { ReportPageHead } from '@/components/reports/report-page-head';
 import styles from '@/components/reports/reports.module.css';
 import { Select } from '@/components/ui/select';
 import { formatPercent } from '@/lib/domain/format';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getCompletenessPage } from '@/server/queries/reports';
 
 type Props = { searchParams: SearchParams };
 
-export const generateMetadata = titleMetadata('reports');
+export const generateMetadata = titleMetadata('reports.title');
 
 /** Data-completeness report (Tỷ lệ số liệu): station × parameter × day or month, with facility and province totals. */
 export default async function ReportsPage({ searchParams }: Props) {

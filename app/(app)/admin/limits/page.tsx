@@ -5,11 +5,11 @@ import { StandardsTable } from '@/components/limits-admin/standards-table';
 import { StationBindingsTable } from '@/components/limits-admin/station-bindings-table';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { importLimitStandardsAction, previewLimitImportAction } from '@/server/actions/limits-admin';
 import { getLimitsAdminPage } from '@/server/queries/limits-admin';
 
-export const generateMetadata = titleMetadata('limitsAdmin');
+export const generateMetadata = titleMetadata('limitsAdmin.title');
 
 export default async function LimitsAdminPage() {
   const [t, data] = await Promise.all([getTranslations('limitsAdmin'), getLimitsAdminPage()]);

@@ -6,11 +6,11 @@ import { MaintenanceTable } from '@/components/limits-admin/maintenance-table';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
 import { Select } from '@/components/ui/select';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { cancelMaintenanceWindowAction, createMaintenanceWindowAction } from '@/server/actions/limits-admin';
 import { getMaintenancePage } from '@/server/queries/limits-admin';
 
-export const generateMetadata = titleMetadata('limitsAdmin.maintenance');
+export const generateMetadata = titleMetadata('limitsAdmin.maintenance.title');
 
 export default async function MaintenancePage({ searchParams }: { searchParams: SearchParams }) {
   const station = firstParam((await searchParams).station);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -13,6 +12,7 @@ import { alertKindInfo } from '@/lib/domain/alerts/kinds';
 import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
 import { formatDate, formatDateTime } from '@/lib/domain/time';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
 import { getAlertDetailPage } from '@/server/queries/alerts';
 
@@ -22,10 +22,7 @@ function parseId(raw: string): number | null {
   return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ id }, t] = await Promise.all([params, getTranslations('alerts')]);
-  return { title: `${t('title')} #${id}` };
-}
+export const generateMetadata = titleMetadata('alerts.title', { param: 'id', separator: ' #' });
 
 export default async function AlertPage({ params }: Props) {
   const { id: raw } = await params;

@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { segmentMetadata } from '@/app/_lib/metadata';
 import { decodeSegment } from '@/app/_lib/params';
 import { OverlayForm } from '@/components/qc/overlay-form';
 import { QcSettingsRow, RecomputeForm, type QcParameterView } from '@/components/qc/qc-settings-form';
@@ -16,9 +16,7 @@ import { getQcStationPage } from '@/server/queries/qc';
 
 type Props = { params: Promise<{ code: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeSegment((await params).code) };
-}
+export const generateMetadata = segmentMetadata('code');
 
 export default async function QcStationPage({ params }: Props) {
   const { code: raw } = await params;

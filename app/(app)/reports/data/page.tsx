@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { ExportPanel } from '@/components/reports/export-panel';
 import { ReportPageHead } from '@/components/reports/report-page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { formatDate } from '@/lib/domain/time';
 import { requireUser } from '@/server/auth/session';
 import { listStationOptions, REPORT_ROLES } from '@/server/queries/reports';
 
-export const generateMetadata = titleMetadata('reports.export');
+export const generateMetadata = titleMetadata('reports.export.title');
 
 /** Data export (raw / 1 h / 24 h, CSV or XLSX), streamed with a progress bar. */
 export default async function ReportsDataPage() {

@@ -6,12 +6,12 @@ import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
 import { Select } from '@/components/ui/select';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getExceedancePage } from '@/server/queries/reports';
 
 type Props = { searchParams: SearchParams };
 
-export const generateMetadata = titleMetadata('reports.exceedances');
+export const generateMetadata = titleMetadata('reports.exceedances.title');
 
 /** Exceedance report: counts, durations, peak and average values per station × parameter × period, with dispositions. */
 export default async function ExceedanceReportPage({ searchParams }: Props) {

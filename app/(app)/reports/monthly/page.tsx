@@ -4,12 +4,12 @@ import { MonthlyReport } from '@/components/reports/monthly-report';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
-import { titleMetadata } from '@/i18n/metadata';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getMonthlyPage } from '@/server/queries/reports';
 
 type Props = { searchParams: SearchParams };
 
-export const generateMetadata = titleMetadata('reports2.monthly');
+export const generateMetadata = titleMetadata('reports2.monthly.title');
 
 /** Monthly station report (Báo cáo tháng theo trạm): daily means/min/max, completeness, exceedances, charts. */
 export default async function MonthlyReportPage({ searchParams }: Props) {

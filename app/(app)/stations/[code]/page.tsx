@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { segmentMetadata } from '@/app/_lib/metadata';
 import { decodeSegment, firstParam, type SearchParams } from '@/app/_lib/params';
 import { StationDetailView } from '@/components/stations/station-detail-view';
 import { getStationDetail } from '@/server/queries/stations';
@@ -10,10 +10,7 @@ type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 /** Range fields are short; anything longer is not one of them. */
 const one = (v: string | string[] | undefined): string | undefined => firstParam(v)?.slice(0, 32);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  return { title: decodeSegment(code) };
-}
+export const generateMetadata = segmentMetadata('code');
 
 export default async function StationPage({ params, searchParams }: Props) {
   const [{ code }, sp] = await Promise.all([params, searchParams]);

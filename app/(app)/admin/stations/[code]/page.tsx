@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminAreaNav } from '@/components/admin/admin-area-nav';
@@ -7,6 +6,7 @@ import { StationParameters, StationSummary } from '@/components/admin/station-ad
 import { StationForm } from '@/components/admin/station-form';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import {
   addStationParameterAction,
   removeStationParameterAction,
@@ -17,11 +17,7 @@ import { getAdminStation } from '@/server/queries/admin';
 
 type Params = Promise<{ code: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { code } = await params;
-  const t = await getTranslations('adminArea.stations');
-  return { title: `${t('title')} ${decodeURIComponent(code)}` };
-}
+export const generateMetadata = titleMetadata('adminArea.stations.title', { param: 'code', separator: ' ' });
 
 export default async function AdminStationPage({ params }: { params: Params }) {
   const { code } = await params;

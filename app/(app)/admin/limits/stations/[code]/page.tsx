@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { decodeSegment, firstParam, type SearchParams } from '@/app/_lib/params';
@@ -9,15 +8,13 @@ import { PermitsPanel } from '@/components/limits-admin/permits-panel';
 import { StationLimitsTable } from '@/components/limits-admin/station-limits-table';
 import { PageHead } from '@/components/ui/page-head';
 import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createPermitLimitAction, endPermitLimitAction, removeStationBindingAction, setStationBindingAction } from '@/server/actions/limits-admin';
 import { getStationLimitsAdminPage } from '@/server/queries/limits-admin';
 
 type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ code }, t] = await Promise.all([params, getTranslations('limitsAdmin')]);
-  return { title: `${t('title')} – ${decodeSegment(code)}` };
-}
+export const generateMetadata = titleMetadata('limitsAdmin.title', { param: 'code', separator: ' – ' });
 
 export default async function StationLimitsAdminPage({ params, searchParams }: Props) {
   const [{ code: raw }, sp] = await Promise.all([params, searchParams]);
