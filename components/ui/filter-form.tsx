@@ -11,7 +11,7 @@ export function FilterForm({
   action,
   label,
   testId,
-  active,
+  values,
   applyLabel,
   resetLabel,
   children,
@@ -19,7 +19,8 @@ export function FilterForm({
   action: string;
   label: string;
   testId?: string;
-  active: boolean;
+  /** The current filters (the form offers the way back while any is set). */
+  values: Record<string, string>;
   applyLabel: string;
   resetLabel: string;
   children: ReactNode;
@@ -31,7 +32,7 @@ export function FilterForm({
         <button type="submit" className="btn btn-primary">
           {applyLabel}
         </button>
-        {active && (
+        {anyFilterSet(values) && (
           <Link href={action} className="btn">
             {resetLabel}
           </Link>
@@ -48,20 +49,10 @@ export function anyFilterSet(values: Record<string, string>): boolean {
 
 export type FilterOption = Option;
 
+export type SelectFilterProps = { name: string; label: string; value: string; allLabel: string; options: readonly FilterOption[] };
+
 /** A labelled select whose first option ("all …") leaves the filter empty. */
-export function SelectFilter({
-  name,
-  label,
-  value,
-  allLabel,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  allLabel: string;
-  options: readonly FilterOption[];
-}) {
+export function SelectFilter({ name, label, value, allLabel, options }: SelectFilterProps) {
   return (
     <label>
       <span>{label}</span>
@@ -87,6 +78,28 @@ export function DateFilter({
       <span>{label}</span>
       <DayInput name={name} defaultValue={value} placeholder={placeholder} autoComplete="off" />
     </label>
+  );
+}
+
+/** The from / to days of a filter form. */
+export function DateRangeFilter({
+  from,
+  to,
+  fromLabel,
+  toLabel,
+  placeholder,
+}: {
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  placeholder: string;
+}) {
+  return (
+    <>
+      <DateFilter name="from" label={fromLabel} value={from} placeholder={placeholder} />
+      <DateFilter name="to" label={toLabel} value={to} placeholder={placeholder} />
+    </>
   );
 }
 
