@@ -3,11 +3,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import type { StationKind } from '@/lib/domain/parameters';
-import { ActionMessage } from './action-message';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
 import { Select } from '@/components/ui/select';
 import { formatCoefficients, formatLimitValue } from './format';
+import { FormFooter, RowActionForm } from './form-parts';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, BindableStandard, BindingItem } from './types';
 
@@ -20,21 +20,6 @@ const FIELDS_BY_KIND: Record<StationKind, readonly ('kq' | 'kf' | 'kp' | 'kv' | 
 };
 
 const show = (n: number | undefined, locale: DisplayLocale) => (n === undefined ? '' : formatLimitValue(n, locale));
-
-function RemoveBinding({ stationCode, standardCode, action }: { stationCode: string; standardCode: string; action: AdminFormAction }) {
-  const t = useTranslations('limitsAdmin.bindings');
-  const [state, submit, pending] = useActionState(action, null);
-  return (
-    <form action={submit} className={styles.inline}>
-      <input type="hidden" name="stationCode" value={stationCode} />
-      <input type="hidden" name="standardCode" value={standardCode} />
-      <button className="btn" type="submit" disabled={pending}>
-        {t('remove')}
-      </button>
-      <ActionMessage state={state} okText={t('removed')} />
-    </form>
-  );
-}
 
 /** The station's bindings (standard + column + coefficients) and the form that adds or changes one. */
 export function BindingsPanel({
@@ -89,7 +74,11 @@ export function BindingsPanel({
                 </>
               ),
             },
-            { cell: (b) => <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} /> },
+            {
+              cell: (b) => (
+                <RowActionForm action={removeAction} fields={{ stationCode, standardCode: b.standardCode }} label={t('remove')} okText={t('removed')} />
+              ),
+            },
           ]}
         />
       )}
@@ -112,15 +101,7 @@ export function BindingsPanel({
               <input className="input" name={f} inputMode="decimal" defaultValue={show(current?.coefficients[f], locale)} placeholder={t('optional')} />
             </label>
           ))}
-          <div>
-            <button className="btn btn-primary" type="submit" disabled={pending}>
-              {current ? t('update') : t('bind')}
-            </button>
-          </div>
-          <div className={styles.wide}>
-            <p className="muted small">{t('hint')}</p>
-            <ActionMessage state={state} okText={t('saved')} />
-          </div>
+          <FormFooter label={current ? t('update') : t('bind')} pending={pending} hint={t('hint')} state={state} okText={t('saved')} />
         </form>
       )}
     </div>

@@ -2,8 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Select } from '@/components/ui/select';
-import { ActionMessage } from './action-message';
 import styles from './limits-admin.module.css';
+import { FormFooter } from './form-parts';
 import type { AdminFormAction, MaintenanceStation } from './types';
 
 /** Declares a maintenance window: a station, the whole station or some of its parameters, from/to (local time), reason. */
@@ -57,15 +57,7 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
         {t('reason')}
         <input className="input" name="reason" required maxLength={500} placeholder={t('reasonPlaceholder')} />
       </label>
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={pending}>
-          {t('create')}
-        </button>
-      </div>
-      <div className={styles.wide}>
-        <p className="muted small">{t('hint')}</p>
-        <ActionMessage state={state} okText={t('created')} />
-      </div>
+      <FormFooter label={t('create')} pending={pending} hint={t('hint')} state={state} okText={t('created')} />
     </form>
   );
 }

@@ -1,27 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { ActionMessage } from './action-message';
 import { formatDateTime } from '@/lib/domain/time';
+import { RowActionForm } from './form-parts';
 import { DataTable } from '@/components/ui/data-table';
-import styles from './limits-admin.module.css';
 import type { AdminFormAction, MaintenanceWindowItem } from './types';
 
 const STATUS_BADGE = { active: 'badge-warn', upcoming: 'badge-neutral', past: 'badge-neutral', cancelled: 'badge-rejected' } as const;
-
-function CancelWindow({ id, action }: { id: number; action: AdminFormAction }) {
-  const t = useTranslations('limitsAdmin.maintenance');
-  const [state, submit, pending] = useActionState(action, null);
-  return (
-    <form action={submit} className={styles.inline}>
-      <input type="hidden" name="id" value={id} />
-      <button className="btn" type="submit" disabled={pending}>
-        {t('cancel')}
-      </button>
-      <ActionMessage state={state} okText={t('cancelled')} />
-    </form>
-  );
-}
 
 /** Declared maintenance windows, newest first, with their status and who declared or cancelled them. */
 export function MaintenanceTable({ windows, cancelAction }: { windows: MaintenanceWindowItem[]; cancelAction: AdminFormAction }) {
@@ -61,7 +45,12 @@ export function MaintenanceTable({ windows, cancelAction }: { windows: Maintenan
           ),
         },
         { header: t('declaredBy'), className: 'muted small', cell: (w) => w.createdBy },
-        { cell: (w) => (w.status === 'active' || w.status === 'upcoming') && <CancelWindow id={w.id} action={cancelAction} /> },
+        {
+          cell: (w) =>
+            (w.status === 'active' || w.status === 'upcoming') && (
+              <RowActionForm action={cancelAction} fields={{ id: w.id }} label={t('cancel')} okText={t('cancelled')} />
+            ),
+        },
       ]}
     />
   );

@@ -3,29 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
-import { ActionMessage } from './action-message';
 import { formatDayKey } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
 import { Select } from '@/components/ui/select';
 import { formatBounds } from './format';
+import { FormFooter, RowActionForm } from './form-parts';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
-
-function EndPermit({ permit, stationCode, action }: { permit: PermitItem; stationCode: string; action: AdminFormAction }) {
-  const t = useTranslations('limitsAdmin.permits');
-  const [state, submit, pending] = useActionState(action, null);
-  return (
-    <form action={submit} className={styles.inline}>
-      <input type="hidden" name="id" value={permit.id} />
-      <input type="hidden" name="stationCode" value={stationCode} />
-      <input className="input" type="date" name="effectiveTo" required aria-label={t('endOn')} min={permit.effectiveFrom} style={{ width: 150 }} />
-      <button className="btn" type="submit" disabled={pending}>
-        {t('end')}
-      </button>
-      <ActionMessage state={state} okText={t('ended')} />
-    </form>
-  );
-}
 
 /** The facility's permit limits that can apply to this station, and the form that adds one. */
 export function PermitsPanel({
@@ -72,7 +56,14 @@ export function PermitsPanel({
               ),
             },
             { header: tp('note'), cell: (p) => p.note ?? '' },
-            { cell: (p) => !p.effectiveTo && <EndPermit permit={p} stationCode={stationCode} action={endAction} /> },
+            {
+              cell: (p) =>
+                !p.effectiveTo && (
+                  <RowActionForm action={endAction} fields={{ id: p.id, stationCode }} label={tp('end')} okText={tp('ended')}>
+                    <input className="input" type="date" name="effectiveTo" required aria-label={tp('endOn')} min={p.effectiveFrom} style={{ width: 150 }} />
+                  </RowActionForm>
+                ),
+            },
           ]}
         />
       )}
@@ -118,14 +109,7 @@ export function PermitsPanel({
           {tp('note')}
           <input className="input" name="note" maxLength={500} placeholder={tp('notePlaceholder')} />
         </label>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            {tp('add')}
-          </button>
-        </div>
-        <div className={styles.wide}>
-          <ActionMessage state={state} okText={tp('saved')} />
-        </div>
+        <FormFooter label={tp('add')} pending={pending} state={state} okText={tp('saved')} />
       </form>
     </div>
   );
