@@ -5,27 +5,12 @@ import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
-import { AlertStateBadge, DispositionBadge, type AlertStateName, type DispositionName } from './alert-badges';
+import type { AlertRowDto } from '@/lib/dto/alerts';
+import { AlertStateBadge, DispositionBadge } from './alert-badges';
 import { formatDuration } from './format';
 
-export type AlertTableRow = {
-  id: number;
-  kind: string;
-  state: AlertStateName;
-  stationCode: string;
-  stationName: string;
-  parameter: string | null;
-  unit: string;
-  decimals: number;
-  openedAt: string;
-  count: number;
-  peakValue: number | null;
-  averageValue: number | null;
-  limit: number | null;
-  basis: string | null;
-  durationMs: number;
-  disposition: DispositionName | null;
-};
+/** The fields of an alert row the table shows. */
+export type AlertTableRow = Omit<AlertRowDto, 'resolvedAt' | 'suppressed'>;
 
 export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
   const t = useTranslations('alerts');
@@ -50,7 +35,7 @@ export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
           ),
         },
         { header: t('columns.parameter'), cell: (r) => r.parameter ?? '—' },
-        { header: t('columns.kind'), cell: (r) => t(`kinds.${r.kind as 'offline'}`) },
+        { header: t('columns.kind'), cell: (r) => t(`kinds.${r.kind}`) },
         { header: t('columns.state'), cell: (r) => <AlertStateBadge state={r.state} /> },
         { header: t('columns.count'), num: true, cell: (r) => r.count },
         {

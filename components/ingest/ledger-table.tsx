@@ -1,34 +1,19 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { ReasonEntry } from '@/lib/dto/ingest';
+import type { LedgerEntry } from '@/lib/dto/ingest';
 import { isKnownSource } from './format';
-import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
+import { IngestOutcomeBadge } from './outcome-badge';
 import { ReasonText } from './reason-text';
 import styles from './ingest.module.css';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
-
-export type LedgerRow = {
-  id: number;
-  name: string;
-  stationCode: string | null;
-  stationName: string | null;
-  receivedAt: string;
-  source: string;
-  account: string | null;
-  remoteAddress: string | null;
-  outcome: Outcome;
-  reasons: ReasonEntry[];
-  readingCount: number;
-  rejectedLineCount: number;
-};
 
 export function LedgerTable({
   rows,
   moreHref,
   firstHref,
 }: {
-  rows: LedgerRow[];
+  rows: LedgerEntry[];
   /** Next page (older files), null on the last page. */
   moreHref: string | null;
   /** First page, when this is not it. */

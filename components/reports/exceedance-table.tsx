@@ -1,26 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
+import type { ExceedanceRowView } from '@/lib/dto/reports-exceedances';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { periodLabel } from './completeness-table';
-
-export type ExceedanceRowView = {
-  stationCode: string;
-  stationName: string;
-  facilityName: string;
-  parameter: string | null;
-  period: string;
-  alerts: number;
-  events: number;
-  durationMs: number;
-  peak: number | null;
-  average: number | null;
-  limit: number | null;
-  pending: number;
-  confirmed: number;
-  equipment: number;
-  calibration: number;
-  falseAlarm: number;
-};
 
 /** Exceedance report rows (screen and print): counts, duration, peak, average, limit and dispositions. */
 export function ExceedanceTable({ rows, byMonth }: { rows: ExceedanceRowView[]; byMonth: boolean }) {

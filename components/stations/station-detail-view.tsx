@@ -20,6 +20,7 @@ import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
+import type { LatestValueView } from '@/components/map/types';
 import { OutageList, type OutageItem } from './outage-list';
 import { RangeControls } from './range-controls';
 
@@ -34,18 +35,7 @@ export type StationDetailViewProps = {
     intervalMinutes: number;
     graceMinutes: number;
   };
-  latest: {
-    parameter: string;
-    value: number;
-    unit: string;
-    decimals: number;
-    deviceStatus: string;
-    qcFlag: number;
-    time: string;
-    level: Level | null;
-    limitMin: number | null;
-    limitMax: number | null;
-  }[];
+  latest: LatestValueView[];
   series: {
     parameter: string;
     unit: string;
