@@ -4,7 +4,7 @@ import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import type { IngestFileDto } from '@/lib/dto/ingest';
 import { isKnownSource } from './format';
 import { IngestOutcomeBadge } from './outcome-badge';
-import { ReasonText } from './reason-text';
+import { ReasonList } from './reason-text';
 import styles from './ingest.module.css';
 import { formatDateTime } from '@/lib/domain/time';
 
@@ -59,13 +59,7 @@ export function FileMeta({ file, downloadHref }: { file: IngestFileDto; download
           <>
             <dt>{t('detail.fileReasons')}</dt>
             <dd>
-              <ul className={styles.reasonList}>
-                {file.reasons.map((r, i) => (
-                  <li key={i}>
-                    <ReasonText reason={r} />
-                  </li>
-                ))}
-              </ul>
+              <ReasonList reasons={file.reasons} />
             </dd>
           </>
         )}

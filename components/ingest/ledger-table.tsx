@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { LedgerEntry } from '@/lib/dto/ingest';
 import { isKnownSource } from './format';
 import { IngestOutcomeBadge } from './outcome-badge';
-import { ReasonText } from './reason-text';
+import { ReasonList } from './reason-text';
 import styles from './ingest.module.css';
 import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
@@ -82,16 +82,7 @@ export function LedgerTable({
           {
             header: t('reasons'),
             className: styles.reasonsCell,
-            cell: (r) =>
-              r.reasons.length > 0 && (
-                <ul className={styles.reasonList}>
-                  {r.reasons.map((reason, i) => (
-                    <li key={i}>
-                      <ReasonText reason={reason} />
-                    </li>
-                  ))}
-                </ul>
-              ),
+            cell: (r) => <ReasonList reasons={r.reasons} />,
           },
         ]}
       />

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
-import { Select } from '@/components/ui/select';
+import { Select, type Option } from '@/components/ui/select';
 import { formatNumber } from '@/lib/domain/format';
 import styles from './reports.module.css';
 import { stationOptions } from './station-options';
@@ -16,7 +16,34 @@ type Status =
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' };
 
-const selectedValues = (select: HTMLSelectElement) => [...select.selectedOptions].map((o) => o.value);
+/** A labelled multiple select bound to a list of values (test id `export-<name>`). */
+function MultiSelect({
+  label,
+  name,
+  values,
+  onChange,
+  options,
+}: {
+  label: string;
+  name: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  options: readonly (Option | string)[];
+}) {
+  return (
+    <label>
+      {label}
+      <Select
+        multiple
+        value={values}
+        onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
+        name={name}
+        data-testid={`export-${name}`}
+        options={options}
+      />
+    </label>
+  );
+}
 
 function formatBytes(n: number, locale: 'vi' | 'en'): string {
   if (n < 1024) return `${n} B`;
@@ -117,28 +144,8 @@ export function ExportPanel({
       }}
     >
       <div className={styles.filters}>
-        <label>
-          {t('stations')}
-          <Select
-            multiple
-            value={selected}
-            onChange={(e) => setSelected(selectedValues(e.currentTarget))}
-            name="stations"
-            data-testid="export-stations"
-            options={stationOptions(stations)}
-          />
-        </label>
-        <label>
-          {t('parameters')}
-          <Select
-            multiple
-            value={params}
-            onChange={(e) => setParams(selectedValues(e.currentTarget))}
-            name="parameters"
-            data-testid="export-parameters"
-            options={parameterOptions}
-          />
-        </label>
+        <MultiSelect label={t('stations')} name="stations" values={selected} onChange={setSelected} options={stationOptions(stations)} />
+        <MultiSelect label={t('parameters')} name="parameters" values={params} onChange={setParams} options={parameterOptions} />
         <label>
           {tr('from')}
           <input
