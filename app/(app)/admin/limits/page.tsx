@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { LimitImportForm } from '@/components/limits-admin/import-form';
 import { StandardsTable } from '@/components/limits-admin/standards-table';
 import { StationBindingsTable } from '@/components/limits-admin/station-bindings-table';
@@ -15,7 +15,7 @@ export default async function LimitsAdminPage() {
   const [t, data] = await Promise.all([getTranslations('limitsAdmin'), getLimitsAdminPage()]);
   return (
     <>
-      <LimitsAdminTabs current="limits" />
+      <AdminAreaNav />
       <PageHead title={t('title')} intro={t('intro')} />
       <Panel id="limits-import" title={t('import.title')} intro={t('import.intro')}>
         <LimitImportForm preview={previewLimitImportAction} save={importLimitStandardsAction} />

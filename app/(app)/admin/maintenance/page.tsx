@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { firstParam, type SearchParams } from '@/app/_lib/params';
-import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { MaintenanceForm } from '@/components/limits-admin/maintenance-form';
 import { MaintenanceTable } from '@/components/limits-admin/maintenance-table';
 import { PageHead } from '@/components/ui/page-head';
@@ -17,7 +17,7 @@ export default async function MaintenancePage({ searchParams }: { searchParams: 
   const [t, data] = await Promise.all([getTranslations('limitsAdmin.maintenance'), getMaintenancePage({ station })]);
   return (
     <>
-      <LimitsAdminTabs current="maintenance" />
+      <AdminAreaNav />
       <PageHead title={t('title')} intro={t('intro')} />
       <Panel id="maintenance-new" title={t('new')}>
         <MaintenanceForm stations={data.stations} action={createMaintenanceWindowAction} defaultStation={data.station} />

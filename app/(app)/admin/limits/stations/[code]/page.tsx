@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { decodeSegment, firstParam, type SearchParams } from '@/app/_lib/params';
-import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { BindingsPanel } from '@/components/limits-admin/bindings-panel';
 import { formatDayKey } from '@/lib/domain/time';
 import { PermitsPanel } from '@/components/limits-admin/permits-panel';
@@ -23,7 +23,7 @@ export default async function StationLimitsAdminPage({ params, searchParams }: P
   const s = data.station;
   return (
     <>
-      <LimitsAdminTabs current="limits" />
+      <AdminAreaNav />
       <p className="small">
         <Link href="/admin/limits">{t('station.back')}</Link> · <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('station.stationPage')}</Link>
       </p>
