@@ -85,51 +85,26 @@ function RoleFacilityFields({ facilities }: { facilities: FacilityOption[] }) {
   );
 }
 
-/** Row action: a new password for a user or FTP account (shown once), after a confirmation. */
-function ResetPasswordForm({ action, id, confirmText }: { action: AdminFormAction; id: number; confirmText: string }) {
-  const t = useTranslations('adminArea');
-  return (
-    <ActionForm
-      action={action}
-      layout="inline"
-      submitLabel={t('users.resetPassword')}
-      okText={t('users.passwordReset')}
-      confirmText={confirmText}
-    >
-      <input type="hidden" name="id" value={id} />
-    </ActionForm>
-  );
-}
+type AccountToggle = { action: AdminFormAction; field: string; on: boolean; submitLabel: string; confirmText?: string };
 
-/** Row action: sets a flag (`field` = "true" / "false") to the opposite of `on`; switching off is the danger. */
-function ToggleForm({
-  action,
-  id,
-  field,
-  on,
-  submitLabel,
-  confirmText,
-}: {
-  action: AdminFormAction;
-  id: number;
-  field: string;
-  on: boolean;
-  submitLabel: string;
-  confirmText?: string;
-}) {
+/**
+ * An account's row actions (user or FTP): a new password (shown once) after a confirmation, and a flag (`field` =
+ * "true" / "false") set to the opposite of `on`; switching off is the danger.
+ */
+function AccountActions({ id, resetPassword, resetConfirm, toggle }: { id: number; resetPassword: AdminFormAction; resetConfirm: string; toggle?: AccountToggle }) {
   const t = useTranslations('adminArea');
   return (
-    <ActionForm
-      action={action}
-      layout="inline"
-      danger={on}
-      submitLabel={submitLabel}
-      okText={t('saved')}
-      confirmText={confirmText}
-    >
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name={field} value={on ? 'false' : 'true'} />
-    </ActionForm>
+    <>
+      <ActionForm action={resetPassword} layout="inline" submitLabel={t('users.resetPassword')} okText={t('users.passwordReset')} confirmText={resetConfirm}>
+        <input type="hidden" name="id" value={id} />
+      </ActionForm>
+      {toggle && (
+        <ActionForm action={toggle.action} layout="inline" danger={toggle.on} submitLabel={toggle.submitLabel} okText={t('saved')} confirmText={toggle.confirmText}>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name={toggle.field} value={toggle.on ? 'false' : 'true'} />
+        </ActionForm>
+      )}
+    </>
   );
 }
 
@@ -201,19 +176,22 @@ export function UserTable({
         {
           header: t('users.actions'),
           cell: (u) => (
-            <>
-              <ResetPasswordForm action={resetPassword} id={u.id} confirmText={t('users.resetConfirm', { email: u.email })} />
-              {!u.isSelf && (
-                <ToggleForm
-                  action={setActive}
-                  id={u.id}
-                  field="active"
-                  on={u.active}
-                  submitLabel={u.active ? t('deactivate') : t('reactivate')}
-                  confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
-                />
-              )}
-            </>
+            <AccountActions
+              id={u.id}
+              resetPassword={resetPassword}
+              resetConfirm={t('users.resetConfirm', { email: u.email })}
+              toggle={
+                u.isSelf
+                  ? undefined
+                  : {
+                      action: setActive,
+                      field: 'active',
+                      on: u.active,
+                      submitLabel: u.active ? t('deactivate') : t('reactivate'),
+                      confirmText: u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined,
+                    }
+              }
+            />
           ),
         },
       ]}
@@ -297,16 +275,12 @@ export function FtpTable({
         {
           header: t('users.actions'),
           cell: (a) => (
-            <>
-              <ResetPasswordForm action={resetPassword} id={a.id} confirmText={t('ftp.resetConfirm', { username: a.username })} />
-              <ToggleForm
-                action={setEnabled}
-                id={a.id}
-                field="enabled"
-                on={a.enabled}
-                submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
-              />
-            </>
+            <AccountActions
+              id={a.id}
+              resetPassword={resetPassword}
+              resetConfirm={t('ftp.resetConfirm', { username: a.username })}
+              toggle={{ action: setEnabled, field: 'enabled', on: a.enabled, submitLabel: a.enabled ? t('ftp.disable') : t('ftp.enable') }}
+            />
           ),
         },
       ]}
