@@ -1,8 +1,10 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { ActionForm } from './action-form';
-import { AdminTable } from './admin-table';
 import { ActiveBadge } from './facility-admin';
+import { facilityOptions } from './options';
 import { ROLE_VALUES, type AdminFormAction, type FacilityOption, type RoleValue } from './types';
 
 export type UserAdminRow = {
@@ -31,18 +33,15 @@ function RoleSelect({ value }: { value?: RoleValue }) {
   const tr = useTranslations('roles');
   const t = useTranslations('adminArea');
   return (
-    <select className="input" name="role" required defaultValue={value ?? ''} aria-label={t('fields.role')}>
-      {!value && (
-        <option value="" disabled>
-          {t('choose')}
-        </option>
-      )}
-      {ROLE_VALUES.map((r) => (
-        <option key={r} value={r}>
-          {tr(r)}
-        </option>
-      ))}
-    </select>
+    <Select
+      name="role"
+      required
+      defaultValue={value ?? ''}
+      aria-label={t('fields.role')}
+      empty={!value && t('choose')}
+      emptyDisabled
+      options={ROLE_VALUES.map((r) => ({ value: r, label: tr(r) }))}
+    />
   );
 }
 
@@ -57,25 +56,15 @@ function FacilitySelect({
 }) {
   const t = useTranslations('adminArea');
   return (
-    <select
-      className="input"
+    <Select
       name="facilityCode"
       defaultValue={value ?? ''}
       required={required}
       aria-label={t('fields.facility')}
-    >
-      <option value="">{required ? t('choose') : t('noFacility')}</option>
-      <FacilityOptions facilities={facilities.filter((f) => f.active || f.code === value)} />
-    </select>
+      empty={required ? t('choose') : t('noFacility')}
+      options={facilityOptions(facilities.filter((f) => f.active || f.code === value))}
+    />
   );
-}
-
-function FacilityOptions({ facilities }: { facilities: FacilityOption[] }) {
-  return facilities.map((f) => (
-    <option key={f.code} value={f.code}>
-      {f.code} — {f.name}
-    </option>
-  ));
 }
 
 /** Role and facility of a new user or token (the facility only for the facility role). */
@@ -96,51 +85,26 @@ function RoleFacilityFields({ facilities }: { facilities: FacilityOption[] }) {
   );
 }
 
-/** Row action: a new password for a user or FTP account (shown once), after a confirmation. */
-function ResetPasswordForm({ action, id, confirmText }: { action: AdminFormAction; id: number; confirmText: string }) {
-  const t = useTranslations('adminArea');
-  return (
-    <ActionForm
-      action={action}
-      layout="inline"
-      submitLabel={t('users.resetPassword')}
-      okText={t('users.passwordReset')}
-      confirmText={confirmText}
-    >
-      <input type="hidden" name="id" value={id} />
-    </ActionForm>
-  );
-}
+type AccountToggle = { action: AdminFormAction; field: string; on: boolean; submitLabel: string; confirmText?: string };
 
-/** Row action: sets a flag (`field` = "true" / "false") to the opposite of `on`; switching off is the danger. */
-function ToggleForm({
-  action,
-  id,
-  field,
-  on,
-  submitLabel,
-  confirmText,
-}: {
-  action: AdminFormAction;
-  id: number;
-  field: string;
-  on: boolean;
-  submitLabel: string;
-  confirmText?: string;
-}) {
+/**
+ * An account's row actions (user or FTP): a new password (shown once) after a confirmation, and a flag (`field` =
+ * "true" / "false") set to the opposite of `on`; switching off is the danger.
+ */
+function AccountActions({ id, resetPassword, resetConfirm, toggle }: { id: number; resetPassword: AdminFormAction; resetConfirm: string; toggle?: AccountToggle }) {
   const t = useTranslations('adminArea');
   return (
-    <ActionForm
-      action={action}
-      layout="inline"
-      danger={on}
-      submitLabel={submitLabel}
-      okText={t('saved')}
-      confirmText={confirmText}
-    >
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name={field} value={on ? 'false' : 'true'} />
-    </ActionForm>
+    <>
+      <ActionForm action={resetPassword} layout="inline" submitLabel={t('users.resetPassword')} okText={t('users.passwordReset')} confirmText={resetConfirm}>
+        <input type="hidden" name="id" value={id} />
+      </ActionForm>
+      {toggle && (
+        <ActionForm action={toggle.action} layout="inline" danger={toggle.on} submitLabel={toggle.submitLabel} okText={t('saved')} confirmText={toggle.confirmText}>
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name={toggle.field} value={toggle.on ? 'false' : 'true'} />
+        </ActionForm>
+      )}
+    </>
   );
 }
 
@@ -179,26 +143,26 @@ export function UserTable({
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-user-table"
+      rows={users}
+      rowKey={(u) => u.id}
+      rowProps={(u) => ({ 'data-user': u.email })}
+      empty={t('empty')}
       columns={[
-        t('fields.email'),
-        t('fields.name'),
-        t('users.roleAndFacility'),
-        t('fields.status'),
-        t('users.actions'),
-      ]}
-      rowCount={users.length}
-      emptyText={t('empty')}
-    >
-      {users.map((u) => (
-        <tr key={u.id} data-user={u.email}>
-          <td>
-            {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
-          </td>
-          <td>{u.name}</td>
-          <td>
-            {u.isSelf ? (
+        {
+          header: t('fields.email'),
+          cell: (u) => (
+            <>
+              {u.email} {u.isSelf && <span className="muted small">({t('users.you')})</span>}
+            </>
+          ),
+        },
+        { header: t('fields.name'), cell: (u) => u.name },
+        {
+          header: t('users.roleAndFacility'),
+          cell: (u) =>
+            u.isSelf ? (
               <span>{tr(u.role)}</span>
             ) : (
               <ActionForm action={changeRole} layout="inline" submitLabel={t('users.changeRole')} okText={t('saved')}>
@@ -206,31 +170,32 @@ export function UserTable({
                 <RoleSelect value={u.role} />
                 <FacilitySelect facilities={facilities} value={u.facilityCode} />
               </ActionForm>
-            )}
-          </td>
-          <td>
-            <ActiveBadge active={u.active} />
-          </td>
-          <td>
-            <ResetPasswordForm
-              action={resetPassword}
+            ),
+        },
+        { header: t('fields.status'), cell: (u) => <ActiveBadge active={u.active} /> },
+        {
+          header: t('users.actions'),
+          cell: (u) => (
+            <AccountActions
               id={u.id}
-              confirmText={t('users.resetConfirm', { email: u.email })}
+              resetPassword={resetPassword}
+              resetConfirm={t('users.resetConfirm', { email: u.email })}
+              toggle={
+                u.isSelf
+                  ? undefined
+                  : {
+                      action: setActive,
+                      field: 'active',
+                      on: u.active,
+                      submitLabel: u.active ? t('deactivate') : t('reactivate'),
+                      confirmText: u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined,
+                    }
+              }
             />
-            {!u.isSelf && (
-              <ToggleForm
-                action={setActive}
-                id={u.id}
-                field="active"
-                on={u.active}
-                submitLabel={u.active ? t('deactivate') : t('reactivate')}
-                confirmText={u.active ? t('users.deactivateConfirm', { email: u.email }) : undefined}
-              />
-            )}
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -271,10 +236,13 @@ export function FtpFilter({ facilities, facility }: { facilities: FacilityOption
   const t = useTranslations('adminArea');
   return (
     <form method="get" action="/admin/ftp" className="toolbar" data-testid="ftp-filter">
-      <select className="input" name="facility" defaultValue={facility} aria-label={t('fields.facility')}>
-        <option value="">{t('filters.allFacilities')}</option>
-        <FacilityOptions facilities={facilities} />
-      </select>
+      <Select
+        name="facility"
+        defaultValue={facility}
+        aria-label={t('fields.facility')}
+        empty={t('filters.allFacilities')}
+        options={facilityOptions(facilities)}
+      />
       <button type="submit" className="btn">
         {t('filters.apply')}
       </button>
@@ -293,43 +261,30 @@ export function FtpTable({
 }) {
   const t = useTranslations('adminArea');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-ftp-table"
+      rows={accounts}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({ 'data-ftp': a.username })}
+      empty={t('empty')}
       columns={[
-        t('fields.username'),
-        t('fields.facility'),
-        t('fields.status'),
-        t('fields.createdAt'),
-        t('users.actions'),
+        { header: t('fields.username'), className: 'mono', cell: (a) => a.username },
+        { header: t('fields.facility'), className: 'mono', cell: (a) => a.facilityCode },
+        { header: t('fields.status'), cell: (a) => <ActiveBadge active={a.enabled} /> },
+        { header: t('fields.createdAt'), className: 'nowrap', cell: (a) => formatDateTime(a.createdAt) },
+        {
+          header: t('users.actions'),
+          cell: (a) => (
+            <AccountActions
+              id={a.id}
+              resetPassword={resetPassword}
+              resetConfirm={t('ftp.resetConfirm', { username: a.username })}
+              toggle={{ action: setEnabled, field: 'enabled', on: a.enabled, submitLabel: a.enabled ? t('ftp.disable') : t('ftp.enable') }}
+            />
+          ),
+        },
       ]}
-      rowCount={accounts.length}
-      emptyText={t('empty')}
-    >
-      {accounts.map((a) => (
-        <tr key={a.id} data-ftp={a.username}>
-          <td className="mono">{a.username}</td>
-          <td className="mono">{a.facilityCode}</td>
-          <td>
-            <ActiveBadge active={a.enabled} />
-          </td>
-          <td className="nowrap">{formatDateTime(a.createdAt)}</td>
-          <td>
-            <ResetPasswordForm
-              action={resetPassword}
-              id={a.id}
-              confirmText={t('ftp.resetConfirm', { username: a.username })}
-            />
-            <ToggleForm
-              action={setEnabled}
-              id={a.id}
-              field="enabled"
-              on={a.enabled}
-              submitLabel={a.enabled ? t('ftp.disable') : t('ftp.enable')}
-            />
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+    />
   );
 }
 
@@ -352,38 +307,31 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenAdminRow[]; revoke
   const t = useTranslations('adminArea');
   const tr = useTranslations('roles');
   return (
-    <AdminTable
+    <DataTable
       testId="admin-token-table"
+      rows={tokens}
+      rowKey={(k) => k.id}
+      rowProps={(k) => ({ 'data-token': k.id })}
+      empty={t('empty')}
       columns={[
-        t('fields.name'),
-        t('tokens.prefix'),
-        t('fields.role'),
-        t('fields.facility'),
-        t('fields.createdAt'),
-        t('tokens.lastUsed'),
-        t('fields.status'),
-        null,
-      ]}
-      rowCount={tokens.length}
-      emptyText={t('empty')}
-    >
-      {tokens.map((k) => (
-        <tr key={k.id} data-token={k.id}>
-          <td>{k.name}</td>
-          <td className="mono">{k.prefix}…</td>
-          <td>{tr(k.role)}</td>
-          <td className="mono">{k.facilityCode ?? ''}</td>
-          <td className="nowrap">{formatDateTime(k.createdAt)}</td>
-          <td className="nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')}</td>
-          <td>
-            {k.revokedAt ? (
+        { header: t('fields.name'), cell: (k) => k.name },
+        { header: t('tokens.prefix'), className: 'mono', cell: (k) => `${k.prefix}…` },
+        { header: t('fields.role'), cell: (k) => tr(k.role) },
+        { header: t('fields.facility'), className: 'mono', cell: (k) => k.facilityCode ?? '' },
+        { header: t('fields.createdAt'), className: 'nowrap', cell: (k) => formatDateTime(k.createdAt) },
+        { header: t('tokens.lastUsed'), className: 'nowrap', cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('tokens.neverUsed')) },
+        {
+          header: t('fields.status'),
+          cell: (k) =>
+            k.revokedAt ? (
               <span className="badge badge-rejected">{t('tokens.revokedAt', { at: formatDateTime(k.revokedAt) })}</span>
             ) : (
               <ActiveBadge active />
-            )}
-          </td>
-          <td>
-            {!k.revokedAt && (
+            ),
+        },
+        {
+          cell: (k) =>
+            !k.revokedAt && (
               <ActionForm
                 action={revoke}
                 layout="inline"
@@ -394,10 +342,9 @@ export function TokenTable({ tokens, revoke }: { tokens: TokenAdminRow[]; revoke
               >
                 <input type="hidden" name="id" value={k.id} />
               </ActionForm>
-            )}
-          </td>
-        </tr>
-      ))}
-    </AdminTable>
+            ),
+        },
+      ]}
+    />
   );
 }

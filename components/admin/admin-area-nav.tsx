@@ -1,12 +1,15 @@
 import { useTranslations } from 'next-intl';
-import { AdminSubnav } from './admin-subnav';
+import { NavLinks } from '@/components/ui/nav-links';
+import styles from './admin.module.css';
 
 /** The admin area's sub-navigation, rendered at the top of each admin page (limits and maintenance included). */
 export function AdminAreaNav() {
   const t = useTranslations('adminArea.nav');
   return (
-    <AdminSubnav
+    <NavLinks
       label={t('label')}
+      listClassName={styles.subnav}
+      testId="admin-subnav"
       items={[
         { href: '/admin', label: t('overview'), exact: true },
         { href: '/admin/facilities', label: t('facilities') },

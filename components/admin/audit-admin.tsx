@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
+import { DayInput } from '@/components/ui/filter-form';
+import { Select } from '@/components/ui/select';
+import { AdminFilterForm } from './admin-filter-form';
 import styles from './admin.module.css';
 import { diffAudit, type Json } from './audit-diff';
 
@@ -19,38 +23,18 @@ export type AuditFilterValues = { actor: string; entity: string; action: string;
 export function AuditFilters({ values, entities, actions }: { values: AuditFilterValues; entities: string[]; actions: string[] }) {
   const t = useTranslations('adminArea');
   return (
-    <form
-      method="get"
-      action="/admin/audit"
-      className={`panel ${styles.filters}`}
-      data-testid="audit-filters"
-      aria-label={t('filters.label')}
-    >
+    <AdminFilterForm action="/admin/audit" testId="audit-filters" values={values}>
       <label>
         {t('audit.actor')}
         <input className="input" name="actor" defaultValue={values.actor} placeholder={t('audit.actorPlaceholder')} />
       </label>
       <label>
         {t('audit.entity')}
-        <select className="input" name="entity" defaultValue={values.entity}>
-          <option value="">{t('filters.all')}</option>
-          {entities.map((e) => (
-            <option key={e} value={e}>
-              {e}
-            </option>
-          ))}
-        </select>
+        <Select name="entity" defaultValue={values.entity} empty={t('filters.all')} options={entities} />
       </label>
       <label>
         {t('audit.action')}
-        <select className="input" name="action" defaultValue={values.action}>
-          <option value="">{t('filters.all')}</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <Select name="action" defaultValue={values.action} empty={t('filters.all')} options={actions} />
       </label>
       <label>
         {t('audit.entityId')}
@@ -58,35 +42,13 @@ export function AuditFilters({ values, entities, actions }: { values: AuditFilte
       </label>
       <label>
         {t('filters.from')}
-        <input
-          className="input"
-          name="from"
-          defaultValue={values.from}
-          placeholder="dd/MM/yyyy"
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-        />
+        <DayInput name="from" defaultValue={values.from} placeholder="dd/MM/yyyy" />
       </label>
       <label>
         {t('filters.to')}
-        <input
-          className="input"
-          name="to"
-          defaultValue={values.to}
-          placeholder="dd/MM/yyyy"
-          inputMode="numeric"
-          pattern="\d{1,2}/\d{1,2}/\d{4}"
-        />
+        <DayInput name="to" defaultValue={values.to} placeholder="dd/MM/yyyy" />
       </label>
-      <button type="submit" className="btn btn-primary">
-        {t('filters.apply')}
-      </button>
-      {Object.values(values).some((v) => v !== '') && (
-        <Link className="btn" href="/admin/audit">
-          {t('filters.clear')}
-        </Link>
-      )}
-    </form>
+    </AdminFilterForm>
   );
 }
 
@@ -113,35 +75,27 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useTranslations('adminArea');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>{t('audit.when')}</th>
-            <th>{t('audit.actor')}</th>
-            <th>{t('audit.action')}</th>
-            <th>{t('audit.entity')}</th>
-            <th>{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-audit-id={e.id} data-action={e.action} data-entity={e.entity} data-entity-id={e.entityId ?? ''}>
-              <td className="nowrap">{formatDateTime(e.at)}</td>
-              <td>{e.actor.replace(/^user:/, '')}</td>
-              <td className="mono">{e.action}</td>
-              <td>
-                <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
-              </td>
-              <td>
-                <AuditDiff entry={e} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {entries.length === 0 && <div className="empty">{t('audit.empty')}</div>}
-    </div>
+    <DataTable
+      testId="audit-table"
+      rows={entries}
+      rowKey={(e) => e.id}
+      rowProps={(e) => ({ 'data-audit-id': e.id, 'data-action': e.action, 'data-entity': e.entity, 'data-entity-id': e.entityId ?? '' })}
+      empty={t('audit.empty')}
+      columns={[
+        { header: t('audit.when'), className: 'nowrap', cell: (e) => formatDateTime(e.at) },
+        { header: t('audit.actor'), cell: (e) => e.actor.replace(/^user:/, '') },
+        { header: t('audit.action'), className: 'mono', cell: (e) => e.action },
+        {
+          header: t('audit.entity'),
+          cell: (e) => (
+            <>
+              <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
+            </>
+          ),
+        },
+        { header: t('audit.changes'), cell: (e) => <AuditDiff entry={e} /> },
+      ]}
+    />
   );
 }
 

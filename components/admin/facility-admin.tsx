@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDate } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { ActionForm } from './action-form';
 import styles from './admin.module.css';
 import type { AdminFormAction } from './types';
@@ -26,43 +27,24 @@ export function ActiveBadge({ active }: { active: boolean }) {
 export function FacilityTable({ facilities }: { facilities: FacilityAdminRow[] }) {
   const t = useTranslations('adminArea');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="admin-facility-table">
-        <thead>
-          <tr>
-            <th>{t('fields.code')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.province')}</th>
-            <th>{t('fields.contactEmail')}</th>
-            <th className="num">{t('facilities.stations')}</th>
-            <th className="num">{t('facilities.users')}</th>
-            <th className="num">{t('facilities.ftp')}</th>
-            <th>{t('fields.status')}</th>
-            <th>{t('fields.createdAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {facilities.map((f) => (
-            <tr key={f.code} data-facility={f.code}>
-              <td className="mono">
-                <Link href={`/admin/facilities/${encodeURIComponent(f.code)}`}>{f.code}</Link>
-              </td>
-              <td>{f.name}</td>
-              <td>{f.province ?? ''}</td>
-              <td>{f.contactEmail ?? ''}</td>
-              <td className="num">{f.stationCount}</td>
-              <td className="num">{f.userCount}</td>
-              <td className="num">{f.ftpAccountCount}</td>
-              <td>
-                <ActiveBadge active={f.active} />
-              </td>
-              <td className="nowrap">{formatDate(f.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {facilities.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <DataTable
+      testId="admin-facility-table"
+      rows={facilities}
+      rowKey={(f) => f.code}
+      rowProps={(f) => ({ 'data-facility': f.code })}
+      empty={t('empty')}
+      columns={[
+        { header: t('fields.code'), className: 'mono', cell: (f) => <Link href={`/admin/facilities/${encodeURIComponent(f.code)}`}>{f.code}</Link> },
+        { header: t('fields.name'), cell: (f) => f.name },
+        { header: t('fields.province'), cell: (f) => f.province ?? '' },
+        { header: t('fields.contactEmail'), cell: (f) => f.contactEmail ?? '' },
+        { header: t('facilities.stations'), num: true, cell: (f) => f.stationCount },
+        { header: t('facilities.users'), num: true, cell: (f) => f.userCount },
+        { header: t('facilities.ftp'), num: true, cell: (f) => f.ftpAccountCount },
+        { header: t('fields.status'), cell: (f) => <ActiveBadge active={f.active} /> },
+        { header: t('fields.createdAt'), className: 'nowrap', cell: (f) => formatDate(f.createdAt) },
+      ]}
+    />
   );
 }
 

@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
+import { STATION_KINDS } from '@/lib/domain/parameters';
 import { ActionForm } from './action-form';
+import { AdminFilterForm } from './admin-filter-form';
 import { ActiveBadge } from './facility-admin';
-import styles from './admin.module.css';
 import type { KindValue, Registry } from './station-form';
 import type { AdminFormAction, FacilityOption } from './types';
 
@@ -30,56 +33,32 @@ export function StationFilters({ values, facilities }: { values: StationFilterVa
   const t = useTranslations('adminArea');
   const tk = useTranslations('kinds');
   return (
-    <form
-      method="get"
-      action="/admin/stations"
-      className={`panel ${styles.filters}`}
-      data-testid="station-filters"
-      aria-label={t('filters.label')}
-    >
+    <AdminFilterForm action="/admin/stations" testId="station-filters" values={values}>
       <label>
         {t('fields.facility')}
-        <select className="input" name="facility" defaultValue={values.facility}>
-          <option value="">{t('filters.all')}</option>
-          {facilities.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f.code}
-            </option>
-          ))}
-        </select>
+        <Select name="facility" defaultValue={values.facility} empty={t('filters.all')} options={facilities.map((f) => f.code)} />
       </label>
       <label>
         {t('fields.kind')}
-        <select className="input" name="kind" defaultValue={values.kind}>
-          <option value="">{t('filters.all')}</option>
-          {(['wastewater', 'emission', 'ambient_air', 'surface_water'] as const).map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
-        </select>
+        <Select name="kind" defaultValue={values.kind} empty={t('filters.all')} options={STATION_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
       </label>
       <label>
         {t('fields.status')}
-        <select className="input" name="active" defaultValue={values.active}>
-          <option value="">{t('filters.all')}</option>
-          <option value="yes">{t('active')}</option>
-          <option value="no">{t('inactive')}</option>
-        </select>
+        <Select
+          name="active"
+          defaultValue={values.active}
+          empty={t('filters.all')}
+          options={[
+            { value: 'yes', label: t('active') },
+            { value: 'no', label: t('inactive') },
+          ]}
+        />
       </label>
       <label>
         {t('filters.search')}
         <input className="input" type="search" name="q" defaultValue={values.q} />
       </label>
-      <button type="submit" className="btn btn-primary">
-        {t('filters.apply')}
-      </button>
-      {Object.values(values).some((v) => v !== '') && (
-        <Link className="btn" href="/admin/stations">
-          {t('filters.clear')}
-        </Link>
-      )}
-    </form>
+    </AdminFilterForm>
   );
 }
 
@@ -87,41 +66,23 @@ export function StationTable({ stations }: { stations: StationAdminRow[] }) {
   const t = useTranslations('adminArea');
   const tk = useTranslations('kinds');
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="admin-station-table">
-        <thead>
-          <tr>
-            <th>{t('fields.code')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.fileCode')}</th>
-            <th>{t('fields.kind')}</th>
-            <th>{t('fields.facility')}</th>
-            <th>{t('stations.parameters')}</th>
-            <th className="num">{t('fields.interval')}</th>
-            <th>{t('fields.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stations.map((s) => (
-            <tr key={s.code} data-station={s.code}>
-              <td className="mono">
-                <Link href={`/admin/stations/${encodeURIComponent(s.code)}`}>{s.code}</Link>
-              </td>
-              <td>{s.name}</td>
-              <td className="mono">{s.fileCode}</td>
-              <td>{tk(s.kind)}</td>
-              <td className="mono">{s.facilityCode}</td>
-              <td className="mono small">{s.parameters.map((p) => p.code).join(', ')}</td>
-              <td className="num">{s.intervalMinutes}</td>
-              <td>
-                <ActiveBadge active={s.active} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {stations.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <DataTable
+      testId="admin-station-table"
+      rows={stations}
+      rowKey={(s) => s.code}
+      rowProps={(s) => ({ 'data-station': s.code })}
+      empty={t('empty')}
+      columns={[
+        { header: t('fields.code'), className: 'mono', cell: (s) => <Link href={`/admin/stations/${encodeURIComponent(s.code)}`}>{s.code}</Link> },
+        { header: t('fields.name'), cell: (s) => s.name },
+        { header: t('fields.fileCode'), className: 'mono', cell: (s) => s.fileCode },
+        { header: t('fields.kind'), cell: (s) => tk(s.kind) },
+        { header: t('fields.facility'), className: 'mono', cell: (s) => s.facilityCode },
+        { header: t('stations.parameters'), className: 'mono small', cell: (s) => s.parameters.map((p) => p.code).join(', ') },
+        { header: t('fields.interval'), num: true, cell: (s) => s.intervalMinutes },
+        { header: t('fields.status'), cell: (s) => <ActiveBadge active={s.active} /> },
+      ]}
+    />
   );
 }
 
@@ -141,6 +102,16 @@ export function StationSummary({ station }: { station: StationAdminRow }) {
         lon: coordinate(station.lon),
       })}
     </p>
+  );
+}
+
+/** The hidden fields that name a station parameter in its row forms. */
+function StationParameterKey({ station, parameter }: { station: string; parameter: string }) {
+  return (
+    <>
+      <input type="hidden" name="station" value={station} />
+      <input type="hidden" name="parameter" value={parameter} />
+    </>
   );
 }
 
@@ -164,59 +135,46 @@ export function StationParameters({
   const addable = registry[station.kind].filter((p) => !measured.has(p.code));
   return (
     <>
-      <div className="table-wrap">
-        <table className="data" data-testid="station-parameter-table">
-          <thead>
-            <tr>
-              <th>{t('stations.parameter')}</th>
-              <th>{t('stations.unitAndAliases')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {station.parameters.map((p) => (
-              <tr key={p.code} data-parameter={p.code}>
-                <td className="mono">{p.code}</td>
-                <td>
-                  <ActionForm action={update} layout="inline" submitLabel={t('save')} okText={t('saved')}>
-                    <input type="hidden" name="station" value={station.code} />
-                    <input type="hidden" name="parameter" value={p.code} />
-                    <input
-                      className="input"
-                      name="unit"
-                      defaultValue={p.unit}
-                      size={8}
-                      aria-label={t('stations.unitOf', { code: p.code })}
-                    />
-                    <input
-                      className="input"
-                      name="aliases"
-                      defaultValue={p.aliases.join(', ')}
-                      placeholder={t('stations.aliasesPlaceholder')}
-                      aria-label={t('stations.aliasesOf', { code: p.code })}
-                    />
-                  </ActionForm>
-                </td>
-                <td>
-                  {station.parameters.length > 1 && (
-                    <ActionForm
-                      action={remove}
-                      layout="inline"
-                      danger
-                      submitLabel={t('stations.removeParameter')}
-                      okText={t('saved')}
-                      confirmText={t('stations.removeConfirm', { code: p.code })}
-                    >
-                      <input type="hidden" name="station" value={station.code} />
-                      <input type="hidden" name="parameter" value={p.code} />
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="station-parameter-table"
+        rows={station.parameters}
+        rowKey={(p) => p.code}
+        rowProps={(p) => ({ 'data-parameter': p.code })}
+        columns={[
+          { header: t('stations.parameter'), className: 'mono', cell: (p) => p.code },
+          {
+            header: t('stations.unitAndAliases'),
+            cell: (p) => (
+              <ActionForm action={update} layout="inline" submitLabel={t('save')} okText={t('saved')}>
+                <StationParameterKey station={station.code} parameter={p.code} />
+                <input className="input" name="unit" defaultValue={p.unit} size={8} aria-label={t('stations.unitOf', { code: p.code })} />
+                <input
+                  className="input"
+                  name="aliases"
+                  defaultValue={p.aliases.join(', ')}
+                  placeholder={t('stations.aliasesPlaceholder')}
+                  aria-label={t('stations.aliasesOf', { code: p.code })}
+                />
+              </ActionForm>
+            ),
+          },
+          {
+            cell: (p) =>
+              station.parameters.length > 1 && (
+                <ActionForm
+                  action={remove}
+                  layout="inline"
+                  danger
+                  submitLabel={t('stations.removeParameter')}
+                  okText={t('saved')}
+                  confirmText={t('stations.removeConfirm', { code: p.code })}
+                >
+                  <StationParameterKey station={station.code} parameter={p.code} />
+                </ActionForm>
+              ),
+          },
+        ]}
+      />
       {addable.length > 0 && (
         <div style={{ marginTop: 12 }}>
           <h3>{t('stations.addParameter')}</h3>
@@ -224,16 +182,14 @@ export function StationParameters({
             <input type="hidden" name="station" value={station.code} />
             <label>
               {t('stations.parameter')}
-              <select className="input" name="parameter" required defaultValue="">
-                <option value="" disabled>
-                  {t('choose')}
-                </option>
-                {addable.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.code} — {locale === 'vi' ? p.nameVi : p.nameEn} ({p.unit})
-                  </option>
-                ))}
-              </select>
+              <Select
+                name="parameter"
+                required
+                defaultValue=""
+                empty={t('choose')}
+                emptyDisabled
+                options={addable.map((p) => ({ value: p.code, label: `${p.code} — ${locale === 'vi' ? p.nameVi : p.nameEn} (${p.unit})` }))}
+              />
             </label>
             <label>
               {t('stations.unit')}

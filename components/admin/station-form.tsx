@@ -1,8 +1,10 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Select } from '@/components/ui/select';
 import { ActionForm } from './action-form';
 import styles from './admin.module.css';
+import { facilityOptions } from './options';
 import type { AdminFormAction, FacilityOption } from './types';
 
 export const KIND_VALUES = ['wastewater', 'emission', 'ambient_air', 'surface_water'] as const;
@@ -89,26 +91,11 @@ export function StationForm({
       </label>
       <label>
         {t('fields.kind')}
-        <select className="input" name="kind" value={kind} onChange={(e) => setKind(e.target.value as KindValue)}>
-          {KIND_VALUES.map((k) => (
-            <option key={k} value={k}>
-              {tk(k)}
-            </option>
-          ))}
-        </select>
+        <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value as KindValue)} options={KIND_VALUES.map((k) => ({ value: k, label: tk(k) }))} />
       </label>
       <label>
         {t('fields.facility')}
-        <select className="input" name="facilityCode" required defaultValue={station?.facilityCode ?? ''}>
-          <option value="" disabled>
-            {t('choose')}
-          </option>
-          {usable.map((f) => (
-            <option key={f.code} value={f.code}>
-              {f.code} — {f.name}
-            </option>
-          ))}
-        </select>
+        <Select name="facilityCode" required defaultValue={station?.facilityCode ?? ''} empty={t('choose')} emptyDisabled options={facilityOptions(usable)} />
       </label>
       <label>
         {t('fields.lat')}

@@ -2,37 +2,54 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
+import { Select } from '@/components/ui/select';
 import styles from './alerts.module.css';
 
 type ErrorCode = 'CONFLICT' | 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'INTERNAL' | 'RATE_LIMITED';
 export type ActionResult = { ok: true } | { ok: false; error: ErrorCode };
 
 const KNOWN: readonly ErrorCode[] = ['CONFLICT', 'VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'UNAUTHORIZED', 'INTERNAL'];
-function useErrorText() {
+
+/** Submits an alert action in a transition; on success the page is refreshed, else the error is translated. */
+function useAlertAction() {
   const t = useTranslations('alerts.actions.errors');
-  return (code: ErrorCode) => t((KNOWN.includes(code) ? code : 'INTERNAL') as 'INTERNAL');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const run = (call: () => Promise<ActionResult>, onOk?: () => void) => {
+    setError(null);
+    start(async () => {
+      const res = await call();
+      if (res.ok) {
+        onOk?.();
+        router.refresh();
+      } else setError(t((KNOWN.includes(res.error) ? res.error : 'INTERNAL') as 'INTERNAL'));
+    });
+  };
+  return { error, pending, run };
+}
+
+function ActionError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  );
 }
 
 /** "Tiếp nhận": open → acknowledged, with an optional note. */
 export function AcknowledgeForm({ alertId, acknowledge }: { alertId: number; acknowledge: (input: { id: number; note?: string }) => Promise<ActionResult> }) {
   const t = useTranslations('alerts.actions');
-  const errorText = useErrorText();
-  const router = useRouter();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const { error, pending, run } = useAlertAction();
   return (
     <form
       className={styles.form}
       data-testid="acknowledge-form"
       onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
-        start(async () => {
-          const res = await acknowledge({ id: alertId, note: note.trim() || undefined });
-          if (res.ok) router.refresh();
-          else setError(errorText(res.error));
-        });
+        run(() => acknowledge({ id: alertId, note: note.trim() || undefined }));
       }}
     >
       <label>
@@ -44,11 +61,7 @@ export function AcknowledgeForm({ alertId, acknowledge }: { alertId: number; ack
           {pending ? t('saving') : t('acknowledge')}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </form>
   );
 }
@@ -70,42 +83,31 @@ export function DispositionForm({
   save: (input: DispositionInput) => Promise<ActionResult>;
 }) {
   const t = useTranslations('alerts');
-  const errorText = useErrorText();
-  const router = useRouter();
   const start0 = (CHOICES as readonly string[]).includes(initial.disposition ?? '') ? (initial.disposition as (typeof CHOICES)[number]) : 'confirmed_violation';
   const [disposition, setDisposition] = useState<(typeof CHOICES)[number]>(start0);
   const [note, setNote] = useState(initial.note ?? '');
   const [assignee, setAssignee] = useState(initial.assigneeId != null ? String(initial.assigneeId) : '');
   const [due, setDue] = useState(initial.dueDate ?? '');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, start] = useTransition();
+  const { error, pending, run } = useAlertAction();
   return (
     <form
       className={styles.form}
       data-testid="disposition-form"
       onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
         setSaved(false);
-        start(async () => {
-          const res = await save({ id: alertId, disposition, note: note.trim(), assigneeId: assignee ? Number(assignee) : null, dueDate: due.trim() || null });
-          if (res.ok) {
-            setSaved(true);
-            router.refresh();
-          } else setError(errorText(res.error));
-        });
+        run(() => save({ id: alertId, disposition, note: note.trim(), assigneeId: assignee ? Number(assignee) : null, dueDate: due.trim() || null }), () => setSaved(true));
       }}
     >
       <label>
         <span>{t('actions.disposition')}</span>
-        <select className="input" name="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value as (typeof CHOICES)[number])}>
-          {CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {t(`dispositions.${c}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="disposition"
+          value={disposition}
+          onChange={(e) => setDisposition(e.target.value as (typeof CHOICES)[number])}
+          options={CHOICES.map((c) => ({ value: c, label: t(`dispositions.${c}`) }))}
+        />
       </label>
       <label>
         <span>{t('actions.note')}</span>
@@ -113,14 +115,13 @@ export function DispositionForm({
       </label>
       <label>
         <span>{t('actions.assignee')}</span>
-        <select className="input" name="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-          <option value="">{t('actions.noAssignee')}</option>
-          {inspectors.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="assignee"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          empty={t('actions.noAssignee')}
+          options={inspectors.map((i) => ({ value: i.id, label: i.name }))}
+        />
       </label>
       <label>
         <span>{t('actions.dueDate')}</span>
@@ -136,11 +137,7 @@ export function DispositionForm({
           {t('actions.saved')}
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionError error={error} />
     </form>
   );
 }

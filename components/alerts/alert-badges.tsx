@@ -1,10 +1,8 @@
 import { useTranslations } from 'next-intl';
+import type { AlertState, Disposition } from '@/lib/domain/alerts/lifecycle';
 import { DISPOSITION_CLASS, STATE_CLASS } from './format';
 
-export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
-export type DispositionName = 'pending_review' | 'confirmed_violation' | 'equipment_fault' | 'calibration' | 'false_alarm';
-
-export function AlertStateBadge({ state }: { state: AlertStateName }) {
+export function AlertStateBadge({ state }: { state: AlertState }) {
   const t = useTranslations('alerts.states');
   return (
     <span className={STATE_CLASS[state]} data-alert-state={state}>
@@ -13,7 +11,7 @@ export function AlertStateBadge({ state }: { state: AlertStateName }) {
   );
 }
 
-export function DispositionBadge({ disposition }: { disposition: DispositionName | null }) {
+export function DispositionBadge({ disposition }: { disposition: Disposition | null }) {
   const t = useTranslations('alerts.dispositions');
   if (!disposition) return <span className="muted">—</span>;
   return (

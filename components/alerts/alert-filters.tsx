@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { DateFilter, FilterForm, SelectFilter, stationOptions } from '@/components/ui/filter-form';
+import { DateRangeFilter, FilterForm, SelectFilter, stationOptions, type SelectFilterProps } from '@/components/ui/filter-form';
 import { DISPOSITION_OPTIONS, KIND_OPTIONS, STATE_OPTIONS } from './format';
 
 export type AlertFilterFormValues = {
@@ -19,50 +19,31 @@ export function AlertFilters({
   stations: { code: string; name: string }[];
 }) {
   const t = useTranslations('alerts');
+  const selects: SelectFilterProps[] = [
+    { name: 'station', label: t('filters.station'), value: values.station, allLabel: t('filters.allStations'), options: stationOptions(stations) },
+    { name: 'kind', label: t('filters.kind'), value: values.kind, allLabel: t('filters.allKinds'), options: KIND_OPTIONS.map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
+    { name: 'state', label: t('filters.state'), value: values.state, allLabel: t('filters.allStates'), options: STATE_OPTIONS.map((s) => ({ value: s, label: t(`states.${s}`) })) },
+    {
+      name: 'disposition',
+      label: t('filters.disposition'),
+      value: values.disposition,
+      allLabel: t('filters.allDispositions'),
+      options: DISPOSITION_OPTIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) })),
+    },
+  ];
   return (
     <FilterForm
       action="/alerts"
       label={t('filters.label')}
       testId="alert-filters"
-      active={Object.values(values).some((v) => v !== '')}
+      values={values}
       applyLabel={t('filters.apply')}
       resetLabel={t('filters.reset')}
     >
-      <SelectFilter
-        name="station"
-        label={t('filters.station')}
-        value={values.station}
-        allLabel={t('filters.allStations')}
-        options={stationOptions(stations)}
-      />
-      <SelectFilter
-        name="kind"
-        label={t('filters.kind')}
-        value={values.kind}
-        allLabel={t('filters.allKinds')}
-        options={KIND_OPTIONS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-      />
-      <SelectFilter
-        name="state"
-        label={t('filters.state')}
-        value={values.state}
-        allLabel={t('filters.allStates')}
-        options={STATE_OPTIONS.map((s) => ({ value: s, label: t(`states.${s}`) }))}
-      />
-      <SelectFilter
-        name="disposition"
-        label={t('filters.disposition')}
-        value={values.disposition}
-        allLabel={t('filters.allDispositions')}
-        options={DISPOSITION_OPTIONS.map((d) => ({ value: d, label: t(`dispositions.${d}`) }))}
-      />
-      <DateFilter
-        name="from"
-        label={t('filters.from')}
-        value={values.from}
-        placeholder={t('filters.datePlaceholder')}
-      />
-      <DateFilter name="to" label={t('filters.to')} value={values.to} placeholder={t('filters.datePlaceholder')} />
+      {selects.map((s) => (
+        <SelectFilter key={s.name} {...s} />
+      ))}
+      <DateRangeFilter from={values.from} to={values.to} fromLabel={t('filters.from')} toLabel={t('filters.to')} placeholder={t('filters.datePlaceholder')} />
     </FilterForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import styles from './alerts.module.css';
 
 export type EvidenceRow = { t: number; v: number; deviceStatus: string; qcFlag: number; valid: boolean; flagged: boolean; exceeding: boolean };
@@ -19,33 +20,28 @@ export function ReadingsTable({ rows, decimals, unit, total }: { rows: EvidenceR
   return (
     <>
       {total > rows.length && <p className="muted small">{t('truncated', { shown: rows.length, total })}</p>}
-      <div className={`table-wrap ${styles.scroll}`}>
-        <table data-testid="evidence-table">
-          <thead>
-            <tr>
-              <th>{t('time')}</th>
-              <th className="num">
-                {t('value')}
-                {unit ? ` (${unit})` : ''}
-              </th>
-              <th>{t('status')}</th>
-              <th>{t('flag')}</th>
-              <th>{t('valid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.t} className={r.flagged ? styles.flagged : r.exceeding ? styles.exceeding : undefined} data-flagged={r.flagged || undefined} data-exceeding={r.exceeding || undefined}>
-                <td className="nowrap">{formatDateTime(r.t)}</td>
-                <td className="num">{formatNumber(r.v, decimals, locale)}</td>
-                <td>{(STATUSES as readonly string[]).includes(r.deviceStatus) ? ts(r.deviceStatus as (typeof STATUSES)[number]) : ts('unknown')}</td>
-                <td>{(FLAGS as readonly string[]).includes(String(r.qcFlag)) ? tq(String(r.qcFlag) as (typeof FLAGS)[number]) : r.qcFlag}</td>
-                <td>{r.valid ? t('yes') : t('no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrap={`table-wrap ${styles.scroll}`}
+        className=""
+        testId="evidence-table"
+        rows={shown}
+        rowKey={(r) => r.t}
+        rowProps={(r) => ({
+          className: r.flagged ? styles.flagged : r.exceeding ? styles.exceeding : undefined,
+          'data-flagged': r.flagged || undefined,
+          'data-exceeding': r.exceeding || undefined,
+        })}
+        columns={[
+          { header: t('time'), className: 'nowrap', cell: (r) => formatDateTime(r.t) },
+          { header: `${t('value')}${unit ? ` (${unit})` : ''}`, num: true, cell: (r) => formatNumber(r.v, decimals, locale) },
+          {
+            header: t('status'),
+            cell: (r) => ((STATUSES as readonly string[]).includes(r.deviceStatus) ? ts(r.deviceStatus as (typeof STATUSES)[number]) : ts('unknown')),
+          },
+          { header: t('flag'), cell: (r) => ((FLAGS as readonly string[]).includes(String(r.qcFlag)) ? tq(String(r.qcFlag) as (typeof FLAGS)[number]) : r.qcFlag) },
+          { header: t('valid'), cell: (r) => (r.valid ? t('yes') : t('no')) },
+        ]}
+      />
     </>
   );
 }

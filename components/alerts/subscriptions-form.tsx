@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { useSaveStatus } from '@/components/ui/use-save-status';
 import { KIND_OPTIONS } from './format';
 import styles from './alerts.module.css';
 
@@ -28,8 +29,7 @@ export function SubscriptionsForm({
 }) {
   const t = useTranslations('alerts');
   const [v, setV] = useState<SubscriptionValues>(initial);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { status, pending, submit } = useSaveStatus();
   const kindsAll = KIND_OPTIONS;
   return (
     <form
@@ -37,10 +37,9 @@ export function SubscriptionsForm({
       data-testid="subscriptions-form"
       onSubmit={(e) => {
         e.preventDefault();
-        setStatus(null);
-        start(async () => {
+        submit(async () => {
           const res = await save({ ...v, webhookUrl: v.channels.includes('webhook') ? v.webhookUrl : null });
-          setStatus(res.ok ? { ok: true, text: t('subscriptions.saved') } : { ok: false, text: t('subscriptions.error', { message: res.message ?? res.error }) });
+          return res.ok ? { ok: true, text: t('subscriptions.saved') } : { ok: false, text: t('subscriptions.error', { message: res.message ?? res.error }) };
         });
       }}
     >

@@ -1,8 +1,16 @@
 import { useTranslations } from 'next-intl';
 import { formatNumber } from '@/lib/domain/format';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
+import { targetOptions } from './format';
 import type { ReconciliationItem } from './types';
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
+
+/** A count that needs attention is a badge; zero stays plain. */
+function CountBadge({ n, tone }: { n: number; tone: 'partial' | 'rejected' | 'neutral' }) {
+  return n > 0 ? <span className={`badge badge-${tone}`}>{formatNumber(n)}</span> : 0;
+}
 
 /** Received vs forwarded per station and day of receipt, with a date-range filter (a plain GET form). */
 export function ReconciliationTable({
@@ -32,63 +40,40 @@ export function ReconciliationTable({
         </label>
         <label>
           {t('target')}{' '}
-          <select className="input" name="target" defaultValue={target ?? ''}>
-            <option value="">{t('allTargets')}</option>
-            {targets.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <Select name="target" defaultValue={target ?? ''} empty={t('allTargets')} options={targetOptions(targets)} />
         </label>
         <button className="btn" type="submit">
           {t('show')}
         </button>
       </form>
-      <div className="table-wrap">
-        <table className="data" data-testid="forward-reconciliation">
-          <thead>
+      <DataTable
+        testId="forward-reconciliation"
+        rows={rows}
+        rowKey={(r) => `${r.day} ${r.station}`}
+        rowProps={(r) => ({ 'data-station': r.station, 'data-day': r.day, 'data-complete': r.received - r.forwarded === 0 })}
+        empty={t('emptyRows')}
+        columns={[
+          { header: t('day'), className: 'nowrap', cell: (r) => dmy(r.day) },
+          { header: t('station'), className: 'mono', cell: (r) => r.station },
+          { header: t('received'), num: true, cell: (r) => formatNumber(r.received) },
+          { header: t('forwarded'), num: true, cell: (r) => formatNumber(r.forwarded) },
+          { header: t('pending'), num: true, cell: (r) => <CountBadge n={r.pending} tone="partial" /> },
+          { header: t('failed'), num: true, cell: (r) => <CountBadge n={r.failed} tone="rejected" /> },
+          { header: t('notQueued'), num: true, cell: (r) => <CountBadge n={r.notQueued} tone="neutral" /> },
+        ]}
+        foot={
+          rows.length > 0 && (
             <tr>
-              <th>{t('day')}</th>
-              <th>{t('station')}</th>
-              <th className="num">{t('received')}</th>
-              <th className="num">{t('forwarded')}</th>
-              <th className="num">{t('pending')}</th>
-              <th className="num">{t('failed')}</th>
-              <th className="num">{t('notQueued')}</th>
+              <th colSpan={2}>{t('total')}</th>
+              {([totals.received, totals.forwarded, totals.pending, totals.failed, totals.notQueued] as const).map((n, i) => (
+                <th key={i} className="num">
+                  {formatNumber(n)}
+                </th>
+              ))}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const gap = r.received - r.forwarded;
-              return (
-                <tr key={`${r.day} ${r.station}`} data-station={r.station} data-day={r.day} data-complete={gap === 0}>
-                  <td className="nowrap">{dmy(r.day)}</td>
-                  <td className="mono">{r.station}</td>
-                  <td className="num">{formatNumber(r.received)}</td>
-                  <td className="num">{formatNumber(r.forwarded)}</td>
-                  <td className="num">{r.pending > 0 ? <span className="badge badge-partial">{formatNumber(r.pending)}</span> : 0}</td>
-                  <td className="num">{r.failed > 0 ? <span className="badge badge-rejected">{formatNumber(r.failed)}</span> : 0}</td>
-                  <td className="num">{r.notQueued > 0 ? <span className="badge badge-neutral">{formatNumber(r.notQueued)}</span> : 0}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          {rows.length > 0 && (
-            <tfoot>
-              <tr>
-                <th colSpan={2}>{t('total')}</th>
-                <th className="num">{formatNumber(totals.received)}</th>
-                <th className="num">{formatNumber(totals.forwarded)}</th>
-                <th className="num">{formatNumber(totals.pending)}</th>
-                <th className="num">{formatNumber(totals.failed)}</th>
-                <th className="num">{formatNumber(totals.notQueued)}</th>
-              </tr>
-            </tfoot>
-          )}
-        </table>
-        {rows.length === 0 && <div className="empty">{t('emptyRows')}</div>}
-      </div>
+          )
+        }
+      />
     </>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { Select } from '@/components/ui/select';
 import { ActionMessage } from './action-message';
+import { targetOptions } from './format';
 import type { FormAction } from './types';
 
 /** Admin/operator: queue a station's files received between two dates again. */
@@ -27,14 +29,7 @@ export function ResendForm({ action, stations, targets, from, to }: { action: Fo
       </label>
       <label>
         {t('target')}{' '}
-        <select className="input" name="target" defaultValue="">
-          <option value="">{t('allTargets')}</option>
-          {targets.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name}
-            </option>
-          ))}
-        </select>
+        <Select name="target" defaultValue="" empty={t('allTargets')} options={targetOptions(targets)} />
       </label>
       <button className="btn btn-primary" type="submit" disabled={pending}>
         {t('resend')}

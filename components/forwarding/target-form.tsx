@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { Select } from '@/components/ui/select';
 import { ActionMessage } from './action-message';
 import type { FormAction } from './types';
 
@@ -19,10 +20,7 @@ export function TargetForm({ action }: { action: FormAction }) {
       </label>
       <label>
         {t('protocol')}
-        <select className="input" name="protocol" defaultValue="ftp">
-          <option value="ftp">FTP</option>
-          <option value="ftps">FTPS</option>
-        </select>
+        <Select name="protocol" defaultValue="ftp" options={[{ value: 'ftp', label: 'FTP' }, { value: 'ftps', label: 'FTPS' }]} />
       </label>
       <label>
         {t('host')}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { formatValue } from './format';
 import { ResolveConflictButton, type ResolveResult } from './resolve-conflict-button';
 import styles from './ingest.module.css';
@@ -39,60 +40,45 @@ export function ConflictsPanel({
       {rows.length === 0 ? (
         <div className="empty">{t('empty')}</div>
       ) : (
-        <div className={styles.innerTable}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{tIngest('station')}</th>
-                <th>{t('parameter')}</th>
-                <th>{t('time')}</th>
-                <th className="num">{t('stored')}</th>
-                <th className="num">{t('new')}</th>
-                {!perFile && <th>{t('file')}</th>}
-                <th>{t('receivedAt')}</th>
-                {resolveAction && <th aria-label={t('resolve')} />}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.id} data-conflict-id={c.id}>
-                  <td className="mono" title={c.stationName ?? undefined}>
-                    {c.stationCode ?? '—'}
-                  </td>
-                  <td className="mono">{c.parameter}</td>
-                  <td className="nowrap">{formatDateTime(c.time)}</td>
-                  <td className="num">
-                    <strong>{formatValue(c.storedValue, locale)}</strong>
-                  </td>
-                  <td className={`num ${styles.newValue}`}>{formatValue(c.newValue, locale)}</td>
-                  {!perFile && (
-                    <td className={styles.conflictFile}>
-                      {c.fileId ? (
-                        <Link href={`/ingest/${c.fileId}`} className="mono small">
-                          {c.fileName ?? `#${c.fileId}`}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  )}
-                  <td className="nowrap">{formatDateTime(c.receivedAt, { seconds: true })}</td>
-                  {resolveAction && (
-                    <td className="num">
-                      <ResolveConflictButton
-                        id={c.id}
-                        action={resolveAction}
-                        label={t('resolve')}
-                        pendingLabel={t('resolving')}
-                        errorLabel={t('error')}
-                      />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          wrap={styles.innerTable}
+          rows={rows}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ 'data-conflict-id': c.id })}
+          columns={[
+            { header: tIngest('station'), className: 'mono', cellProps: (c) => ({ title: c.stationName ?? undefined }), cell: (c) => c.stationCode ?? '—' },
+            { header: t('parameter'), className: 'mono', cell: (c) => c.parameter },
+            { header: t('time'), className: 'nowrap', cell: (c) => formatDateTime(c.time) },
+            { header: t('stored'), num: true, cell: (c) => <strong>{formatValue(c.storedValue, locale)}</strong> },
+            { header: t('new'), num: true, className: styles.newValue, cell: (c) => formatValue(c.newValue, locale) },
+            !perFile && {
+              header: t('file'),
+              className: styles.conflictFile,
+              cell: (c) =>
+                c.fileId ? (
+                  <Link href={`/ingest/${c.fileId}`} className="mono small">
+                    {c.fileName ?? `#${c.fileId}`}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+            },
+            { header: t('receivedAt'), className: 'nowrap', cell: (c) => formatDateTime(c.receivedAt, { seconds: true }) },
+            resolveAction && {
+              headerProps: { 'aria-label': t('resolve') },
+              className: 'num',
+              cell: (c) => (
+                <ResolveConflictButton
+                  id={c.id}
+                  action={resolveAction}
+                  label={t('resolve')}
+                  pendingLabel={t('resolving')}
+                  errorLabel={t('error')}
+                />
+              ),
+            },
+          ]}
+        />
       )}
       {total > rows.length && rows.length > 0 && <p className="muted small">{t('more', { count: total - rows.length })}</p>}
     </section>

@@ -1,30 +1,14 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
-import type { ReasonEntry } from '@/lib/dto/ingest';
+import type { IngestFileDto } from '@/lib/dto/ingest';
 import { isKnownSource } from './format';
-import { IngestOutcomeBadge, type Outcome } from './outcome-badge';
-import { ReasonText } from './reason-text';
+import { IngestOutcomeBadge } from './outcome-badge';
+import { ReasonList } from './reason-text';
 import styles from './ingest.module.css';
 import { formatDateTime } from '@/lib/domain/time';
 
-export type FileMetaProps = {
-  id: number;
-  name: string;
-  size: number;
-  sha256: string;
-  source: string;
-  account: string | null;
-  remoteAddress: string | null;
-  receivedAt: string;
-  outcome: Outcome;
-  reasons: ReasonEntry[];
-  readingCount: number;
-  stationCode: string | null;
-  stationName: string | null;
-};
-
-export function FileMeta({ file, downloadHref }: { file: FileMetaProps; downloadHref: string }) {
+export function FileMeta({ file, downloadHref }: { file: IngestFileDto; downloadHref: string }) {
   const t = useTranslations('ingest');
   const locale = useLocale() as DisplayLocale;
   return (
@@ -75,13 +59,7 @@ export function FileMeta({ file, downloadHref }: { file: FileMetaProps; download
           <>
             <dt>{t('detail.fileReasons')}</dt>
             <dd>
-              <ul className={styles.reasonList}>
-                {file.reasons.map((r, i) => (
-                  <li key={i}>
-                    <ReasonText reason={r} />
-                  </li>
-                ))}
-              </ul>
+              <ReasonList reasons={file.reasons} />
             </dd>
           </>
         )}

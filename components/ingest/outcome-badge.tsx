@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
+import type { LedgerEntry } from '@/lib/dto/ingest';
 
-export type Outcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
+export type Outcome = LedgerEntry['outcome'];
 export const OUTCOMES: readonly Outcome[] = ['accepted', 'partial', 'rejected', 'duplicate'];
 
 /** Bar and tile colours per outcome (the badge colours of globals.css, a shade stronger for bars). */

@@ -27,3 +27,17 @@ export function ReasonText({ reason, compact = false }: { reason: ReasonEntry; c
     </span>
   );
 }
+
+/** A file's reasons, one per line (nothing when there are none). */
+export function ReasonList({ reasons }: { reasons: readonly ReasonEntry[] }) {
+  if (reasons.length === 0) return null;
+  return (
+    <ul className={styles.reasonList}>
+      {reasons.map((r, i) => (
+        <li key={i}>
+          <ReasonText reason={r} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -3,9 +3,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import type { StationKind } from '@/lib/domain/parameters';
-import { ActionMessage } from './action-message';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { formatCoefficients, formatLimitValue } from './format';
+import { FormFooter, RowActionForm } from './form-parts';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, BindableStandard, BindingItem } from './types';
 
@@ -18,21 +20,6 @@ const FIELDS_BY_KIND: Record<StationKind, readonly ('kq' | 'kf' | 'kp' | 'kv' | 
 };
 
 const show = (n: number | undefined, locale: DisplayLocale) => (n === undefined ? '' : formatLimitValue(n, locale));
-
-function RemoveBinding({ stationCode, standardCode, action }: { stationCode: string; standardCode: string; action: AdminFormAction }) {
-  const t = useTranslations('limitsAdmin.bindings');
-  const [state, submit, pending] = useActionState(action, null);
-  return (
-    <form action={submit} className={styles.inline}>
-      <input type="hidden" name="stationCode" value={stationCode} />
-      <input type="hidden" name="standardCode" value={standardCode} />
-      <button className="btn" type="submit" disabled={pending}>
-        {t('remove')}
-      </button>
-      <ActionMessage state={state} okText={t('removed')} />
-    </form>
-  );
-}
 
 /** The station's bindings (standard + column + coefficients) and the form that adds or changes one. */
 export function BindingsPanel({
@@ -62,37 +49,38 @@ export function BindingsPanel({
       {bindings.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('standard')}</th>
-                <th>{t('column')}</th>
-                <th>{t('coefficients')}</th>
-                <th>{t('updated')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {bindings.map((b) => (
-                <tr key={b.standardCode} data-binding={b.standardCode}>
-                  <td className="mono">{b.standardCode}</td>
-                  <td>{b.column}</td>
-                  <td>
-                    {formatCoefficients(b.coefficients, locale) || '—'}
-                    {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
-                  </td>
-                  <td className="muted small">
-                    {b.updatedBy ?? '—'} {formatDateTime(b.updatedAt)}
-                  </td>
-                  <td>
-                    <RemoveBinding stationCode={stationCode} standardCode={b.standardCode} action={removeAction} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={bindings}
+          rowKey={(b) => b.standardCode}
+          rowProps={(b) => ({ 'data-binding': b.standardCode })}
+          columns={[
+            { header: t('standard'), className: 'mono', cell: (b) => b.standardCode },
+            { header: t('column'), cell: (b) => b.column },
+            {
+              header: t('coefficients'),
+              cell: (b) => (
+                <>
+                  {formatCoefficients(b.coefficients, locale) || '—'}
+                  {b.coefficients.o2Ref !== undefined && ` · O₂ ${formatLimitValue(b.coefficients.o2Ref, locale)} %`}
+                </>
+              ),
+            },
+            {
+              header: t('updated'),
+              className: 'muted small',
+              cell: (b) => (
+                <>
+                  {b.updatedBy ?? '—'} {formatDateTime(b.updatedAt)}
+                </>
+              ),
+            },
+            {
+              cell: (b) => (
+                <RowActionForm action={removeAction} fields={{ stationCode, standardCode: b.standardCode }} label={t('remove')} okText={t('removed')} />
+              ),
+            },
+          ]}
+        />
       )}
       {standards.length === 0 ? (
         <p className="muted">{t('noStandards')}</p>
@@ -101,23 +89,11 @@ export function BindingsPanel({
           <input type="hidden" name="stationCode" value={stationCode} />
           <label>
             {t('standard')}
-            <select className="input" name="standardCode" value={standardCode} onChange={(e) => setStandardCode(e.target.value)}>
-              {standards.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.code}
-                </option>
-              ))}
-            </select>
+            <Select name="standardCode" value={standardCode} onChange={(e) => setStandardCode(e.target.value)} options={standards.map((s) => s.code)} />
           </label>
           <label>
             {t('column')}
-            <select className="input" name="column" defaultValue={current?.column ?? columns[0]}>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c === 'all' ? t('anyColumn') : c}
-                </option>
-              ))}
-            </select>
+            <Select name="column" defaultValue={current?.column ?? columns[0]} options={columns.map((c) => ({ value: c, label: c === 'all' ? t('anyColumn') : c }))} />
           </label>
           {fields.map((f) => (
             <label key={f}>
@@ -125,15 +101,7 @@ export function BindingsPanel({
               <input className="input" name={f} inputMode="decimal" defaultValue={show(current?.coefficients[f], locale)} placeholder={t('optional')} />
             </label>
           ))}
-          <div>
-            <button className="btn btn-primary" type="submit" disabled={pending}>
-              {current ? t('update') : t('bind')}
-            </button>
-          </div>
-          <div className={styles.wide}>
-            <p className="muted small">{t('hint')}</p>
-            <ActionMessage state={state} okText={t('saved')} />
-          </div>
+          <FormFooter label={current ? t('update') : t('bind')} pending={pending} hint={t('hint')} state={state} okText={t('saved')} />
         </form>
       )}
     </div>

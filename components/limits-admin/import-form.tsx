@@ -8,6 +8,8 @@ import {
   type LimitImportError,
 } from '@/lib/domain/limits';
 import { formatDayKey } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { LimitValuesTable } from './limit-values-table';
 import styles from './limits-admin.module.css';
 import type { ImportAction, ImportResult } from './types';
@@ -51,11 +53,15 @@ export function LimitImportForm({ preview, save }: { preview: ImportAction; save
         </label>
         <label>
           {t('format')}
-          <select className="input" name="format" defaultValue="auto">
-            <option value="auto">{t('formatAuto')}</option>
-            <option value="csv">CSV</option>
-            <option value="json">JSON</option>
-          </select>
+          <Select
+            name="format"
+            defaultValue="auto"
+            options={[
+              { value: 'auto', label: t('formatAuto') },
+              { value: 'csv', label: 'CSV' },
+              { value: 'json', label: 'JSON' },
+            ]}
+          />
         </label>
         <div className={styles.row}>
           <button className="btn" type="submit" name="intent" value="preview" disabled={pending}>
@@ -154,24 +160,14 @@ function FormatHelp() {
     <details style={{ marginTop: 14 }} data-testid="import-format">
       <summary>{t('formatTitle')}</summary>
       <p className="muted">{t('formatIntro')}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th>{t('column')}</th>
-              <th>{t('meaning')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {COLUMN_KEYS.map((c) => (
-              <tr key={c}>
-                <td className="mono">{c}</td>
-                <td>{t(`columns.${c}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={COLUMN_KEYS}
+        rowKey={(c) => c}
+        columns={[
+          { header: t('column'), className: 'mono', cell: (c) => c },
+          { header: t('meaning'), cell: (c) => t(`columns.${c}`) },
+        ]}
+      />
       <p className="muted small">{t('formatRules')}</p>
       <h3>CSV</h3>
       <pre className={styles.code}>{LIMIT_IMPORT_EXAMPLE_CSV}</pre>

@@ -1,8 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { ActionMessage } from './action-message';
+import { Select } from '@/components/ui/select';
 import styles from './limits-admin.module.css';
+import { FormFooter } from './form-parts';
 import type { AdminFormAction, MaintenanceStation } from './types';
 
 /** Declares a maintenance window: a station, the whole station or some of its parameters, from/to (local time), reason. */
@@ -17,13 +18,12 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
     <form action={submit} className={`${styles.formGrid} ${styles.formGridWide}`} data-testid="maintenance-form">
       <label>
         {t('station')}
-        <select className="input" name="stationCode" value={station} onChange={(e) => setStation(e.target.value)}>
-          {stations.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code} – {s.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          name="stationCode"
+          value={station}
+          onChange={(e) => setStation(e.target.value)}
+          options={stations.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` }))}
+        />
       </label>
       <label>
         {t('from')}
@@ -57,15 +57,7 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
         {t('reason')}
         <input className="input" name="reason" required maxLength={500} placeholder={t('reasonPlaceholder')} />
       </label>
-      <div>
-        <button className="btn btn-primary" type="submit" disabled={pending}>
-          {t('create')}
-        </button>
-      </div>
-      <div className={styles.wide}>
-        <p className="muted small">{t('hint')}</p>
-        <ActionMessage state={state} okText={t('created')} />
-      </div>
+      <FormFooter label={t('create')} pending={pending} hint={t('hint')} state={state} okText={t('created')} />
     </form>
   );
 }

@@ -3,27 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { DisplayLocale } from '@/lib/domain/format';
 import { LIMIT_AVERAGINGS } from '@/lib/domain/limits';
-import { ActionMessage } from './action-message';
 import { formatDayKey } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
+import { Select } from '@/components/ui/select';
 import { formatBounds } from './format';
+import { FormFooter, RowActionForm } from './form-parts';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
-
-function EndPermit({ permit, stationCode, action }: { permit: PermitItem; stationCode: string; action: AdminFormAction }) {
-  const t = useTranslations('limitsAdmin.permits');
-  const [state, submit, pending] = useActionState(action, null);
-  return (
-    <form action={submit} className={styles.inline}>
-      <input type="hidden" name="id" value={permit.id} />
-      <input type="hidden" name="stationCode" value={stationCode} />
-      <input className="input" type="date" name="effectiveTo" required aria-label={t('endOn')} min={permit.effectiveFrom} style={{ width: 150 }} />
-      <button className="btn" type="submit" disabled={pending}>
-        {t('end')}
-      </button>
-      <ActionMessage state={state} okText={t('ended')} />
-    </form>
-  );
-}
 
 /** The facility's permit limits that can apply to this station, and the form that adds one. */
 export function PermitsPanel({
@@ -50,57 +36,54 @@ export function PermitsPanel({
       {permits.length === 0 ? (
         <p className="muted">{tp('none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>{t('values.parameter')}</th>
-                <th>{tp('scope')}</th>
-                <th>{t('values.limit')}</th>
-                <th>{t('values.averaging')}</th>
-                <th>{t('derivation.effective')}</th>
-                <th>{tp('note')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {permits.map((p) => (
-                <tr key={p.id} data-permit={p.id}>
-                  <td className="mono">{p.parameter}</td>
-                  <td>{p.stationCode ? tp('scopeStation') : tp('scopeFacility')}</td>
-                  <td className="num">{formatBounds(p.min, p.max, locale)}</td>
-                  <td>{t(`averaging.${p.averaging}`)}</td>
-                  <td className="nowrap">
-                    {t('standards.period', { from: formatDayKey(p.effectiveFrom), to: p.effectiveTo ? formatDayKey(p.effectiveTo) : t('standards.open') })}{' '}
-                    {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
-                  </td>
-                  <td>{p.note ?? ''}</td>
-                  <td>{!p.effectiveTo && <EndPermit permit={p} stationCode={stationCode} action={endAction} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={permits}
+          rowKey={(p) => p.id}
+          rowProps={(p) => ({ 'data-permit': p.id })}
+          columns={[
+            { header: t('values.parameter'), className: 'mono', cell: (p) => p.parameter },
+            { header: tp('scope'), cell: (p) => (p.stationCode ? tp('scopeStation') : tp('scopeFacility')) },
+            { header: t('values.limit'), className: 'num', cell: (p) => formatBounds(p.min, p.max, locale) },
+            { header: t('values.averaging'), cell: (p) => t(`averaging.${p.averaging}`) },
+            {
+              header: t('derivation.effective'),
+              className: 'nowrap',
+              cell: (p) => (
+                <>
+                  {t('standards.period', { from: formatDayKey(p.effectiveFrom), to: p.effectiveTo ? formatDayKey(p.effectiveTo) : t('standards.open') })}{' '}
+                  {p.inForce && <span className="badge badge-accepted">{t('standards.inForce')}</span>}
+                </>
+              ),
+            },
+            { header: tp('note'), cell: (p) => p.note ?? '' },
+            {
+              cell: (p) =>
+                !p.effectiveTo && (
+                  <RowActionForm action={endAction} fields={{ id: p.id, stationCode }} label={tp('end')} okText={tp('ended')}>
+                    <input className="input" type="date" name="effectiveTo" required aria-label={tp('endOn')} min={p.effectiveFrom} style={{ width: 150 }} />
+                  </RowActionForm>
+                ),
+            },
+          ]}
+        />
       )}
       <form action={submit} className={styles.formGrid} style={{ marginTop: 12 }} data-testid="permit-form">
         <input type="hidden" name="stationCode" value={stationCode} />
         <input type="hidden" name="facilityCode" value={facilityCode} />
         <label>
           {t('values.parameter')}
-          <select className="input" name="parameter" required>
-            {parameters.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+          <Select name="parameter" required options={parameters} />
         </label>
         <label>
           {tp('scope')}
-          <select className="input" name="scope" defaultValue="station">
-            <option value="station">{tp('scopeStation')}</option>
-            <option value="facility">{tp('scopeFacility')}</option>
-          </select>
+          <Select
+            name="scope"
+            defaultValue="station"
+            options={[
+              { value: 'station', label: tp('scopeStation') },
+              { value: 'facility', label: tp('scopeFacility') },
+            ]}
+          />
         </label>
         <label>
           {tp('min')}
@@ -112,13 +95,7 @@ export function PermitsPanel({
         </label>
         <label>
           {t('values.averaging')}
-          <select className="input" name="averaging" defaultValue="24h">
-            {LIMIT_AVERAGINGS.map((a) => (
-              <option key={a} value={a}>
-                {t(`averaging.${a}`)}
-              </option>
-            ))}
-          </select>
+          <Select name="averaging" defaultValue="24h" options={LIMIT_AVERAGINGS.map((a) => ({ value: a, label: t(`averaging.${a}`) }))} />
         </label>
         <label>
           {tp('from')}
@@ -132,14 +109,7 @@ export function PermitsPanel({
           {tp('note')}
           <input className="input" name="note" maxLength={500} placeholder={tp('notePlaceholder')} />
         </label>
-        <div>
-          <button className="btn btn-primary" type="submit" disabled={pending}>
-            {tp('add')}
-          </button>
-        </div>
-        <div className={styles.wide}>
-          <ActionMessage state={state} okText={tp('saved')} />
-        </div>
+        <FormFooter label={tp('add')} pending={pending} state={state} okText={tp('saved')} />
       </form>
     </div>
   );

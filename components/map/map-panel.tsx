@@ -8,6 +8,7 @@ import { formatTime } from '@/lib/domain/time';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { countStates, STATION_STATES } from '@/lib/domain/stations/states';
 import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
+import { Select } from '@/components/ui/select';
 import { filterStations, NO_FILTERS } from './filter';
 import type { AqiLoadResult, MapFilters, MapLoadResult, MapView } from './types';
 
@@ -98,30 +99,27 @@ export function MapPanel({
           placeholder={tm('filterSearch')}
           aria-label={tm('filterSearch')}
         />
-        <select className="input" aria-label={tm('filterKind')} value={filters.kind} onChange={(e) => set('kind', e.target.value as MapFilters['kind'])}>
-          <option value="">{tm('allKinds')}</option>
-          {STATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={tm('filterFacility')} value={filters.facility} onChange={(e) => set('facility', e.target.value)}>
-          <option value="">{tm('allFacilities')}</option>
-          {facilities.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={tm('filterState')} value={filters.state} onChange={(e) => set('state', e.target.value as MapFilters['state'])}>
-          <option value="">{tm('allStates')}</option>
-          {STATION_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`states.${s}`)}
-            </option>
-          ))}
-        </select>
+        <Select
+          aria-label={tm('filterKind')}
+          value={filters.kind}
+          onChange={(e) => set('kind', e.target.value as MapFilters['kind'])}
+          empty={tm('allKinds')}
+          options={STATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+        <Select
+          aria-label={tm('filterFacility')}
+          value={filters.facility}
+          onChange={(e) => set('facility', e.target.value)}
+          empty={tm('allFacilities')}
+          options={facilities.map(([code, name]) => ({ value: code, label: name }))}
+        />
+        <Select
+          aria-label={tm('filterState')}
+          value={filters.state}
+          onChange={(e) => set('state', e.target.value as MapFilters['state'])}
+          empty={tm('allStates')}
+          options={STATION_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
+        />
         {filtered && (
           <button type="button" className="btn" onClick={() => setFilters(NO_FILTERS)}>
             {tm('clearFilters')}

@@ -3,21 +3,21 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import L from './leaflet-global';
 import 'leaflet.markercluster';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { GeoJSON, MapContainer, Pane, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
 import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/stations/states';
 import { markerColor, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
+import { Basemap, escapeHtml } from './basemap';
 import type { MapStationView } from './types';
 
-const BASEMAP_URL = '/geo/vn-provinces-ne10m.geojson';
 /** Bắc Giang and Bắc Ninh (merged into the new Bắc Ninh on 1 July 2025) by ISO 3166-2 code. */
 const HIGHLIGHTED = new Set(['VN-54', 'VN-56']);
 const DEFAULT_CENTER: [number, number] = [21.25, 106.3];
@@ -29,10 +29,6 @@ const NO_AQI: Record<string, AqiMapEntryView> = {};
 const LEVEL_COLORS: Record<Level, string> = { good: '#1DCE6C', approaching: '#F08432', exceeding: '#EA3223' };
 
 type ProvinceProps = { name?: string; name_vi?: string; iso_3166_2?: string };
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /**
  * A divIcon whose DOM element carries the marker contract: class `station-marker`, `data-station`, `data-state`; in AQI
@@ -57,34 +53,10 @@ function provinceStyle(feature?: Feature<Geometry, ProvinceProps>): L.PathOption
     : { color: '#9aa8a2', weight: 0.6, fillColor: '#f1f4f2', fillOpacity: 0.9 };
 }
 
-function Basemap() {
-  const [geo, setGeo] = useState<FeatureCollection<Geometry, ProvinceProps> | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    fetch(BASEMAP_URL)
-      .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection<Geometry, ProvinceProps>>) : null))
-      .then((g) => {
-        if (!cancelled && g) setGeo(g);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (!geo) return null;
-  return (
-    // A low pane, so the polygons never paint over markers even though they load after them.
-    <Pane name="basemap" style={{ zIndex: 250 }}>
-      <GeoJSON
-        data={geo}
-        style={provinceStyle}
-        onEachFeature={(feature: Feature<Geometry, ProvinceProps>, layer) => {
-          const name = feature.properties?.name_vi ?? feature.properties?.name;
-          if (name) layer.bindTooltip(name, { sticky: true, direction: 'top', opacity: 0.85 });
-        }}
-      />
-    </Pane>
-  );
+/** Tooltip of a province: its Vietnamese name when the data has one. */
+function nameProvince(feature: Feature<Geometry, ProvinceProps | null>, layer: L.Layer) {
+  const name = feature.properties?.name_vi ?? feature.properties?.name;
+  if (name) layer.bindTooltip(name, { sticky: true, direction: 'top', opacity: 0.85 });
 }
 
 /** Fits the view to the stations once, on the first data; later refreshes leave the user's pan and zoom alone. */
@@ -306,7 +278,7 @@ export default function StationMap({
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} minZoom={5} maxZoom={18} scrollWheelZoom style={{ height: '100%', width: '100%' }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="" />}
-      <Basemap />
+      <Basemap style={provinceStyle} onEachFeature={nameProvince} />
       <FitToStations stations={stations} />
       <ClusteredMarkers stations={stations} colors={colors} locale={locale} mode={mode} aqi={aqi} />
     </MapContainer>

@@ -13,17 +13,21 @@ export type MapStationView = {
   lon: number;
   state: StationState;
   lastFileAt: string | null;
-  latest: {
-    parameter: string;
-    value: number;
-    unit: string;
-    decimals: number;
-    deviceStatus: string;
-    time: string;
-    level: Level | null;
-    limitMin: number | null;
-    limitMax: number | null;
-  }[];
+  latest: LatestValueView[];
+};
+
+/** A station's newest value of a parameter with its level and the limit it was judged by (the map and station page). */
+export type LatestValueView = {
+  parameter: string;
+  value: number;
+  unit: string;
+  decimals: number;
+  deviceStatus: string;
+  qcFlag: number;
+  time: string;
+  level: Level | null;
+  limitMin: number | null;
+  limitMax: number | null;
 };
 
 export type MapView = {

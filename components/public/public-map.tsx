@@ -1,17 +1,11 @@
 'use client';
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import type { FeatureCollection, Geometry } from 'geojson';
-import { useEffect, useMemo, useState } from 'react';
-import { GeoJSON, MapContainer, Marker, Pane, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { useEffect, useMemo } from 'react';
+import { MapContainer, Marker, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { textOn } from '@/components/aqi/bands';
+import { Basemap, escapeHtml } from '@/components/map/basemap';
 import type { PublicStationView } from './types';
-
-const BASEMAP_URL = '/geo/vn-provinces-ne10m.geojson';
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /** A round badge with the current index in its band colour (grey without a published value); squares for rivers. */
 function icon(s: PublicStationView): L.DivIcon {
@@ -28,28 +22,6 @@ function icon(s: PublicStationView): L.DivIcon {
   });
 }
 
-function Basemap() {
-  const [geo, setGeo] = useState<FeatureCollection<Geometry> | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    fetch(BASEMAP_URL)
-      .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection<Geometry>>) : null))
-      .then((g) => {
-        if (!cancelled && g) setGeo(g);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (!geo) return null;
-  return (
-    <Pane name="basemap" style={{ zIndex: 250 }}>
-      <GeoJSON data={geo} style={{ color: '#9aa8a2', weight: 0.6, fillColor: '#f1f4f2', fillOpacity: 0.9 }} />
-    </Pane>
-  );
-}
-
 function Fit({ stations }: { stations: PublicStationView[] }) {
   const map = useMap();
   useEffect(() => {
@@ -64,7 +36,7 @@ export default function PublicMap({ stations, tileUrl }: { stations: PublicStati
   return (
     <MapContainer center={[21.25, 106.3]} zoom={9} scrollWheelZoom={false} style={{ height: '100%', width: '100%' }}>
       {tileUrl && <TileLayer url={tileUrl} attribution="" />}
-      <Basemap />
+      <Basemap style={{ color: '#9aa8a2', weight: 0.6, fillColor: '#f1f4f2', fillOpacity: 0.9 }} />
       <Fit stations={stations} />
       {stations.map((s) => {
         const ic = icons.get(s.code);

@@ -1,6 +1,8 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { Select } from '@/components/ui/select';
+import { LocalTimeRange } from './local-time-range';
 import type { QcFormAction } from './types';
 
 type ErrorKey = 'VALIDATION' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL' | 'RATE_LIMITED';
@@ -27,23 +29,18 @@ export function OverlayForm({ station, parameters, action }: { station: string; 
         ))}
       </fieldset>
       <div className="toolbar" style={{ flexWrap: 'wrap', gap: 12 }}>
-        <label>
-          {t('overlay.from')}
-          <br />
-          <input className="input" type="datetime-local" name="from" required />
-        </label>
-        <label>
-          {t('overlay.to')}
-          <br />
-          <input className="input" type="datetime-local" name="to" required />
-        </label>
+        <LocalTimeRange fromLabel={t('overlay.from')} toLabel={t('overlay.to')} />
         <label>
           {t('overlay.action')}
           <br />
-          <select className="input" name="action" defaultValue="invalidate">
-            <option value="invalidate">{t('overlay.invalidate')}</option>
-            <option value="restore">{t('overlay.restore')}</option>
-          </select>
+          <Select
+            name="action"
+            defaultValue="invalidate"
+            options={[
+              { value: 'invalidate', label: t('overlay.invalidate') },
+              { value: 'restore', label: t('overlay.restore') },
+            ]}
+          />
         </label>
         <label style={{ flex: '1 1 240px' }}>
           {t('overlay.reason')}

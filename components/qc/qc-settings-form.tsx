@@ -1,7 +1,9 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
+import { Select } from '@/components/ui/select';
+import { LocalTimeRange } from './local-time-range';
 import type { QcFormAction } from './types';
 
 type Action = QcFormAction;
@@ -20,6 +22,18 @@ export type QcConfigView = {
 export type QcParameterView = { parameter: string; unit: string; defaults: QcConfigView; override: Partial<QcConfigView> | null };
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/** A setting: its name, its field(s), and the registry default used while the field is empty. */
+function SettingRow({ label, fallback, children }: { label: string; fallback: string; children: ReactNode }) {
+  const t = useTranslations('qc.settings');
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+      <td className="muted">{t('defaultValue', { value: fallback })}</td>
+    </tr>
+  );
+}
 
 /** One parameter's QC override (admin); each field shows the registry default beside it; empty = default. */
 export function QcSettingsRow({ station, p, action }: { station: string; p: QcParameterView; action: Action }) {
@@ -43,47 +57,35 @@ export function QcSettingsRow({ station, p, action }: { station: string; p: QcPa
       </h3>
       <table className="small">
         <tbody>
-          <tr>
-            <th scope="row">{t('failSpan')}</th>
-            <td>{field('failMin', o.failSpan?.[0])} – {field('failMax', o.failSpan?.[1])}</td>
-            <td className="muted">{t('defaultValue', { value: span(d.failSpan) })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('suspectSpan')}</th>
-            <td>{field('suspectMin', o.suspectSpan?.[0])} – {field('suspectMax', o.suspectSpan?.[1])}</td>
-            <td className="muted">{t('defaultValue', { value: span(d.suspectSpan) })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('flatTolerance')}</th>
-            <td>{field('flatTolerance', o.flatTolerance)}</td>
-            <td className="muted">{t('defaultValue', { value: f(d.flatTolerance) })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('flatMinutes')}</th>
-            <td>{field('flatSuspectMinutes', o.flatSuspectMinutes)} / {field('flatFailMinutes', o.flatFailMinutes)}</td>
-            <td className="muted">{t('defaultValue', { value: `${f(d.flatSuspectMinutes)} / ${f(d.flatFailMinutes)}` })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('spike')}</th>
-            <td>{field('spikeSuspect', o.spike?.[0])} / {field('spikeFail', o.spike?.[1])}</td>
-            <td className="muted">{t('defaultValue', { value: d.spike ? `${f(d.spike[0])} / ${f(d.spike[1])}` : t('off') })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('roc')}</th>
-            <td>{field('rocSuspect', o.rateOfChangePerMinute)} / {field('rocFail', o.rateOfChangeFailPerMinute)}</td>
-            <td className="muted">{t('defaultValue', { value: `${f(d.rateOfChangePerMinute)} / ${f(d.rateOfChangeFailPerMinute)}` })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('zero')}</th>
-            <td>
-              <select className="input" name="zeroImplausible" defaultValue={o.zeroImplausible === undefined ? '' : o.zeroImplausible ? 'on' : 'off'}>
-                <option value="">{t('zeroDefault')}</option>
-                <option value="on">{t('zeroOn')}</option>
-                <option value="off">{t('zeroOff')}</option>
-              </select>
-            </td>
-            <td className="muted">{t('defaultValue', { value: d.zeroImplausible ? t('zeroOn') : t('zeroOff') })}</td>
-          </tr>
+          <SettingRow label={t('failSpan')} fallback={span(d.failSpan)}>
+            {field('failMin', o.failSpan?.[0])} – {field('failMax', o.failSpan?.[1])}
+          </SettingRow>
+          <SettingRow label={t('suspectSpan')} fallback={span(d.suspectSpan)}>
+            {field('suspectMin', o.suspectSpan?.[0])} – {field('suspectMax', o.suspectSpan?.[1])}
+          </SettingRow>
+          <SettingRow label={t('flatTolerance')} fallback={f(d.flatTolerance)}>
+            {field('flatTolerance', o.flatTolerance)}
+          </SettingRow>
+          <SettingRow label={t('flatMinutes')} fallback={`${f(d.flatSuspectMinutes)} / ${f(d.flatFailMinutes)}`}>
+            {field('flatSuspectMinutes', o.flatSuspectMinutes)} / {field('flatFailMinutes', o.flatFailMinutes)}
+          </SettingRow>
+          <SettingRow label={t('spike')} fallback={d.spike ? `${f(d.spike[0])} / ${f(d.spike[1])}` : t('off')}>
+            {field('spikeSuspect', o.spike?.[0])} / {field('spikeFail', o.spike?.[1])}
+          </SettingRow>
+          <SettingRow label={t('roc')} fallback={`${f(d.rateOfChangePerMinute)} / ${f(d.rateOfChangeFailPerMinute)}`}>
+            {field('rocSuspect', o.rateOfChangePerMinute)} / {field('rocFail', o.rateOfChangeFailPerMinute)}
+          </SettingRow>
+          <SettingRow label={t('zero')} fallback={d.zeroImplausible ? t('zeroOn') : t('zeroOff')}>
+            <Select
+              name="zeroImplausible"
+              defaultValue={o.zeroImplausible === undefined ? '' : o.zeroImplausible ? 'on' : 'off'}
+              empty={t('zeroDefault')}
+              options={[
+                { value: 'on', label: t('zeroOn') },
+                { value: 'off', label: t('zeroOff') },
+              ]}
+            />
+          </SettingRow>
         </tbody>
       </table>
       <p>
@@ -113,16 +115,7 @@ export function RecomputeForm({ station, pending: pendingJobs, action }: { stati
       <h2>{t('title')}</h2>
       <input type="hidden" name="station" value={station} />
       <div className="toolbar" style={{ gap: 12, flexWrap: 'wrap' }}>
-        <label>
-          {t('from')}
-          <br />
-          <input className="input" type="datetime-local" name="from" required />
-        </label>
-        <label>
-          {t('to')}
-          <br />
-          <input className="input" type="datetime-local" name="to" required />
-        </label>
+        <LocalTimeRange fromLabel={t('from')} toLabel={t('to')} />
         <button className="btn btn-primary" type="submit" disabled={busy}>
           {t('submit')}
         </button>

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatNumber, formatPercent } from '@/lib/domain/format';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import styles from './reports.module.css';
 
 type Rates = {
@@ -25,74 +26,45 @@ export function periodLabel(period: string): string {
   return d ? `${d}/${m}/${y}` : `${m}/${y}`;
 }
 
-function RateCells({ r }: { r: Rates }) {
-  const locale = useLocale() === 'en' ? 'en' : 'vi';
-  const cls = r.belowThreshold ? styles.belowRate : undefined;
-  return (
-    <>
-      <td className="num">{formatNumber(r.expected, 0, locale)}</td>
-      <td className="num">{formatNumber(r.received, 0, locale)}</td>
-      <td className="num">{formatNumber(r.valid, 0, locale)}</td>
-      <td className={`num ${cls ?? ''}`} data-col="receipt">
-        {formatPercent(r.receiptRate, locale)}
-      </td>
-      <td className={`num ${cls ?? ''}`} data-col="valid">
-        {formatPercent(r.validRate, locale)}
-      </td>
-    </>
-  );
+/** The five rate columns shared by the detail and the totals tables; rates below the threshold are red. */
+function rateColumns<R extends Rates>(t: (key: 'expected' | 'received' | 'valid' | 'receiptRate' | 'validRate') => string, locale: 'vi' | 'en'): Column<R>[] {
+  const below = (r: R) => (r.belowThreshold ? styles.belowRate : undefined);
+  return [
+    { header: t('expected'), num: true, cell: (r) => formatNumber(r.expected, 0, locale) },
+    { header: t('received'), num: true, cell: (r) => formatNumber(r.received, 0, locale) },
+    { header: t('valid'), num: true, cell: (r) => formatNumber(r.valid, 0, locale) },
+    { header: t('receiptRate'), num: true, className: below, cellProps: () => ({ 'data-col': 'receipt' }), cell: (r) => formatPercent(r.receiptRate, locale) },
+    { header: t('validRate'), num: true, className: below, cellProps: () => ({ 'data-col': 'valid' }), cell: (r) => formatPercent(r.validRate, locale) },
+  ];
 }
 
-function RateHeads() {
-  const t = useTranslations('reports.completeness');
-  return (
-    <>
-      <th className="num">{t('expected')}</th>
-      <th className="num">{t('received')}</th>
-      <th className="num">{t('valid')}</th>
-      <th className="num">{t('receiptRate')}</th>
-      <th className="num">{t('validRate')}</th>
-    </>
-  );
-}
+const belowProps = (r: Rates) => ({ className: r.belowThreshold ? styles.below : undefined, 'data-below': r.belowThreshold ? 'true' : 'false' });
 
 export function CompletenessTable({ rows, period }: { rows: CompletenessRowView[]; period: 'day' | 'month' }) {
   const t = useTranslations('reports.completeness');
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="completeness-table">
-        <thead>
-          <tr>
-            <th>{t('station')}</th>
-            <th>{t('facility')}</th>
-            <th>{t('parameter')}</th>
-            <th>{period === 'month' ? t('month') : t('day')}</th>
-            <RateHeads />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={`${r.stationCode}|${r.parameter}|${r.period}`}
-              className={r.belowThreshold ? styles.below : undefined}
-              data-station={r.stationCode}
-              data-parameter={r.parameter}
-              data-period={r.period}
-              data-below={r.belowThreshold ? 'true' : 'false'}
-            >
-              <td>
-                <span className="mono">{r.stationCode}</span> {r.stationName}
-              </td>
-              <td>{r.facilityName}</td>
-              <td className="mono">{r.parameter}</td>
-              <td className="nowrap">{periodLabel(r.period)}</td>
-              <RateCells r={r} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length === 0 && <div className="empty">{t('empty')}</div>}
-    </div>
+    <DataTable
+      testId="completeness-table"
+      rows={rows}
+      rowKey={(r) => `${r.stationCode}|${r.parameter}|${r.period}`}
+      rowProps={(r) => ({ ...belowProps(r), 'data-station': r.stationCode, 'data-parameter': r.parameter, 'data-period': r.period })}
+      empty={t('empty')}
+      columns={[
+        {
+          header: t('station'),
+          cell: (r) => (
+            <>
+              <span className="mono">{r.stationCode}</span> {r.stationName}
+            </>
+          ),
+        },
+        { header: t('facility'), cell: (r) => r.facilityName },
+        { header: t('parameter'), className: 'mono', cell: (r) => r.parameter },
+        { header: period === 'month' ? t('month') : t('day'), className: 'nowrap', cell: (r) => periodLabel(r.period) },
+        ...rateColumns<CompletenessRowView>(t, locale),
+      ]}
+    />
   );
 }
 
@@ -106,32 +78,19 @@ export function CompletenessTotals({
   testId: string;
 }) {
   const t = useTranslations('reports.completeness');
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid={testId}>
-        <caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>{title}</caption>
-        <thead>
-          <tr>
-            <th>{t('name')}</th>
-            <th className="num">{t('files')}</th>
-            <RateHeads />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.code}
-              className={r.belowThreshold ? styles.below : undefined}
-              data-code={r.code}
-              data-below={r.belowThreshold ? 'true' : 'false'}
-            >
-              <td>{r.label}</td>
-              <td className="num">{r.files ?? '—'}</td>
-              <RateCells r={r} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId={testId}
+      caption={<caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>{title}</caption>}
+      rows={rows}
+      rowKey={(r) => r.code}
+      rowProps={(r) => ({ ...belowProps(r), 'data-code': r.code })}
+      columns={[
+        { header: t('name'), cell: (r) => r.label },
+        { header: t('files'), num: true, cell: (r) => r.files ?? '—' },
+        ...rateColumns<CompletenessTotalView>(t, locale),
+      ]}
+    />
   );
 }

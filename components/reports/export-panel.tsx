@@ -2,8 +2,10 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState } from 'react';
+import { Select, type Option } from '@/components/ui/select';
 import { formatNumber } from '@/lib/domain/format';
 import styles from './reports.module.css';
+import { stationOptions } from './station-options';
 
 export type ExportStationOption = { code: string; name: string; parameters: string[] };
 
@@ -13,6 +15,35 @@ type Status =
   | { kind: 'done'; rows: number }
   | { kind: 'error'; message: string }
   | { kind: 'cancelled' };
+
+/** A labelled multiple select bound to a list of values (test id `export-<name>`). */
+function MultiSelect({
+  label,
+  name,
+  values,
+  onChange,
+  options,
+}: {
+  label: string;
+  name: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  options: readonly (Option | string)[];
+}) {
+  return (
+    <label>
+      {label}
+      <Select
+        multiple
+        value={values}
+        onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
+        name={name}
+        data-testid={`export-${name}`}
+        options={options}
+      />
+    </label>
+  );
+}
 
 function formatBytes(n: number, locale: 'vi' | 'en'): string {
   if (n < 1024) return `${n} B`;
@@ -113,40 +144,8 @@ export function ExportPanel({
       }}
     >
       <div className={styles.filters}>
-        <label>
-          {t('stations')}
-          <select
-            className="input"
-            multiple
-            value={selected}
-            onChange={(e) => setSelected([...e.currentTarget.selectedOptions].map((o) => o.value))}
-            name="stations"
-            data-testid="export-stations"
-          >
-            {stations.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code} — {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('parameters')}
-          <select
-            className="input"
-            multiple
-            value={params}
-            onChange={(e) => setParams([...e.currentTarget.selectedOptions].map((o) => o.value))}
-            name="parameters"
-            data-testid="export-parameters"
-          >
-            {parameterOptions.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MultiSelect label={t('stations')} name="stations" values={selected} onChange={setSelected} options={stationOptions(stations)} />
+        <MultiSelect label={t('parameters')} name="parameters" values={params} onChange={setParams} options={parameterOptions} />
         <label>
           {tr('from')}
           <input
@@ -171,18 +170,24 @@ export function ExportPanel({
         </label>
         <label>
           {t('resolution')}
-          <select className="input" name="resolution" defaultValue="raw" data-testid="export-resolution">
-            <option value="raw">{t('resolutions.raw')}</option>
-            <option value="1h">{t('resolutions.1h')}</option>
-            <option value="24h">{t('resolutions.24h')}</option>
-          </select>
+          <Select
+            name="resolution"
+            defaultValue="raw"
+            data-testid="export-resolution"
+            options={(['raw', '1h', '24h'] as const).map((r) => ({ value: r, label: t(`resolutions.${r}`) }))}
+          />
         </label>
         <label>
           {t('format')}
-          <select className="input" name="format" defaultValue="csv" data-testid="export-format">
-            <option value="csv">CSV</option>
-            <option value="xlsx">Excel (XLSX)</option>
-          </select>
+          <Select
+            name="format"
+            defaultValue="csv"
+            data-testid="export-format"
+            options={[
+              { value: 'csv', label: 'CSV' },
+              { value: 'xlsx', label: 'Excel (XLSX)' },
+            ]}
+          />
         </label>
       </div>
       <div className={styles.exportRow}>

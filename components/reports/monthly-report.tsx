@@ -3,6 +3,7 @@ import { isAlertKind } from '@/lib/domain/alerts/kinds';
 import { DISPOSITIONS, type Disposition } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, formatPercent } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 import { DailyChart } from './daily-chart';
 import { periodLabel } from './completeness-table';
 import styles from './reports.module.css';
@@ -195,39 +196,24 @@ export function MonthlyReport({ parameters, total, alerts, print = false }: Mont
       </div>
 
       <h2>{t('alertsTitle')}</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="monthly-alerts">
-          <thead>
-            <tr>
-              <th>{t('openedAt')}</th>
-              <th>{t('resolvedAt')}</th>
-              <th>{t('parameter')}</th>
-              <th>{t('kind')}</th>
-              <th className="num">{t('peak')}</th>
-              <th className="num">{t('limit')}</th>
-              <th>{t('basis')}</th>
-              <th>{t('disposition')}</th>
-              <th>{t('note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {alerts.map((a) => (
-              <tr key={a.id} data-alert={a.id}>
-                <td className="nowrap">{formatDateTime(a.openedAt)}</td>
-                <td className="nowrap">{a.resolvedAt ? formatDateTime(a.resolvedAt) : t('ongoing')}</td>
-                <td className="mono">{a.parameter ?? '—'}</td>
-                <td>{kindLabel(a.kind)}</td>
-                <td className="num">{formatNumber(a.peak, 2, locale)}</td>
-                <td className="num">{formatNumber(a.limit, 2, locale)}</td>
-                <td>{a.basis ?? '—'}</td>
-                <td data-col="disposition">{dispositionLabel(a.disposition)}</td>
-                <td>{a.dispositionNote ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {alerts.length === 0 && <div className="empty">{t('noAlerts')}</div>}
-      </div>
+      <DataTable
+        testId="monthly-alerts"
+        rows={alerts}
+        rowKey={(a) => a.id}
+        rowProps={(a) => ({ 'data-alert': a.id })}
+        empty={t('noAlerts')}
+        columns={[
+          { header: t('openedAt'), className: 'nowrap', cell: (a) => formatDateTime(a.openedAt) },
+          { header: t('resolvedAt'), className: 'nowrap', cell: (a) => (a.resolvedAt ? formatDateTime(a.resolvedAt) : t('ongoing')) },
+          { header: t('parameter'), className: 'mono', cell: (a) => a.parameter ?? '—' },
+          { header: t('kind'), cell: (a) => kindLabel(a.kind) },
+          { header: t('peak'), num: true, cell: (a) => formatNumber(a.peak, 2, locale) },
+          { header: t('limit'), num: true, cell: (a) => formatNumber(a.limit, 2, locale) },
+          { header: t('basis'), cell: (a) => a.basis ?? '—' },
+          { header: t('disposition'), cellProps: () => ({ 'data-col': 'disposition' }), cell: (a) => dispositionLabel(a.disposition) },
+          { header: t('note'), cell: (a) => a.dispositionNote ?? '' },
+        ]}
+      />
       {print && (
         <div className={styles.signature}>
           <div />

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { useSaveStatus } from '@/components/ui/use-save-status';
 import styles from './reports.module.css';
 
 export type MonthlySubscriptionResult = { ok: true } | { ok: false; message: string };
@@ -19,18 +20,16 @@ export function MonthlySubscriptionForm({
 }) {
   const t = useTranslations('reports2.subscription');
   const [on, setOn] = useState(initial);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const { status, pending, submit } = useSaveStatus();
   return (
     <form
       className={`panel ${styles.subscription}`}
       data-testid="monthly-subscription"
       onSubmit={(e) => {
         e.preventDefault();
-        setStatus(null);
-        start(async () => {
+        submit(async () => {
           const r = await save({ monthlyEmail: on });
-          setStatus(r.ok ? { ok: true, text: t('saved') } : { ok: false, text: t('failed', { message: r.message }) });
+          return r.ok ? { ok: true, text: t('saved') } : { ok: false, text: t('failed', { message: r.message }) };
         });
       }}
     >

@@ -1,5 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { Select } from '@/components/ui/select';
+import { stationOptions } from './station-options';
 import styles from './reports.module.css';
 
 // The GET filter form of the report tabs and its common fields.
@@ -63,14 +65,7 @@ export function ReportStationSelect({
   return (
     <label>
       {label}
-      <select className="input" name="station" defaultValue={value} data-testid={testId}>
-        <option value="">{emptyLabel}</option>
-        {stations.map((s) => (
-          <option key={s.code} value={s.code}>
-            {s.code} — {s.name}
-          </option>
-        ))}
-      </select>
+      <Select name="station" defaultValue={value} data-testid={testId} empty={emptyLabel} options={stationOptions(stations)} />
     </label>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { PageHead } from '@/components/ui/page-head';
 import { ReportTabs, type ReportTab } from './report-tabs';
 
 /**
@@ -21,12 +22,7 @@ export function ReportPageHead({
   const t = useTranslations('reports');
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} />
       <ReportTabs active={active} />
       <h2>{title}</h2>
       <p className="muted">{intro}</p>

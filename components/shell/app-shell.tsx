@@ -1,8 +1,8 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { NavLinks, type NavItem } from '@/components/ui/nav-links';
 import { LocaleSwitch } from './locale-switch';
 import { LogoutButton } from './logout-button';
-import { NavLinks, type NavItem } from './nav-links';
 
 export type ShellRole = 'admin' | 'operator' | 'inspector' | 'manager' | 'facility';
 
@@ -46,7 +46,7 @@ export function AppShell({
           <LogoutButton label={t('nav.logout')} />
         </div>
       </header>
-      <NavLinks items={items} label={t('common.mainNav')} />
+      <NavLinks className="shell-nav" items={items} label={t('common.mainNav')} />
       <main className="shell-main">{children}</main>
     </div>
   );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { SlotHeatmap, type HeatmapDay } from '@/components/charts/slot-heatmap';
 import { StateBadge } from '@/components/ui/badges';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { formatPercent } from '@/lib/domain/format';
 import { formatDateTime, formatDayKey } from '@/lib/domain/time';
 import { isBelowThreshold, type SlotStatus } from '@/lib/domain/receipt';
@@ -32,13 +33,22 @@ export type ConnectivityCalendar = {
   daysShown: number;
 };
 
-function Rate({ w }: { w: Window }) {
+/** A receipt-rate column: the percentage, red below the threshold, the counts as its title. */
+function rateColumn(header: string, window: (r: ConnectivityViewRow) => Window): Column<ConnectivityViewRow> {
+  return {
+    header,
+    num: true,
+    cellProps: (r) => {
+      const w = window(r);
+      return { 'data-rate': w.rate ?? '', style: isBelowThreshold(w.rate) ? { color: '#C0392B', fontWeight: 600 } : undefined, title: `${w.received} / ${w.expected}` };
+    },
+    cell: (r) => <RateText rate={window(r).rate} />,
+  };
+}
+
+function RateText({ rate }: { rate: number | null }) {
   const locale = useLocale() === 'en' ? 'en' : 'vi';
-  return (
-    <td className="num" data-rate={w.rate ?? ''} style={isBelowThreshold(w.rate) ? { color: '#C0392B', fontWeight: 600 } : undefined} title={`${w.received} / ${w.expected}`}>
-      {w.rate === null ? '—' : formatPercent(w.rate, locale)}
-    </td>
-  );
+  return rate === null ? '—' : formatPercent(rate, locale);
 }
 
 /** Connectivity table (worst first) and the selected station's expected-file calendar and outage log. */
@@ -48,53 +58,41 @@ export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow
   const slotLabels: Record<SlotStatus, string> = { received: tm('slots.received'), late: tm('slots.late'), missing: tm('slots.missing'), future: tm('slots.future') };
   return (
     <>
-      <div className="table-wrap">
-        <table className="data" data-testid="connectivity-table">
-          <thead>
-            <tr>
-              <th>{t('connectivity.station')}</th>
-              <th>{t('connectivity.state')}</th>
-              <th>{t('connectivity.lastFile')}</th>
-              <th className="num">{t('connectivity.delay')}</th>
-              <th className="num">{t('connectivity.threshold')}</th>
-              <th className="num">{tm('receiptToday')}</th>
-              <th className="num">{tm('receipt7d')}</th>
-              <th className="num">{tm('receipt30d')}</th>
-              <th className="num">{tm('outages30d')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code} data-station={r.code} data-state={r.state} aria-selected={calendar?.station.code === r.code}>
-                <td>
-                  <Link href={`/stations/${encodeURIComponent(r.code)}`} className="mono">
-                    {r.code}
-                  </Link>{' '}
-                  {r.name}
-                  <div className="small muted">{r.facilityName}</div>
-                </td>
-                <td>
-                  <StateBadge state={r.state} />
-                </td>
-                <td className="nowrap">{r.lastFileAt ? formatDateTime(r.lastFileAt) : t('common.never')}</td>
-                <td className="num">{r.delayMinutes ?? '—'}</td>
-                <td className="num">{r.thresholdMinutes}</td>
-                <Rate w={r.today} />
-                <Rate w={r.week} />
-                <Rate w={r.month} />
-                <td className="num" data-outages={r.outages30d.count}>
-                  {r.outages30d.count > 0 ? `${r.outages30d.count} · ${formatDuration(r.outages30d.minutes, tm)}` : '0'}
-                </td>
-                <td>
-                  <Link href={`/connectivity?station=${encodeURIComponent(r.code)}`}>{tm('calendarLink')}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <div className="empty">{t('connectivity.empty')}</div>}
-      </div>
+      <DataTable
+        testId="connectivity-table"
+        rows={rows}
+        rowKey={(r) => r.code}
+        rowProps={(r) => ({ 'data-station': r.code, 'data-state': r.state, 'aria-selected': calendar?.station.code === r.code })}
+        empty={t('connectivity.empty')}
+        columns={[
+          {
+            header: t('connectivity.station'),
+            cell: (r) => (
+              <>
+                <Link href={`/stations/${encodeURIComponent(r.code)}`} className="mono">
+                  {r.code}
+                </Link>{' '}
+                {r.name}
+                <div className="small muted">{r.facilityName}</div>
+              </>
+            ),
+          },
+          { header: t('connectivity.state'), cell: (r) => <StateBadge state={r.state} /> },
+          { header: t('connectivity.lastFile'), className: 'nowrap', cell: (r) => (r.lastFileAt ? formatDateTime(r.lastFileAt) : t('common.never')) },
+          { header: t('connectivity.delay'), num: true, cell: (r) => r.delayMinutes ?? '—' },
+          { header: t('connectivity.threshold'), num: true, cell: (r) => r.thresholdMinutes },
+          rateColumn(tm('receiptToday'), (r) => r.today),
+          rateColumn(tm('receipt7d'), (r) => r.week),
+          rateColumn(tm('receipt30d'), (r) => r.month),
+          {
+            header: tm('outages30d'),
+            num: true,
+            cellProps: (r) => ({ 'data-outages': r.outages30d.count }),
+            cell: (r) => (r.outages30d.count > 0 ? `${r.outages30d.count} · ${formatDuration(r.outages30d.minutes, tm)}` : '0'),
+          },
+          { cell: (r) => <Link href={`/connectivity?station=${encodeURIComponent(r.code)}`}>{tm('calendarLink')}</Link> },
+        ]}
+      />
 
       {calendar && (
         <section data-testid="slot-calendar" data-station={calendar.station.code}>

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { formatDateTime } from '@/lib/domain/time';
+import { DataTable } from '@/components/ui/data-table';
 
 export type OutageItem = { startedAt: string; endedAt: string | null; minutes: number };
 
@@ -8,26 +9,17 @@ export function OutageList({ outages }: { outages: OutageItem[] }) {
   const tm = useTranslations('monitoring');
   if (outages.length === 0) return <div className="empty" data-testid="outage-log">{tm('noOutages')}</div>;
   return (
-    <div className="table-wrap">
-      <table className="data" data-testid="outage-log">
-        <thead>
-          <tr>
-            <th>{tm('outageStart')}</th>
-            <th>{tm('outageEnd')}</th>
-            <th className="num">{tm('outageDuration')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {outages.map((o) => (
-            <tr key={o.startedAt} data-open={o.endedAt ? 'false' : 'true'}>
-              <td className="nowrap">{formatDateTime(o.startedAt)}</td>
-              <td className="nowrap">{o.endedAt ? formatDateTime(o.endedAt) : tm('ongoing')}</td>
-              <td className="num">{formatDuration(o.minutes, tm)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="outage-log"
+      rows={outages}
+      rowKey={(o) => o.startedAt}
+      rowProps={(o) => ({ 'data-open': o.endedAt ? 'false' : 'true' })}
+      columns={[
+        { header: tm('outageStart'), className: 'nowrap', cell: (o) => formatDateTime(o.startedAt) },
+        { header: tm('outageEnd'), className: 'nowrap', cell: (o) => (o.endedAt ? formatDateTime(o.endedAt) : tm('ongoing')) },
+        { header: tm('outageDuration'), num: true, cell: (o) => formatDuration(o.minutes, tm) },
+      ]}
+    />
   );
 }
 

@@ -13,11 +13,14 @@ import {
   type ValueBandView,
 } from '@/components/charts/parameter-chart';
 import { StateBadge } from '@/components/ui/badges';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHead } from '@/components/ui/page-head';
 import { formatNumber } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
+import type { LatestValueView } from '@/components/map/types';
 import { OutageList, type OutageItem } from './outage-list';
 import { RangeControls } from './range-controls';
 
@@ -32,18 +35,7 @@ export type StationDetailViewProps = {
     intervalMinutes: number;
     graceMinutes: number;
   };
-  latest: {
-    parameter: string;
-    value: number;
-    unit: string;
-    decimals: number;
-    deviceStatus: string;
-    qcFlag: number;
-    time: string;
-    level: Level | null;
-    limitMin: number | null;
-    limitMax: number | null;
-  }[];
+  latest: LatestValueView[];
   series: {
     parameter: string;
     unit: string;
@@ -103,61 +95,51 @@ export function StationDetailView(p: StationDetailViewProps) {
       <p className="small" style={{ margin: '0 0 8px' }}>
         <Link href="/stations">{t('station.back')}</Link>
       </p>
-      <div className="page-head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             {station.name} <span className="muted mono small">{station.code}</span>
-          </h1>
-          <div className="station-head" data-testid="station-head">
-            <span>{station.facilityName}</span>
-            <span>{t(`kinds.${station.kind}`)}</span>
-            <StateBadge state={station.state} />
-            <span>
-              {t('station.lastFile')}: {station.lastFileAt ? formatDateTime(station.lastFileAt) : t('common.never')}
-            </span>
-            <span>{t('station.interval', { minutes: station.intervalMinutes })}</span>
-            <span>{tm('grace', { minutes: station.graceMinutes })}</span>
-          </div>
+          </>
+        }
+      >
+        <div className="station-head" data-testid="station-head">
+          <span>{station.facilityName}</span>
+          <span>{t(`kinds.${station.kind}`)}</span>
+          <StateBadge state={station.state} />
+          <span>
+            {t('station.lastFile')}: {station.lastFileAt ? formatDateTime(station.lastFileAt) : t('common.never')}
+          </span>
+          <span>{t('station.interval', { minutes: station.intervalMinutes })}</span>
+          <span>{tm('grace', { minutes: station.graceMinutes })}</span>
         </div>
-      </div>
+      </PageHead>
 
       <h2>{t('station.latestTitle')}</h2>
-      <div className="table-wrap">
-        <table className="data" data-testid="latest-values">
-          <thead>
-            <tr>
-              <th>{t('station.parameter')}</th>
-              <th className="num">{t('station.value')}</th>
-              <th>{t('station.unit')}</th>
-              <th>{tm('level')}</th>
-              <th className="num">{tm('limit')}</th>
-              <th>{t('station.time')}</th>
-              <th>{t('station.deviceStatus')}</th>
-              <th>{t('station.qc')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map((v) => (
-              <tr key={v.parameter} data-parameter={v.parameter} data-level={v.level ?? 'none'}>
-                <td>{parameterName(v.parameter, locale)}</td>
-                <td className="num">{formatNumber(v.value, v.decimals, locale)}</td>
-                <td>{v.unit === '-' ? '' : v.unit}</td>
-                <td>
-                  <span className="badge badge-neutral">
-                    <span className="badge-dot" style={{ background: v.level ? LEVEL_COLORS[v.level] : '#D0D0D0' }} aria-hidden />
-                    {v.level ? tm(`levels.${v.level}`) : tm('levels.none')}
-                  </span>
-                </td>
-                <td className="num">{limitText(v.limitMin, v.limitMax, v.decimals)}</td>
-                <td className="nowrap">{formatDateTime(v.time)}</td>
-                <td>{statusLabel(v.deviceStatus)}</td>
-                <td>{flagLabel(v.qcFlag)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {latest.length === 0 && <div className="empty">{t('station.noLatest')}</div>}
-      </div>
+      <DataTable
+        testId="latest-values"
+        rows={latest}
+        rowKey={(v) => v.parameter}
+        rowProps={(v) => ({ 'data-parameter': v.parameter, 'data-level': v.level ?? 'none' })}
+        empty={t('station.noLatest')}
+        columns={[
+          { header: t('station.parameter'), cell: (v) => parameterName(v.parameter, locale) },
+          { header: t('station.value'), num: true, cell: (v) => formatNumber(v.value, v.decimals, locale) },
+          { header: t('station.unit'), cell: (v) => (v.unit === '-' ? '' : v.unit) },
+          {
+            header: tm('level'),
+            cell: (v) => (
+              <span className="badge badge-neutral">
+                <span className="badge-dot" style={{ background: v.level ? LEVEL_COLORS[v.level] : '#D0D0D0' }} aria-hidden />
+                {v.level ? tm(`levels.${v.level}`) : tm('levels.none')}
+              </span>
+            ),
+          },
+          { header: tm('limit'), num: true, cell: (v) => limitText(v.limitMin, v.limitMax, v.decimals) },
+          { header: t('station.time'), className: 'nowrap', cell: (v) => formatDateTime(v.time) },
+          { header: t('station.deviceStatus'), cell: (v) => statusLabel(v.deviceStatus) },
+          { header: t('station.qc'), cell: (v) => flagLabel(v.qcFlag) },
+        ]}
+      />
 
       {p.extra}
 

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/domain/time';
 import type { StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
 import { StateBadge } from '@/components/ui/badges';
+import { DataTable } from '@/components/ui/data-table';
 
 export type StationTableRow = {
   code: string;
@@ -50,37 +51,21 @@ export function StationTable({ rows }: { rows: StationTableRow[] }) {
         />
         <span className="muted small">{t('stations.count', { shown: shown.length, total: rows.length })}</span>
       </div>
-      <div className="table-wrap">
-        <table className="data" data-testid="stations-table">
-          <thead>
-            <tr>
-              <th>{t('stations.code')}</th>
-              <th>{t('stations.name')}</th>
-              <th>{t('stations.facility')}</th>
-              <th>{t('stations.kind')}</th>
-              <th>{t('stations.state')}</th>
-              <th>{t('stations.lastFile')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.code} data-station={r.code}>
-                <td className="mono">
-                  <Link href={`/stations/${encodeURIComponent(r.code)}`}>{r.code}</Link>
-                </td>
-                <td>{r.name}</td>
-                <td>{r.facilityName}</td>
-                <td>{t(`kinds.${r.kind}`)}</td>
-                <td>
-                  <StateBadge state={r.state} />
-                </td>
-                <td className="nowrap">{r.lastFileAt ? formatDateTime(r.lastFileAt) : t('common.never')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {shown.length === 0 && <div className="empty">{t('stations.empty')}</div>}
-      </div>
+      <DataTable
+        testId="stations-table"
+        rows={shown}
+        rowKey={(r) => r.code}
+        rowProps={(r) => ({ 'data-station': r.code })}
+        empty={t('stations.empty')}
+        columns={[
+          { header: t('stations.code'), className: 'mono', cell: (r) => <Link href={`/stations/${encodeURIComponent(r.code)}`}>{r.code}</Link> },
+          { header: t('stations.name'), cell: (r) => r.name },
+          { header: t('stations.facility'), cell: (r) => r.facilityName },
+          { header: t('stations.kind'), cell: (r) => t(`kinds.${r.kind}`) },
+          { header: t('stations.state'), cell: (r) => <StateBadge state={r.state} /> },
+          { header: t('stations.lastFile'), className: 'nowrap', cell: (r) => (r.lastFileAt ? formatDateTime(r.lastFileAt) : t('common.never')) },
+        ]}
+      />
     </>
   );
 }

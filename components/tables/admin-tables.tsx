@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { StationKind } from '@/lib/domain/parameters';
+import { DataTable } from '@/components/ui/data-table';
 
 type Role = 'admin' | 'operator' | 'inspector' | 'manager' | 'facility';
 
@@ -12,16 +13,13 @@ export type AdminTablesProps = {
   ftpAccounts: { username: string; facilityCode: string; enabled: boolean }[];
 };
 
-function Section({ title, count, empty, children }: { title: string; count: number; empty: string; children: ReactNode }) {
+function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
     <section>
       <h2>
         {title} <span className="muted small">({count})</span>
       </h2>
-      <div className="table-wrap">
-        {children}
-        {count === 0 && <div className="empty">{empty}</div>}
-      </div>
+      {children}
     </section>
   );
 }
@@ -32,101 +30,63 @@ export function AdminTables({ facilities, stations, users, ftpAccounts }: AdminT
   const yesNo = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   return (
     <div className="admin-grid">
-      <Section title={t('admin.facilities')} count={facilities.length} empty={empty}>
-        <table className="data" data-testid="admin-facilities">
-          <thead>
-            <tr>
-              <th>{t('admin.code')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('admin.address')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {facilities.map((f) => (
-              <tr key={f.code}>
-                <td className="mono">
-                  <Link href={`/admin/facilities/${encodeURIComponent(f.code)}`}>{f.code}</Link>
-                </td>
-                <td>{f.name}</td>
-                <td>{f.address ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Section title={t('admin.facilities')} count={facilities.length}>
+        <DataTable
+          testId="admin-facilities"
+          rows={facilities}
+          rowKey={(f) => f.code}
+          empty={empty}
+          columns={[
+            { header: t('admin.code'), className: 'mono', cell: (f) => <Link href={`/admin/facilities/${encodeURIComponent(f.code)}`}>{f.code}</Link> },
+            { header: t('admin.name'), cell: (f) => f.name },
+            { header: t('admin.address'), cell: (f) => f.address ?? '' },
+          ]}
+        />
       </Section>
-      <Section title={t('admin.stations')} count={stations.length} empty={empty}>
-        <table className="data" data-testid="admin-stations">
-          <thead>
-            <tr>
-              <th>{t('admin.code')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('admin.fileCode')}</th>
-              <th>{t('admin.kind')}</th>
-              <th>{t('admin.facility')}</th>
-              <th className="num">{t('admin.interval')}</th>
-              <th>{t('admin.enabled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.map((s) => (
-              <tr key={s.code}>
-                <td className="mono">
-                  <Link href={`/admin/stations/${encodeURIComponent(s.code)}`}>{s.code}</Link>
-                </td>
-                <td>{s.name}</td>
-                <td className="mono">{s.fileCode}</td>
-                <td>{t(`kinds.${s.kind}`)}</td>
-                <td className="mono">{s.facilityCode}</td>
-                <td className="num">{s.intervalMinutes}</td>
-                <td>{yesNo(s.enabled)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Section title={t('admin.stations')} count={stations.length}>
+        <DataTable
+          testId="admin-stations"
+          rows={stations}
+          rowKey={(s) => s.code}
+          empty={empty}
+          columns={[
+            { header: t('admin.code'), className: 'mono', cell: (s) => <Link href={`/admin/stations/${encodeURIComponent(s.code)}`}>{s.code}</Link> },
+            { header: t('admin.name'), cell: (s) => s.name },
+            { header: t('admin.fileCode'), className: 'mono', cell: (s) => s.fileCode },
+            { header: t('admin.kind'), cell: (s) => t(`kinds.${s.kind}`) },
+            { header: t('admin.facility'), className: 'mono', cell: (s) => s.facilityCode },
+            { header: t('admin.interval'), num: true, cell: (s) => s.intervalMinutes },
+            { header: t('admin.enabled'), cell: (s) => yesNo(s.enabled) },
+          ]}
+        />
       </Section>
-      <Section title={t('admin.users')} count={users.length} empty={empty}>
-        <table className="data" data-testid="admin-users">
-          <thead>
-            <tr>
-              <th>{t('admin.email')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('admin.role')}</th>
-              <th>{t('admin.facility')}</th>
-              <th>{t('admin.enabled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.email}>
-                <td>{u.email}</td>
-                <td>{u.name}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td className="mono">{u.facilityCode ?? ''}</td>
-                <td>{u.disabled ? t('admin.disabled') : t('admin.active')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Section title={t('admin.users')} count={users.length}>
+        <DataTable
+          testId="admin-users"
+          rows={users}
+          rowKey={(u) => u.email}
+          empty={empty}
+          columns={[
+            { header: t('admin.email'), cell: (u) => u.email },
+            { header: t('admin.name'), cell: (u) => u.name },
+            { header: t('admin.role'), cell: (u) => t(`roles.${u.role}`) },
+            { header: t('admin.facility'), className: 'mono', cell: (u) => u.facilityCode ?? '' },
+            { header: t('admin.enabled'), cell: (u) => (u.disabled ? t('admin.disabled') : t('admin.active')) },
+          ]}
+        />
       </Section>
-      <Section title={t('admin.ftpAccounts')} count={ftpAccounts.length} empty={empty}>
-        <table className="data" data-testid="admin-ftp">
-          <thead>
-            <tr>
-              <th>{t('admin.username')}</th>
-              <th>{t('admin.facility')}</th>
-              <th>{t('admin.enabled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ftpAccounts.map((a) => (
-              <tr key={a.username}>
-                <td className="mono">{a.username}</td>
-                <td className="mono">{a.facilityCode}</td>
-                <td>{yesNo(a.enabled)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Section title={t('admin.ftpAccounts')} count={ftpAccounts.length}>
+        <DataTable
+          testId="admin-ftp"
+          rows={ftpAccounts}
+          rowKey={(a) => a.username}
+          empty={empty}
+          columns={[
+            { header: t('admin.username'), className: 'mono', cell: (a) => a.username },
+            { header: t('admin.facility'), className: 'mono', cell: (a) => a.facilityCode },
+            { header: t('admin.enabled'), cell: (a) => yesNo(a.enabled) },
+          ]}
+        />
       </Section>
     </div>
   );

@@ -10,14 +10,3 @@ export function StateBadge({ state }: { state: StationState }) {
     </span>
   );
 }
-
-export type Outcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
-
-export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
-  const t = useTranslations('outcomes');
-  return (
-    <span className={`badge badge-${outcome}`} data-outcome={outcome}>
-      {t(outcome)}
-    </span>
-  );
-}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import styles from './filter-form.module.css';
+import { Select, type Option } from './select';
 
 /**
  * A plain GET filter form: the filters live in the URL, work without JavaScript and survive reloads and shared links.
@@ -10,7 +11,7 @@ export function FilterForm({
   action,
   label,
   testId,
-  active,
+  values,
   applyLabel,
   resetLabel,
   children,
@@ -18,7 +19,8 @@ export function FilterForm({
   action: string;
   label: string;
   testId?: string;
-  active: boolean;
+  /** The current filters (the form offers the way back while any is set). */
+  values: Record<string, string>;
   applyLabel: string;
   resetLabel: string;
   children: ReactNode;
@@ -30,7 +32,7 @@ export function FilterForm({
         <button type="submit" className="btn btn-primary">
           {applyLabel}
         </button>
-        {active && (
+        {anyFilterSet(values) && (
           <Link href={action} className="btn">
             {resetLabel}
           </Link>
@@ -40,33 +42,21 @@ export function FilterForm({
   );
 }
 
-export type FilterOption = { value: string; label: string };
+/** Whether any filter has a value (the form then offers a way back to the bare page). */
+export function anyFilterSet(values: Record<string, string>): boolean {
+  return Object.values(values).some((v) => v !== '');
+}
+
+export type FilterOption = Option;
+
+export type SelectFilterProps = { name: string; label: string; value: string; allLabel: string; options: readonly FilterOption[] };
 
 /** A labelled select whose first option ("all …") leaves the filter empty. */
-export function SelectFilter({
-  name,
-  label,
-  value,
-  allLabel,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  allLabel: string;
-  options: readonly FilterOption[];
-}) {
+export function SelectFilter({ name, label, value, allLabel, options }: SelectFilterProps) {
   return (
     <label>
       <span>{label}</span>
-      <select name={name} className="input" defaultValue={value}>
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <Select name={name} defaultValue={value} empty={allLabel} options={options} />
     </label>
   );
 }
@@ -86,17 +76,36 @@ export function DateFilter({
   return (
     <label>
       <span>{label}</span>
-      <input
-        name={name}
-        className="input"
-        defaultValue={value}
-        placeholder={placeholder}
-        inputMode="numeric"
-        pattern="\d{1,2}/\d{1,2}/\d{4}"
-        autoComplete="off"
-      />
+      <DayInput name={name} defaultValue={value} placeholder={placeholder} autoComplete="off" />
     </label>
   );
+}
+
+/** The from / to days of a filter form. */
+export function DateRangeFilter({
+  from,
+  to,
+  fromLabel,
+  toLabel,
+  placeholder,
+}: {
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  placeholder: string;
+}) {
+  return (
+    <>
+      <DateFilter name="from" label={fromLabel} value={from} placeholder={placeholder} />
+      <DateFilter name="to" label={toLabel} value={to} placeholder={placeholder} />
+    </>
+  );
+}
+
+/** The text input of a dd/MM/yyyy day, with the browser's pattern check. */
+export function DayInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'className' | 'inputMode' | 'pattern'>) {
+  return <input className="input" inputMode="numeric" pattern="\d{1,2}/\d{1,2}/\d{4}" {...props} />;
 }
 
 /** The station select shared by every filter form: "CODE · name". */

@@ -1,29 +1,23 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { AlertFilters } from '@/components/alerts/alert-filters';
 import { AlertTable } from '@/components/alerts/alert-table';
 import { alertsHref } from '@/components/alerts/format';
 import styles from '@/components/alerts/alerts.module.css';
+import { PageHead } from '@/components/ui/page-head';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getAlertListPage, LIST_LIMIT } from '@/server/queries/alerts';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('alerts');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('alerts.title');
 
 export default async function AlertsPage({ searchParams }: Props) {
   const [t, data] = await Promise.all([getTranslations('alerts'), searchParams.then((sp) => getAlertListPage(sp))]);
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} />
       {data.invalid.length > 0 && (
         <p className="form-error" role="status">
           {t('filters.invalid', { fields: data.invalid.join(', ') })}

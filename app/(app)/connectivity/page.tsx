@@ -1,20 +1,19 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import type { SearchParams } from '@/app/_lib/params';
 import { ConnectivityView } from '@/components/stations/connectivity-view';
+import { PageHead } from '@/components/ui/page-head';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getSlotCalendar, listConnectivity } from '@/server/queries/connectivity';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('connectivity');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('connectivity.title');
 
 const query = z.object({
   station: z.string().trim().min(1).max(64).optional().catch(undefined),
   days: z.coerce.number().int().min(1).max(31).catch(7).default(7),
 });
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 export default async function ConnectivityPage({ searchParams }: Props) {
   const sp = await searchParams;
@@ -26,13 +25,7 @@ export default async function ConnectivityPage({ searchParams }: Props) {
   const offline = rows.filter((r) => r.state === 'offline').length;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-        <strong>{t('summary', { offline, total: rows.length })}</strong>
-      </div>
+      <PageHead title={t('title')} intro={t('intro')} actions={<strong>{t('summary', { offline, total: rows.length })}</strong>} />
       <ConnectivityView rows={rows} calendar={calendar} />
     </>
   );

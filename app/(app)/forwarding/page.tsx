@@ -1,36 +1,27 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { firstParam, type SearchParams } from '@/app/_lib/params';
 import { ReconciliationTable } from '@/components/forwarding/reconciliation-table';
 import { ResendForm } from '@/components/forwarding/resend-form';
 import { TargetCards } from '@/components/forwarding/target-cards';
 import { TargetForm } from '@/components/forwarding/target-form';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createForwardTargetAction, resendForwardingAction, setForwardTargetEnabledAction } from '@/server/actions/forwarding';
 import { getForwardingPage } from '@/server/queries/forwarding';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('forwarding');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('forwarding.title');
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function ForwardingPage({ searchParams }: { searchParams: Search }) {
+export default async function ForwardingPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const q = { from: one(sp.from), to: one(sp.to), target: one(sp.target) };
+  const q = { from: firstParam(sp.from), to: firstParam(sp.to), target: firstParam(sp.target) };
   const [t, data] = await Promise.all([getTranslations('forwarding'), getForwardingPage(q)]);
   const targetOptions = data.targets.map((x) => ({ id: x.id, name: x.name }));
   const stations = [...new Set(data.rows.map((r) => r.station))].sort();
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="fwd-targets">
-        <h2 id="fwd-targets">{t('targets')}</h2>
+      <PageHead title={t('title')} intro={t('intro')} />
+      <Panel id="fwd-targets" title={t('targets')}>
         <TargetCards targets={data.targets} toggle={data.canManage ? setForwardTargetEnabledAction : undefined} />
         {data.canManage && (
           <details style={{ marginTop: 12 }}>
@@ -38,18 +29,14 @@ export default async function ForwardingPage({ searchParams }: { searchParams: S
             <TargetForm action={createForwardTargetAction} />
           </details>
         )}
-      </section>
-      <section className="panel" aria-labelledby="fwd-reconciliation">
-        <h2 id="fwd-reconciliation">{t('reconciliation')}</h2>
-        <p className="muted">{t('reconciliationIntro')}</p>
+      </Panel>
+      <Panel id="fwd-reconciliation" title={t('reconciliation')} intro={t('reconciliationIntro')}>
         <ReconciliationTable rows={data.rows} from={data.from} to={data.to} target={q.target} targets={targetOptions} totals={data.totals} />
-      </section>
+      </Panel>
       {data.canResend && (
-        <section className="panel" aria-labelledby="fwd-resend">
-          <h2 id="fwd-resend">{t('resend')}</h2>
-          <p className="muted">{t('resendIntro')}</p>
+        <Panel id="fwd-resend" title={t('resend')} intro={t('resendIntro')}>
           <ResendForm action={resendForwardingAction} stations={stations} targets={targetOptions} from={data.to} to={data.to} />
-        </section>
+        </Panel>
       )}
     </>
   );

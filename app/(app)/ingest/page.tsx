@@ -1,20 +1,19 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { ConflictsPanel } from '@/components/ingest/conflicts-panel';
 import { ledgerHref } from '@/components/ingest/format';
 import { IngestFilters } from '@/components/ingest/ingest-filters';
 import { IngestSummary } from '@/components/ingest/ingest-summary';
 import { LedgerTable } from '@/components/ingest/ledger-table';
 import { OUTCOMES } from '@/components/ingest/outcome-badge';
+import { PageHead } from '@/components/ui/page-head';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { resolveConflictAction } from '@/server/actions/ingest';
 import { getIngestPage, INGEST_SOURCES } from '@/server/queries/ingest';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('ingest');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('ingest.title');
 
 export default async function IngestPage({ searchParams }: Props) {
   const [t, data] = await Promise.all([getTranslations('ingest'), searchParams.then((sp) => getIngestPage(sp))]);
@@ -26,17 +25,17 @@ export default async function IngestPage({ searchParams }: Props) {
   ]) as Record<(typeof OUTCOMES)[number] | 'all', string>;
   return (
     <>
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-        {data.conflicts.total > 0 && (
-          <a href="#conflicts" className="badge badge-warn">
-            {t('conflicts.count', { count: data.conflicts.total })}
-          </a>
-        )}
-      </div>
+      <PageHead
+        title={t('title')}
+        intro={t('intro')}
+        actions={
+          data.conflicts.total > 0 && (
+            <a href="#conflicts" className="badge badge-warn">
+              {t('conflicts.count', { count: data.conflicts.total })}
+            </a>
+          )
+        }
+      />
       {data.invalid.length > 0 && (
         <p className="form-error" role="status">
           {t('filters.invalid', { fields: data.invalid.join(', ') })}

@@ -1,20 +1,19 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { CompletenessTable } from '@/components/reports/completeness-table';
 import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
 import styles from '@/components/reports/reports.module.css';
+import { Select } from '@/components/ui/select';
 import { formatPercent } from '@/lib/domain/format';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getCompletenessPage } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('reports.title');
 
 /** Data-completeness report (Tỷ lệ số liệu): station × parameter × day or month, with facility and province totals. */
 export default async function ReportsPage({ searchParams }: Props) {
@@ -32,10 +31,14 @@ export default async function ReportsPage({ searchParams }: Props) {
         <ReportRangeInputs from={data.values.from} to={data.values.to} validate />
         <label>
           {t('period')}
-          <select className="input" name="period" defaultValue={data.values.period}>
-            <option value="day">{t('periods.day')}</option>
-            <option value="month">{t('periods.month')}</option>
-          </select>
+          <Select
+            name="period"
+            defaultValue={data.values.period}
+            options={[
+              { value: 'day', label: t('periods.day') },
+              { value: 'month', label: t('periods.month') },
+            ]}
+          />
         </label>
         <ReportStationSelect
           label={t('station')}

@@ -1,23 +1,15 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { AdminPage } from '@/components/admin/admin-page';
 import { FacilityCreateForm, FacilityTable } from '@/components/admin/facility-admin';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createFacilityAction } from '@/server/actions/admin-facilities';
 import { getAdminFacilities } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.facilities');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.facilities.title');
 
 export default async function AdminFacilitiesPage() {
-  const [t, facilities] = await Promise.all([getTranslations('adminArea.facilities'), getAdminFacilities()]);
+  const facilities = await getAdminFacilities();
   return (
-    <AdminPage
-      title={t('title')}
-      intro={t('intro')}
-      create={{ id: 'facility-new', label: t('new'), form: <FacilityCreateForm action={createFacilityAction} /> }}
-    >
+    <AdminPage area="facilities" create={{ id: 'facility-new', form: <FacilityCreateForm action={createFacilityAction} /> }}>
       <FacilityTable facilities={facilities} />
     </AdminPage>
   );

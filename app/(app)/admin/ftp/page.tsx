@@ -1,31 +1,17 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { firstParam, type SearchParams } from '@/app/_lib/params';
 import { AdminPage } from '@/components/admin/admin-page';
 import { FtpCreateForm, FtpFilter, FtpTable } from '@/components/admin/account-admin';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createFtpAccountAction, resetFtpPasswordAction, setFtpEnabledAction } from '@/server/actions/admin-accounts';
 import { getAdminFtpAccounts } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.ftp');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.ftp.title');
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function AdminFtpPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
-  const [t, data] = await Promise.all([getTranslations('adminArea.ftp'), getAdminFtpAccounts(one(sp.facility))]);
+export default async function AdminFtpPage({ searchParams }: { searchParams: SearchParams }) {
+  const data = await getAdminFtpAccounts(firstParam((await searchParams).facility));
+  const form = <FtpCreateForm action={createFtpAccountAction} facilities={data.facilities} facility={data.facility} />;
   return (
-    <AdminPage
-      title={t('title')}
-      intro={t('intro')}
-      create={{
-        id: 'ftp-new',
-        label: t('new'),
-        form: <FtpCreateForm action={createFtpAccountAction} facilities={data.facilities} facility={data.facility} />,
-      }}
-    >
+    <AdminPage area="ftp" create={{ id: 'ftp-new', form }}>
       <FtpFilter facilities={data.facilities} facility={data.facility} />
       <FtpTable accounts={data.accounts} resetPassword={resetFtpPasswordAction} setEnabled={setFtpEnabledAction} />
     </AdminPage>

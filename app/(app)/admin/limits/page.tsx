@@ -1,42 +1,31 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { LimitsAdminTabs } from '@/components/limits-admin/admin-subnav';
+import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { LimitImportForm } from '@/components/limits-admin/import-form';
 import { StandardsTable } from '@/components/limits-admin/standards-table';
 import { StationBindingsTable } from '@/components/limits-admin/station-bindings-table';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { importLimitStandardsAction, previewLimitImportAction } from '@/server/actions/limits-admin';
 import { getLimitsAdminPage } from '@/server/queries/limits-admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('limitsAdmin');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('limitsAdmin.title');
 
 export default async function LimitsAdminPage() {
   const [t, data] = await Promise.all([getTranslations('limitsAdmin'), getLimitsAdminPage()]);
   return (
     <>
-      <LimitsAdminTabs current="limits" />
-      <div className="page-head">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted">{t('intro')}</p>
-        </div>
-      </div>
-      <section className="panel" aria-labelledby="limits-import">
-        <h2 id="limits-import">{t('import.title')}</h2>
-        <p className="muted">{t('import.intro')}</p>
+      <AdminAreaNav />
+      <PageHead title={t('title')} intro={t('intro')} />
+      <Panel id="limits-import" title={t('import.title')} intro={t('import.intro')}>
         <LimitImportForm preview={previewLimitImportAction} save={importLimitStandardsAction} />
-      </section>
-      <section className="panel" aria-labelledby="limits-standards">
-        <h2 id="limits-standards">{t('standards.title')}</h2>
+      </Panel>
+      <Panel id="limits-standards" title={t('standards.title')}>
         <StandardsTable standards={data.standards} />
-      </section>
-      <section className="panel" aria-labelledby="limits-stations">
-        <h2 id="limits-stations">{t('stations.title')}</h2>
-        <p className="muted">{t('stations.intro')}</p>
+      </Panel>
+      <Panel id="limits-stations" title={t('stations.title')} intro={t('stations.intro')}>
         <StationBindingsTable stations={data.stations} />
-      </section>
+      </Panel>
     </>
   );
 }

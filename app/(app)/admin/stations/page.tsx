@@ -1,43 +1,19 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { firstParam, type SearchParams } from '@/app/_lib/params';
 import { AdminPage } from '@/components/admin/admin-page';
 import { StationFilters, StationTable } from '@/components/admin/station-admin';
 import { StationForm } from '@/components/admin/station-form';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createStationAction } from '@/server/actions/admin-stations';
 import { getAdminStations } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.stations');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.stations.title');
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function AdminStationsPage({ searchParams }: { searchParams: Search }) {
+export default async function AdminStationsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const [t, data] = await Promise.all([
-    getTranslations('adminArea.stations'),
-    getAdminStations({ facility: one(sp.facility), kind: one(sp.kind), active: one(sp.active), q: one(sp.q) }),
-  ]);
+  const data = await getAdminStations({ facility: firstParam(sp.facility), kind: firstParam(sp.kind), active: firstParam(sp.active), q: firstParam(sp.q) });
+  const form = <StationForm action={createStationAction} facilities={data.facilities} registry={data.registry} bounds={data.bounds} />;
   return (
-    <AdminPage
-      title={t('title')}
-      intro={t('intro')}
-      create={{
-        id: 'station-new',
-        label: t('new'),
-        form: (
-          <StationForm
-            action={createStationAction}
-            facilities={data.facilities}
-            registry={data.registry}
-            bounds={data.bounds}
-          />
-        ),
-      }}
-      beforeList={<StationFilters values={data.filter} facilities={data.facilities} />}
-    >
+    <AdminPage area="stations" create={{ id: 'station-new', form }} beforeList={<StationFilters values={data.filter} facilities={data.facilities} />}>
       <StationTable stations={data.stations} />
     </AdminPage>
   );

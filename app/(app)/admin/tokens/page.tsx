@@ -1,27 +1,15 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { TokenCreateForm, TokenTable } from '@/components/admin/account-admin';
 import { AdminPage } from '@/components/admin/admin-page';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { createTokenAction, revokeTokenAction } from '@/server/actions/admin-accounts';
 import { getAdminTokens } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.tokens');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.tokens.title');
 
 export default async function AdminTokensPage() {
-  const [t, data] = await Promise.all([getTranslations('adminArea.tokens'), getAdminTokens()]);
+  const data = await getAdminTokens();
   return (
-    <AdminPage
-      title={t('title')}
-      intro={t('intro')}
-      create={{
-        id: 'token-new',
-        label: t('new'),
-        form: <TokenCreateForm action={createTokenAction} facilities={data.facilities} />,
-      }}
-    >
+    <AdminPage area="tokens" create={{ id: 'token-new', form: <TokenCreateForm action={createTokenAction} facilities={data.facilities} /> }}>
       <TokenTable tokens={data.tokens} revoke={revokeTokenAction} />
     </AdminPage>
   );

@@ -1,7 +1,6 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { UserCreateForm, UserTable } from '@/components/admin/account-admin';
 import { AdminPage } from '@/components/admin/admin-page';
+import { titleMetadata } from '@/app/_lib/metadata';
 import {
   changeUserRoleAction,
   createUserAction,
@@ -10,23 +9,12 @@ import {
 } from '@/server/actions/admin-accounts';
 import { getAdminUsers } from '@/server/queries/admin';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('adminArea.users');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('adminArea.users.title');
 
 export default async function AdminUsersPage() {
-  const [t, data] = await Promise.all([getTranslations('adminArea.users'), getAdminUsers()]);
+  const data = await getAdminUsers();
   return (
-    <AdminPage
-      title={t('title')}
-      intro={t('intro')}
-      create={{
-        id: 'user-new',
-        label: t('new'),
-        form: <UserCreateForm action={createUserAction} facilities={data.facilities} />,
-      }}
-    >
+    <AdminPage area="users" create={{ id: 'user-new', form: <UserCreateForm action={createUserAction} facilities={data.facilities} /> }}>
       <UserTable
         users={data.users}
         facilities={data.facilities}

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -9,10 +8,12 @@ import styles from '@/components/alerts/alerts.module.css';
 import { EvidenceChart } from '@/components/alerts/evidence-chart';
 import { formatDuration } from '@/components/alerts/format';
 import { ReadingsTable } from '@/components/alerts/readings-table';
+import { Fact } from '@/components/ui/fact';
 import { alertKindInfo } from '@/lib/domain/alerts/kinds';
 import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
 import { formatDate, formatDateTime } from '@/lib/domain/time';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
 import { getAlertDetailPage } from '@/server/queries/alerts';
 
@@ -22,10 +23,7 @@ function parseId(raw: string): number | null {
   return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ id }, t] = await Promise.all([params, getTranslations('alerts')]);
-  return { title: `${t('title')} #${id}` };
-}
+export const generateMetadata = titleMetadata('alerts.title', { param: 'id', separator: ' #' });
 
 export default async function AlertPage({ params }: Props) {
   const { id: raw } = await params;
@@ -65,92 +63,30 @@ export default async function AlertPage({ params }: Props) {
 
       <section className="panel" style={{ marginBottom: 16 }}>
         <dl className={styles.facts} data-testid="alert-facts">
-          <div>
-            <dt>{t('detail.openedAt')}</dt>
-            <dd>{formatDateTime(a.openedAt)}</dd>
-          </div>
-          <div>
-            <dt>{t('detail.lastSeenAt')}</dt>
-            <dd>{formatDateTime(a.lastSeenAt)}</dd>
-          </div>
-          {a.resolvedAt && (
-            <div>
-              <dt>{t('detail.resolvedAt')}</dt>
-              <dd>{formatDateTime(a.resolvedAt)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('detail.duration')}</dt>
-            <dd>{formatDuration(a.durationMs, (k, v) => t(`duration.${k}`, v))}</dd>
-          </div>
-          <div>
-            <dt>{t('detail.count')}</dt>
-            <dd>{a.count}</dd>
-          </div>
-          <div>
-            <dt>{t('detail.peak')}</dt>
-            <dd>{num(a.peakValue)}</dd>
-          </div>
-          <div>
-            <dt>{t('detail.limit')}</dt>
-            <dd data-testid="alert-limit">{num(a.limit)}</dd>
-          </div>
-          {a.averageValue != null && (
-            <div>
-              <dt>{t('detail.average')}</dt>
-              <dd>{num(a.averageValue)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('detail.basis')}</dt>
-            <dd>{basis}</dd>
-          </div>
-          {a.completeness != null && (
-            <div>
-              <dt>{t('detail.completeness')}</dt>
-              <dd>{formatPercent(a.completeness, loc)}</dd>
-            </div>
-          )}
+          <Fact label={t('detail.openedAt')}>{formatDateTime(a.openedAt)}</Fact>
+          <Fact label={t('detail.lastSeenAt')}>{formatDateTime(a.lastSeenAt)}</Fact>
+          {a.resolvedAt && <Fact label={t('detail.resolvedAt')}>{formatDateTime(a.resolvedAt)}</Fact>}
+          <Fact label={t('detail.duration')}>{formatDuration(a.durationMs, (k, v) => t(`duration.${k}`, v))}</Fact>
+          <Fact label={t('detail.count')}>{a.count}</Fact>
+          <Fact label={t('detail.peak')}>{num(a.peakValue)}</Fact>
+          <Fact label={t('detail.limit')} testId="alert-limit">{num(a.limit)}</Fact>
+          {a.averageValue != null && <Fact label={t('detail.average')}>{num(a.averageValue)}</Fact>}
+          <Fact label={t('detail.basis')}>{basis}</Fact>
+          {a.completeness != null && <Fact label={t('detail.completeness')}>{formatPercent(a.completeness, loc)}</Fact>}
           {a.periodStart && a.periodEnd && (
-            <div>
-              <dt>{t('detail.period')}</dt>
-              <dd>
-                {formatDateTime(a.periodStart)} – {formatDateTime(a.periodEnd)}
-              </dd>
-            </div>
+            <Fact label={t('detail.period')}>
+              {formatDateTime(a.periodStart)} – {formatDateTime(a.periodEnd)}
+            </Fact>
           )}
-          {a.derivation && (
-            <div>
-              <dt>{t('detail.derivation')}</dt>
-              <dd>{a.derivation}</dd>
-            </div>
-          )}
+          {a.derivation && <Fact label={t('detail.derivation')}>{a.derivation}</Fact>}
           {a.acknowledgedAt && (
-            <div>
-              <dt>{t('detail.acknowledged')}</dt>
-              <dd>
-                {formatDateTime(a.acknowledgedAt)} · {a.acknowledgedBy}
-              </dd>
-            </div>
+            <Fact label={t('detail.acknowledged')}>
+              {formatDateTime(a.acknowledgedAt)} · {a.acknowledgedBy}
+            </Fact>
           )}
-          {a.assigneeName && (
-            <div>
-              <dt>{t('detail.assignee')}</dt>
-              <dd>{a.assigneeName}</dd>
-            </div>
-          )}
-          {dueDay && (
-            <div>
-              <dt>{t('detail.dueAt')}</dt>
-              <dd>{dueDay}</dd>
-            </div>
-          )}
-          {a.dispositionNote && (
-            <div>
-              <dt>{t('detail.dispositionNote')}</dt>
-              <dd>{a.dispositionNote}</dd>
-            </div>
-          )}
+          {a.assigneeName && <Fact label={t('detail.assignee')}>{a.assigneeName}</Fact>}
+          {dueDay && <Fact label={t('detail.dueAt')}>{dueDay}</Fact>}
+          {a.dispositionNote && <Fact label={t('detail.dispositionNote')}>{a.dispositionNote}</Fact>}
         </dl>
         {(a.reopenedByRecompute || a.resolvedByRecompute || a.suppressed) && (
           <ul className="small muted" style={{ marginBottom: 0 }}>

@@ -1,23 +1,20 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { ConflictsPanel } from '@/components/ingest/conflicts-panel';
 import { FileContentView } from '@/components/ingest/file-content-view';
 import { FileMeta } from '@/components/ingest/file-meta';
 import styles from '@/components/ingest/ingest.module.css';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { resolveConflictAction } from '@/server/actions/ingest';
 import { getIngestFileDetail, MAX_SHOWN_LINES } from '@/server/queries/ingest';
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: SearchParams;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const t = await getTranslations('ingest');
-  return { title: `${t('title')} #${id}` };
-}
+export const generateMetadata = titleMetadata('ingest.title', { param: 'id', separator: ' #' });
 
 export default async function IngestFilePage({ params, searchParams }: Props) {
   const [{ id }, sp, t] = await Promise.all([params, searchParams, getTranslations('ingest')]);

@@ -1,18 +1,17 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { LIMIT_ALERT_KINDS } from '@/lib/domain/alerts/kinds';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportRangeInputs, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
+import { Select } from '@/components/ui/select';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getExceedancePage } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports.exceedances');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('reports.exceedances.title');
 
 /** Exceedance report: counts, durations, peak and average values per station × parameter × period, with dispositions. */
 export default async function ExceedanceReportPage({ searchParams }: Props) {
@@ -28,23 +27,22 @@ export default async function ExceedanceReportPage({ searchParams }: Props) {
         <ReportRangeInputs from={data.values.from} to={data.values.to} />
         <label>
           {tr('period')}
-          <select className="input" name="period" defaultValue={data.values.period === 'month' ? 'month' : 'day'}>
-            <option value="day">
-              {t('count')} — {tr('from')}…{tr('to')}
-            </option>
-            <option value="month">{tr('periods.month')}</option>
-          </select>
+          <Select
+            name="period"
+            defaultValue={data.values.period === 'month' ? 'month' : 'day'}
+            options={[
+              { value: 'day', label: `${t('count')} — ${tr('from')}…${tr('to')}` },
+              { value: 'month', label: tr('periods.month') },
+            ]}
+          />
         </label>
         <label>
           {t('kind')}
-          <select className="input" name="kind" defaultValue={data.values.kind}>
-            <option value="all">{t('kinds.all')}</option>
-            {LIMIT_ALERT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            name="kind"
+            defaultValue={data.values.kind}
+            options={[{ value: 'all', label: t('kinds.all') }, ...LIMIT_ALERT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))]}
+          />
         </label>
         <ReportStationSelect
           label={tr('station')}

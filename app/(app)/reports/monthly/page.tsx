@@ -1,17 +1,15 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { MonthlyReport } from '@/components/reports/monthly-report';
 import { ReportActions } from '@/components/reports/report-actions';
 import { ReportFilterForm, ReportStationSelect } from '@/components/reports/report-filters';
 import { ReportPageHead } from '@/components/reports/report-page-head';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getMonthlyPage } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports2.monthly');
-  return { title: t('title') };
-}
+export const generateMetadata = titleMetadata('reports2.monthly.title');
 
 /** Monthly station report (Báo cáo tháng theo trạm): daily means/min/max, completeness, exceedances, charts. */
 export default async function MonthlyReportPage({ searchParams }: Props) {

@@ -1,29 +1,20 @@
-import type { Metadata } from 'next';
+import { segmentMetadata } from '@/app/_lib/metadata';
+import { decodeSegment, firstParam, type SearchParams } from '@/app/_lib/params';
 import { StationDetailView } from '@/components/stations/station-detail-view';
 import { getStationDetail } from '@/server/queries/stations';
 import { AqiSection } from '@/components/aqi/aqi-section'; // aqi
 import { loadStationIndex } from '@/server/queries/aqi'; // aqi
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
-function decode(code: string): string {
-  try {
-    return decodeURIComponent(code);
-  } catch {
-    return code;
-  }
-}
+/** Range fields are short; anything longer is not one of them. */
+const one = (v: string | string[] | undefined): string | undefined => firstParam(v)?.slice(0, 32);
 
-const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v)?.slice(0, 32);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  return { title: decode(code) };
-}
+export const generateMetadata = segmentMetadata('code');
 
 export default async function StationPage({ params, searchParams }: Props) {
   const [{ code }, sp] = await Promise.all([params, searchParams]);
-  const detail = await getStationDetail(decode(code), { range: one(sp.range), res: one(sp.res), from: one(sp.from), to: one(sp.to) });
+  const detail = await getStationDetail(decodeSegment(code), { range: one(sp.range), res: one(sp.res), from: one(sp.from), to: one(sp.to) });
   // ── aqi: AQI (ambient) / WQI (river) section ──
   const indexView = detail.kind === 'ambient_air' || detail.kind === 'surface_water' ? await loadStationIndex(detail.station.code) : null;
   const extra = indexView && <AqiSection view={indexView} />;

@@ -1,17 +1,15 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { ActiveBadge, FacilityActiveForm, FacilityEditForm } from '@/components/admin/facility-admin';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { setFacilityActiveAction, updateFacilityAction } from '@/server/actions/admin-facilities';
 import { getAdminFacility } from '@/server/queries/admin';
 
 type Params = Promise<{ code: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { code } = await params;
-  const t = await getTranslations('adminArea.facilities');
-  return { title: `${t('title')} ${decodeURIComponent(code)}` };
-}
+export const generateMetadata = titleMetadata('adminArea.facilities.title', { param: 'code', separator: ' ' });
 
 export default async function AdminFacilityPage({ params }: { params: Params }) {
   const { code } = await params;
@@ -19,22 +17,20 @@ export default async function AdminFacilityPage({ params }: { params: Params }) 
   return (
     <>
       <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             {facility.name} <span className="mono muted">{facility.code}</span> <ActiveBadge active={facility.active} />
-          </h1>
-          <p className="muted">{t('editIntro')}</p>
-        </div>
-      </div>
-      <section className="panel">
-        <h2>{t('edit')}</h2>
+          </>
+        }
+        intro={t('editIntro')}
+      />
+      <Panel title={t('edit')}>
         <FacilityEditForm facility={facility} action={updateFacilityAction} />
-      </section>
-      <section className="panel">
-        <h2>{t('status')}</h2>
+      </Panel>
+      <Panel title={t('status')}>
         <FacilityActiveForm facility={facility} action={setFacilityActiveAction} />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,10 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdminAreaNav } from '@/components/admin/admin-area-nav';
 import { ActiveBadge } from '@/components/admin/facility-admin';
 import { StationParameters, StationSummary } from '@/components/admin/station-admin';
 import { StationForm } from '@/components/admin/station-form';
+import { PageHead } from '@/components/ui/page-head';
+import { Panel } from '@/components/ui/panel';
+import { titleMetadata } from '@/app/_lib/metadata';
 import {
   addStationParameterAction,
   removeStationParameterAction,
@@ -15,11 +17,7 @@ import { getAdminStation } from '@/server/queries/admin';
 
 type Params = Promise<{ code: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { code } = await params;
-  const t = await getTranslations('adminArea.stations');
-  return { title: `${t('title')} ${decodeURIComponent(code)}` };
-}
+export const generateMetadata = titleMetadata('adminArea.stations.title', { param: 'code', separator: ' ' });
 
 export default async function AdminStationPage({ params }: { params: Params }) {
   const { code } = await params;
@@ -28,25 +26,23 @@ export default async function AdminStationPage({ params }: { params: Params }) {
   return (
     <>
       <AdminAreaNav />
-      <div className="page-head">
-        <div>
-          <h1>
+      <PageHead
+        title={
+          <>
             {s.name} <span className="mono muted">{s.code}</span> <ActiveBadge active={s.active} />
-          </h1>
-          <StationSummary station={s} />
-          <p>
-            <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('openStation')}</Link> ·{' '}
-            <Link href={`/admin/audit?entity=station&entityId=${encodeURIComponent(s.code)}`}>{t('seeAudit')}</Link>
-          </p>
-        </div>
-      </div>
-      <section className="panel">
-        <h2>{t('edit')}</h2>
+          </>
+        }
+      >
+        <StationSummary station={s} />
+        <p>
+          <Link href={`/stations/${encodeURIComponent(s.code)}`}>{t('openStation')}</Link> ·{' '}
+          <Link href={`/admin/audit?entity=station&entityId=${encodeURIComponent(s.code)}`}>{t('seeAudit')}</Link>
+        </p>
+      </PageHead>
+      <Panel title={t('edit')}>
         <StationForm action={updateStationAction} station={s} facilities={data.facilities} registry={data.registry} bounds={data.bounds} />
-      </section>
-      <section className="panel">
-        <h2>{t('parameters')}</h2>
-        <p className="muted">{t('parametersIntro')}</p>
+      </Panel>
+      <Panel title={t('parameters')} intro={t('parametersIntro')}>
         <StationParameters
           station={s}
           registry={data.registry}
@@ -54,7 +50,7 @@ export default async function AdminStationPage({ params }: { params: Params }) {
           remove={removeStationParameterAction}
           add={addStationParameterAction}
         />
-      </section>
+      </Panel>
     </>
   );
 }

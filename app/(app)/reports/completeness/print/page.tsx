@@ -1,18 +1,16 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { CompletenessTable } from '@/components/reports/completeness-table';
 import { CompletenessTotalsSet } from '@/components/reports/completeness-totals';
 import { PrintReady } from '@/components/reports/print-ready';
 import { formatPercent } from '@/lib/domain/format';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getCompletenessPage, getPrintHeader } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports2.titles');
-  return { title: t('completeness') };
-}
+export const generateMetadata = titleMetadata('reports2.titles.completeness');
 
 /** Print version of the data-completeness report (same query as /reports). */
 export default async function CompletenessPrintPage({ searchParams }: Props) {

@@ -1,16 +1,14 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { ExceedanceTable } from '@/components/reports/exceedance-table';
 import { PrintReady } from '@/components/reports/print-ready';
+import { titleMetadata } from '@/app/_lib/metadata';
 import { getExceedancePage, getPrintHeader } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports2.titles');
-  return { title: t('exceedances') };
-}
+export const generateMetadata = titleMetadata('reports2.titles.exceedances');
 
 /** Print version of the exceedance report (same query as /reports/exceedances). */
 export default async function ExceedancePrintPage({ searchParams }: Props) {

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import type { SearchParams } from '@/app/_lib/params';
 import { PrintDocument } from '@/components/reports/admin-header';
 import { MonthlyReport } from '@/components/reports/monthly-report';
 import { PrintReady } from '@/components/reports/print-ready';
 import { getMonthlyPage, getPrintHeader } from '@/server/queries/reports';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 /** The PDF carries the station in its title (document metadata) as well as on the page. */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
