@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AlertRowDto } from '@/lib/dto/alerts';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { listInspectors } from '@/lib/db/alerts';
@@ -90,26 +91,7 @@ export function parseAlertFilters(sp: SearchParams): {
 
 // ── list ──
 
-export type AlertRowDto = {
-  id: number;
-  kind: AlertKind;
-  state: AlertState;
-  stationCode: string;
-  stationName: string;
-  parameter: string | null;
-  unit: string;
-  decimals: number;
-  openedAt: string;
-  resolvedAt: string | null;
-  count: number;
-  peakValue: number | null;
-  averageValue: number | null;
-  limit: number | null;
-  basis: string | null;
-  durationMs: number;
-  disposition: Disposition | null;
-  suppressed: boolean;
-};
+export type { AlertRowDto };
 
 function unitOf(stationKind: string, parameter: string | null): { unit: string; decimals: number } {
   const def = parameter ? findParameter(stationKind as StationKind, parameter) : null;

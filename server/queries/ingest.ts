@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ConflictEntry, ReasonEntry } from '@/lib/dto/ingest';
+import type { ConflictEntry, LedgerEntry, ReasonEntry } from '@/lib/dto/ingest';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { findConflictForReview, listOpenConflictsForReview, countOpenReadingConflicts, type ConflictReviewRow } from '@/lib/db/conflicts';
@@ -98,20 +98,7 @@ export function chartWindow(filters: Pick<LedgerFilters, 'from' | 'to'>, now: Da
 
 // ── Page data ──
 
-export type LedgerEntry = {
-  id: number;
-  name: string;
-  stationCode: string | null;
-  stationName: string | null;
-  receivedAt: string;
-  source: string;
-  account: string | null;
-  remoteAddress: string | null;
-  outcome: IngestOutcome;
-  reasons: ReasonEntry[];
-  readingCount: number;
-  rejectedLineCount: number;
-};
+export type { LedgerEntry };
 
 export type { ConflictEntry };
 
