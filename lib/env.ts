@@ -73,6 +73,13 @@ const schema = z.object({
   SMTP_SECURE: z.string().optional().transform((v) => ['1', 'true', 'yes', 'on'].includes((v ?? '').trim().toLowerCase())),
   /** No storms: a repeat of an open alert is notified again only after this many minutes. */
   NOTIFY_REPEAT_MINUTES: z.coerce.number().int().nonnegative().default(60),
+  /** Alert episodes (DOMAIN.md §8): clear time, confirming run, approaching minimum duration, historical threshold. */
+  ALERT_CLEAR_MINUTES: z.coerce.number().int().nonnegative().default(30),
+  ALERT_CONFIRM_RUN: z.coerce.number().int().positive().default(3),
+  ALERT_APPROACHING_MIN_MINUTES: z.coerce.number().int().nonnegative().default(15),
+  ALERT_HISTORICAL_HOURS: z.coerce.number().positive().default(24),
+  /** Per station kind overrides, JSON: {"emission":{"clearMinutes":60,"confirmRun":2,"approachingMinMinutes":30}}. */
+  ALERT_EPISODES_BY_KIND: z.string().optional().transform((v) => v?.trim() || undefined),
   /** Optional global webhook that receives every alert notification (SMS gateway, chat). */
   WEBHOOK_URL: z.string().optional().transform((v) => v?.trim() || undefined),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

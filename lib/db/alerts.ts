@@ -49,6 +49,17 @@ export type AlertRow = {
   reopenedByRecompute: boolean;
   resolvedByRecompute: boolean;
   suppressed: boolean;
+  /** The episode may notify (lib/domain/alerts/episodes.ts). */
+  confirmed: boolean;
+  confirmedAt: Date | null;
+  /** Raised from data older than the historical threshold at arrival: notifies nobody. */
+  historical: boolean;
+  /** Episode state: consecutive hits up to the newest value, first clear value after the last hit. */
+  runLength: number;
+  clearSince: Date | null;
+  /** A compliance exceedance withdrawn because its period complies after recomputation. */
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
 };
 
 export type AlertWithStation = AlertRow & {
@@ -236,6 +247,11 @@ export type AlertOpenInput = {
   disposition: AlertDisposition | null;
   reopenedByRecompute: boolean;
   suppressed: boolean;
+  /** Defaults: confirmed true, historical false, run 1 (kinds without episodes). */
+  confirmed?: boolean;
+  confirmedAt?: Date | null;
+  historical?: boolean;
+  runLength?: number;
 };
 
 /**
@@ -246,8 +262,9 @@ export async function insertAlertIfNoneActive(a: AlertOpenInput): Promise<{ row:
   const r = await pool().query<{ id: number }>(
     `INSERT INTO alert (station_id, parameter, kind, state, opened_at, last_seen_at, count, peak_value, limit_value, basis,
                         average_value, completeness, limit_derivation, period_start, period_end, disposition,
-                        reopened_by_recompute, suppressed)
-     VALUES ($1, $2, $3::"AlertKind", 'open', $4, $4, 1, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::"AlertDisposition", $14, $15)
+                        reopened_by_recompute, suppressed, confirmed, confirmed_at, historical, run_length)
+     VALUES ($1, $2, $3::"AlertKind", 'open', $4, $4, 1, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13::"AlertDisposition", $14, $15,
+             $16, $17, $18, $19)
      ON CONFLICT (station_id, COALESCE(parameter, ''), kind) WHERE state IN ('open', 'acknowledged') DO NOTHING
      RETURNING id`,
     [
@@ -266,6 +283,10 @@ export async function insertAlertIfNoneActive(a: AlertOpenInput): Promise<{ row:
       a.disposition,
       a.reopenedByRecompute,
       a.suppressed,
+      a.confirmed ?? true,
+      a.confirmed === false ? null : (a.confirmedAt ?? a.at),
+      a.historical ?? false,
+      a.runLength ?? 1,
     ],
   );
   const id = r.rows[0]?.id;
@@ -301,6 +322,13 @@ export type AlertPatch = Partial<
     | 'reopenedByRecompute'
     | 'resolvedByRecompute'
     | 'suppressed'
+    | 'confirmed'
+    | 'confirmedAt'
+    | 'historical'
+    | 'runLength'
+    | 'clearSince'
+    | 'withdrawnAt'
+    | 'withdrawnReason'
   >
 > & { limitDerivation?: JsonObject | null };
 
@@ -516,4 +544,15 @@ export async function listInspectors(): Promise<{ id: number; name: string; emai
     select: { id: true, name: true, email: true },
     orderBy: { name: 'asc' },
   });
+}
+
+/** Alerts of a key whose newest averaging period ends at `periodEnd` on `basis` (compliance follows its data). */
+export async function findAlertsForPeriod(
+  stationId: number,
+  parameter: string | null,
+  kind: AlertKind,
+  basis: string,
+  periodEnd: Date,
+): Promise<AlertRow[]> {
+  return prisma().alert.findMany({ where: { stationId, parameter, kind, basis, periodEnd, withdrawnAt: null }, orderBy: { id: 'asc' } });
 }

@@ -55,30 +55,47 @@ afterAll(async () => {
 });
 
 describe('5-minute rules from ingested files', () => {
-  it('approaching and instantaneous exceedance open, repeat once per reading, resolve when values return; re-running is idempotent', async () => {
+  it('episodes: instant exceedance opens at the first value beyond, confirms after 3, ends after 30 min clear; approaching stays below the limit; re-running is idempotent', async () => {
     const f = await makeFacility();
     const s = await makeStation(f.code); // COD max 100 (station fallback limit)
     const id = await stationId(s.code);
-    const values = [120, 130, 140, 50];
+    // 10:05 … 10:55: one approaching value, three beyond the limit, then 35 minutes clear.
+    const values = [90, 120, 140, 130, 50, 50, 50, 50, 50, 50, 50];
     for (const [i, v] of values.entries()) await ingest(s.fileCode, vn(`2026-03-10T10:${String(5 * (i + 1)).padStart(2, '0')}:00`), [['COD', v, 'mg/L']]);
     await recomputeStationPeriod(id, vn('2026-03-10T10:00:00'), vn('2026-03-10T11:00:00'), { enqueueDerived: false });
-    const now = vn('2026-03-10T10:21:00');
+    const now = vn('2026-03-10T11:01:00');
     // The whole derived job (alerts + any other registered steps), as the worker runs it.
     await derivedJob({ stationId: id, from: vn('2026-03-10T10:00:00').toISOString(), to: vn('2026-03-10T11:00:00').toISOString() }, { log, now: () => now });
 
-    const [instant] = await alertsOf(s.code, 'instant_exceedance');
-    expect(instant).toMatchObject({ parameter: 'COD', state: 'resolved', count: 1, peakValue: 140, limit: 100, basis: '5min' });
-    expect(instant!.openedAt).toEqual(vn('2026-03-10T10:15:00'));
-    expect(instant!.resolvedAt).toEqual(vn('2026-03-10T10:20:00'));
-    expect(instant!.durationMs).toBe(5 * 60_000);
+    const [instant, ...more] = await alertsOf(s.code, 'instant_exceedance');
+    expect(more).toHaveLength(0);
+    expect(instant).toMatchObject({ parameter: 'COD', state: 'resolved', count: 3, peakValue: 140, limit: 100, basis: '5min', confirmed: true, historical: false });
+    expect(instant!.openedAt).toEqual(vn('2026-03-10T10:10:00'));
+    expect(instant!.confirmedAt).toEqual(vn('2026-03-10T10:20:00'));
+    expect(instant!.resolvedAt).toEqual(vn('2026-03-10T10:25:00'));
+    expect(instant!.durationMs).toBe(15 * 60_000);
+    expect((await getAlert(instant!.id, STAFF)).events.map((e) => e.type)).toEqual(['opened', 'repeat', 'repeat', 'resolved']);
+    // Approaching is only the 90: the values beyond the limit are not "approaching"; it ended brief (under 15 min).
     const [approaching] = await alertsOf(s.code, 'approaching');
-    expect(approaching).toMatchObject({ state: 'resolved', count: 3, peakValue: 140 });
-    expect((await getAlert(approaching!.id, STAFF)).events.map((e) => e.type)).toEqual(['opened', 'repeat', 'repeat', 'resolved']);
+    expect(approaching).toMatchObject({ state: 'resolved', count: 1, peakValue: 90, confirmed: false });
+    expect(approaching!.openedAt).toEqual(vn('2026-03-10T10:05:00'));
 
     await derivedAlerts(id, vn('2026-03-10T11:00:00'), now);
     const again = await alertsOf(s.code);
     expect(again).toHaveLength(2);
-    expect(again.find((a) => a.kind === 'approaching')?.count).toBe(3);
+    expect(again.find((a) => a.kind === 'instant_exceedance')?.count).toBe(3);
+  });
+
+  it('data arriving more than 24 h late raise historical alerts; a brief exceedance stays listed unconfirmed', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code);
+    const id = await stationId(s.code);
+    for (const [i, v] of [50, 120, 130, 50].entries()) await ingest(s.fileCode, vn(`2026-03-10T10:${String(5 * (i + 1)).padStart(2, '0')}:00`), [['COD', v, 'mg/L']]);
+    await recomputeStationPeriod(id, vn('2026-03-10T10:00:00'), vn('2026-03-10T11:00:00'), { enqueueDerived: false });
+    await derivedAlerts(id, vn('2026-03-10T11:00:00'), vn('2026-03-11T11:00:01'));
+    const [instant] = await alertsOf(s.code, 'instant_exceedance');
+    expect(instant).toMatchObject({ state: 'open', count: 2, peakValue: 130, confirmed: false, historical: true });
+    expect(instant!.openedAt).toEqual(vn('2026-03-10T10:10:00'));
   });
 
   it('device error (3 × status 02) and calibration longer than 2 h open and clear', async () => {
@@ -135,6 +152,32 @@ describe('compliance on the hourly basis (emission, QCVN 19:2009 B bound with co
     expect(a).toMatchObject({ state: 'open', count: 3, reopenedByRecompute: true, resolvedAt: null, averageValue: 1100 });
     const detail = await getAlert(a!.id, STAFF);
     expect(detail.events.at(-1)).toMatchObject({ type: 'reopened', data: { byRecompute: true } });
+  });
+
+  it('a compliance exceedance follows its data: late readings update average and completeness of a resolved alert; a corrected period withdraws it; audited', async () => {
+    const s = await emissionStation();
+    await addReadings(s.code, 'SO2', [...hour(9, 9, 600), ...hour(10, 12, 100)]);
+    for (const h of [9, 10]) await derivedAlerts(s.id, endOf(h), new Date(endOf(h).getTime() + 60_000));
+    let [a] = await alertsOf(s.code, 'compliance_exceedance');
+    expect(a).toMatchObject({ state: 'resolved', averageValue: 600, completeness: 0.75, count: 1 });
+
+    await addReadings(s.code, 'SO2', hour(9, 3, 700, 50)); // (9 × 600 + 3 × 700) / 12 = 625
+    await derivedAlerts(s.id, endOf(9), endOf(14));
+    [a] = await alertsOf(s.code, 'compliance_exceedance');
+    expect(a).toMatchObject({ state: 'resolved', averageValue: 625, completeness: 1, withdrawnAt: null });
+    expect((await getAlert(a!.id, STAFF)).events.at(-1)).toMatchObject({ type: 'note', data: { reason: 'average recomputed', before: { completeness: 0.75 } } });
+
+    // An overlay corrects the hour to 100 mg/Nm³: the period complies, the alert is withdrawn with the reason.
+    await pool().query(`UPDATE reading SET value = 100 WHERE station_id = $1 AND parameter = 'SO2' AND time > $2 AND time <= $3`, [s.id, endOf(8), endOf(9)]);
+    await derivedAlerts(s.id, endOf(9), endOf(15));
+    [a] = await alertsOf(s.code, 'compliance_exceedance');
+    expect(a).toMatchObject({ state: 'resolved', averageValue: 100, withdrawnReason: 'period_complies', resolvedByRecompute: true });
+    expect(a!.withdrawnAt).toEqual(endOf(15));
+    const audit = await pool().query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'alert' AND entity_id = $1 ORDER BY id`, [String(a!.id)]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['alert.recompute', 'alert.withdraw']);
+    // Running it again changes nothing more.
+    await derivedAlerts(s.id, endOf(9), endOf(16));
+    expect((await pool().query(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'alert' AND entity_id = $1`, [String(a!.id)])).rows[0]).toEqual({ n: 2 });
   });
 
   it('an exceedance undone by late data resolves by recompute; one active alert per key is enforced by the database', async () => {

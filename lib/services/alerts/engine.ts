@@ -9,6 +9,7 @@
  */
 import {
   findActiveAlert,
+  findAlertsForPeriod,
   findEngineStation,
   findLatestResolvedAlert,
   insertAlertEvent,
@@ -26,6 +27,18 @@ import {
 } from '../../db/alerts';
 import { calibrationOverrun, decideAlertAction, deviceErrorStreak, observeEach } from '../../domain/alerts/rules';
 import { takesDisposition } from '../../domain/alerts/kinds';
+import {
+  classifyValue,
+  conditionHolds,
+  episodeSettingsFor,
+  isHistorical,
+  stepEpisode,
+  type Episode,
+  type EpisodeKind,
+  type EpisodeSettings,
+} from '../../domain/alerts/episodes';
+import { appendAudit } from '../../db/audit';
+import { configuredEpisodes, type EpisodeConfig } from './episode-config';
 import {
   correctHourly,
   correctReadings,
@@ -46,8 +59,6 @@ import {
   DEFAULT_APPROACHING_RATIO,
   DEFAULT_COMPLIANCE_BASES,
   DEFAULT_INSTANT_RUN,
-  earlyWarningLevel,
-  instantExceedance,
   type ComplianceBasis,
 } from '../../domain/verdicts';
 import { resolveStationLimits } from '../limits';
@@ -63,6 +74,9 @@ export type AlertEngineConfig = {
   completeRatio: number;
   /** An observation evaluated this long after its time comes from late or recomputed data. */
   lateAfterMs: number;
+  /** Episode settings (clear time, confirming run, approaching minimum, historical threshold) per station kind; from
+   * configuration (ALERT_* in lib/env.ts) when not given. */
+  episodes?: EpisodeConfig;
 };
 
 export const DEFAULT_ALERT_CONFIG: AlertEngineConfig = {
@@ -98,7 +112,7 @@ type Obs = { at: number; hit: boolean | null; details: ObservationDetails };
 
 /** Applies a key's observations in time order; state is re-read per observation (they are few per key and hour). */
 async function applyObservations(
-  key: { stationId: number; parameter: string | null; kind: AlertKind },
+  key: { stationId: number; parameter: string | null; kind: AlertKind; stationKind?: StationKind },
   observations: readonly Obs[],
   now: Date,
   config: AlertEngineConfig,
@@ -146,6 +160,7 @@ async function applyObservations(
           disposition: takesDisposition(key.kind) ? 'pending_review' : null,
           reopenedByRecompute: action.byRecompute,
           suppressed,
+          historical: isHistorical(o.at, now.getTime(), settings(config, key.stationKind)),
         });
         if (created) {
           summary.opened += 1;
@@ -232,6 +247,174 @@ async function applyObservations(
   }
 }
 
+/** Resolves the episode settings once per call; an explicit `instantRun` of the caller is the confirming run. */
+function withEpisodes(config: AlertEngineConfig, given: Partial<AlertEngineConfig> | undefined): AlertEngineConfig {
+  const episodes = config.episodes ?? configuredEpisodes();
+  return given?.instantRun === undefined ? { ...config, episodes } : { ...config, episodes: { ...episodes, base: { ...episodes.base, confirmRun: given.instantRun } } };
+}
+
+function settings(config: AlertEngineConfig, kind: StationKind | undefined): EpisodeSettings {
+  const episodes = config.episodes ?? configuredEpisodes();
+  const base = { ...episodes.base, approachingRatio: config.approachingRatio };
+  return kind ? episodeSettingsFor(kind, episodes.byKind, base) : base;
+}
+
+function episodeOf(row: AlertRow): Episode {
+  return {
+    openedAt: row.openedAt.getTime(),
+    lastSeenAt: row.lastSeenAt.getTime(),
+    count: row.count,
+    peak: row.peakValue,
+    run: row.runLength,
+    confirmed: row.confirmed,
+    confirmedAt: row.confirmedAt?.getTime() ?? null,
+    clearSince: row.clearSince?.getTime() ?? null,
+  };
+}
+
+type EpisodeInput = { at: number; value: number | null; hit: boolean | null; limit: number | null; lowIsWorse: boolean };
+
+/**
+ * Feeds a key's 5-minute values through the episode rules (lib/domain/alerts/episodes.ts): opens at the first hit,
+ * counts, keeps the peak and run, confirms, and ends the episode after the clear time. Values already seen by the
+ * active episode, or inside the last ended one (its clear time included), are skipped: re-running an hour is idempotent.
+ */
+async function applyEpisode(
+  key: { stationId: number; parameter: string; kind: EpisodeKind },
+  inputs: readonly EpisodeInput[],
+  ctx: { derivation: JsonObject; settings: EpisodeSettings; now: Date; summary: EngineSummary },
+): Promise<void> {
+  const { settings: st, now, summary } = ctx;
+  let row = await findActiveAlert(key.stationId, key.parameter, key.kind);
+  let floor = -Infinity;
+  if (!row) {
+    const last = await findLatestResolvedAlert(key.stationId, key.parameter, key.kind);
+    if (last) floor = Math.max(last.lastSeenAt.getTime(), (last.clearSince ?? last.resolvedAt ?? last.lastSeenAt).getTime() + st.clearMs);
+  }
+  let episode: Episode | null = row ? episodeOf(row) : null;
+  for (const x of [...inputs].sort((a, b) => a.at - b.at)) {
+    if (!episode && x.at <= floor) continue;
+    const step = stepEpisode(key.kind, episode, { at: x.at, value: x.value, hit: x.hit }, st, x.lowIsWorse);
+    const at = new Date(x.at);
+    const historical = isHistorical(x.at, now.getTime(), st);
+    const eventData: JsonObject = { at: at.toISOString(), value: x.value, limit: x.limit, basis: '5min', run: step.episode?.run ?? 0, confirmRun: st.confirmRun };
+    if (step.type === 'open') {
+      const suppressed = await isInMaintenance(key.stationId, at, key.parameter);
+      const created = await insertAlertIfNoneActive({
+        ...key,
+        at,
+        value: x.value,
+        limitValue: x.limit,
+        basis: '5min',
+        averageValue: null,
+        completeness: null,
+        limitDerivation: ctx.derivation,
+        periodStart: at,
+        periodEnd: at,
+        disposition: takesDisposition(key.kind) ? 'pending_review' : null,
+        reopenedByRecompute: false,
+        suppressed,
+        confirmed: step.episode.confirmed,
+        confirmedAt: step.episode.confirmedAt === null ? null : new Date(step.episode.confirmedAt),
+        historical,
+        runLength: step.episode.run,
+      });
+      row = created.row;
+      if (created.created) {
+        summary.opened += 1;
+        await insertAlertEvent({ alertId: row.id, type: 'opened', actor: ACTOR, at: now, data: { ...eventData, confirmed: step.episode.confirmed, historical, suppressed } });
+        episode = step.episode;
+      } else {
+        episode = episodeOf(row);
+      }
+    } else if (step.type === 'repeat' && row) {
+      const e = step.episode;
+      row = await updateAlert(row.id, {
+        lastSeenAt: at,
+        count: e.count,
+        peakValue: e.peak,
+        runLength: e.run,
+        clearSince: null,
+        periodEnd: at,
+        ...(x.limit !== null ? { limitValue: x.limit } : {}),
+        ...(step.confirmedNow ? { confirmed: true, confirmedAt: at } : {}),
+        // An episode that runs on into live data is about live data.
+        ...(row.historical && !historical ? { historical: false } : {}),
+      });
+      summary.repeated += 1;
+      await insertAlertEvent({ alertId: row.id, type: 'repeat', actor: ACTOR, at: now, data: { ...eventData, ...(step.confirmedNow ? { confirmedNow: true } : {}) } });
+      episode = e;
+    } else if (step.type === 'clearing' && row) {
+      row = await updateAlert(row.id, { runLength: 0, clearSince: new Date(step.episode.clearSince ?? x.at) });
+      episode = step.episode;
+    } else if (step.type === 'end' && row) {
+      const resolvedAt = new Date(step.endedAt);
+      await updateAlert(row.id, { state: 'resolved', resolvedAt, runLength: 0, clearSince: resolvedAt, resolvedByRecompute: now.getTime() - x.at > 3_600_000 });
+      summary.resolved += 1;
+      await insertAlertEvent({
+        alertId: row.id,
+        type: 'resolved',
+        actor: ACTOR,
+        at: now,
+        data: { ...eventData, durationMs: step.endedAt - row.openedAt.getTime(), clearMinutes: st.clearMs / 60_000, brief: !row.confirmed },
+      });
+      floor = x.at;
+      row = null;
+      episode = null;
+    }
+  }
+}
+
+const round = (x: number | null | undefined, d = 6) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+/**
+ * A compliance exceedance follows its data (DOMAIN.md §8): when a period that raised (or last repeated) an alert is
+ * evaluated again, after late files, overlays or QC changes, its average and completeness are updated; if the period
+ * now complies and it was the alert's only period, the alert is withdrawn with the reason. Every change writes an
+ * alert event and an audit row. Returns false when no alert rests on this period (the normal rules apply).
+ */
+async function followCompliance(
+  key: { stationId: number; parameter: string | null; kind: AlertKind },
+  o: Obs,
+  now: Date,
+  summary: EngineSummary,
+): Promise<boolean> {
+  const d = o.details;
+  if (!d.basis || !d.periodEnd) return false;
+  const rows = await findAlertsForPeriod(key.stationId, key.parameter, key.kind, d.basis, d.periodEnd);
+  if (rows.length === 0) return false;
+  for (const row of rows) {
+    const before = { averageValue: row.averageValue, completeness: row.completeness, state: row.state };
+    const average = d.averageValue ?? null;
+    const completeness = d.completeness ?? null;
+    const changed = round(average) !== round(row.averageValue) || round(completeness) !== round(row.completeness);
+    const verdict = o.hit === null ? 'insufficient_data' : o.hit ? 'exceeding' : 'compliant';
+    if (o.hit === false && row.count <= 1) {
+      const resolvedAt = row.resolvedAt ?? now;
+      await updateAlert(row.id, {
+        state: 'resolved',
+        resolvedAt,
+        resolvedByRecompute: true,
+        averageValue: average,
+        completeness,
+        withdrawnAt: now,
+        withdrawnReason: 'period_complies',
+      });
+      if (row.state !== 'resolved') summary.resolved += 1;
+      const data: JsonObject = { byRecompute: true, withdrawn: true, reason: 'period_complies', verdict, before, averageValue: average, completeness, limit: d.limit, basis: d.basis };
+      await insertAlertEvent({ alertId: row.id, type: 'resolved', actor: ACTOR, at: now, data });
+      await appendAudit({ actor: ACTOR, action: 'alert.withdraw', entity: 'alert', entityId: row.id, before, after: { state: 'resolved', averageValue: average, completeness, withdrawnReason: 'period_complies' } });
+      continue;
+    }
+    if (!changed) continue;
+    await updateAlert(row.id, { averageValue: average, completeness, ...(o.hit && d.value !== null ? { peakValue: episodePeak(row.peakValue, d.value, d.lowIsWorse) } : {}) });
+    const reason = o.hit ? 'average recomputed' : o.hit === false ? 'a recomputed period no longer exceeds' : 'the recomputed period has too few data';
+    await insertAlertEvent({ alertId: row.id, type: 'note', actor: ACTOR, at: now, data: { byRecompute: true, reason, verdict, before, averageValue: average, completeness, basis: d.basis } });
+    await appendAudit({ actor: ACTOR, action: 'alert.recompute', entity: 'alert', entityId: row.id, before, after: { averageValue: average, completeness, verdict } });
+  }
+  return true;
+}
+
 /**
  * Evaluates one station for the hour (from, to] that was just recomputed: 5-minute rules on the hour's readings (with
  * look-back for runs) and compliance on every averaging period ending at `to` or the hour before that has ended by now.
@@ -243,7 +426,7 @@ export async function evaluateStationHour(input: {
   now?: Date;
   config?: Partial<AlertEngineConfig>;
 }): Promise<EngineSummary> {
-  const config = { ...DEFAULT_ALERT_CONFIG, ...input.config };
+  const config = withEpisodes({ ...DEFAULT_ALERT_CONFIG, ...input.config }, input.config);
   const now = input.now ?? new Date();
   const summary: EngineSummary = { opened: 0, repeated: 0, resolved: 0, reopened: 0 };
   const station = await findEngineStation(input.stationId);
@@ -266,7 +449,7 @@ export async function evaluateStationHour(input: {
     if (!p.enabled) continue;
     const series = byParam.get(p.parameter) ?? [];
     const inHour = series.some((r) => r.time.getTime() > from && r.time.getTime() <= to);
-    const k = (kind: AlertKind) => ({ stationId: station.id, parameter: p.parameter, kind });
+    const k = (kind: AlertKind) => ({ stationId: station.id, parameter: p.parameter, kind, stationKind: station.kind });
 
     if (inHour) {
       const statuses = series.map((r) => ({ time: r.time.getTime(), status: r.deviceStatus }));
@@ -309,33 +492,23 @@ export async function evaluateStationHour(input: {
     if (live && inHour) {
       const values = correctReadings(series, p.parameter, live.o2Ref, o2ByTime);
       const derivation = live.derivation as unknown as JsonObject;
-      const withValidity = values.map((r) => ({ time: r.time.getTime(), value: r.value, valid: countsForAlerts(r) }));
-      await applyObservations(
-        k('approaching'),
-        withValidity
-          .filter((r) => r.time > from)
-          .map((r) => {
-            const level = earlyWarningLevel({ value: r.value, valid: r.valid, bounds: live, ratio: config.approachingRatio });
-            return {
-              at: r.time,
-              hit: level === null ? null : level !== 'good',
-              details: { value: r.value, limit: shownLimit(live, r.value), lowIsWorse: isLowBreach(live, r.value), basis: '5min', derivation },
-            };
-          }),
-        now,
-        config,
-        summary,
-      );
-      await applyObservations(
-        k('instant_exceedance'),
-        observeEach(withValidity, from, (upTo) => instantExceedance(upTo, live, config.instantRun)).map((o) => {
-          const v = withValidity.find((r) => r.time === o.at)?.value ?? null;
-          return { ...o, details: { value: v, limit: shownLimit(live, v), lowIsWorse: isLowBreach(live, v), basis: '5min', derivation, data: { run: config.instantRun } } };
-        }),
-        now,
-        config,
-        summary,
-      );
+      const st = settings(config, station.kind);
+      const samples = values
+        .filter((r) => r.time.getTime() > from)
+        .map((r) => ({ at: r.time.getTime(), value: r.value, cls: classifyValue(r.value, countsForAlerts(r), live, st.approachingRatio) }));
+      for (const kind of ['approaching', 'instant_exceedance'] as const) {
+        await applyEpisode(
+          { stationId: station.id, parameter: p.parameter, kind },
+          samples.map((x) => ({
+            at: x.at,
+            value: x.value,
+            hit: conditionHolds(kind, x.cls),
+            limit: shownLimit(live, x.value),
+            lowIsWorse: isLowBreach(live, x.value),
+          })),
+          { derivation, settings: st, now, summary },
+        );
+      }
     }
 
     // Compliance on the averaging bases of the station kind, each against the limit for that averaging.
@@ -375,7 +548,9 @@ export async function evaluateStationHour(input: {
         });
       }
     }
-    await applyObservations(k('compliance_exceedance'), observations, now, config, summary);
+    const unfollowed: Obs[] = [];
+    for (const o of observations) if (!(await followCompliance(k('compliance_exceedance'), o, now, summary))) unfollowed.push(o);
+    await applyObservations(k('compliance_exceedance'), unfollowed, now, config, summary);
   }
   return summary;
 }

@@ -54,7 +54,7 @@ export type { AlertBasis, AlertEventType, AlertState, Disposition } from '../../
 
 const STAFF_SCOPE: ViewerScope = { facilityId: null };
 
-export type AlertView = Omit<AlertWithStation, 'stationId' | 'limitValue' | 'basis'> & {
+export type AlertView = Omit<AlertWithStation, 'stationId' | 'limitValue' | 'basis' | 'runLength' | 'clearSince'> & {
   /** resolvedAt (or lastSeenAt while active) − openedAt, ms. */
   durationMs: number;
   /** The limit compared against (max, or min for a lower bound). */
@@ -96,6 +96,11 @@ export function toAlertView(a: AlertWithStation): AlertView {
     reopenedByRecompute: a.reopenedByRecompute,
     resolvedByRecompute: a.resolvedByRecompute,
     suppressed: a.suppressed,
+    confirmed: a.confirmed,
+    confirmedAt: a.confirmedAt,
+    historical: a.historical,
+    withdrawnAt: a.withdrawnAt,
+    withdrawnReason: a.withdrawnReason,
   };
 }
 

@@ -28,6 +28,11 @@ const base: AlertView = {
   acknowledgedBy: null,
   reopenedByRecompute: false,
   resolvedByRecompute: false,
+  confirmed: true,
+  confirmedAt: new Date('2024-05-24T17:10:00Z'),
+  historical: false,
+  withdrawnAt: null,
+  withdrawnReason: null,
   suppressed: false,
   station: { id: 1, code: 'BG_NT01', name: 'Trạm nước thải Đình Trám', kind: 'wastewater', facilityId: 1, facilityCode: 'DINHTRAM', facilityName: 'Công ty Đình Trám' },
 };

@@ -29,6 +29,7 @@ import {
 import { env as processEnv, type Env } from '../../env';
 import { AppError } from '../../errors';
 import { ALERT_EVENT_TYPES, ALERT_KINDS, findAlertView, listAlertEventsAfter, recordAlertNotified, type AlertEventType, type AlertView } from '../alerts';
+import { notifies } from '../../domain/alerts/episodes';
 import { sendMail } from './mailer';
 import { buildNotificationMessage } from './message';
 import { postWebhook } from './webhook';
@@ -89,7 +90,8 @@ async function notifyEvent(
     alert = await findAlertView(ev.alertId);
     alerts.set(ev.alertId, alert);
   }
-  if (!alert || alert.suppressed) return 0;
+  // Only confirmed, live episodes reach people (DOMAIN.md §8): brief episodes and historical data stay in the list.
+  if (!alert || !notifies(alert)) return 0;
   if (ev.type === 'disposition' && (!alert.disposition || alert.disposition === 'pending_review')) return 0;
 
   const recipients: { userId: number | null; channel: NotifyChannel; target: string | null }[] = (
