@@ -144,10 +144,14 @@ export type AlertQuery = {
   includeSuppressed?: boolean;
   /** Keyset paging: ids below this one (newest first). */
   beforeId?: number;
+  /** Keyset paging on (openedAt, id), newest first: rows strictly after this key in that order. */
+  before?: { openedAt: Date; id: number };
+  confirmed?: boolean;
+  historical?: boolean;
   limit: number;
 };
 
-/** Newest first (by id). */
+/** Newest opening first (ties by id). */
 export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
   let stationIds = q.stationIds;
   if (q.facilityId != null) {
@@ -165,8 +169,11 @@ export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
       ...(q.from || q.to ? { openedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
       ...(q.includeSuppressed ? {} : { suppressed: false }),
       ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
+      ...(q.confirmed !== undefined ? { confirmed: q.confirmed } : {}),
+      ...(q.historical !== undefined ? { historical: q.historical } : {}),
+      ...(q.before ? { OR: [{ openedAt: { lt: q.before.openedAt } }, { openedAt: q.before.openedAt, id: { lt: q.before.id } }] } : {}),
     },
-    orderBy: { id: 'desc' },
+    orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
     take: q.limit,
   });
   return withStations(rows);

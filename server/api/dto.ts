@@ -190,6 +190,9 @@ export function toAlertDto(a: AlertView): AlertDto {
     reopenedByRecompute: a.reopenedByRecompute,
     resolvedByRecompute: a.resolvedByRecompute,
     suppressed: a.suppressed,
+    confirmed: a.confirmed,
+    historical: a.historical,
+    withdrawnReason: a.withdrawnReason,
   };
 }
 

@@ -129,7 +129,7 @@ export async function listAlertRowsFor(
   const { values, invalid, filter } = parseAlertFilters(sp);
   const scope = scopeFor(user);
   const rows: AlertView[] = [];
-  let cursor: number | undefined;
+  let cursor: string | undefined;
   try {
     while (rows.length < limit) {
       const page = await listAlerts({ ...filter, includeSuppressed: true, limit: Math.min(1000, limit - rows.length), cursor }, scope);

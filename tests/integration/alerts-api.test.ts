@@ -15,19 +15,23 @@ let station: { code: string };
 let facilityCode: string;
 let complianceId: number;
 let approachingId: number;
+let instantId: number;
 
 beforeAll(async () => {
   const f = await makeFacility();
   facilityCode = f.code;
-  station = await makeStation(f.code, { kind: 'emission', parameters: [{ code: 'NOX' }] });
+  station = await makeStation(f.code, { kind: 'emission', parameters: [{ code: 'NOX' }, { code: 'SO2' }] });
   await setStationLimitBinding({ stationCode: station.code, standardCode: 'QCVN19:2009', column: 'B', coefficients: {}, actor: 'test' });
   const s = await findStationByCode(station.code);
   const start = vn('2026-04-01T09:00:00').getTime();
   await addReadings(station.code, 'NOX', Array.from({ length: 12 }, (_, i) => ({ time: new Date(start + (i + 1) * 300_000), value: 900 })));
+  // SO2 at 90 % of its 500 mg/Nm³ limit: approaching (not beyond).
+  await addReadings(station.code, 'SO2', Array.from({ length: 12 }, (_, i) => ({ time: new Date(start + (i + 1) * 300_000), value: 450 })));
   await evaluateStationHour({ stationId: s!.id, from: vn('2026-04-01T09:00:00'), to: vn('2026-04-01T10:00:00'), now: vn('2026-04-01T10:01:00') });
   const items = (await listAlerts({ station: station.code }, { facilityId: null })).items;
   complianceId = items.find((a) => a.kind === 'compliance_exceedance')!.id;
   approachingId = items.find((a) => a.kind === 'approaching')!.id;
+  instantId = items.find((a) => a.kind === 'instant_exceedance')!.id;
 });
 
 afterAll(async () => {
@@ -55,7 +59,8 @@ describe('GET /api/v1/alerts', () => {
     expect(p1.body.items).toHaveLength(1);
     expect(p1.body.nextCursor).toEqual(expect.any(String));
     const p2 = await call(listRoute.GET, `/api/v1/alerts?station=${station.code}&limit=1&cursor=${p1.body.nextCursor}`, { token });
-    expect(p2.body.items[0].id).toBeLessThan(p1.body.items[0].id);
+    expect(p2.body.items[0].id).not.toBe(p1.body.items[0].id);
+    expect(p2.body.items[0].openedAt <= p1.body.items[0].openedAt).toBe(true);
     expect((await call(listRoute.GET, '/api/v1/alerts?kind=nope', { token })).status).toBe(400);
     // Every kind of the contract is a valid filter, also those the engine does not raise yet.
     for (const kind of ['clock_fault', 'trend_warning']) {
@@ -92,7 +97,14 @@ describe('POST acknowledge / disposition', () => {
     expect((await call(ackRoute.POST, url, { token: await tokenFor('inspector'), params, method: 'POST' })).status).toBe(409);
   });
 
-  it('disposition: operator 403; inspector sets it with note, assignee and due date; non-compliance alerts 400; missing note 400', async () => {
+  it('an instant exceedance also takes a disposition (every exceedance kind)', async () => {
+    const body = { disposition: 'equipment_fault', note: 'Đầu đo NOx trôi' };
+    const r = await call(dispRoute.POST, `/api/v1/alerts/${instantId}/disposition`, { token: await tokenFor('inspector'), body, params: { id: String(instantId) } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ kind: 'instant_exceedance', disposition: 'equipment_fault', confirmed: true, historical: false });
+  });
+
+  it('disposition: operator 403; inspector sets it with note, assignee and due date; non-exceedance alerts 400; missing note 400', async () => {
     const params = { id: String(complianceId) };
     const url = `/api/v1/alerts/${complianceId}/disposition`;
     const body = { disposition: 'confirmed_violation', note: 'Vượt QCVN 19 cột B', dueAt: '2026-04-10T17:00:00+07:00' };

@@ -39,9 +39,10 @@ describe('alert kind registry', () => {
 
   it.each([
     ['compliance_exceedance', true],
-    ['instant_exceedance', false],
+    ['instant_exceedance', true],
+    ['approaching', false],
     ['offline', false],
-  ] as const)('only compliance exceedances take a disposition: %s → %s', (kind, takes) => {
+  ] as const)('every exceedance kind takes a disposition, nothing else: %s → %s', (kind, takes) => {
     expect(takesDisposition(kind)).toBe(takes);
   });
 

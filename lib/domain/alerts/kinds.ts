@@ -14,7 +14,7 @@ import { codesOf } from '../registry';
  */
 export const ALERT_KIND_REGISTRY = [
   { code: 'compliance_exceedance', limit: true, exceedance: true, basis: 'average', scope: 'parameter', disposition: true, raised: true },
-  { code: 'instant_exceedance', limit: true, exceedance: true, basis: '5min', scope: 'parameter', disposition: false, raised: true },
+  { code: 'instant_exceedance', limit: true, exceedance: true, basis: '5min', scope: 'parameter', disposition: true, raised: true },
   { code: 'approaching', limit: true, exceedance: false, basis: '5min', scope: 'parameter', disposition: false, raised: true },
   { code: 'offline', limit: false, exceedance: false, basis: null, scope: 'station', disposition: false, raised: true },
   { code: 'device_error', limit: false, exceedance: false, basis: null, scope: 'parameter', disposition: false, raised: true },
@@ -58,7 +58,7 @@ export function isAlertKind(v: string): v is AlertKind {
   return (ALERT_KINDS as readonly string[]).includes(v);
 }
 
-/** Only kinds that carry one take an inspector disposition (DOMAIN.md §8: compliance exceedances). */
+/** Only kinds that carry one take an inspector disposition: every exceedance kind (compliance and instantaneous). */
 export function takesDisposition(kind: AlertKind): boolean {
   return alertKindInfo(kind).disposition;
 }

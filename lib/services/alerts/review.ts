@@ -3,14 +3,14 @@
  * the UI's server actions and the worker. STABLE SIGNATURES (the Alerts page and notifications build on them):
  *
  *   ALERT_KINDS, ALERT_STATES, DISPOSITIONS, ALERT_BASES              enums exactly as API.md
- *   listAlerts(filter: AlertListFilter, scope: ViewerScope): Promise<{ items: AlertView[]; nextCursor: number | null }>
+ *   listAlerts(filter: AlertListFilter, scope: ViewerScope): Promise<{ items: AlertView[]; nextCursor: string | null }>
  *       filter: {station?, kind?, state?, parameter?, disposition?, from?, to?, includeSuppressed?, limit?, cursor?}
- *       (station = code; from/to on openedAt, [from, to); newest first; cursor = id from the previous page).
+ *       (station = code; from/to on openedAt, [from, to); newest openedAt first; cursor = nextCursor of the previous page).
  *       A facility scope sees only its stations (an unknown/foreign station code → NOT_FOUND).
  *   getAlert(id, scope): Promise<AlertDetail>                         AlertView + events (oldest first); NOT_FOUND
  *   acknowledgeAlert({id, actor, note?}, scope?): Promise<AlertView>  open → acknowledged; event + audit; CONFLICT if resolved/already acked
  *   setDisposition({id, actor, disposition, note, assigneeId?, dueAt?}, scope?): Promise<AlertView>
- *                                                                     compliance_exceedance only (VALIDATION otherwise); event + audit
+ *                                                                     exceedance kinds only (VALIDATION otherwise); event + audit
  *   addAlertNote({id, actor, note}, scope?): Promise<AlertEventView>   event 'note' + audit
  *   recordAlertNotified({alertId, channel, target, ok, error?, eventId?}): Promise<void>   event 'notified' (for notifications)
  *   listAlertEventsAfter(afterId, limit?): Promise<(AlertEventView & {alert: AlertView})[]>  poll new events by id (notifications)
@@ -121,12 +121,26 @@ export const alertListFilterSchema = z.object({
   from: isoInstant.optional(),
   to: isoInstant.optional(),
   includeSuppressed: z.boolean().optional(),
+  confirmed: z.boolean().optional(),
+  historical: z.boolean().optional(),
   limit: z.number().int().min(1).max(1000).default(100),
-  cursor: z.number().int().positive().optional(),
+  /** nextCursor of the previous page: `<openedAt ms>.<id>`. */
+  cursor: z.string().regex(/^\d+\.\d+$/).optional(),
 });
 export type AlertListFilter = z.input<typeof alertListFilterSchema>;
 
-export async function listAlerts(filter: AlertListFilter, scope: ViewerScope): Promise<{ items: AlertView[]; nextCursor: number | null }> {
+/** The paging key of an alert in the list order (openedAt desc, id desc). */
+export function alertCursorOf(a: { openedAt: Date; id: number }): string {
+  return `${a.openedAt.getTime()}.${a.id}`;
+}
+
+function parseAlertCursor(c: string | undefined): { openedAt: Date; id: number } | undefined {
+  if (c === undefined) return undefined;
+  const [ms, id] = c.split('.').map(Number);
+  return { openedAt: new Date(ms ?? 0), id: id ?? 0 };
+}
+
+export async function listAlerts(filter: AlertListFilter, scope: ViewerScope): Promise<{ items: AlertView[]; nextCursor: string | null }> {
   const f = alertListFilterSchema.parse(filter);
   const stationIds = f.station ? [(await getStationOrThrow(f.station, scope)).id] : undefined;
   const rows = await queryAlerts({
@@ -139,12 +153,14 @@ export async function listAlerts(filter: AlertListFilter, scope: ViewerScope): P
     from: f.from,
     to: f.to,
     includeSuppressed: f.includeSuppressed,
-    beforeId: f.cursor,
+    confirmed: f.confirmed,
+    historical: f.historical,
+    before: parseAlertCursor(f.cursor),
     limit: f.limit + 1,
   });
   const items = rows.slice(0, f.limit).map(toAlertView);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > f.limit && last ? last.id : null };
+  return { items, nextCursor: rows.length > f.limit && last ? alertCursorOf(last) : null };
 }
 
 async function getAlertRowOrThrow(id: number, scope: ViewerScope): Promise<AlertWithStation> {
@@ -197,7 +213,7 @@ export async function setDisposition(
   const d = dispositionInputSchema.parse({ disposition: input.disposition, note: input.note, assigneeId: input.assigneeId, dueAt: input.dueAt });
   const a = await getAlertRowOrThrow(input.id, scope);
   if (!takesDisposition(a.kind)) {
-    throw new AppError('VALIDATION', 'only compliance exceedances carry an inspector disposition', [{ path: 'id', message: `alert ${a.id} is ${a.kind}` }]);
+    throw new AppError('VALIDATION', 'only exceedances (compliance, instantaneous) carry an inspector disposition', [{ path: 'id', message: `alert ${a.id} is ${a.kind}` }]);
   }
   const patch = {
     disposition: d.disposition,

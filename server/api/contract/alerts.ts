@@ -42,6 +42,9 @@ export const alertSchema = z.object({
   reopenedByRecompute: z.boolean(),
   resolvedByRecompute: z.boolean(),
   suppressed: z.boolean(),
+  confirmed: z.boolean().describe('instant exceedance: N consecutive values beyond the limit; approaching: lasted its minimum; other kinds: true. Only confirmed alerts notify'),
+  historical: z.boolean().describe('raised from data that arrived more than 24 h (configurable) after their time; notifies nobody'),
+  withdrawnReason: z.string().nullable().describe('set when a compliance exceedance was withdrawn after recomputation (period_complies)'),
 });
 
 export const alertEventSchema = z.object({
@@ -59,7 +62,7 @@ export type AlertDetailDto = z.infer<typeof alertDetailSchema>;
 export const { listAlerts, getAlert, acknowledgeAlert, setAlertDisposition } = defineRoutes('alerts', {
   listAlerts: {
     route: 'GET /api/v1/alerts',
-    summary: 'Alerts, newest first (staff)',
+    summary: 'Alerts, newest opening first, cursor paging (staff)',
     description: '`from`/`to` filter the opening time.',
     access: STAFF_ROLES,
     query: z.object({
@@ -70,6 +73,8 @@ export const { listAlerts, getAlert, acknowledgeAlert, setAlertDisposition } = d
       disposition: z.enum(DISPOSITIONS).optional(),
       from: isoInstant.optional().describe('opening time, inclusive'),
       to: isoInstant.optional().describe('opening time, exclusive'),
+      confirmed: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only confirmed (true) or only brief (false) episodes'),
+      historical: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only historical (true) or only live (false) alerts'),
       ...pageQuery,
     }),
     responses: { 200: { description: 'alerts', schema: page(alertSchema) } },

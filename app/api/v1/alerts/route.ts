@@ -2,10 +2,17 @@ import { scopeFor } from '@/server/api/auth';
 import { listAlerts as listAlertsRoute } from '@/server/api/contract/alerts';
 import { toAlertDto } from '@/server/api/dto';
 import { handle, ok } from '@/server/api/handler';
-import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
+import { AppError } from '@/lib/errors';
+import { decodeCursor, encodeCursor } from '@/server/api/pagination';
 import { listAlerts } from '@/lib/services/alerts';
 
-/** GET /api/v1/alerts — staff. Newest first; from/to filter the opening time. */
+function alertCursor(cursor: string): string {
+  const key = decodeCursor(cursor);
+  if (!/^\d+\.\d+$/.test(key)) throw new AppError('VALIDATION', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
+  return key;
+}
+
+/** GET /api/v1/alerts — staff. Newest opening first, cursor paging; from/to filter the opening time. */
 export const GET = handle(listAlertsRoute, async ({ query: q, principal }) => {
   const page = await listAlerts(
     {
@@ -16,8 +23,10 @@ export const GET = handle(listAlertsRoute, async ({ query: q, principal }) => {
       disposition: q.disposition,
       from: q.from,
       to: q.to,
+      confirmed: q.confirmed,
+      historical: q.historical,
       limit: q.limit,
-      cursor: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
+      cursor: q.cursor === undefined ? undefined : alertCursor(q.cursor),
     },
     scopeFor(principal),
   );
