@@ -80,6 +80,8 @@ const schema = z.object({
   ALERT_HISTORICAL_HOURS: z.coerce.number().positive().default(24),
   /** Per station kind overrides, JSON: {"emission":{"clearMinutes":60,"confirmRun":2,"approachingMinMinutes":30}}. */
   ALERT_EPISODES_BY_KIND: z.string().optional().transform((v) => v?.trim() || undefined),
+  /** Digest window: e-mails and webhook calls of a burst reach each recipient as one message per window. */
+  NOTIFY_DIGEST_MINUTES: z.coerce.number().int().nonnegative().default(10),
   /** Optional global webhook that receives every alert notification (SMS gateway, chat). */
   WEBHOOK_URL: z.string().optional().transform((v) => v?.trim() || undefined),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

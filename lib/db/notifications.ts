@@ -52,9 +52,14 @@ export type Recipient = {
  * Users subscribed to (station, kind) on any channel, one row per (user, channel, webhook). Disabled users get
  * nothing; a facility user only hears about its own facility's stations.
  */
+/**
+ * Recipients of an alert of `kind` at the station: the subscriptions, plus in-app by default for operators and
+ * inspectors who never saved a choice (e-mail and webhook stay opt-in).
+ */
 export async function listRecipients(db: Queryable, stationId: number, kind: string): Promise<Recipient[]> {
   const r = await db.query<{ user_id: number; email: string; channel: string; webhook_url: string | null }>(
-    `SELECT DISTINCT s.user_id, u.email, ch.channel, CASE WHEN ch.channel = 'webhook' THEN s.webhook_url END AS webhook_url
+    `SELECT * FROM (
+     SELECT DISTINCT s.user_id, u.email, ch.channel, CASE WHEN ch.channel = 'webhook' THEN s.webhook_url END AS webhook_url
        FROM notification_subscription s
        JOIN app_user u ON u.id = s.user_id
        JOIN station st ON st.id = $1
@@ -63,7 +68,12 @@ export async function listRecipients(db: Queryable, stationId: number, kind: str
         AND (s.station_id IS NULL OR s.station_id = $1)
         AND (cardinality(s.kinds) = 0 OR $2 = ANY(s.kinds))
         AND (u.role <> 'facility' OR u.facility_id = st.facility_id)
-      ORDER BY s.user_id, ch.channel`,
+     UNION
+     SELECT u.id, u.email, 'inapp', NULL
+       FROM app_user u
+      WHERE u.disabled_at IS NULL AND u.role IN ('operator', 'inspector')
+        AND NOT EXISTS (SELECT 1 FROM notification_subscription s WHERE s.user_id = u.id)
+     ) r ORDER BY user_id, channel`,
     [stationId, kind],
   );
   return r.rows
@@ -87,15 +97,17 @@ export type NotificationInsert = {
   status: NotificationStatus;
   sentAt: Date | null;
   createdAt: Date;
+  /** When it is due (digest window); defaults to createdAt. */
+  dueAt?: Date;
 };
 
 /** Inserts one notification; false when the same event already reached this recipient on this channel. */
 export async function insertNotification(db: Queryable, n: NotificationInsert): Promise<boolean> {
   const r = await db.query(
     `INSERT INTO notification (user_id, alert_id, alert_event_id, event_type, channel, target, status, sent_at, created_at, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT DO NOTHING`,
-    [n.userId, n.alertId, n.alertEventId, n.eventType, n.channel, n.target, n.status, n.sentAt, n.createdAt],
+    [n.userId, n.alertId, n.alertEventId, n.eventType, n.channel, n.target, n.status, n.sentAt, n.createdAt, n.dueAt ?? n.createdAt],
   );
   return (r.rowCount ?? 0) > 0;
 }
@@ -267,4 +279,26 @@ export async function listNotificationsOfAlert(
     target: r.target,
     lastError: r.lastError,
   }));
+}
+
+/**
+ * When a new e-mail / webhook message to this recipient is due under the digest window: now when nothing was due for
+ * it within the window; else the pending digest's time (it joins it), or one window after the last one.
+ */
+export async function digestDueAt(
+  db: Queryable,
+  r: { userId: number | null; channel: NotifyChannel; target: string | null },
+  now: Date,
+  windowMs: number,
+): Promise<Date> {
+  if (windowMs <= 0) return now;
+  const q = await db.query<{ last: Date | null }>(
+    `SELECT max(next_attempt_at) AS last FROM notification
+      WHERE user_id IS NOT DISTINCT FROM $1 AND channel = $2 AND target IS NOT DISTINCT FROM $3 AND created_at > $4`,
+    [r.userId, r.channel, r.target, new Date(now.getTime() - 2 * windowMs)],
+  );
+  const last = q.rows[0]?.last ?? null;
+  if (!last || now.getTime() >= last.getTime() + windowMs) return now;
+  if (last.getTime() > now.getTime()) return last;
+  return new Date(last.getTime() + windowMs);
 }

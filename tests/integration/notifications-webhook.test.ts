@@ -132,9 +132,59 @@ describe('webhook notifications against a local HTTP receiver', () => {
     await insertEvent(alertId, 'disposition', new Date(t0.getTime() + 4000), 'inspector');
     await processAlertEvents({ cfg, now: new Date(t0.getTime() + 71 * 60_000) });
     expect((await mine()).filter((r) => r.event_type === 'disposition').map((r) => r.channel).sort()).toEqual(['inapp', 'webhook']);
+    // The disposition came 1 minute after the repeat message: it waits for the digest window (10 min) to pass.
     await deliverPendingNotifications({ cfg, now: new Date(t0.getTime() + 71 * 60_000), log: quiet });
+    expect(postsFor(alertId).at(-1)!.json).toMatchObject({ type: 'alert.repeat' });
+    await deliverPendingNotifications({ cfg, now: new Date(t0.getTime() + 81 * 60_000), log: quiet });
     const last = postsFor(alertId).at(-1)!.json as { type: string; alert: { disposition: string } };
     expect(last).toMatchObject({ type: 'alert.disposition', alert: { disposition: 'confirmed_violation' } });
+  });
+
+  it('digest: a burst of alerts at many stations reaches a subscriber as one message per window, with a Vietnamese SMS text', async () => {
+    const s = await makeScene();
+    const url = `${hook.url}?digest=${s.inspector.id}`;
+    await subscribe(s.inspector.id, ['webhook'], { webhookUrl: url });
+    const cfg = notifierConfig({ NOTIFY_DIGEST_MINUTES: '10' });
+    const t0 = new Date();
+    const params = ['COD', 'TSS', 'NH4', 'PH', 'TEMP', 'FLOW'];
+    for (const [i, parameter] of params.entries()) {
+      const id = await insertAlert(i % 2 ? s.stationA.id : s.stationB.id, { parameter });
+      await notifyAlertEvent(id, 'opened', { cfg, now: new Date(t0.getTime() + i * 5_000) });
+    }
+    const mine = () => hook.requests.filter((r) => r.url?.includes(`digest=${s.inspector.id}`));
+    // The first goes at once; the other five wait for the end of the window and go together.
+    await deliverPendingNotifications({ cfg, now: new Date(t0.getTime() + 60_000), log: quiet });
+    expect(mine()).toHaveLength(1);
+    await deliverPendingNotifications({ cfg, now: new Date(t0.getTime() + 5 * 60_000), log: quiet });
+    expect(mine()).toHaveLength(1);
+    await deliverPendingNotifications({ cfg, now: new Date(t0.getTime() + 10 * 60_000 + 1), log: quiet });
+    expect(mine()).toHaveLength(2);
+    const digest = mine()[1]!.json as { type: string; count: number; text: string };
+    expect(digest).toMatchObject({ type: 'alert.digest', count: 5 });
+    expect(digest.text).toMatch(/^\[Quan Trắc\] 5 cảnh báo mới: 5 .+ · 2 trạm · xem /);
+  });
+
+  it('in-app is on by default for operators and inspectors (not managers); brief and historical alerts notify nobody', async () => {
+    const s = await makeScene();
+    const operator = await s.user('operator', null, 'operator');
+    const manager = await s.user('manager', null, 'manager');
+    const cfg = notifierConfig();
+    const alertId = await insertAlert(s.stationA.id);
+    await notifyAlertEvent(alertId, 'opened', { cfg });
+    const users = new Set((await notificationsOf(alertId)).filter((r) => r.channel === 'inapp').map((r) => r.user_id));
+    expect(users.has(s.inspector.id)).toBe(true);
+    expect(users.has(operator.id)).toBe(true);
+    expect(users.has(manager.id)).toBe(false);
+
+    const { pool } = await import('@/lib/db/client');
+    const brief = await insertAlert(s.stationA.id, { parameter: 'TSS' });
+    await pool().query('UPDATE alert SET confirmed = false WHERE id = $1', [brief]);
+    const historical = await insertAlert(s.stationA.id, { parameter: 'NH4' });
+    await pool().query('UPDATE alert SET historical = true WHERE id = $1', [historical]);
+    for (const id of [brief, historical]) {
+      await notifyAlertEvent(id, 'opened', { cfg });
+      expect(await notificationsOf(id)).toEqual([]);
+    }
   });
 
   it('the global WEBHOOK_URL receives every notifiable event; suppressed alerts notify nobody', async () => {

@@ -90,3 +90,29 @@ export function buildNotificationMessage(a: AlertView, eventType: string, baseUr
   };
   return { subject, text: lines.join('\n'), sms, payload };
 }
+
+/**
+ * One message for a burst (the digest window): every alert of the burst in one e-mail, one webhook call whose `text`
+ * is a ready Vietnamese SMS ("[Quan Trắc] 12 cảnh báo mới: 8 Vượt ngưỡng tức thời, 4 Vượt quy chuẩn · 3 trạm · xem …").
+ */
+export function buildDigestMessage(items: readonly { alert: AlertView; eventType: string }[], baseUrl: string): NotificationMessage {
+  if (items.length === 1) return buildNotificationMessage(items[0]!.alert, items[0]!.eventType, baseUrl);
+  const one = items.map((i) => buildNotificationMessage(i.alert, i.eventType, baseUrl));
+  const byKind = new Map<string, number>();
+  for (const i of items) byKind.set(i.alert.kind, (byKind.get(i.alert.kind) ?? 0) + 1);
+  const stations = new Set(items.map((i) => i.alert.station.code));
+  const kinds = [...byKind].map(([k, n]) => `${n} ${named(notify.kinds, k)}`).join(', ');
+  const url = `${baseUrl.replace(/\/+$/, '')}/alerts`;
+  const subject = `[Quan Trắc] ${items.length} cảnh báo mới tại ${stations.size} trạm`;
+  const text = [
+    `${items.length} cảnh báo mới: ${kinds}.`,
+    '',
+    ...one.map((m) => `• ${m.sms}`),
+    '',
+    `Xem danh sách: ${url}`,
+    '',
+    '— Hệ thống Quan Trắc (thư tự động, vui lòng không trả lời)',
+  ].join('\n');
+  const sms = `[Quan Trắc] ${items.length} cảnh báo mới: ${kinds} · ${stations.size} trạm · xem ${url}`;
+  return { subject, text, sms, payload: { type: 'alert.digest', count: items.length, alerts: one.map((m) => m.payload.alert), text: sms, url } };
+}

@@ -10,6 +10,7 @@ import { appendAudit } from '../../db/audit';
 import {
   claimDueNotifications,
   countUnreadInapp,
+  digestDueAt,
   getNotificationSetting,
   insertNotification,
   lastNotificationAt,
@@ -31,13 +32,14 @@ import { AppError } from '../../errors';
 import { ALERT_EVENT_TYPES, ALERT_KINDS, findAlertView, listAlertEventsAfter, recordAlertNotified, type AlertEventType, type AlertView } from '../alerts';
 import { notifies } from '../../domain/alerts/episodes';
 import { sendMail } from './mailer';
-import { buildNotificationMessage } from './message';
+import { buildDigestMessage } from './message';
 import { postWebhook } from './webhook';
 import { scopeFor, listVisibleStations, type Viewer } from '../stations';
 
 export type NotifierConfig = Pick<
   Env,
   | 'NOTIFY_REPEAT_MINUTES'
+  | 'NOTIFY_DIGEST_MINUTES'
   | 'WEBHOOK_URL'
   | 'WEBHOOK_TIMEOUT_MS'
   | 'NOTIFY_MAX_ATTEMPTS'
@@ -111,7 +113,9 @@ async function notifyEvent(
       if (last && now.getTime() - last.getTime() < quietMs) continue;
     }
     const inapp = r.channel === 'inapp';
+    const dueAt = inapp ? now : await digestDueAt(db, r, now, (cfg.NOTIFY_DIGEST_MINUTES ?? 0) * 60_000);
     const ok = await insertNotification(db, {
+      dueAt,
       userId: r.userId,
       alertId: alert.id,
       alertEventId: ev.id,
@@ -226,37 +230,53 @@ export async function deliverPendingNotifications(
     );
   };
 
-  const deliverOne = async (row: (typeof rows)[number]) => {
+  type Row = (typeof rows)[number];
+  /** One message for every row of a recipient claimed together (a burst inside the digest window). */
+  const deliverGroup = async (group: Row[]) => {
+    const head = group[0]!;
     try {
-      const alert = await alertOf(row.alertId);
-      if (!alert) throw new Error(`alert ${row.alertId} not found`);
-      if (!row.target) throw new Error('no target address');
-      const msg = buildNotificationMessage(alert, row.eventType, baseUrl(cfg));
-      if (row.channel === 'email') {
-        await sendMail(cfg, { to: row.target, subject: msg.subject, text: msg.text });
+      const items: { alert: AlertView; eventType: string }[] = [];
+      for (const row of group) {
+        const alert = await alertOf(row.alertId);
+        if (!alert) throw new Error(`alert ${row.alertId} not found`);
+        items.push({ alert, eventType: row.eventType });
+      }
+      if (!head.target) throw new Error('no target address');
+      const msg = buildDigestMessage(items, baseUrl(cfg));
+      if (head.channel === 'email') {
+        await sendMail(cfg, { to: head.target, subject: msg.subject, text: msg.text });
       } else {
-        const res = await postWebhook(row.target, { ...msg.payload, notificationId: row.id }, { timeoutMs: cfg.WEBHOOK_TIMEOUT_MS });
+        const res = await postWebhook(head.target, { ...msg.payload, notificationId: head.id, ...(group.length > 1 ? { notificationIds: group.map((r) => r.id) } : {}) }, { timeoutMs: cfg.WEBHOOK_TIMEOUT_MS });
         if (!res.ok) throw new Error(res.error);
       }
-      await markNotificationSent(row.id, new Date());
-      result.sent++;
-      await recordDelivery(row, true);
+      for (const row of group) {
+        await markNotificationSent(row.id, new Date());
+        result.sent++;
+        await recordDelivery(row, true);
+      }
     } catch (e) {
-      const giveUp = row.attempts >= cfg.NOTIFY_MAX_ATTEMPTS;
-      await markNotificationAttemptFailed(row.id, message(e), giveUp ? null : new Date(now.getTime() + notifyRetryDelayMs(row.attempts))).catch(
-        (e2: unknown) => log(`notification ${row.id}: could not record failure: ${message(e2)}`),
-      );
-      if (giveUp) {
-        result.failed++;
-        await recordDelivery(row, false, message(e));
-      } else result.retried++;
-      log(`notification ${row.id} (${row.channel}) attempt ${row.attempts} failed: ${message(e)}${giveUp ? ' (giving up)' : ''}`);
+      for (const row of group) {
+        const giveUp = row.attempts >= cfg.NOTIFY_MAX_ATTEMPTS;
+        await markNotificationAttemptFailed(row.id, message(e), giveUp ? null : new Date(now.getTime() + notifyRetryDelayMs(row.attempts))).catch(
+          (e2: unknown) => log(`notification ${row.id}: could not record failure: ${message(e2)}`),
+        );
+        if (giveUp) {
+          result.failed++;
+          await recordDelivery(row, false, message(e));
+        } else result.retried++;
+        log(`notification ${row.id} (${row.channel}) attempt ${row.attempts} failed: ${message(e)}${giveUp ? ' (giving up)' : ''}`);
+      }
     }
   };
 
-  const queue = [...rows];
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = `${row.userId ?? ''}|${row.channel}|${row.target ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const queue = [...groups.values()];
   const workers = Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) await deliverOne(row);
+    for (let group = queue.shift(); group; group = queue.shift()) await deliverGroup(group);
   });
   await Promise.all(workers);
   return result;
