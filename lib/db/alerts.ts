@@ -135,6 +135,7 @@ export type AlertQuery = {
   stationIds?: number[];
   facilityId?: number | null;
   kind?: AlertKind;
+  kinds?: AlertKind[];
   state?: AlertState;
   parameter?: string;
   disposition?: AlertDisposition;
@@ -148,8 +149,14 @@ export type AlertQuery = {
   before?: { openedAt: Date; id: number };
   confirmed?: boolean;
   historical?: boolean;
+  /** 'open_first': open, then acknowledged, then resolved, each newest opening first (cursor `afterState`). */
+  order?: 'newest' | 'open_first';
+  /** Keyset paging for 'open_first': rows after this (state, openedAt, id). */
+  afterState?: { state: AlertState; openedAt: Date; id: number };
   limit: number;
 };
+
+const STATE_ORDER: readonly AlertState[] = ['open', 'acknowledged', 'resolved'];
 
 /** Newest opening first (ties by id). */
 export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
@@ -162,6 +169,7 @@ export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
   const rows = await prisma().alert.findMany({
     where: {
       ...(stationIds ? { stationId: { in: stationIds } } : {}),
+      ...(q.kinds ? { kind: { in: q.kinds } } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.state ? { state: q.state } : {}),
       ...(q.parameter ? { parameter: q.parameter } : {}),
@@ -172,8 +180,21 @@ export async function queryAlerts(q: AlertQuery): Promise<AlertWithStation[]> {
       ...(q.confirmed !== undefined ? { confirmed: q.confirmed } : {}),
       ...(q.historical !== undefined ? { historical: q.historical } : {}),
       ...(q.before ? { OR: [{ openedAt: { lt: q.before.openedAt } }, { openedAt: q.before.openedAt, id: { lt: q.before.id } }] } : {}),
+      ...(q.afterState
+        ? {
+            AND: [
+              {
+                OR: [
+                  { state: { in: STATE_ORDER.slice(STATE_ORDER.indexOf(q.afterState.state) + 1) as AlertState[] } },
+                  { state: q.afterState.state, openedAt: { lt: q.afterState.openedAt } },
+                  { state: q.afterState.state, openedAt: q.afterState.openedAt, id: { lt: q.afterState.id } },
+                ],
+              },
+            ],
+          }
+        : {}),
     },
-    orderBy: [{ openedAt: 'desc' }, { id: 'desc' }],
+    orderBy: q.order === 'open_first' ? [{ state: 'asc' }, { openedAt: 'desc' }, { id: 'desc' }] : [{ openedAt: 'desc' }, { id: 'desc' }],
     take: q.limit,
   });
   return withStations(rows);
@@ -562,4 +583,28 @@ export async function findAlertsForPeriod(
   periodEnd: Date,
 ): Promise<AlertRow[]> {
   return prisma().alert.findMany({ where: { stationId, parameter, kind, basis, periodEnd, withdrawnAt: null }, orderBy: { id: 'asc' } });
+}
+
+/** Alerts per kind matching the list filters (without kind), for the counts above the list. */
+export async function countAlertsByKind(q: Omit<AlertQuery, 'limit' | 'before' | 'afterState' | 'beforeId' | 'order' | 'kind'>): Promise<Partial<Record<AlertKind, number>>> {
+  let stationIds = q.stationIds;
+  if (q.facilityId != null) {
+    const own = (await prisma().station.findMany({ where: { facilityId: q.facilityId }, select: { id: true } })).map((s) => s.id);
+    stationIds = stationIds ? stationIds.filter((id) => own.includes(id)) : own;
+  }
+  const rows = await prisma().alert.groupBy({
+    by: ['kind'],
+    where: {
+      ...(stationIds ? { stationId: { in: stationIds } } : {}),
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.parameter ? { parameter: q.parameter } : {}),
+      ...(q.disposition ? { disposition: q.disposition } : {}),
+      ...(q.from || q.to ? { openedAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
+      ...(q.includeSuppressed ? {} : { suppressed: false }),
+      ...(q.confirmed !== undefined ? { confirmed: q.confirmed } : {}),
+      ...(q.historical !== undefined ? { historical: q.historical } : {}),
+    },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.kind, r._count._all]));
 }

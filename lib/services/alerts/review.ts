@@ -36,6 +36,7 @@ import {
   listEventsAfter,
   listMaintenanceWindows,
   listMaintenanceWindowsAcross,
+  countAlertsByKind,
   queryAlerts,
   updateAlert,
   type AlertEventRow,
@@ -45,8 +46,8 @@ import {
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
 import { isoInstant } from '../../domain/time';
-import { ALERT_KINDS, takesDisposition } from '../../domain/alerts/kinds';
-import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type Disposition } from '../../domain/alerts/lifecycle';
+import { ALERT_KINDS, takesDisposition, type AlertKind } from '../../domain/alerts/kinds';
+import { ALERT_STATES, DISPOSITIONS, isAlertBasis, type AlertBasis, type AlertEventType, type AlertState, type Disposition } from '../../domain/alerts/lifecycle';
 
 export { ALERT_KINDS, RAISED_ALERT_KINDS, type AlertKind } from '../../domain/alerts/kinds';
 export { ALERT_BASES, ALERT_EVENT_TYPES, ALERT_STATES, DISPOSITIONS } from '../../domain/alerts/lifecycle';
@@ -123,26 +124,51 @@ export const alertListFilterSchema = z.object({
   includeSuppressed: z.boolean().optional(),
   confirmed: z.boolean().optional(),
   historical: z.boolean().optional(),
+  /** Only these stations (a facility's, resolved by the caller), intersected with the scope. */
+  stationIds: z.array(z.number().int().positive()).optional(),
+  /** 'newest' (API): newest opening first. 'open_first' (the /alerts screen): open, acknowledged, resolved. */
+  order: z.enum(['newest', 'open_first']).default('newest'),
   limit: z.number().int().min(1).max(1000).default(100),
-  /** nextCursor of the previous page: `<openedAt ms>.<id>`. */
-  cursor: z.string().regex(/^\d+\.\d+$/).optional(),
+  /** nextCursor of the previous page: `<openedAt ms>.<id>` (newest) or `<state>.<openedAt ms>.<id>` (open_first). */
+  cursor: z.string().regex(/^(open\.|acknowledged\.|resolved\.)?\d+\.\d+$/).optional(),
 });
 export type AlertListFilter = z.input<typeof alertListFilterSchema>;
 
-/** The paging key of an alert in the list order (openedAt desc, id desc). */
-export function alertCursorOf(a: { openedAt: Date; id: number }): string {
-  return `${a.openedAt.getTime()}.${a.id}`;
+/** The paging key of an alert in the list order (openedAt desc, id desc; open_first: state first). */
+export function alertCursorOf(a: { openedAt: Date; id: number; state: AlertState }, order: 'newest' | 'open_first' = 'newest'): string {
+  return `${order === 'open_first' ? `${a.state}.` : ''}${a.openedAt.getTime()}.${a.id}`;
 }
 
-function parseAlertCursor(c: string | undefined): { openedAt: Date; id: number } | undefined {
+function parseAlertCursor(c: string | undefined): { state: AlertState | null; openedAt: Date; id: number } | undefined {
   if (c === undefined) return undefined;
-  const [ms, id] = c.split('.').map(Number);
-  return { openedAt: new Date(ms ?? 0), id: id ?? 0 };
+  const parts = c.split('.');
+  const state = parts.length === 3 ? (parts[0] as AlertState) : null;
+  const [ms, id] = parts.slice(-2).map(Number);
+  return { state, openedAt: new Date(ms ?? 0), id: id ?? 0 };
+}
+
+/** Counts per kind for the list's filters (kind itself ignored). */
+export async function countAlertKinds(filter: AlertListFilter, scope: ViewerScope): Promise<Partial<Record<AlertKind, number>>> {
+  const f = alertListFilterSchema.parse(filter);
+  const stationIds = f.station ? [(await getStationOrThrow(f.station, scope)).id] : f.stationIds;
+  return countAlertsByKind({
+    stationIds,
+    facilityId: scope.facilityId,
+    state: f.state,
+    parameter: f.parameter,
+    disposition: f.disposition,
+    from: f.from,
+    to: f.to,
+    includeSuppressed: f.includeSuppressed,
+    confirmed: f.confirmed,
+    historical: f.historical,
+  });
 }
 
 export async function listAlerts(filter: AlertListFilter, scope: ViewerScope): Promise<{ items: AlertView[]; nextCursor: string | null }> {
   const f = alertListFilterSchema.parse(filter);
-  const stationIds = f.station ? [(await getStationOrThrow(f.station, scope)).id] : undefined;
+  const stationIds = f.station ? [(await getStationOrThrow(f.station, scope)).id] : f.stationIds;
+  const cursor = parseAlertCursor(f.cursor);
   const rows = await queryAlerts({
     stationIds,
     facilityId: scope.facilityId,
@@ -155,12 +181,14 @@ export async function listAlerts(filter: AlertListFilter, scope: ViewerScope): P
     includeSuppressed: f.includeSuppressed,
     confirmed: f.confirmed,
     historical: f.historical,
-    before: parseAlertCursor(f.cursor),
+    order: f.order,
+    ...(cursor && f.order === 'open_first' ? { afterState: { state: cursor.state ?? 'open', openedAt: cursor.openedAt, id: cursor.id } } : {}),
+    ...(cursor && f.order === 'newest' ? { before: cursor } : {}),
     limit: f.limit + 1,
   });
   const items = rows.slice(0, f.limit).map(toAlertView);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > f.limit && last ? alertCursorOf(last) : null };
+  return { items, nextCursor: rows.length > f.limit && last ? alertCursorOf(last, f.order) : null };
 }
 
 async function getAlertRowOrThrow(id: number, scope: ViewerScope): Promise<AlertWithStation> {
