@@ -4,7 +4,7 @@ import { hourlyAqi, hourlyAqiFromSeries } from './hourly';
 import { readTestData } from '../test-data.test-support';
 
 type Example = {
-  nowcast: { pm25_hourly_oldest_to_newest: number[] };
+  nowcast: { pm25_hourly_oldest_to_newest: number[]; exact: number };
   hourly: {
     O3_1h: number;
     NO2_1h: number;
