@@ -11,6 +11,7 @@ export { BUILT_IN_LIMIT_STANDARDS, QCVN_05_2023, QCVN_08_2023, QCVN_19_2009, QCV
 export { kf, kp, kq, kv, type KvZone, type ReceivingWater } from './coefficients';
 export {
   isInForce,
+  judgedAt,
   resolveLimit,
   type PermitOverride,
   type ResolveLimitInput,
