@@ -1,10 +1,13 @@
 /**
  * Exact numbers (issue 17) through the real services and PostgreSQL: a period is judged by the limit version in force
- * at its start (DOMAIN.md §6).
+ * at its start (DOMAIN.md §6); a logger clock set ahead cannot mask an exceedance (DOMAIN.md §2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReadings, makeFacility, makeStation, vn } from './api-fixtures';
-import { disconnectDb } from '@/lib/db/client';
+import { addReadings, call, makeFacility, makeStation, tokenFor, vn } from './api-fixtures';
+import { GET as getLatest } from '@/app/api/v1/stations/[code]/latest/route';
+import { disconnectDb, pool } from '@/lib/db/client';
+import { formatCompactLocalTime } from '@/lib/domain/time';
+import { ingestFile } from '@/lib/services/ingest';
 import { findStationByCode } from '@/lib/db/stations';
 import { listAlerts } from '@/lib/services/alerts';
 import { ensureBuiltinLimits } from '@/lib/services/limits';
@@ -63,5 +66,59 @@ describe('a period is judged by the limit version in force at its start', () => 
     const daily = alerts.filter((a) => a.basis === '24h');
     expect(daily).toHaveLength(1);
     expect(daily[0]).toMatchObject({ parameter: 'PM25', limit: 45, averageValue: 47 });
+  });
+});
+
+describe('clock-ahead lines: kept as evidence, never valid (DOMAIN.md §2)', () => {
+  const fileOf = (fileCode: string, at: Date, lines: [string, number, Date][]) => ({
+    name: `BG_${fileCode}_${formatCompactLocalTime(at)}.txt`,
+    bytes: Buffer.from(lines.map(([p, v, t]) => `${p}\t${v}\tmg/L\t${formatCompactLocalTime(t)}\t00`).join('\r\n')),
+  });
+
+  it('a line dated tomorrow does not hide the real COD 121: file partial (clock_ahead), latest 121 exceeding, clock_fault alert', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { activeFrom: vn('2026-01-01T00:00:00') }); // COD max 100
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    const real = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 121, now]]), source: 'api', now, receivedAt: now });
+    expect(real.outcome).toBe('accepted');
+
+    const tomorrow = new Date(now.getTime() + 86_400_000);
+    const ahead = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 5, tomorrow]]), source: 'api', now, receivedAt: now });
+    expect(ahead.outcome).toBe('partial');
+    expect(ahead.reasonCodes?.map((r) => r.code)).toEqual(['clock_ahead']);
+    expect(ahead.readings).toBe(1); // kept as evidence
+
+    const stored = await pool().query('SELECT qc_reasons FROM reading WHERE station_id = $1 AND time = $2', [await stationId(s.code), tomorrow]);
+    expect(stored.rows[0].qc_reasons).toContain('clock_ahead');
+
+    const operator = await tokenFor('operator');
+    const latest = await call(getLatest, `/api/v1/stations/${s.code}/latest`, { token: operator, params: { code: s.code } });
+    expect(latest.status).toBe(200);
+    const cod = latest.body.values.find((v: { parameter: string }) => v.parameter === 'COD');
+    expect(cod).toMatchObject({ value: 121, level: 'exceeding' });
+
+    const faults = (await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items;
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({ state: 'open', parameter: null });
+
+    // A second faulty file repeats the same episode.
+    await ingestFile({ ...fileOf(s.fileCode, new Date(now.getTime() + 60_000), [['COD', 6, new Date(tomorrow.getTime() + 300_000)]]), source: 'api', now, receivedAt: new Date(now.getTime() + 60_000) });
+    const again = (await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items;
+    expect(again).toHaveLength(1);
+    expect(again[0]!.count).toBe(2);
+  });
+
+  it('impossible times (2047, 9999) create no partition: the readings stay in the default partition', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code);
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    const far = vn('2047-06-01T10:00:00');
+    const end = vn('9999-12-01T10:00:00');
+    const r = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 5, far], ['TSS', 5, end]]), source: 'api', now, receivedAt: now });
+    expect(r.outcome).toBe('partial');
+    const parts = await pool().query(`SELECT to_regclass('reading_204706') AS a, to_regclass('reading_999912') AS b`);
+    expect(parts.rows[0]).toEqual({ a: null, b: null });
+    const where = await pool().query('SELECT tableoid::regclass::text AS t FROM reading WHERE station_id = $1 ORDER BY time', [await stationId(s.code)]);
+    expect(where.rows.map((x) => x.t)).toEqual(['reading_default', 'reading_default']);
   });
 });

@@ -1,2 +1,3 @@
 export * from './engine';
 export * from './review';
+export * from './clock-fault';
