@@ -3,7 +3,7 @@
  * at its start (DOMAIN.md §6); a logger clock set ahead cannot mask an exceedance (DOMAIN.md §2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReadings, call, makeFacility, makeStation, tokenFor, vn } from './api-fixtures';
+import { addReadings, call, makeFacility, makeStation, tokenFor, touchStation, vn } from './api-fixtures';
 import { GET as getLatest } from '@/app/api/v1/stations/[code]/latest/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { formatCompactLocalTime } from '@/lib/domain/time';
@@ -120,5 +120,25 @@ describe('clock-ahead lines: kept as evidence, never valid (DOMAIN.md §2)', () 
     expect(parts.rows[0]).toEqual({ a: null, b: null });
     const where = await pool().query('SELECT tableoid::regclass::text AS t FROM reading WHERE station_id = $1 ORDER BY time', [await stationId(s.code)]);
     expect(where.rows.map((x) => x.t)).toEqual(['reading_default', 'reading_default']);
+  });
+});
+
+describe('national standards apply without set-up (DOMAIN.md §6)', () => {
+  it('a new ambient station without any binding shows the QCVN 05:2023 limit; a river station QCVN 08:2023 class B', async () => {
+    const f = await makeFacility();
+    const air = await makeStation(f.code, { kind: 'ambient_air', parameters: [{ code: 'PM25' }] });
+    const river = await makeStation(f.code, { kind: 'surface_water', parameters: [{ code: 'COD' }] });
+    const t = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    await addReadings(air.code, 'PM25', [{ time: t, value: 30 }]);
+    await addReadings(river.code, 'COD', [{ time: t, value: 12 }]);
+    await touchStation(air.code, t);
+    await touchStation(river.code, t);
+    const operator = await tokenFor('operator');
+    const a = await call(getLatest, `/api/v1/stations/${air.code}/latest`, { token: operator, params: { code: air.code } });
+    expect(a.body.values[0].limit).not.toBeNull();
+    expect(JSON.stringify(a.body.values[0].limit)).toContain('QCVN05:2023');
+    const r = await call(getLatest, `/api/v1/stations/${river.code}/latest`, { token: operator, params: { code: river.code } });
+    expect(JSON.stringify(r.body.values[0].limit)).toContain('QCVN08:2023');
+    expect(r.body.values[0].limit).toMatchObject({ max: 15 });
   });
 });

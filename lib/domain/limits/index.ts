@@ -37,3 +37,4 @@ export {
   type LimitStandardImport,
 } from './import';
 export { LIMIT_IMPORT_EXAMPLE_CSV, LIMIT_IMPORT_EXAMPLE_JSON } from './import-example';
+export { DEFAULT_STANDARD_BY_KIND, DEFAULT_SURFACE_WATER_CLASS, defaultBindingFor, needsLimitSetup, type DefaultBinding } from './defaults';
