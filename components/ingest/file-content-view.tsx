@@ -8,7 +8,7 @@ import styles from './ingest.module.css';
 export type FileContentProps =
   | {
       kind: 'text';
-      encoding: 'utf-8' | 'latin1';
+      encoding: 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
       hasControlChars: boolean;
       totalLines: number;
       lines: { n: number; text: string; reasons: ReasonEntry[] }[];

@@ -383,7 +383,8 @@ export async function listRawReadings(
 }
 
 /**
- * The newest reading of each enabled parameter of the station: one index probe per parameter. The recent months are
+ * The newest reading of each enabled parameter of the station, never a clock-ahead one (a logger clock set forward must
+ * not hide the current value): one index probe per parameter. The recent months are
  * tried first (partition pruning keeps it to one or two partitions); only a parameter silent for longer falls back to
  * probing every month.
  */
@@ -394,10 +395,12 @@ export async function latestReadings(stationId: number): Promise<ParameterReadin
      CROSS JOIN LATERAL (
        (SELECT time, value, device_status, qc_flag, qc_reasons FROM reading
         WHERE station_id = sp.station_id AND parameter = sp.parameter AND time >= now() - interval '40 days'
+          AND NOT ('clock_ahead' = ANY(COALESCE(qc_reasons, '{}')))
         ORDER BY time DESC LIMIT 1)
        UNION ALL
        (SELECT time, value, device_status, qc_flag, qc_reasons FROM reading
         WHERE station_id = sp.station_id AND parameter = sp.parameter
+          AND NOT ('clock_ahead' = ANY(COALESCE(qc_reasons, '{}')))
         ORDER BY time DESC LIMIT 1)
        LIMIT 1
      ) l

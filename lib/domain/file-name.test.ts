@@ -10,6 +10,8 @@ describe('parseFileName', () => {
     ['new province code (Bắc Ninh after the 2025 merger)', 'BN_DINHTRAM_NT01_20250801000000.txt', 'BN', 'DINHTRAM_NT01', '2025-07-31T17:00:00.000Z'],
     ['longer province code', 'HCM_KCN-TANTAO_KT02_20240524100500.txt', 'HCM', 'KCN-TANTAO_KT02', '2024-05-24T03:05:00.000Z'],
     ['lower-case codes kept as written', 'bg_dinhtram_nt01_20240524100500.txt', 'bg', 'dinhtram_nt01', '2024-05-24T03:05:00.000Z'],
+    ['numeric province prefix (field loggers write 24_…)', '24_DINHTRAM_NT01_20240524100500.txt', '24', 'DINHTRAM_NT01', '2024-05-24T03:05:00.000Z'],
+    ['letters and digits in the province', 'B1_DINHTRAM_NT01_20240524100500.txt', 'B1', 'DINHTRAM_NT01', '2024-05-24T03:05:00.000Z'],
     ['station code with several parts', 'BG_KCN_DINHTRAM_NT01_20240524100500.txt', 'BG', 'KCN_DINHTRAM_NT01', '2024-05-24T03:05:00.000Z'],
   ])('%s: %s', (_label, name, province, fileCode, iso) => {
     const r = parseFileName(name);
@@ -27,7 +29,7 @@ describe('parseFileName', () => {
     ['no underscores', 'name_parts', 'BGDINHTRAMNT0120240524100500.txt', /at least 4 parts/],
     ['wrong extension', 'name_extension', 'BG_DINHTRAM_NT01_20240524100500.csv', /extension must be \.txt/],
     ['no extension', 'name_extension', 'BG_DINHTRAM_NT01_20240524100500', /extension must be \.txt/],
-    ['digits in the province', 'name_province', 'B1_DINHTRAM_NT01_20240524100500.txt', /province code 'B1' must be letters/],
+    ['a dash in the province', 'name_province', 'B-1_DINHTRAM_NT01_20240524100500.txt', /province code 'B-1' must be letters or digits/],
     ['empty facility part', 'name_codes', 'BG__NT01_20240524100500.txt', /facility and station codes/],
     ['spaces in a code', 'name_codes', 'BG_DINH TRAM_NT01_20240524100500.txt', /facility and station codes/],
     ['slash', 'name_path_separators', 'x/BG_DINHTRAM_NT01_20240524100500.txt', /path separators/],

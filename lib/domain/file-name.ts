@@ -3,7 +3,7 @@ import { parseCompactLocalTime } from './time';
 
 /**
  * Data file names (Circular 10/2021 Annex 15): `<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt`. The province
- * is any run of letters (old and new province codes both occur since the 2025 mergers); everything between the first
+ * is any run of letters or digits (old and new codes, and numeric ones such as `24`, all occur in the field); everything between the first
  * and the last `_` is the station's file code; the extension is case-insensitive.
  */
 export type ParsedFileName = {
@@ -42,7 +42,7 @@ export function parseFileName(name: string): FileNameResult {
   const province = tokens[0]!;
   const timeText = tokens[tokens.length - 1]!;
   const middle = tokens.slice(1, -1);
-  if (!/^[A-Za-z]+$/.test(province)) return { ok: false, reason: ingestReason('name_province', { pattern, province }) };
+  if (!/^[A-Za-z0-9]+$/.test(province)) return { ok: false, reason: ingestReason('name_province', { pattern, province }) };
   if (middle.some((t) => !CODE_PART.test(t))) return { ok: false, reason: ingestReason('name_codes', { pattern }) };
   if (!/^\d{14}$/.test(timeText)) return { ok: false, reason: ingestReason('name_time_format', { pattern, time: timeText }) };
   const time = parseCompactLocalTime(timeText);

@@ -10,6 +10,7 @@ const stationOf = (kind: StationKind, codes: readonly string[], symbolAliases?: 
 });
 const WASTEWATER = stationOf('wastewater', ['FLOW', 'TEMP', 'PH', 'COD', 'TSS', 'NH4'], { 'COD-ONLINE': 'COD' });
 const AMBIENT = stationOf('ambient_air', ['PM25', 'PM10', 'CO', 'TEMP']);
+const EMISSION = stationOf('emission', ['FLOW', 'O2', 'DUST', 'SO2']);
 
 const T = '2024-05-24T03:05:00.000Z'; // 20240524100500 local
 
@@ -35,6 +36,8 @@ describe('parseLine: layouts and tolerances', () => {
     ['Amoni spelling', 'Amoni\t1.25\tmg/l\t20240524100500\t00', WASTEWATER, 'NH4', 1.25, 'mg/L', T, '00'],
     ['Flow spelling, m3/h', 'Flow\t120.5\tm3/h\t20240524100500\t00', WASTEWATER, 'FLOW', 120.5, 'm³/h', T, '00'],
     ['FlowOut spelling, m³/h', 'FlowOut\t120.5\tm³/h\t20240524100500\t00', WASTEWATER, 'FLOW', 120.5, 'm³/h', T, '00'],
+    ['stack dust written PM (Bảng 34)', 'PM\t35.2\tmg/Nm3\t20240524100500\t00', EMISSION, 'DUST', 35.2, 'mg/Nm³', T, '00'],
+    ['stack flow in Nm3/h', 'Flow\t52000\tNm3/h\t20240524100500\t00', EMISSION, 'FLOW', 52000, 'm³/h', T, '00'],
     ['per-station alias', 'COD-online\t45.3\tmg/L\t20240524100500\t00', WASTEWATER, 'COD', 45.3, 'mg/L', T, '00'],
     ['oC temperature', 'Temp\t28.4\toC\t20240524100500\t00', WASTEWATER, 'TEMP', 28.4, '°C', T, '00'],
     ['°C temperature', 'TEMP\t28.4\t°C\t20240524100500\t00', WASTEWATER, 'TEMP', 28.4, '°C', T, '00'],
@@ -124,6 +127,8 @@ describe('decodeFileText', () => {
   it.each([
     ['UTF-8 text', enc('COD\t45.3\tmg/L\t20240524100500\t00\n'), 'utf-8', 'COD\t45.3\tmg/L\t20240524100500\t00\n'],
     ['UTF-8 with BOM (dropped) and µ', enc('\uFEFFPM10 20 µg/m3 20240524100500 00'), 'utf-8', 'PM10 20 µg/m3 20240524100500 00'],
+    ['UTF-16LE with its byte-order mark (Windows loggers)', Uint8Array.from([0xff, 0xfe, ...[...'COD\t45.3'].flatMap((c) => [c.charCodeAt(0), 0])]), 'utf-16le', 'COD\t45.3'],
+    ['UTF-16BE with its byte-order mark', Uint8Array.from([0xfe, 0xff, ...[...'COD 5'].flatMap((c) => [0, c.charCodeAt(0)])]), 'utf-16be', 'COD 5'],
     ['Latin-1 µ (0xB5) falls back leniently', Uint8Array.from([0x50, 0x4d, 0x31, 0x30, 0x20, 0xb5, 0x67]), 'latin1', 'PM10 µg'],
   ])('%s', (_label, bytes, encoding, text) => {
     expect(decodeFileText(bytes)).toEqual({ ok: true, text, encoding });
@@ -132,6 +137,8 @@ describe('decodeFileText', () => {
   it.each([
     ['empty', new Uint8Array(), 'empty_file', 'empty file'],
     ['NUL byte', Uint8Array.from([0x43, 0x4f, 0x44, 0x00, 0x31]), 'not_text_nul', 'not a text file (contains NUL bytes)'],
+    ['UTF-16LE without a byte-order mark stays not text', Uint8Array.from([0x43, 0x00, 0x4f, 0x00]), 'not_text_nul', 'not a text file (contains NUL bytes)'],
+    ['UTF-16LE mark with an odd byte count', Uint8Array.from([0xff, 0xfe, 0x43, 0x00, 0x4f]), 'not_text_binary', 'not a text file (binary content)'],
     ['binary control bytes', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02, 0x03, 0x04, 0x05]), 'not_text_binary', 'not a text file (binary content)'],
   ])('%s → %s', (_label, bytes, code, text) => {
     expect(decodeFileText(bytes)).toEqual({ ok: false, reason: { code, params: {} } });

@@ -34,14 +34,32 @@ export type ParsedReading = {
 export type RejectedLine = { line: number; reason: IngestReason };
 export type ParseResult = { readings: ParsedReading[]; rejectedLines: RejectedLine[]; dataLines: number };
 
-export type DecodeResult = { ok: true; text: string; encoding: 'utf-8' | 'latin1' } | { ok: false; reason: IngestReason };
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be' }
+  | { ok: false; reason: IngestReason };
 
 /** Share of control bytes (other than tab, CR, LF, FF, VT, DOS end-of-file) above which a file is not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
-/** Bytes → text: UTF-8 when valid, else Latin-1 (old loggers), never a crash; NUL or many control bytes = not text. */
+/**
+ * Bytes → text: UTF-16 when the file starts with its byte-order mark (some Windows loggers write UTF-16LE), else UTF-8
+ * when valid, else Latin-1 (old loggers), never a crash; NUL or many control bytes = not text.
+ */
 export function decodeFileText(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: ingestReason('empty_file') };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    if (bytes.length % 2 !== 0) return { ok: false, reason: ingestReason('not_text_binary') };
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    } catch {
+      return { ok: false, reason: ingestReason('not_text_binary') };
+    }
+    if (text.length === 0) return { ok: false, reason: ingestReason('empty_file') };
+    if (text.includes('\u0000')) return { ok: false, reason: ingestReason('not_text_nul') };
+    return { ok: true, text, encoding: utf16 };
+  }
   let controls = 0;
   for (const b of bytes) {
     if (b === 0) return { ok: false, reason: ingestReason('not_text_nul') };

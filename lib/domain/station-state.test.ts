@@ -24,7 +24,8 @@ describe('computeStationState', () => {
   test.each([
     { label: 'disabled, even exceeding', input: { enabled: false, latest: [r({ value: 500 })] }, expected: 'not_in_use' },
     { label: 'never sent a file', input: { lastFileAt: null, latest: [] }, expected: 'offline' },
-    { label: 'exactly interval + grace since the last file', input: { lastFileAt: ago(20), latest: [r({ value: 500 })] }, expected: 'offline' },
+    { label: 'exactly interval + grace since the last file: not yet offline', input: { lastFileAt: ago(20), latest: [r({ value: 500 })] }, expected: 'exceeding' },
+    { label: '1 ms past interval + grace', input: { lastFileAt: new Date(ago(20).getTime() - 1), latest: [r({ value: 500 })] }, expected: 'offline' },
     { label: '1 ms before interval + grace', input: { lastFileAt: new Date(ago(20).getTime() + 1), latest: [r()] }, expected: 'good' },
     { label: 'no readings but receiving', input: { latest: [] }, expected: 'good' },
     { label: 'all good', input: { latest: [r(), r({ value: 79.99 })] }, expected: 'good' },

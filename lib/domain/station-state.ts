@@ -58,7 +58,7 @@ export function currentReadings(latest: readonly StateReading[], intervalMinutes
 }
 
 /**
- * The station's state. Disabled → not_in_use; no file for ≥ interval + grace (or never) → offline; then among the
+ * The station's state. Disabled → not_in_use; last file + interval + grace < now (or never a file) → offline; then among the
  * current readings: any valid value above max / below min → exceeding; any status `02` → device_error; any valid value
  * approaching its limit (readingLevel) → approaching; any status `01`/`03` → calibrating; otherwise good.
  */

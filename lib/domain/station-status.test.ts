@@ -9,7 +9,8 @@ describe('computeConnectivityState (interval 5 + grace 15 = 20 minutes)', () => 
     { label: 'file just now', enabled: true, lastFileAt: minutesAgo(0), expected: 'good' },
     { label: 'within interval', enabled: true, lastFileAt: minutesAgo(5), expected: 'good' },
     { label: '1 ms before the boundary', enabled: true, lastFileAt: new Date(minutesAgo(20).getTime() + 1), expected: 'good' },
-    { label: 'exactly at interval + grace', enabled: true, lastFileAt: minutesAgo(20), expected: 'offline' },
+    { label: 'exactly at interval + grace: not yet (last + interval + grace < now)', enabled: true, lastFileAt: minutesAgo(20), expected: 'good' },
+    { label: '1 ms past interval + grace', enabled: true, lastFileAt: new Date(minutesAgo(20).getTime() - 1), expected: 'offline' },
     { label: 'long ago', enabled: true, lastFileAt: minutesAgo(600), expected: 'offline' },
     { label: 'never sent a file', enabled: true, lastFileAt: null, expected: 'offline' },
     { label: 'file time ahead of now (logger clock)', enabled: true, lastFileAt: minutesAgo(-3), expected: 'good' },
@@ -22,7 +23,8 @@ describe('computeConnectivityState (interval 5 + grace 15 = 20 minutes)', () => 
   test('uses the station interval and grace', () => {
     const base = { enabled: true, lastFileAt: minutesAgo(50), now };
     expect(computeConnectivityState({ ...base, intervalMinutes: 60, graceMinutes: 0 })).toBe('good');
-    expect(computeConnectivityState({ ...base, intervalMinutes: 30, graceMinutes: 20 })).toBe('offline');
+    expect(computeConnectivityState({ ...base, intervalMinutes: 30, graceMinutes: 20 })).toBe('good');
+    expect(computeConnectivityState({ ...base, intervalMinutes: 30, graceMinutes: 19 })).toBe('offline');
   });
 });
 

@@ -11,15 +11,15 @@ export type ConnectivityInput = {
 };
 
 /**
- * A station is offline once `intervalMinutes + graceMinutes` have passed since its last file (exactly at that
- * boundary it is offline; one millisecond before it is still receiving), or if it never sent one.
+ * A station is offline when last file + interval + grace < now (DOMAIN.md §7: exactly at that boundary it is still
+ * receiving; one millisecond later it is offline), or if it never sent one.
  * A disabled station is `not_in_use` whatever it sends.
  */
 export function computeConnectivityState(i: ConnectivityInput): 'good' | 'offline' | 'not_in_use' {
   if (!i.enabled) return 'not_in_use';
   if (!i.lastFileAt) return 'offline';
   const allowedMs = (i.intervalMinutes + i.graceMinutes) * 60_000;
-  return i.now.getTime() - i.lastFileAt.getTime() >= allowedMs ? 'offline' : 'good';
+  return i.now.getTime() - i.lastFileAt.getTime() > allowedMs ? 'offline' : 'good';
 }
 
 /** Files a station should send in one day at its interval (288 at 5 minutes). */

@@ -74,6 +74,8 @@ export const SYMBOL_ALIASES: Readonly<Record<string, readonly string[]>> = {
   O2: ['O2'],
   OXY: ['O2'],
   DUST: ['DUST', 'TSP'],
+  // Stack loggers write total dust as `PM` (QCVN 19 / Circular 10 Bảng 34); ambient stations send PM2.5/PM10 by name.
+  PM: ['DUST'],
   BUI: ['DUST', 'TSP'],
   BUITONG: ['DUST', 'TSP'],
   TSP: ['TSP', 'DUST'],

@@ -63,6 +63,9 @@ const UNITS: Readonly<Record<string, UnitDef>> = {
   'g/nm3': G_NM3,
   'm3/h': M3_H,
   'm3/hr': M3_H,
+  // Stack loggers write the flow at normal conditions (Nm³/h); FLOW's canonical unit is m³/h, same scale.
+  'nm3/h': M3_H,
+  'nm3/hr': M3_H,
   'm3/s': def('m³/s', 'flow', 3600),
   'm3/min': def('m³/min', 'flow', 60),
   'm3/d': def('m³/d', 'flow', 1 / 24),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  WQI_BREAKPOINTS,
+  WQI_TABLES,
+  type WqiTable,
+  type WqiTableParameter,
   aggregateWqi,
   computeWqi,
   doPercentQ,
@@ -10,9 +12,9 @@ import {
   wqiParameterQ,
 } from './wqi';
 
-const table = (p: 'BOD5' | 'COD' | 'NH4' | 'PO4'): readonly number[] => WQI_BREAKPOINTS[p] ?? [];
+const table = (p: WqiTableParameter): WqiTable => WQI_TABLES[p];
 
-describe('wqiParameterQ: C ≤ BP1 → 100; linear up to the last breakpoint (q 10); above it → 10', () => {
+describe('wqiParameterQ: C ≤ BP1 (< BP1 for NH4, Cd, Pb, Hg) → 100; linear up to the last breakpoint (q 10); above it → 10', () => {
   it.each([
     ['COD 0', 'COD', 0, 100],
     ['COD at 10 (BP1)', 'COD', 10, 100],
@@ -23,8 +25,10 @@ describe('wqiParameterQ: C ≤ BP1 → 100; linear up to the last breakpoint (q 
     ['COD at 50', 'COD', 50, 25],
     ['COD at 150 (last)', 'COD', 150, 10],
     ['COD above the last', 'COD', 151, 10],
-    ['NH4 at 0.3: still 100', 'NH4', 0.3, 100],
-    ['NH4 just above 0.3: step to ~75', 'NH4', 0.31, 75 - 25 / 30],
+    ['NH4 just below 0.3', 'NH4', 0.2999, 100],
+    ['NH4 exactly 0.3 → 75 (the decision writes <0.3 for 100)', 'NH4', 0.3, 75],
+    ['NH4 just above 0.3', 'NH4', 0.31, 75 - 25 / 30],
+    ['NH4 at 0.6', 'NH4', 0.6, 50],
     ['NH4 0.45', 'NH4', 0.45, 62.5],
     ['NH4 at 0.9', 'NH4', 0.9, 25],
     ['NH4 at 5', 'NH4', 5, 10],
@@ -37,6 +41,27 @@ describe('wqiParameterQ: C ≤ BP1 → 100; linear up to the last breakpoint (q 
     ['PO4 0.15', 'PO4', 0.15, 87.5],
     ['PO4 at 0.5', 'PO4', 0.5, 25],
     ['PO4 above 4', 'PO4', 4.1, 10],
+    ['TOC at 4', 'TOC', 4, 100],
+    ['TOC 5', 'TOC', 5, 87.5],
+    ['TOC at 50', 'TOC', 50, 10],
+    ['NO3 at 2', 'NO3', 2, 100],
+    ['NO3 at 15 → 25', 'NO3', 15, 25],
+    ['NO3 above 15 → 10', 'NO3', 15.01, 10],
+    ['As at 0.1 → 25', 'AS', 0.1, 25],
+    ['As above 0.1 → 10', 'AS', 0.11, 10],
+    ['Cd just below 0.005 → 100', 'CD', 0.0049, 100],
+    ['Cd exactly 0.005 → 75', 'CD', 0.005, 75],
+    ['Cd at 0.1 → 10', 'CD', 0.1, 10],
+    ['Pb exactly 0.02 → 75', 'PB', 0.02, 75],
+    ['Hg exactly 0.001 → 75', 'HG', 0.001, 75],
+    ['Cr6+ at 0.04 → 50', 'CR6', 0.04, 50],
+    ['Cu at 1 → 25', 'CU', 1, 25],
+    ['Zn at 1.5 → 50', 'ZN', 1.5, 50],
+    ['coliform at 2500 → 100', 'COLIFORM', 2500, 100],
+    ['coliform at 10000 → 25', 'COLIFORM', 10000, 25],
+    ['coliform above 10000 → 10', 'COLIFORM', 10001, 10],
+    ['E. coli at 50 → 75', 'ECOLI', 50, 75],
+    ['E. coli above 200 → 10', 'ECOLI', 201, 10],
   ] as const)('%s → %d', (_label, p, c, q) => {
     expect(wqiParameterQ(table(p), c)).toBeCloseTo(q, 9);
   });
@@ -49,7 +74,7 @@ describe('wqiParameterQ: C ≤ BP1 → 100; linear up to the last breakpoint (q 
   });
 });
 
-describe('DO: saturation % from DO and temperature; q 100 within 88–112 %, 10 below 20 % or above 200 %', () => {
+describe('DO: saturation % from DO and temperature; q 100 within 88–112 %, 10 at or below 20 % and at or above 200 %', () => {
   it.each([
     ['0 °C', 0, 14.652],
     ['20 °C', 20, 9.021808],
@@ -60,7 +85,8 @@ describe('DO: saturation % from DO and temperature; q 100 within 88–112 %, 10 
 
   it.each([
     ['19.99 %', 19.99, 10],
-    ['20 %', 20, 25],
+    ['20 % → 10 (≤ 20)', 20, 10],
+    ['20.01 % → just above 25', 20.01, 25 + 25 * 0.01 / 30],
     ['35 %', 35, 37.5],
     ['50 %', 50, 50],
     ['75 %', 75, 75],
@@ -71,23 +97,26 @@ describe('DO: saturation % from DO and temperature; q 100 within 88–112 %, 10 
     ['118.5 %', 118.5, 87.5],
     ['125 %', 125, 75],
     ['150 %', 150, 50],
-    ['200 %', 200, 25],
+    ['199.9 %', 199.9, 25.05],
+    ['200 % → 10 (≥ 200)', 200, 10],
     ['200.1 %', 200.1, 10],
   ])('q(%s) = %d', (_label, pct, q) => {
     expect(doPercentQ(pct)).toBeCloseTo(q, 9);
   });
 });
 
-describe('phQ: 6–8.5 → 100; ≤ 5.5 or ≥ 9 → 10; linear in between', () => {
+describe('phQ: < 5.5 → 10; 5.5 → 50 up to 6 → 100; 6–8.5 → 100; 8.5 → 100 down to 9 → 50; > 9 → 10', () => {
   it.each([
     ['4', 4, 10],
-    ['5.5', 5.5, 10],
-    ['5.75', 5.75, 55],
+    ['5.49', 5.49, 10],
+    ['5.5', 5.5, 50],
+    ['5.75', 5.75, 75],
     ['6', 6, 100],
     ['7', 7, 100],
     ['8.5', 8.5, 100],
-    ['8.75', 8.75, 55],
-    ['9', 9, 10],
+    ['8.75', 8.75, 75],
+    ['9', 9, 50],
+    ['9.01', 9.01, 10],
     ['11', 11, 10],
   ])('pH %s → %d', (_label, ph, q) => {
     expect(phQ(ph)).toBeCloseTo(q, 9);
@@ -130,10 +159,10 @@ describe('computeWqi: group IV needs ≥ 3 sub-indices and ≥ 2 groups by defau
     expect(r.band.color).toBe('#FFFF00');
   });
 
-  it('hand example 2: pH 8.75 (q 55), 20 °C, DO 8.0 (88.7 %, q 100), COD 8, NH4 0.2, PO4 0.15 (87.5) → 0.55 × 96.875 = 53.28 → 53', () => {
+  it('hand example 2: pH 8.75 (q 75), 20 °C, DO 8.0 (88.7 %, q 100), COD 8, NH4 0.2, PO4 0.15 (87.5) → 0.75 × 96.875 = 72.66 → 73', () => {
     const r = computeWqi({ PH: 8.75, TEMP: 20, DO: 8.0, COD: 8, NH4: 0.2, PO4: 0.15 });
-    expect(r.ok && r.exact).toBeCloseTo(53.28125, 9);
-    expect(r.ok && r.wqi).toBe(53);
+    expect(r.ok && r.exact).toBeCloseTo(72.65625, 9);
+    expect(r.ok && r.wqi).toBe(73);
   });
 
   it('hand example 3: clean river, all q = 100 → 100 excellent', () => {
@@ -163,34 +192,56 @@ describe('computeWqi: group IV needs ≥ 3 sub-indices and ≥ 2 groups by defau
     expect(r.ok && r.exact).toBeCloseTo((90 + 62.5) / 2, 9);
   });
 
-  it('TOC without a breakpoint table is ignored; a table passed in options makes it count', () => {
-    const input = { PH: 7, TEMP: 25, DO: 6, COD: 12, TOC: 5 };
-    const without = computeWqi(input);
-    expect(without.ok).toBe(false);
-    const withTable = computeWqi(input, { breakpoints: { TOC: [4, 6, 15, 25, 50] } });
-    expect(withTable.ok && withTable.subIndices.TOC).toBeCloseTo(87.5, 9);
-    expect(withTable.ok && withTable.ignored).toEqual([]);
-    const r = computeWqi({ ...input, NH4: 0.1 });
-    expect(r.ok && r.ignored).toEqual(['TOC']);
+  it('TOC counts in group IV (≤4/6/15/25/≥50); NO2 ≤ 0.05 → 100 else 10', () => {
+    const r = computeWqi({ PH: 7, TEMP: 25, DO: 6, COD: 12, TOC: 5 });
+    expect(r.ok && r.subIndices.TOC).toBeCloseTo(87.5, 9);
+    expect(r.ok && r.ignored).toEqual([]);
+    expect(computeWqi({ COD: 12, NO2: 0.05 }, { minGroupIVParameters: 2, minGroups: 1 }).subIndices.NO2).toBe(100);
+    expect(computeWqi({ COD: 12, NO2: 0.051 }, { minGroupIVParameters: 2, minGroups: 1 }).subIndices.NO2).toBe(10);
+  });
+
+  it('groups II, III and V are computed: (I/100)·(II/100)·(III/100)·[(IV)²·V]^(1/3)', () => {
+    const r = computeWqi({
+      PH: 7,
+      COD: 10,
+      BOD5: 4,
+      NH4: 0.1,
+      pesticidesWithinLimits: [true, false],
+      AS: 0.02,
+      CU: 0.1,
+      COLIFORM: 5000,
+      ECOLI: 20,
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.subIndices).toMatchObject({ PH: 100, AS: 75, CU: 100, COLIFORM: 75, ECOLI: 100, PESTICIDES: 10 });
+    const expected = 1 * Math.sqrt(100 * 10) / 100 * (Math.sqrt(75 * 100) / 100) * (100 ** 2 * 87.5) ** (1 / 3);
+    expect(r.exact).toBeCloseTo(expected, 9);
+    expect(r.wqi).toBe(Math.round(expected));
+  });
+
+  it('group III/V alone make a third group for the strict 3-of-5 reading', () => {
+    const r = computeWqi({ PH: 7, COD: 10, BOD5: 4, NH4: 0.1, ZN: 0.5 }, { minGroups: 3 });
+    expect(r.ok && r.wqi).toBe(100);
   });
 });
 
 describe('findWqiBand: 91–100, 76–90, 51–75, 26–50, 10–25, below 10 (after half-up rounding)', () => {
   it.each([
-    ['100', 100, 'excellent', '#3399FF'],
-    ['91', 91, 'excellent', '#3399FF'],
-    ['90.5 rounds to 91', 90.5, 'excellent', '#3399FF'],
-    ['90.4 rounds to 90', 90.4, 'good', '#22DD22'],
-    ['76', 76, 'good', '#22DD22'],
+    ['100', 100, 'excellent', '#3333FF'],
+    ['91', 91, 'excellent', '#3333FF'],
+    ['90.5 rounds to 91', 90.5, 'excellent', '#3333FF'],
+    ['90.4 rounds to 90', 90.4, 'good', '#00E400'],
+    ['76', 76, 'good', '#00E400'],
     ['75', 75, 'medium', '#FFFF00'],
     ['51', 51, 'medium', '#FFFF00'],
-    ['50', 50, 'poor', '#FF9900'],
-    ['26', 26, 'poor', '#FF9900'],
+    ['50', 50, 'poor', '#FF7E00'],
+    ['26', 26, 'poor', '#FF7E00'],
     ['25', 25, 'bad', '#FF0000'],
     ['10', 10, 'bad', '#FF0000'],
     ['9.5 rounds to 10', 9.5, 'bad', '#FF0000'],
-    ['9.4 rounds to 9', 9.4, 'very_polluted', '#663300'],
-    ['0', 0, 'very_polluted', '#663300'],
+    ['9.4 rounds to 9', 9.4, 'very_polluted', '#7E0023'],
+    ['0', 0, 'very_polluted', '#7E0023'],
   ] as const)('%s → %s', (_label, wqi, category, color) => {
     expect(findWqiBand(wqi)?.category).toBe(category);
     expect(findWqiBand(wqi)?.color).toBe(color);

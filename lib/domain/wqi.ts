@@ -1,50 +1,78 @@
 /**
- * VN_WQI for river stations (Decision 1460/QĐ-TCMT, 2019; DOMAIN.md §9) from automatically measured parameters.
- * Group I is pH; group IV holds DO, BOD5, COD, TOC, NH4 (as N), NO3, NO2, PO4 (as P), all mg/L. Groups II, III and V
- * (pesticides, metals, coliforms) are not measured automatically, but the aggregation accepts their sub-indices.
+ * VN_WQI for river stations (Decision 1460/QĐ-TCMT, 2019; DOMAIN.md §9). Group I is pH; group II pesticides (each
+ * within its limit → 100, else 10); group III metals (As, Cd, Pb, Cr6+, Cu, Zn, Hg); group IV DO, BOD5, COD, TOC, NH4
+ * (as N), NO3 (as N), NO2 (as N), PO4 (as P); group V coliform and E. coli (MPN/100 mL). Concentrations in mg/L.
  */
 import { roundHalfUp } from './aqi/rounding';
 
 export const WQI_GROUP_IV = ['DO', 'BOD5', 'COD', 'TOC', 'NH4', 'NO3', 'NO2', 'PO4'] as const;
 export type WqiGroupIVParameter = (typeof WQI_GROUP_IV)[number];
+export const WQI_GROUP_III = ['AS', 'CD', 'PB', 'CR6', 'CU', 'ZN', 'HG'] as const;
+export type WqiGroupIIIParameter = (typeof WQI_GROUP_III)[number];
+export const WQI_GROUP_V = ['COLIFORM', 'ECOLI'] as const;
+export type WqiGroupVParameter = (typeof WQI_GROUP_V)[number];
+export type WqiTableParameter = Exclude<WqiGroupIVParameter, 'DO' | 'NO2'> | WqiGroupIIIParameter | WqiGroupVParameter;
 
-/** q values paired with each row of WQI_BREAKPOINTS; above the last breakpoint q = 10. */
+/** q values paired with each breakpoint of a table; past the last breakpoint q = 10. */
 export const WQI_Q_LEVELS = [100, 75, 50, 25, 10] as const;
 
 /**
- * Concentrations (mg/L) at q = 100/75/50/25/10 (DOMAIN.md §9). TOC, NO3 and NO2 have no table here because their
- * breakpoints could not be confirmed: pass them in `options.breakpoints` to use them (they are ignored otherwise).
+ * A breakpoint table of Decision 1460 (DOMAIN.md §9): concentrations at q = 100/75/50/25(/10).
+ * `strictFirst`: the first column reads "< BP1" and BP2 = BP1 (NH4 <0.3/0.3: below 0.3 → 100, exactly 0.3 → 75).
+ * A four-point table reads "… / BP4 / > BP4": BP4 → 25, above it → 10.
  */
-export const WQI_BREAKPOINTS: Partial<Record<WqiGroupIVParameter, readonly number[]>> = {
-  BOD5: [4, 6, 15, 25, 50],
-  COD: [10, 15, 30, 50, 150],
-  NH4: [0.3, 0.3, 0.6, 0.9, 5],
-  PO4: [0.1, 0.2, 0.3, 0.5, 4],
+export type WqiTable = { readonly bp: readonly number[]; readonly strictFirst?: boolean };
+
+export const WQI_TABLES: Record<WqiTableParameter, WqiTable> = {
+  BOD5: { bp: [4, 6, 15, 25, 50] },
+  COD: { bp: [10, 15, 30, 50, 150] },
+  TOC: { bp: [4, 6, 15, 25, 50] },
+  NH4: { bp: [0.3, 0.3, 0.6, 0.9, 5], strictFirst: true },
+  NO3: { bp: [2, 5, 10, 15] },
+  PO4: { bp: [0.1, 0.2, 0.3, 0.5, 4] },
+  AS: { bp: [0.01, 0.02, 0.05, 0.1] },
+  CD: { bp: [0.005, 0.005, 0.008, 0.01, 0.1], strictFirst: true },
+  PB: { bp: [0.02, 0.02, 0.04, 0.05, 0.5], strictFirst: true },
+  CR6: { bp: [0.01, 0.02, 0.04, 0.05, 0.1] },
+  CU: { bp: [0.1, 0.2, 0.5, 1, 2] },
+  ZN: { bp: [0.5, 1, 1.5, 2, 3] },
+  HG: { bp: [0.001, 0.001, 0.0015, 0.002, 0.01], strictFirst: true },
+  COLIFORM: { bp: [2500, 5000, 7500, 10000] },
+  ECOLI: { bp: [20, 50, 100, 200] },
 };
 
-/**
- * q linear between the breakpoints (ascending) of the first segment whose upper end reaches x, for x at or above the
- * first breakpoint; null above the last one (or past the last q level).
- */
-function interpolateQ(breakpoints: readonly number[], levels: readonly number[], x: number): number | null {
-  for (let i = 0; i + 1 < breakpoints.length; i += 1) {
+/** N-NO2 (mg/L as N): ≤ 0.05 → 100, above → 10. */
+export const WQI_NO2_LIMIT = 0.05;
+
+/** q linear between breakpoints i and i+1 for the first segment (from `from`) whose upper end reaches x; null past the end. */
+function interpolateQ(breakpoints: readonly number[], levels: readonly number[], x: number, from = 0): number | null {
+  for (let i = from; i + 1 < breakpoints.length; i += 1) {
     const lo = breakpoints[i];
     const hi = breakpoints[i + 1];
     const qLo = levels[i];
     const qHi = levels[i + 1];
     if (lo === undefined || hi === undefined || qLo === undefined || qHi === undefined) break;
-    if (x <= hi) return qLo + ((qHi - qLo) * (x - lo)) / (hi - lo);
+    if (x <= hi) return hi === lo ? qHi : qLo + ((qHi - qLo) * (x - lo)) / (hi - lo);
   }
   return null;
 }
 
-/** q of the decision's interpolation: C ≤ BP1 → 100; BP_i < C ≤ BP_{i+1} linear; C above the last → 10. */
-export function wqiParameterQ(breakpoints: readonly number[], concentration: number): number | null {
+/**
+ * q of the decision's interpolation: C ≤ BP1 (or < BP1 for a strict table) → 100; linear between breakpoints;
+ * beyond the last → 10. Accepts a table or a plain ascending array (a plain array with BP1 = BP2 is read as strict).
+ */
+export function wqiParameterQ(table: WqiTable | readonly number[], concentration: number): number | null {
   if (!Number.isFinite(concentration) || concentration < 0) return null;
-  const first = breakpoints[0];
-  if (first === undefined || concentration <= first) return WQI_Q_LEVELS[0];
-  // Equal breakpoints (NH4 0.3 / 0.3) are a step: 0.3 → 100, just above → about 75.
-  return interpolateQ(breakpoints, WQI_Q_LEVELS, concentration) ?? 10;
+  const bp = 'bp' in table ? table.bp : table;
+  const strict = 'bp' in table ? table.strictFirst === true : bp[0] !== undefined && bp[0] === bp[1];
+  const first = bp[0];
+  if (first === undefined) return null;
+  if (strict) {
+    if (concentration < first) return WQI_Q_LEVELS[0];
+    return interpolateQ(bp, WQI_Q_LEVELS, concentration, 1) ?? 10;
+  }
+  if (concentration <= first) return WQI_Q_LEVELS[0];
+  return interpolateQ(bp, WQI_Q_LEVELS, concentration) ?? 10;
 }
 
 /** Oxygen saturation (mg/L) of fresh water at T °C, the decision's polynomial. */
@@ -56,20 +84,20 @@ export function doSaturation(temperatureC: number): number {
 const DO_PERCENT_BREAKPOINTS = [20, 50, 75, 88, 112, 125, 150, 200] as const;
 const DO_PERCENT_Q = [25, 50, 75, 100, 100, 75, 50, 25] as const;
 
-/** q of DO saturation %: below 20 % or above 200 % → 10; 88–112 % → 100; linear in between (20 % → 25, 200 % → 25). */
+/** q of DO saturation %: ≤ 20 % or ≥ 200 % → 10; 88–112 % → 100; linear in between (just above 20 % → ~25). */
 export function doPercentQ(doPercent: number): number | null {
   if (!Number.isFinite(doPercent) || doPercent < 0) return null;
-  if (doPercent < 20 || doPercent > 200) return 10;
+  if (doPercent <= 20 || doPercent >= 200) return 10;
   return interpolateQ(DO_PERCENT_BREAKPOINTS, DO_PERCENT_Q, doPercent) ?? 10;
 }
 
-/** q of pH: 6–8.5 → 100; ≤ 5.5 or ≥ 9 → 10; linear between 5.5 and 6 and between 8.5 and 9. */
+/** q of pH: < 5.5 → 10; 5.5 → 50 rising to 6 → 100; 6–8.5 → 100; 8.5 → 100 falling to 9 → 50; > 9 → 10. */
 export function phQ(ph: number): number | null {
   if (!Number.isFinite(ph) || ph < 0 || ph > 14) return null;
-  if (ph <= 5.5 || ph >= 9) return 10;
-  if (ph < 6) return 10 + ((100 - 10) * (ph - 5.5)) / 0.5;
+  if (ph < 5.5 || ph > 9) return 10;
+  if (ph < 6) return 50 + ((100 - 50) * (ph - 5.5)) / 0.5;
   if (ph <= 8.5) return 100;
-  return 100 - ((100 - 10) * (ph - 8.5)) / 0.5;
+  return 100 - ((100 - 50) * (ph - 8.5)) / 0.5;
 }
 
 export type WqiGroups = {
@@ -97,7 +125,12 @@ export function aggregateWqi(groups: WqiGroups): number {
   return factor * tail;
 }
 
-export type WqiInput = Partial<Record<'PH' | 'TEMP' | WqiGroupIVParameter, number | null>>;
+export type WqiInput = Partial<
+  Record<'PH' | 'TEMP' | WqiGroupIVParameter | WqiGroupIIIParameter | WqiGroupVParameter, number | null>
+> & {
+  /** Group II: one entry per pesticide measured, true when within its limit (q 100), false otherwise (q 10). */
+  pesticidesWithinLimits?: readonly boolean[];
+};
 
 /**
  * Data sufficiency (configurable): group IV needs at least `minGroupIVParameters` sub-indices (default 3, the
@@ -107,7 +140,8 @@ export type WqiInput = Partial<Record<'PH' | 'TEMP' | WqiGroupIVParameter, numbe
 export type WqiOptions = {
   minGroupIVParameters?: number;
   minGroups?: number;
-  breakpoints?: Partial<Record<WqiGroupIVParameter, readonly number[]>>;
+  /** Replacement breakpoint tables (a plain array is read as in wqiParameterQ). */
+  breakpoints?: Partial<Record<WqiTableParameter, WqiTable | readonly number[]>>;
 };
 
 export const WQI_DEFAULT_OPTIONS = { minGroupIVParameters: 3, minGroups: 2 } as const;
@@ -130,7 +164,7 @@ export const WQI_BANDS = [
     max: 100,
     nameVi: 'Rất tốt',
     nameEn: 'Excellent',
-    color: '#3399FF',
+    color: '#3333FF',
     useVi: 'Sử dụng tốt cho mục đích cấp nước sinh hoạt',
     useEn: 'Good for drinking-water supply',
   },
@@ -140,7 +174,7 @@ export const WQI_BANDS = [
     max: 90,
     nameVi: 'Tốt',
     nameEn: 'Good',
-    color: '#22DD22',
+    color: '#00E400',
     useVi: 'Dùng cho cấp nước sinh hoạt nhưng cần biện pháp xử lý phù hợp',
     useEn: 'Drinking-water supply with suitable treatment',
   },
@@ -160,7 +194,7 @@ export const WQI_BANDS = [
     max: 50,
     nameVi: 'Xấu',
     nameEn: 'Poor',
-    color: '#FF9900',
+    color: '#FF7E00',
     useVi: 'Dùng cho giao thông thủy và các mục đích tương đương',
     useEn: 'Waterway transport and similar uses',
   },
@@ -180,7 +214,7 @@ export const WQI_BANDS = [
     max: 9,
     nameVi: 'Ô nhiễm rất nặng',
     nameEn: 'Very polluted',
-    color: '#663300',
+    color: '#7E0023',
     useVi: 'Nước nhiễm độc, cần biện pháp khắc phục, xử lý',
     useEn: 'Toxic water, needs remediation',
   },
@@ -193,6 +227,8 @@ export function findWqiBand(wqi: number): WqiBand | null {
   return WQI_BANDS.find((b) => rounded >= b.min) ?? null;
 }
 
+export type WqiSubIndexKey = 'PH' | 'PESTICIDES' | WqiGroupIVParameter | WqiGroupIIIParameter | WqiGroupVParameter;
+
 export type WqiComputation =
   | {
       ok: true;
@@ -200,50 +236,70 @@ export type WqiComputation =
       wqi: number;
       exact: number;
       band: WqiBand;
-      subIndices: Partial<Record<'PH' | WqiGroupIVParameter, number>>;
-      /** Parameters given but not used: no breakpoint table (TOC, NO3, NO2 by default) or DO without temperature. */
+      subIndices: Partial<Record<WqiSubIndexKey, number>>;
+      /** Parameters given but not used (an unusable value, or DO without temperature). */
       ignored: string[];
     }
   | {
       ok: false;
       reason: 'group_iv_insufficient' | 'too_few_groups';
-      subIndices: Partial<Record<'PH' | WqiGroupIVParameter, number>>;
+      subIndices: Partial<Record<WqiSubIndexKey, number>>;
     };
 
 /** VN_WQI from one set of values (e.g. a day's means); null/undefined/invalid values are simply absent. */
 export function computeWqi(input: WqiInput, options: WqiOptions = {}): WqiComputation {
   const { minGroupIVParameters, minGroups } = { ...WQI_DEFAULT_OPTIONS, ...options };
-  const tables = { ...WQI_BREAKPOINTS, ...options.breakpoints };
-  const subIndices: Partial<Record<'PH' | WqiGroupIVParameter, number>> = {};
+  const tables: Partial<Record<WqiTableParameter, WqiTable | readonly number[]>> = { ...WQI_TABLES, ...options.breakpoints };
+  const subIndices: Partial<Record<WqiSubIndexKey, number>> = {};
   const ignored: string[] = [];
+  const fromTable = (p: WqiTableParameter, c: number): number | null => {
+    const table = tables[p];
+    return table ? wqiParameterQ(table, c) : null;
+  };
 
   const ph = input.PH == null ? null : phQ(input.PH);
   if (ph !== null) subIndices.PH = ph;
   else if (input.PH != null) ignored.push('PH');
 
-  for (const p of WQI_GROUP_IV) {
-    const c = input[p];
-    if (c == null) continue;
-    let q: number | null;
+  const collect = <P extends WqiGroupIVParameter | WqiGroupIIIParameter | WqiGroupVParameter>(
+    codes: readonly P[],
+    q: (p: P, c: number) => number | null,
+  ): number[] => {
+    const out: number[] = [];
+    for (const p of codes) {
+      const c = input[p];
+      if (c == null) continue;
+      const v = q(p, c);
+      if (v === null) ignored.push(p);
+      else {
+        subIndices[p] = v;
+        out.push(v);
+      }
+    }
+    return out;
+  };
+
+  const groupIV = collect(WQI_GROUP_IV, (p, c) => {
     if (p === 'DO') {
       const t = input.TEMP;
-      q = t == null || !Number.isFinite(t) ? null : doPercentQ((c / doSaturation(t)) * 100);
-    } else {
-      const table = tables[p];
-      q = table ? wqiParameterQ(table, c) : null;
+      return t == null || !Number.isFinite(t) ? null : doPercentQ((c / doSaturation(t)) * 100);
     }
-    if (q === null) ignored.push(p);
-    else subIndices[p] = q;
-  }
+    if (p === 'NO2') return Number.isFinite(c) && c >= 0 ? (c <= WQI_NO2_LIMIT ? 100 : 10) : null;
+    return fromTable(p, c);
+  });
+  const groupIII = collect(WQI_GROUP_III, fromTable);
+  const groupV = collect(WQI_GROUP_V, fromTable);
+  const groupII = (input.pesticidesWithinLimits ?? []).map((ok) => (ok ? 100 : 10));
+  if (groupII.length > 0) subIndices.PESTICIDES = Math.min(...groupII);
 
-  const groupIV = WQI_GROUP_IV.flatMap((p) => (subIndices[p] === undefined ? [] : [subIndices[p]]));
   if (groupIV.length < minGroupIVParameters) return { ok: false, reason: 'group_iv_insufficient', subIndices };
   const groupI = ph === null ? [] : [ph];
-  if (1 + (groupI.length > 0 ? 1 : 0) < minGroups) return { ok: false, reason: 'too_few_groups', subIndices };
+  const present = [groupI, groupII, groupIII, groupIV, groupV].filter((g) => g.length > 0).length;
+  if (present < minGroups) return { ok: false, reason: 'too_few_groups', subIndices };
 
-  const exact = aggregateWqi({ I: groupI, IV: groupIV });
+  const exact = aggregateWqi({ I: groupI, II: groupII, III: groupIII, IV: groupIV, V: groupV });
   const wqi = roundHalfUp(exact);
-  // Every q is ≥ 10, so the WQI is ≥ 1 and always has a band.
+  // Every q is ≥ 10, so the WQI is ≥ 0.1 and always has a band.
   const band = findWqiBand(wqi) ?? WQI_BANDS[5];
   return { ok: true, wqi, exact, band, subIndices, ignored };
 }

@@ -240,7 +240,7 @@ export type FileLine = { n: number; text: string; reasons: ReasonEntry[] };
 export type FileContent =
   | {
       kind: 'text';
-      encoding: 'utf-8' | 'latin1';
+      encoding: 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
       hasControlChars: boolean;
       totalLines: number;
       /** Ascending line numbers; a jump between two rows is a gap of hidden lines. */

@@ -68,13 +68,14 @@ describe('hourly AQI, official example (Decision 1459/QĐ-TCMT)', () => {
     await computeAqiForHour(st.id, new Date(H));
   });
 
-  it('stores AQI 59 (the decision prints 60: its NO2 figure does not follow its own formula), dominant NO2, NowCast 20.3', async () => {
+  it('stores AQI 59 (the decision prints 60: its NO2 figure does not follow its own formula), dominant NO2, exact NowCast 20.27 (printed 20.3)', async () => {
     const r = await pool().query('SELECT aqi, category, dominant, sub_indices, nowcast_pm25 FROM aqi_hour WHERE station_id = $1 AND hour_end = $2', [
       st.id,
       new Date(H),
     ]);
-    expect(r.rows[0]).toMatchObject({ aqi: 59, category: 'moderate', dominant: 'NO2', nowcast_pm25: 20.3 });
-    expect(r.rows[0].sub_indices).toEqual({ PM25: 40.6, O3: 42.53, NO2: 59.35 });
+    expect(r.rows[0]).toMatchObject({ aqi: 59, category: 'moderate', dominant: 'NO2' });
+    expect(r.rows[0].nowcast_pm25).toBeCloseTo(20.27, 2);
+    expect(r.rows[0].sub_indices).toEqual({ PM25: 40.53, O3: 42.53, NO2: 59.35 });
   });
 
   it('GET /aqi (no token) returns it in the list envelope', async () => {
@@ -89,7 +90,7 @@ describe('hourly AQI, official example (Decision 1459/QĐ-TCMT)', () => {
       category: 'moderate',
       color: '#FFFF00',
       dominant: 'NO2',
-      subIndices: { PM25: 40.6, O3: 42.53, NO2: 59.35 },
+      subIndices: { PM25: 40.53, O3: 42.53, NO2: 59.35 },
     });
     for (const x of r.body.items) expect(x.time).toMatch(ISO_VN);
   });

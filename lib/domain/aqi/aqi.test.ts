@@ -4,7 +4,7 @@ import { hourlyAqi, hourlyAqiFromSeries } from './hourly';
 import { readTestData } from '../test-data.test-support';
 
 type Example = {
-  nowcast: { pm25_hourly_oldest_to_newest: number[] };
+  nowcast: { pm25_hourly_oldest_to_newest: number[]; exact: number };
   hourly: {
     O3_1h: number;
     NO2_1h: number;
@@ -41,13 +41,19 @@ describe('official worked example of Decision 1459/QĐ-TCMT', () => {
     expect(r?.band.category).toBe('moderate');
   });
 
-  it('hourly from the 12 raw hours: NowCast rounded to 20.3 as the decision does, same AQI 59', () => {
+  it('hourly from the 12 raw hours: exact NowCast 20.27 (printed 20.3) is not rounded before the sub-index; AQI 59', () => {
     const pm25 = [...ex.nowcast.pm25_hourly_oldest_to_newest].reverse();
     const r = hourlyAqiFromSeries({ PM25: pm25, O3: [ex.hourly.O3_1h], NO2: [ex.hourly.NO2_1h, 500] });
-    expect(r.PM25Nowcast).toBe(20.3);
+    expect(r.PM25Nowcast).toBeCloseTo(ex.nowcast.exact, 2);
+    expect(r.PM25Nowcast).not.toBe(20.3);
     expect(r.PM10Nowcast).toBeNull();
-    expect(r.result?.subIndices.PM25).toBeCloseTo(40.6, 9);
+    expect(r.result?.subIndices.PM25).toBeCloseTo(2 * (r.PM25Nowcast ?? 0), 9);
     expect(r.result?.aqi).toBe(59);
+  });
+
+  it('Hanoi hour c1…c12 = 55 … 87: exact NowCast 74.253 → 140.42 → AQI 140 (NowCast rounded to 74.3 first gave 141)', () => {
+    const r = hourlyAqiFromSeries({ PM25: [55, 76, 103, 113, 115, 140, 142, 137, 117, 83, 84, 87] });
+    expect(r.result?.aqi).toBe(140);
   });
 
   it('daily: O3 8 h 44.65 beats O3 1 h 35.81; NO2 65.4; PM2.5 109.5 → AQI 110 (Kém), dominant PM2.5', () => {

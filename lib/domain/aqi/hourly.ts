@@ -1,5 +1,5 @@
 import { nowcast } from './nowcast';
-import { addSubIndex, combineSubIndices, roundHalfUp, type AqiResult, type AqiSubIndices } from './sub-index';
+import { addSubIndex, combineSubIndices, type AqiResult, type AqiSubIndices } from './sub-index';
 
 /** Hour inputs (µg/m³): NowCast for PM, the hour's mean for gases (O3 on the 1 h table). Missing → omit or null. */
 export type HourlyAqiInput = {
@@ -35,14 +35,11 @@ export type HourlyAqiFromSeries = {
 };
 
 /**
- * Hourly VN_AQI from the last 12 hourly means: PM through NowCast rounded half up to 0.1 µg/m³ (as the decision's
- * worked example does: 20.27 → 20.3 → 40.6), gases from the newest hour only.
+ * Hourly VN_AQI from the last 12 hourly means: PM through the exact (unrounded) NowCast, gases from the newest hour
+ * only. Only the final AQI is rounded (DOMAIN.md §9); rounding the NowCast to 0.1 first is off by one in ~2 % of hours.
  */
 export function hourlyAqiFromSeries(series: HourlySeriesInput): HourlyAqiFromSeries {
-  const pm = (values: readonly (number | null)[] | undefined): number | null => {
-    const n = values ? nowcast(values) : null;
-    return n === null ? null : roundHalfUp(n, 1);
-  };
+  const pm = (values: readonly (number | null)[] | undefined): number | null => (values ? nowcast(values) : null);
   const PM25Nowcast = pm(series.PM25);
   const PM10Nowcast = pm(series.PM10);
   const result = hourlyAqi({

@@ -31,7 +31,7 @@ export const INGEST_REASONS = {
     params: { pattern: 'string', found: 'integer' },
     en: `${NAME}: expected at least 4 parts separated by '_', found {found}`,
   },
-  name_province: { level: 'file', params: { pattern: 'string', province: 'string' }, en: `${NAME}: province code '{province}' must be letters` },
+  name_province: { level: 'file', params: { pattern: 'string', province: 'string' }, en: `${NAME}: province code '{province}' must be letters or digits` },
   name_codes: { level: 'file', params: { pattern: 'string' }, en: `${NAME}: facility and station codes must be letters, digits or '-'` },
   name_time_format: { level: 'file', params: { pattern: 'string', time: 'string' }, en: `${NAME}: time '{time}' is not yyyyMMddHHmmss` },
   name_time_value: { level: 'file', params: { pattern: 'string', time: 'string' }, en: `${NAME}: time '{time}' is not a valid date and time` },

@@ -86,13 +86,16 @@ const QCVN_05_COMMON: LimitValue[] = [
   ambient('PM25', 25, 'year'),
 ];
 
-/** QCVN 05:2023 as two versions: PM2.5 24 h is 50 µg/m³ until 2025-12-31 and 45 from 2026-01-01. */
+/**
+ * QCVN 05:2023 as two versions: PM2.5 24 h is 50 µg/m³ until 2025-12-31 and 45 from 2026-01-01. In force from
+ * 2023-09-12 (Circular 01/2023/TT-BTNMT, Art. 3), like QCVN 08:2023.
+ */
 export const QCVN_05_2023: readonly LimitStandard[] = [
   {
     code: 'QCVN05:2023',
     name: 'QCVN 05:2023/BTNMT – Chất lượng không khí',
-    version: '2023-07-15',
-    effectiveFrom: '2023-07-15',
+    version: '2023-09-12',
+    effectiveFrom: '2023-09-12',
     effectiveTo: '2026-01-01',
     kind: 'ambient_air',
     values: [...QCVN_05_COMMON, ambient('PM25', 50, '24h')],
@@ -120,7 +123,7 @@ export const QCVN_08_2023: LimitStandard = {
   code: 'QCVN08:2023',
   name: 'QCVN 08:2023/BTNMT – Chất lượng nước mặt',
   version: '2023',
-  effectiveFrom: '2023-07-15',
+  effectiveFrom: '2023-09-12',
   kind: 'surface_water',
   values: [
     surface('A', 'PH', { min: 6.5, max: 8.5 }),

@@ -11,6 +11,7 @@ export { BUILT_IN_LIMIT_STANDARDS, QCVN_05_2023, QCVN_08_2023, QCVN_19_2009, QCV
 export { kf, kp, kq, kv, type KvZone, type ReceivingWater } from './coefficients';
 export {
   isInForce,
+  judgedAt,
   resolveLimit,
   type PermitOverride,
   type ResolveLimitInput,
@@ -36,3 +37,4 @@ export {
   type LimitStandardImport,
 } from './import';
 export { LIMIT_IMPORT_EXAMPLE_CSV, LIMIT_IMPORT_EXAMPLE_JSON } from './import-example';
+export { DEFAULT_STANDARD_BY_KIND, DEFAULT_SURFACE_WATER_CLASS, defaultBindingFor, needsLimitSetup, type DefaultBinding } from './defaults';

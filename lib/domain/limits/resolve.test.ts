@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_LIMIT_STANDARDS } from './catalogue';
 import { parseIsoInstant } from '../time';
-import { isInForce, resolveLimit, type ResolveLimitInput } from './resolve';
+import { isInForce, judgedAt, resolveLimit, type ResolveLimitInput } from './resolve';
 
 const at = (isoLocal: string): number => parseIsoInstant(isoLocal)!.getTime();
 const base = { standards: BUILT_IN_LIMIT_STANDARDS, at: at('2024-05-24T10:00:00') } as const;
@@ -65,11 +65,11 @@ describe('resolveLimit: permit wins; else the standard in force; coefficients mu
   });
 
   it.each([
-    ['PM2.5 24 h on 2025-12-31 23:59 → 50', 'PM25', '24h', '2025-12-31T23:59:00', 50, '2023-07-15'],
+    ['PM2.5 24 h on 2025-12-31 23:59 → 50', 'PM25', '24h', '2025-12-31T23:59:00', 50, '2023-09-12'],
     ['PM2.5 24 h on 2026-01-01 00:00 → 45', 'PM25', '24h', '2026-01-01T00:00:00', 45, '2026-01-01'],
     ['PM2.5 year stays 25 in 2026', 'PM25', 'year', '2026-06-01T00:00:00', 25, '2026-01-01'],
-    ['SO2 without averaging → shortest (1 h, 350)', 'SO2', undefined, '2024-01-01T00:00:00', 350, '2023-07-15'],
-    ['CO 8 h', 'CO', '8h', '2024-01-01T00:00:00', 10000, '2023-07-15'],
+    ['SO2 without averaging → shortest (1 h, 350)', 'SO2', undefined, '2024-01-01T00:00:00', 350, '2023-09-12'],
+    ['CO 8 h', 'CO', '8h', '2024-01-01T00:00:00', 10000, '2023-09-12'],
   ] as const)('QCVN 05: %s', (_label, parameter, averaging, t, max, version) => {
     const r = resolveLimit({
       standards: BUILT_IN_LIMIT_STANDARDS,
@@ -82,6 +82,26 @@ describe('resolveLimit: permit wins; else the standard in force; coefficients mu
     expect(r?.max).toBe(max);
     expect(r?.derivation.version).toBe(version);
     expect(r?.derivation.coefficients).toEqual({});
+  });
+
+  it.each([
+    ['QCVN 05 one ms before 2023-09-12 → none', 'ambient_air', 'SO2', '2023-09-11T23:59:59.999', null],
+    ['QCVN 05 from 2023-09-12 00:00 → 350', 'ambient_air', 'SO2', '2023-09-12T00:00:00', 350],
+    ['QCVN 08 one ms before 2023-09-12 → none', 'surface_water', 'NH4', '2023-09-11T23:59:59.999', null],
+    ['QCVN 08 from 2023-09-12 00:00 → 0.3', 'surface_water', 'NH4', '2023-09-12T00:00:00', 0.3],
+  ] as const)('in force from 2023-09-12 (Circular 01/2023/TT-BTNMT): %s', (_label, stationKind, parameter, t, max) => {
+    const r = resolveLimit({ standards: BUILT_IN_LIMIT_STANDARDS, stationKind, parameter, column: 'B', at: at(t) });
+    expect(r?.max ?? null).toBe(max);
+  });
+
+  it.each([
+    ['day 31/12/2025 (start 31/12 00:00) → 50, not the 45 in force at its end', '2025-12-31T00:00:00', '2026-01-01T00:00:00', 50],
+    ['day 01/01/2026 → 45', '2026-01-01T00:00:00', '2026-01-02T00:00:00', 45],
+    ['day 30/12/2025 → 50', '2025-12-30T00:00:00', '2025-12-31T00:00:00', 50],
+  ] as const)('a period is judged by the version in force at its start: %s', (_label, start, end, max) => {
+    const period = { start: at(start), end: at(end) };
+    const r = resolveLimit({ standards: BUILT_IN_LIMIT_STANDARDS, stationKind: 'ambient_air', parameter: 'PM25', averaging: '24h', at: judgedAt(period) });
+    expect(r?.max).toBe(max);
   });
 
   it.each([

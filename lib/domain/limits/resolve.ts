@@ -12,6 +12,14 @@ export function isInForce(standard: Pick<LimitStandard, 'effectiveFrom' | 'effec
   return at >= from && at < to;
 }
 
+/**
+ * The instant whose limit version and permit judge a period (hour, 8 hours, day, year): its start (DOMAIN.md §6).
+ * The day 31/12/2025 (hours 01:00 … 24:00) starts at 00:00 that day, so PM2.5 24 h is judged against 50, not 45.
+ */
+export function judgedAt(period: { start: number }): number {
+  return period.start;
+}
+
 export type PermitOverride = { reference: string; min?: number; max?: number; averaging: LimitAveraging };
 
 export type ResolvedLimit = {

@@ -46,6 +46,13 @@ describe('runQc: flag is the worst evaluated test, with reasons', () => {
     expect(Object.keys(runQc(series([50]), COD)[0]?.tests ?? {})).toEqual(['gross_range', 'flat_line', 'spike', 'zero']);
   });
 
+  it('a clock_ahead reading fails (kept as evidence, never valid) even when every test passes', () => {
+    const s: QcReading[] = series([50, 52, 51]).map((r, i) => (i === 1 ? { ...r, reasons: ['clock_ahead'] } : r));
+    const out = runQc(s, COD);
+    expect(out[1]?.flag).toBe(4);
+    expect(out[0]?.flag).not.toBe(4);
+  });
+
   it('keeps input reasons such as clock_ahead and drops stale QC reasons', () => {
     const s: QcReading[] = series([50, 52, 51]).map((r, i) => (i === 2 ? { ...r, reasons: ['clock_ahead', 'spike_fail'] } : r));
     expect(runQc(s, COD)[2]?.reasons).toEqual(['clock_ahead']);

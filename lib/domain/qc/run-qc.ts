@@ -93,7 +93,7 @@ function runTests(
 /**
  * QC of a time-ordered series of one station parameter. A reading's flag is the worst of its evaluated tests
  * (not_evaluated never lowers good); off-status readings skip the value tests (not_evaluated + a device reason),
- * readings without a value are missing. Non-QC input reasons such as `clock_ahead` are kept.
+ * readings without a value are missing. Non-QC input reasons such as `clock_ahead` are kept; `clock_ahead` fails.
  */
 export function runQc(series: readonly QcReading[], config: QcConfig, opts: Partial<QcOptions> = {}): QcResult[] {
   assertSorted(series);
@@ -124,6 +124,8 @@ export function runQc(series: readonly QcReading[], config: QcConfig, opts: Part
       if (flag === QC_FLAGS.fail) reasons.push(TEST_REASON[name].fail);
       else if (flag === QC_FLAGS.suspect) reasons.push(TEST_REASON[name].suspect);
     }
+    // A reading dated ahead of its receipt (logger clock) is kept as evidence but never valid (DOMAIN.md §2).
+    if (reasons.includes('clock_ahead')) return { flag: QC_FLAGS.fail, reasons, tests };
     return { flag: worstFlag(flags), reasons, tests };
   });
 }

@@ -51,7 +51,7 @@ import {
   shownLimit,
 } from '../../domain/alerts/evaluation';
 import { dayLabel, dayRange, HOUR_MS } from '../../domain/time';
-import type { LimitAveraging } from '../../domain/limits';
+import { judgedAt, type LimitAveraging } from '../../domain/limits';
 import type { StationKind } from '../../domain/parameters';
 import { computeConnectivityState } from '../../domain/station-status';
 import {
@@ -517,35 +517,39 @@ export async function evaluateStationHour(input: {
     if (hourly.length === 0) continue;
     const observations: Obs[] = [];
     for (const basis of bases) {
-      const limits = await resolveStationLimits(station, input.to, { averaging: basis as LimitAveraging });
-      const limit = limits.get(p.parameter);
-      if (!limit) continue;
-      const o2Ref = correctsO2(p.parameter, limit.o2Ref) ? limit.o2Ref : null;
-      const hours = o2Ref === null ? hourly : correctHourly(hourly, o2Ref, o2Hourly);
-      const o2Note: JsonObject | null = o2Ref === null ? null : { o2Ref };
-      for (const period of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio)) {
-        const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: limit });
-        const o2Measured = o2Hourly.get(period.end) ?? null;
-        observations.push({
-          at: period.end,
-          hit: verdict === 'insufficient_data' ? null : verdict === 'exceeding',
-          details: {
-            value: period.mean,
-            limit: shownLimit(limit, period.mean),
-            lowIsWorse: isLowBreach(limit, period.mean),
-            basis: period.basis,
-            averageValue: period.mean,
-            completeness: period.expectedCount > 0 ? period.validCount / period.expectedCount : null,
-            derivation: {
-              ...(limit.derivation as unknown as JsonObject),
-              averaging: limit.averaging,
-              ...(o2Note ? { o2Correction: { ...o2Note, o2Measured: basis === '1h' ? o2Measured : null } } : {}),
+      // Each period is judged by the limit version and permit in force at its start (DOMAIN.md §6), not at input.to.
+      const starts = [...new Set(periodsFor(hourly, labels, [basis], now.getTime(), config.completeRatio).map(judgedAt))];
+      for (const start of starts) {
+        const limits = await resolveStationLimits(station, new Date(start), { averaging: basis as LimitAveraging });
+        const limit = limits.get(p.parameter);
+        if (!limit) continue;
+        const o2Ref = correctsO2(p.parameter, limit.o2Ref) ? limit.o2Ref : null;
+        const hours = o2Ref === null ? hourly : correctHourly(hourly, o2Ref, o2Hourly);
+        const o2Note: JsonObject | null = o2Ref === null ? null : { o2Ref };
+        for (const period of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio).filter((x) => judgedAt(x) === start)) {
+          const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: limit });
+          const o2Measured = o2Hourly.get(period.end) ?? null;
+          observations.push({
+            at: period.end,
+            hit: verdict === 'insufficient_data' ? null : verdict === 'exceeding',
+            details: {
+              value: period.mean,
+              limit: shownLimit(limit, period.mean),
+              lowIsWorse: isLowBreach(limit, period.mean),
+              basis: period.basis,
+              averageValue: period.mean,
+              completeness: period.expectedCount > 0 ? period.validCount / period.expectedCount : null,
+              derivation: {
+                ...(limit.derivation as unknown as JsonObject),
+                averaging: limit.averaging,
+                ...(o2Note ? { o2Correction: { ...o2Note, o2Measured: basis === '1h' ? o2Measured : null } } : {}),
+              },
+              periodStart: new Date(period.start),
+              periodEnd: new Date(period.end),
+              data: { verdict },
             },
-            periodStart: new Date(period.start),
-            periodEnd: new Date(period.end),
-            data: { verdict },
-          },
-        });
+          });
+        }
       }
     }
     const unfollowed: Obs[] = [];

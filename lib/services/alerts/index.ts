@@ -15,3 +15,4 @@ export {
   type EpisodeSettings,
 } from '../../domain/alerts/episodes';
 export { configuredEpisodes, episodeConfigFrom, type EpisodeConfig } from './episode-config';
+export * from './clock-fault';

@@ -15,6 +15,8 @@ import {
   type ReadingInsertFate,
 } from '../../db/readings';
 import { findStationByFileCode, type StationRow } from '../../db/stations';
+import { isClockAhead, isImpossibleTime } from '../../domain/ingest/clock-ahead';
+import { raiseClockFault, resolveClockFault } from '../alerts';
 import { parseFileName } from '../../domain/file-name';
 import { ingestReason, renderIngestReason, type IngestReason, type StoredReason } from '../../domain/ingest/reasons';
 import { findParameter } from '../../domain/parameters';
@@ -176,7 +178,6 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       fixed: { outcome: 'rejected', reasons: [ingestReason('no_data_lines')] },
     });
   }
-  const aheadLimit = now.getTime() + config.CLOCK_AHEAD_MINUTES * 60_000;
   const rows: ReadingInsert[] = parsed.readings.map((r) => ({
     stationId: station.id,
     parameter: r.parameter,
@@ -184,15 +185,39 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
     value: r.value,
     deviceStatus: r.deviceStatus,
     fileId: null,
-    qcReasons: r.time.getTime() > aheadLimit ? [CLOCK_AHEAD_REASON] : [],
+    qcReasons: isClockAhead(r.time, now, config.CLOCK_AHEAD_MINUTES) ? [CLOCK_AHEAD_REASON] : [],
   }));
-  if (rows.length > 0)
-    await ensurePartitions(
-      rows.map((r) => r.time),
-      now,
-    );
-  return submit({ base, station, rows, parsed: parsed.readings, parseRejected: parsed.rejectedLines, fixed: null });
+  // Impossible times (before 2000 or activeFrom, more than a day ahead) stay in the default partition: no new one.
+  const plausible = rows.filter((r) => !isImpossibleTime(r.time, now, station.activeFrom)).map((r) => r.time);
+  if (plausible.length > 0) await ensurePartitions(plausible, now);
+  const result = await submit({ base, station, rows, parsed: parsed.readings, parseRejected: parsed.rejectedLines, fixed: null });
+  await noteClockFault(station.id, rows, result, receivedAt, config.CLOCK_AHEAD_MINUTES);
+  return result;
 }
+
+/** Stations with a clock_fault raised by this process: only their clean files need a look for resolving it. */
+const clockFaulty = new Set<number>();
+
+/** Raises (or repeats) the station's clock_fault when the file stored readings dated ahead; a clean file may resolve it. */
+async function noteClockFault(
+  stationId: number,
+  rows: readonly ReadingInsert[],
+  result: IngestResult,
+  receivedAt: Date,
+  toleranceMinutes: number,
+): Promise<void> {
+  if (result.outcome === 'rejected' || result.outcome === 'duplicate') return;
+  const ahead = rows.filter(isAheadRow);
+  if (ahead.length > 0) {
+    clockFaulty.add(stationId);
+    const aheadTime = new Date(Math.max(...ahead.map((r) => r.time.getTime())));
+    await raiseClockFault({ stationId, receivedAt, fileId: result.fileId, aheadTime, aheadReadings: ahead.length, toleranceMinutes });
+  } else if (clockFaulty.has(stationId) && (await resolveClockFault(stationId, receivedAt))) {
+    clockFaulty.delete(stationId);
+  }
+}
+
+const isAheadRow = (r: ReadingInsert): boolean => (r.qcReasons ?? []).includes(CLOCK_AHEAD_REASON);
 
 type Decided = { outcome: IngestOutcome; reasons: IngestReason[] };
 
@@ -224,6 +249,12 @@ export function decideOutcome(
     return { outcome: 'rejected', reasons: [ingestReason('all_conflict')], rejectedLines, inserted };
   }
   return { outcome: 'rejected', reasons: [ingestReason('no_valid_lines')], rejectedLines, inserted };
+}
+
+/** A file with readings dated ahead of receipt is at best `partial`, with the reason `clock_ahead` (DOMAIN.md §2). */
+export function withClockAhead<D extends Decided>(decided: D, aheadReadings: number): D {
+  if (aheadReadings === 0 || (decided.outcome !== 'accepted' && decided.outcome !== 'partial')) return decided;
+  return { ...decided, outcome: 'partial', reasons: [...decided.reasons, ingestReason('clock_ahead')] };
 }
 
 /** A file ready to be recorded: its ledger fields so far, its readings (without file id) and how lines parsed. */
@@ -340,16 +371,17 @@ async function commitBatch(batch: readonly Work[]): Promise<IngestResult[]> {
       offset += w.rows.length;
       const decided = w.fixed
         ? { ...w.fixed, rejectedLines: [...w.parseRejected], inserted: 0 }
-        : decideOutcome(w.parsed, own, w.parseRejected);
+        : withClockAhead(decideOutcome(w.parsed, own, w.parseRejected), w.rows.filter((r, k) => own[k] === 'inserted' && isAheadRow(r)).length);
       const inserted = w.rows.filter((_, k) => own[k] === 'inserted');
       if (w.station) {
+        // Clock-ahead readings are never valid: they change no hour, day, AQI or KPI, so no recompute for them.
+        const current = inserted.filter((r) => !isAheadRow(r));
         jobs.push(
           ...recomputeJobs(
             w.station.id,
-            inserted.map((r) => r.time),
+            current.map((r) => r.time),
           ),
         );
-        const current = inserted.filter((r) => !(r.qcReasons ?? []).includes(CLOCK_AHEAD_REASON));
         const dataAt = current.length > 0 ? new Date(Math.max(...current.map((r) => r.time.getTime()))) : null;
         receipts.push({ stationId: w.station.id, fileAt: w.base.receivedAt, dataAt });
       }

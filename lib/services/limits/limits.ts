@@ -22,6 +22,7 @@ import {
 } from '../../db/limits';
 import {
   BUILT_IN_LIMIT_STANDARDS,
+  defaultBindingFor,
   isInForce,
   parseLimitImport,
   resolveLimit,
@@ -172,7 +173,13 @@ function resolveWith(
         }
       : null;
     let resolved: { r: ResolvedLimit; o2Ref: number | null } | null = null;
-    for (const b of bindings) {
+    // No binding: the national standard of the kind applies (QCVN 05 ambient, QCVN 08 class B river), unless the
+    // admin set the parameter's own limit (DOMAIN.md §6).
+    const national = defaultBindingFor(station.kind);
+    const hasOwn = p.limitMin !== null || p.limitMax !== null;
+    const effective =
+      bindings.length > 0 || hasOwn || !national ? bindings : [{ stationId: station.id, standardCode: national.standardCode, columnCode: national.columnCode, coefficients: {} }];
+    for (const b of effective) {
       const r = resolveLimit({
         standards: all,
         stationKind: station.kind,

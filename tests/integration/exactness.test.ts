@@ -1,0 +1,144 @@
+/**
+ * Exact numbers (issue 17) through the real services and PostgreSQL: a period is judged by the limit version in force
+ * at its start (DOMAIN.md §6); a logger clock set ahead cannot mask an exceedance (DOMAIN.md §2).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addReadings, call, makeFacility, makeStation, tokenFor, touchStation, vn } from './api-fixtures';
+import { GET as getLatest } from '@/app/api/v1/stations/[code]/latest/route';
+import { disconnectDb, pool } from '@/lib/db/client';
+import { formatCompactLocalTime } from '@/lib/domain/time';
+import { ingestFile } from '@/lib/services/ingest';
+import { findStationByCode } from '@/lib/db/stations';
+import { listAlerts } from '@/lib/services/alerts';
+import { ensureBuiltinLimits } from '@/lib/services/limits';
+import { setStationLimitBinding } from '@/lib/services/stations';
+import { derivedSteps } from '@/worker/jobs/derived-steps';
+
+const STAFF = { facilityId: null };
+const H = 3_600_000;
+const log = () => undefined;
+
+async function stationId(code: string): Promise<number> {
+  const s = await findStationByCode(code);
+  if (!s) throw new Error('no station');
+  return s.id;
+}
+
+async function runAlerts(id: number, to: Date, now: Date): Promise<void> {
+  const step = derivedSteps.find((s) => s.name === 'alerts');
+  if (!step) throw new Error('alerts step not registered');
+  await step.run({ stationId: id, from: new Date(to.getTime() - H), to }, { log, now: () => now });
+}
+
+/** One valid PM2.5 reading every 5 minutes over the local day `day` (hours 01:00 … 24:00). */
+const dayOf = (day: string, value: number) =>
+  Array.from({ length: 288 }, (_, i) => ({ time: new Date(vn(`${day}T00:00:00`).getTime() + (i + 1) * 5 * 60_000), value }));
+
+beforeAll(async () => {
+  await ensureBuiltinLimits();
+});
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+describe('a period is judged by the limit version in force at its start', () => {
+  async function ambientStation() {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { kind: 'ambient_air', parameters: [{ code: 'PM25' }] });
+    await setStationLimitBinding({ stationCode: s.code, standardCode: 'QCVN05:2023', column: 'all', coefficients: {}, actor: 'test' });
+    return { ...s, id: await stationId(s.code) };
+  }
+
+  it('PM2.5 daily mean 47 on 31/12/2025 is judged against 50 (in force that day), not the 45 from 01/01/2026', async () => {
+    const s = await ambientStation();
+    await addReadings(s.code, 'PM25', dayOf('2025-12-31', 47));
+    await runAlerts(s.id, vn('2026-01-01T00:00:00'), vn('2026-01-01T00:10:00'));
+    const alerts = (await listAlerts({ station: s.code, kind: 'compliance_exceedance', limit: 100 }, STAFF)).items;
+    expect(alerts.filter((a) => a.basis === '24h')).toEqual([]);
+  });
+
+  it('the same mean on 01/01/2026 exceeds the 45 in force from that day', async () => {
+    const s = await ambientStation();
+    await addReadings(s.code, 'PM25', dayOf('2026-01-01', 47));
+    await runAlerts(s.id, vn('2026-01-02T00:00:00'), vn('2026-01-02T00:10:00'));
+    const alerts = (await listAlerts({ station: s.code, kind: 'compliance_exceedance', limit: 100 }, STAFF)).items;
+    const daily = alerts.filter((a) => a.basis === '24h');
+    expect(daily).toHaveLength(1);
+    expect(daily[0]).toMatchObject({ parameter: 'PM25', limit: 45, averageValue: 47 });
+  });
+});
+
+describe('clock-ahead lines: kept as evidence, never valid (DOMAIN.md §2)', () => {
+  const fileOf = (fileCode: string, at: Date, lines: [string, number, Date][]) => ({
+    name: `BG_${fileCode}_${formatCompactLocalTime(at)}.txt`,
+    bytes: Buffer.from(lines.map(([p, v, t]) => `${p}\t${v}\tmg/L\t${formatCompactLocalTime(t)}\t00`).join('\r\n')),
+  });
+
+  it('a line dated tomorrow does not hide the real COD 121: file partial (clock_ahead), latest 121 exceeding, clock_fault alert', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { activeFrom: vn('2026-01-01T00:00:00') }); // COD max 100
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    const real = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 121, now]]), source: 'api', now, receivedAt: now });
+    expect(real.outcome).toBe('accepted');
+
+    const tomorrow = new Date(now.getTime() + 86_400_000);
+    const ahead = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 5, tomorrow]]), source: 'api', now, receivedAt: now });
+    expect(ahead.outcome).toBe('partial');
+    expect(ahead.reasonCodes?.map((r) => r.code)).toEqual(['clock_ahead']);
+    expect(ahead.readings).toBe(1); // kept as evidence
+
+    const stored = await pool().query('SELECT qc_reasons FROM reading WHERE station_id = $1 AND time = $2', [await stationId(s.code), tomorrow]);
+    expect(stored.rows[0].qc_reasons).toContain('clock_ahead');
+
+    const operator = await tokenFor('operator');
+    const latest = await call(getLatest, `/api/v1/stations/${s.code}/latest`, { token: operator, params: { code: s.code } });
+    expect(latest.status).toBe(200);
+    const cod = latest.body.values.find((v: { parameter: string }) => v.parameter === 'COD');
+    expect(cod).toMatchObject({ value: 121, level: 'exceeding' });
+
+    const faults = (await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items;
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({ state: 'open', parameter: null });
+
+    // A second faulty file repeats the same episode.
+    await ingestFile({ ...fileOf(s.fileCode, new Date(now.getTime() + 60_000), [['COD', 6, new Date(tomorrow.getTime() + 300_000)]]), source: 'api', now, receivedAt: new Date(now.getTime() + 60_000) });
+    const again = (await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items;
+    expect(again).toHaveLength(1);
+    expect(again[0]!.count).toBe(2);
+  });
+
+  it('impossible times (2047, 9999) create no partition: the readings stay in the default partition', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code);
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    const far = vn('2047-06-01T10:00:00');
+    const end = vn('9999-12-01T10:00:00');
+    const r = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 5, far], ['TSS', 5, end]]), source: 'api', now, receivedAt: now });
+    expect(r.outcome).toBe('partial');
+    const parts = await pool().query(`SELECT to_regclass('reading_204706') AS a, to_regclass('reading_999912') AS b`);
+    expect(parts.rows[0]).toEqual({ a: null, b: null });
+    const where = await pool().query('SELECT tableoid::regclass::text AS t FROM reading WHERE station_id = $1 ORDER BY time', [await stationId(s.code)]);
+    expect(where.rows.map((x) => x.t)).toEqual(['reading_default', 'reading_default']);
+  });
+});
+
+describe('national standards apply without set-up (DOMAIN.md §6)', () => {
+  it('a new ambient station without any binding shows the QCVN 05:2023 limit; a river station QCVN 08:2023 class B', async () => {
+    const f = await makeFacility();
+    const air = await makeStation(f.code, { kind: 'ambient_air', parameters: [{ code: 'PM25' }] });
+    const river = await makeStation(f.code, { kind: 'surface_water', parameters: [{ code: 'COD' }] });
+    const t = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    await addReadings(air.code, 'PM25', [{ time: t, value: 30 }]);
+    await addReadings(river.code, 'COD', [{ time: t, value: 12 }]);
+    await touchStation(air.code, t);
+    await touchStation(river.code, t);
+    const operator = await tokenFor('operator');
+    const a = await call(getLatest, `/api/v1/stations/${air.code}/latest`, { token: operator, params: { code: air.code } });
+    expect(a.body.values[0].limit).not.toBeNull();
+    expect(JSON.stringify(a.body.values[0].limit)).toContain('QCVN05:2023');
+    const r = await call(getLatest, `/api/v1/stations/${river.code}/latest`, { token: operator, params: { code: river.code } });
+    expect(JSON.stringify(r.body.values[0].limit)).toContain('QCVN08:2023');
+    expect(r.body.values[0].limit).toMatchObject({ max: 15 });
+  });
+});
