@@ -29,6 +29,10 @@ function withApi<P extends object = NoParams>(
   return async (req, ctx) => {
     try {
       const params = ((await ctx?.params) ?? {}) as P;
+      // PostgreSQL text cannot hold NUL: such a request names nothing and must not reach the database as a 500.
+      if (/%00/.test(req.url) || Object.values(params).some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+        throw new AppError('VALIDATION', 'the request address contains a NUL character');
+      }
       // Reading the header also marks the route as request-dependent (never prerendered).
       const hasCredentials = req.headers.get('authorization') !== null;
       const principal = access === 'public' && !hasCredentials ? null : await authenticate(req);

@@ -2,7 +2,7 @@ import { scopeFor } from '@/server/api/auth';
 import { listAlerts as listAlertsRoute } from '@/server/api/contract/alerts';
 import { toAlertDto } from '@/server/api/dto';
 import { handle, ok } from '@/server/api/handler';
-import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
+import { decodeIdCursor, encodeCursor } from '@/server/api/pagination';
 import { listAlerts } from '@/lib/services/alerts';
 
 /** GET /api/v1/alerts — staff. Newest first; from/to filter the opening time. */
@@ -17,7 +17,7 @@ export const GET = handle(listAlertsRoute, async ({ query: q, principal }) => {
       from: q.from,
       to: q.to,
       limit: q.limit,
-      cursor: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
+      cursor: q.cursor === undefined ? undefined : decodeIdCursor(q.cursor),
     },
     scopeFor(principal),
   );
