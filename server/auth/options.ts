@@ -6,6 +6,7 @@ import { ROLES } from '@/lib/db/users';
 import { authenticateUser } from '@/lib/services/accounts';
 import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
 import { authSecret } from './secret';
+import { requestClientAddress } from '@/server/http/client';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -31,18 +32,17 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        // Throttle guessing per account and per client address; a locked attempt is refused without checking.
-        const forwarded = req?.headers?.['x-forwarded-for'];
-        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() ?? 'unknown';
-        const keys = [`email:${parsed.data.email.toLowerCase()}`, `ip:${address}`];
+        // Slow guessing down per (account, address) and per address; the address is the socket peer unless a
+        // TRUSTED_PROXIES hop forwarded it. Never a lock on the account itself (security round 2).
+        const address = requestClientAddress(req?.headers);
         const now = Date.now();
-        if (loginRetryAfterMs(keys, now) > 0) return null;
+        if (loginRetryAfterMs(parsed.data.email, address, now) > 0) return null;
         const user = await authenticateUser(parsed.data.email, parsed.data.password);
         if (!user) {
-          recordLoginFailure(keys, now);
+          recordLoginFailure(parsed.data.email, address, now);
           return null;
         }
-        clearLoginFailures(keys);
+        clearLoginFailures(parsed.data.email, address);
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId };
       },
     }),

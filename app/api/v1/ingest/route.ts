@@ -3,6 +3,7 @@ import { ingestFile as ingestFileRoute } from '@/server/api/contract/ingest';
 import { toIngestResultDto } from '@/server/api/dto';
 import { handle, ok } from '@/server/api/handler';
 import { ingestFile } from '@/lib/services/ingest';
+import { requestClientAddress } from '@/server/http/client';
 
 /**
  * POST /api/v1/ingest — facility and admin tokens. Body: the file's bytes; header X-File-Name. Same pipeline as FTP.
@@ -11,14 +12,13 @@ import { ingestFile } from '@/lib/services/ingest';
  */
 export const POST = handle(ingestFileRoute, async ({ req, headers, principal }) => {
   const bytes = Buffer.from(await req.arrayBuffer());
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   const result = await ingestFile({
     name: headers['X-File-Name'],
     bytes,
     source: 'api',
     account: principal.name,
     facilityId: scopeFor(principal).facilityId,
-    remoteAddress: forwarded || null,
+    remoteAddress: requestClientAddress(req.headers),
   });
   return ok(toIngestResultDto(result));
 });
