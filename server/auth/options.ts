@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { ROLES } from '@/lib/db/users';
 import { authenticateUser } from '@/lib/services/accounts';
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
+import { clearLoginFailures, endAllSessions, isSessionCurrent, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
 import { authSecret } from './secret';
 import { requestClientAddress } from '@/server/http/client';
 
@@ -43,12 +43,18 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         clearLoginFailures(parsed.data.email, address);
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId };
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      // Signing out ends every session of the user, including copies of this cookie.
+      if (token?.uid) await endAllSessions(token.uid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       // `user` is present only right after sign-in; afterwards the token carries the claims.
       if (user) {
         token.uid = Number(user.id);
@@ -56,7 +62,12 @@ export const authOptions: NextAuthOptions = {
         token.facilityId = user.facilityId;
         token.name = user.name;
         token.email = user.email;
+        token.sv = user.sessionVersion;
+        return token;
       }
+      // Every later read checks the version: after sign-out, a password or role change or deactivation the saved
+      // cookie is worthless (next-auth answers an empty session and clears the cookie when this throws).
+      if (!(await isSessionCurrent(token.uid ?? 0, token.sv))) throw new Error('session ended');
       return token;
     },
     session({ session, token }) {
