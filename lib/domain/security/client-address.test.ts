@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, ipInRanges, isHttpsRequest, parseIp, parseIpRanges } from './client-address';
+import { clientAddress, ipInRanges, isHttpsRequest, isPublicAddress, parseIp, parseIpRanges } from './client-address';
 
 const proxies = parseIpRanges('10.0.0.0/8, ::1, fd00::/8');
 
@@ -56,4 +56,26 @@ describe('isHttpsRequest', () => {
     ['untrusted peer says https', '1.2.3.4', 'https', false, false],
     ['trusted proxy says http', '10.0.0.2', 'http', false, false],
   ] as const)('%s', (_l, peer, proto, tls, expected) => expect(isHttpsRequest(peer, proto, tls, proxies)).toBe(expected));
+});
+
+describe('isPublicAddress (webhook targets)', () => {
+  it.each([
+    ['loopback', '127.0.0.1', false],
+    ['loopback high', '127.255.0.9', false],
+    ['private 10', '10.1.2.3', false],
+    ['private 172.16', '172.16.0.1', false],
+    ['172.15 is public', '172.15.255.255', true],
+    ['172.32 is public', '172.32.0.0', true],
+    ['private 192.168', '192.168.1.1', false],
+    ['link-local (cloud metadata)', '169.254.169.254', false],
+    ['CGNAT', '100.64.0.1', false],
+    ['unspecified', '0.0.0.0', false],
+    ['IPv6 loopback', '::1', false],
+    ['IPv6 unique local', 'fd00::1', false],
+    ['IPv6 link-local', 'fe80::1', false],
+    ['IPv4-mapped loopback', '::ffff:127.0.0.1', false],
+    ['public IPv4', '8.8.8.8', true],
+    ['public IPv6', '2001:4860:4860::8888', true],
+    ['not an address', 'localhost', false],
+  ])('%s', (_l, ip, expected) => expect(isPublicAddress(ip)).toBe(expected));
 });

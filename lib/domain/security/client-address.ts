@@ -102,3 +102,19 @@ export function isHttpsRequest(peer: string | null | undefined, forwardedProto: 
   if (!p || !ipInRanges(p, trusted)) return false;
   return (forwardedProto ?? '').split(',')[0]?.trim().toLowerCase() === 'https';
 }
+
+/**
+ * Addresses a webhook may not reach unless an admin allow-lists them: loopback, private, link-local, carrier-grade
+ * NAT, unspecified, multicast and reserved ranges (IPv4, IPv6 and IPv4-mapped IPv6 alike).
+ */
+export const NON_PUBLIC_RANGES: readonly IpRange[] = parseIpRanges(
+  [
+    '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24',
+    '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4',
+    '::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8', '64:ff9b::/96',
+  ].join(','),
+);
+
+export function isPublicAddress(ip: string): boolean {
+  return parseIp(ip) !== null && !ipInRanges(ip, NON_PUBLIC_RANGES);
+}
