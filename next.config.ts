@@ -33,7 +33,16 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // HSTS for requests that came over https (directly, or through a proxy's X-Forwarded-Proto, which the launcher's
+      // peer stamp makes meaningful only from TRUSTED_PROXIES); browsers ignore it over plain http in any case.
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
+    ];
   },
   reactStrictMode: true,
   poweredByHeader: false,

@@ -3,18 +3,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-
-/** Only same-site paths are followed after sign-in (no open redirect through ?callbackUrl=). */
-function safeTarget(callbackUrl: string | undefined): string {
-  if (!callbackUrl) return '/map';
-  try {
-    const u = new URL(callbackUrl, window.location.origin);
-    if (u.origin !== window.location.origin || u.pathname.startsWith('/login')) return '/map';
-    return `${u.pathname}${u.search}${u.hash}`;
-  } catch {
-    return '/map';
-  }
-}
+import { safeTarget } from '@/lib/domain/security/safe-target';
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: boolean }) {
   const t = useTranslations('login');
@@ -37,7 +26,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
       setError(true);
       return;
     }
-    router.replace(safeTarget(callbackUrl));
+    // Only same-site paths are followed after sign-in (no open redirect through ?callbackUrl=).
+    router.replace(safeTarget(callbackUrl, window.location.origin));
     router.refresh();
   }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOCAL_TIME_ZONE } from './domain/time';
+import { parseIpRanges } from './domain/security/client-address';
 
 /**
  * All configuration, parsed once. Names and defaults are fixed by the public contract (shared/API.md).
@@ -42,6 +43,21 @@ const schema = z.object({
   AUTH_SECRET: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (comma-separated IPs or CIDR ranges, e.g.
+   * `127.0.0.1,10.0.0.0/8`); empty = none: the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((v) => {
+      try {
+        parseIpRanges(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'TRUSTED_PROXIES: comma-separated IP addresses or CIDR ranges'),
   /** Largest accepted data file in bytes (DOMAIN.md §2, default 1 MiB). */
   INGEST_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** A reading time further ahead than this is stored but flagged clock_ahead. */

@@ -224,7 +224,8 @@ async function main(): Promise<void> {
   if (!devMode) buildIfNeeded(childEnv);
   services.push({
     name: 'web',
-    cmd: [process.execPath, next, devMode ? 'dev' : 'start', '-H', cfg.HOST, '-p', String(cfg.PORT)],
+    // peer-address.cjs stamps each request with its socket peer (X-Forwarded-For is believed only from TRUSTED_PROXIES).
+    cmd: [process.execPath, '--require', path.join(root, 'scripts', 'peer-address.cjs'), next, devMode ? 'dev' : 'start', '-H', cfg.HOST, '-p', String(cfg.PORT)],
     env: childEnv,
     restarts: 0,
     stopping: false,

@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     for (let f = 0; f * FACILITY_STATIONS < STATIONS; f++) {
       const code = `SOAK${String(f + 1).padStart(3, '0')}`;
       const user = `soak${f + 1}`;
-      const password = `soak-pass-${f + 1}`;
+      const password = `soak-password-${f + 1}`;
       await createFacilityService(
         { code, name: `Soak facility ${f + 1}`, ftpUsername: user, ftpPassword: password },
         'soak',

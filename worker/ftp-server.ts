@@ -16,7 +16,7 @@ import { findFtpAccountByUsername, type FtpAccountCredentials } from '../lib/db/
 import { env } from '../lib/env';
 import { ingestFile } from '../lib/services/ingest';
 import { fsyncDir } from '../lib/services/ingest';
-import { hashPassword, verifyPassword } from '../lib/services/accounts';
+import { clearLoginFailures, hashPassword, loginRetryAfterMs, recordLoginFailure, verifyPassword } from '../lib/services/accounts';
 import {
   createIngestQueue,
   listSpoolFiles,
@@ -576,13 +576,22 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       const socket = (connection as unknown as { commandSocket?: net.Socket }).commandSocket;
       // Without this, Nagle's algorithm meets the client's delayed ACK: ~40 ms per command.
       socket?.setNoDelay(true);
+      // Wrong passwords slow down per (user name, address) and per address, as the web login does (security round 2).
+      const address = connection.ip ?? 'unknown';
+      const now = Date.now();
+      if (loginRetryAfterMs(username, address, now, 'ftp') > 0) {
+        log(`ftp: login slowed down for "${username}" from ${address} (recent failures)`);
+        throw new Error('Too many failed logins, try again later');
+      }
       const account = await lookupAccount(username);
       // Unknown users cost one bcrypt check too, so timing does not reveal which names exist.
       const ok = await checkPassword(username, password, account?.passwordHash);
       if (!account || !account.enabled || !ok) {
+        recordLoginFailure(username, address, now, 'ftp');
         log(`ftp: login refused for "${username}" from ${connection.ip ?? '?'}`);
         throw new Error('Invalid username or password');
       }
+      clearLoginFailures(username, address, 'ftp');
       if (!SAFE_CODE.test(account.facilityCode)) throw new Error('Account folder unavailable');
       const root = path.join(ftpRoot, account.facilityCode);
       await mkdir(root, { recursive: true });

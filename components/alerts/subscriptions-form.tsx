@@ -20,11 +20,14 @@ export function SubscriptionsForm({
   initial,
   stations,
   email,
+  webhookAllowed = true,
   save,
 }: {
   initial: SubscriptionValues;
   stations: { id: number; code: string; name: string }[];
   email: string;
+  /** Facility accounts get no webhook channel (staff only). */
+  webhookAllowed?: boolean;
   save: (v: SubscriptionValues) => Promise<SaveResult>;
 }) {
   const t = useTranslations('alerts');
@@ -46,7 +49,7 @@ export function SubscriptionsForm({
       <fieldset className={styles.fieldset}>
         <legend>{t('subscriptions.channels')}</legend>
         <div className={styles.checks}>
-          {CHANNELS.map((c: Channel) => (
+          {CHANNELS.filter((c) => webhookAllowed || c !== 'webhook').map((c: Channel) => (
             <label key={c}>
               <input type="checkbox" name="channel" value={c} checked={v.channels.includes(c)} onChange={(e) => setV({ ...v, channels: toggle(v.channels, c, e.target.checked) })} />
               {t(`subscriptions.channel.${c}`, { email })}

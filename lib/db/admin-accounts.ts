@@ -41,15 +41,15 @@ export async function findAdminUser(id: number): Promise<AdminUserRow | null> {
 }
 
 export async function updateUserRole(id: number, role: Role, facilityId: number | null): Promise<AdminUserRow> {
-  return toUser(await prisma().user.update({ where: { id }, data: { role, facilityId }, select: userSelect }));
+  return toUser(await prisma().user.update({ where: { id }, data: { role, facilityId, sessionVersion: { increment: 1 } }, select: userSelect }));
 }
 
 export async function setUserPasswordHash(id: number, passwordHash: string): Promise<void> {
-  await prisma().user.update({ where: { id }, data: { passwordHash } });
+  await prisma().user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
 }
 
 export async function setUserDisabledAt(id: number, disabledAt: Date | null): Promise<AdminUserRow> {
-  return toUser(await prisma().user.update({ where: { id }, data: { disabledAt }, select: userSelect }));
+  return toUser(await prisma().user.update({ where: { id }, data: { disabledAt, sessionVersion: { increment: 1 } }, select: userSelect }));
 }
 
 export type AdminFtpAccountRow = {

@@ -87,7 +87,7 @@ export async function deactivateFacilityRows(id: number, at: Date): Promise<Faci
       }),
     ]);
     await tx.ftpAccount.updateMany({ where: { facilityId: id, enabled: true }, data: { enabled: false } });
-    await tx.user.updateMany({ where: { facilityId: id, disabledAt: null }, data: { disabledAt: at } });
+    await tx.user.updateMany({ where: { facilityId: id, disabledAt: null }, data: { disabledAt: at, sessionVersion: { increment: 1 } } });
     await tx.station.updateMany({ where: { facilityId: id, enabled: true }, data: { enabled: false } });
     const tokens = await tx.apiToken.updateMany({
       where: { facilityId: id, revokedAt: null },

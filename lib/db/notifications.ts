@@ -68,6 +68,7 @@ export async function listRecipients(db: Queryable, stationId: number, kind: str
         AND (s.station_id IS NULL OR s.station_id = $1)
         AND (cardinality(s.kinds) = 0 OR $2 = ANY(s.kinds))
         AND (u.role <> 'facility' OR u.facility_id = st.facility_id)
+        AND (ch.channel <> 'webhook' OR u.role <> 'facility') -- webhooks are for staff only (security round 2)
      UNION
      SELECT u.id, u.email, 'inapp', NULL
        FROM app_user u

@@ -12,6 +12,8 @@ export type UserRow = {
   facilityId: number | null;
   locale: string;
   disabledAt: Date | null;
+  /** Sessions issued under another version are no longer valid (security round 2). */
+  sessionVersion: number;
 };
 
 const select = {
@@ -22,6 +24,7 @@ const select = {
   facilityId: true,
   locale: true,
   disabledAt: true,
+  sessionVersion: true,
 } as const;
 
 export async function findUserByEmail(email: string): Promise<UserRow | null> {
@@ -56,4 +59,15 @@ export async function createUser(d: {
 
 export async function listUsers(): Promise<UserRow[]> {
   return prisma().user.findMany({ select, orderBy: { email: 'asc' } });
+}
+
+/** Ends every session of the user (sign-out everywhere): their JWTs carry the old version. */
+export async function bumpSessionVersion(id: number): Promise<void> {
+  await prisma().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** The session version of an enabled user; null for an unknown or disabled user. */
+export async function findActiveSessionVersion(id: number): Promise<number | null> {
+  const r = await prisma().user.findUnique({ where: { id }, select: { sessionVersion: true, disabledAt: true } });
+  return r && !r.disabledAt ? r.sessionVersion : null;
 }

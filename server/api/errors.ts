@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError, HTTP_STATUS, isAppError } from '@/lib/errors';
 import type { ApiErrorBody } from './contract/common';
+import { BodyTooLargeError } from './body';
 
 export type IssueDetail = { path: string; message: string };
 
@@ -21,5 +22,6 @@ export function errorResponse(e: unknown, where: string): Response {
     err = new AppError('INTERNAL', 'internal error');
   }
   const body: ApiErrorBody = { error: { code: err.code, message: err.message, details: err.details ?? null } };
-  return Response.json(body, { status: HTTP_STATUS[err.code], headers: { 'cache-control': 'no-store' } });
+  const status = err instanceof BodyTooLargeError ? 413 : HTTP_STATUS[err.code];
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...(status === 413 ? { connection: 'close' } : {}) } });
 }

@@ -5,6 +5,8 @@ import { AppError } from '@/lib/errors';
 import { authenticate, type Principal } from './auth';
 import type { Access, RouteDef } from './contract/define';
 import { errorResponse } from './errors';
+import { assertDeclaredLength, JSON_BODY_MAX_BYTES } from './body';
+import { env } from '@/lib/env';
 import { parseHeader, parseJsonBody, parseParams, parseQuery } from './validate';
 
 /**
@@ -29,6 +31,12 @@ function withApi<P extends object = NoParams>(
   return async (req, ctx) => {
     try {
       const params = ((await ctx?.params) ?? {}) as P;
+      // PostgreSQL text cannot hold NUL: such a request names nothing and must not reach the database as a 500.
+      if (/%00/.test(req.url) || Object.values(params).some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+        throw new AppError('VALIDATION', 'the request address contains a NUL character');
+      }
+      // No route takes a body larger than the largest cap; each body is read under its own cap (server/api/body.ts).
+      assertDeclaredLength(req, Math.max(JSON_BODY_MAX_BYTES, env().INGEST_MAX_BYTES));
       // Reading the header also marks the route as request-dependent (never prerendered).
       const hasCredentials = req.headers.get('authorization') !== null;
       const principal = access === 'public' && !hasCredentials ? null : await authenticate(req);

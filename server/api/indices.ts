@@ -3,6 +3,7 @@ import { findAqiBand, AQI_BANDS } from '@/lib/domain/aqi';
 import { WQI_BANDS } from '@/lib/domain/wqi';
 import { formatIsoLocal } from '@/lib/domain/time';
 import type { IndexKind } from '@/lib/db/aqi';
+import { findStationByCode } from '@/lib/db/stations';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { listIndexService, type IndexItem, type IndexPage } from '@/lib/services/aqi';
@@ -12,7 +13,8 @@ import { decodeCursor, encodeCursor } from './pagination';
 
 /**
  * GET /api/v1/stations/{code}/aqi and /wqi: anyone may read an ambient (AQI) or river (WQI) station's stored index;
- * callers without a token see only what the public page shows (hours ending PUBLIC_DELAY_MINUTES ago or earlier).
+ * callers without a token, and facility tokens reading another facility's station, see only what the public page shows
+ * (hours ending PUBLIC_DELAY_MINUTES ago or earlier).
  */
 const badCursor = () => new AppError('VALIDATION', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
 
@@ -31,8 +33,19 @@ async function readIndex(kind: IndexKind, code: string, q: IndexQuery, principal
     if (!ok) throw badCursor();
   }
   const now = new Date();
-  const publishedUntil = principal ? null : new Date(now.getTime() - env().PUBLIC_DELAY_MINUTES * 60_000);
+  const publishedUntil = (await seesLiveIndex(code, principal)) ? null : new Date(now.getTime() - env().PUBLIC_DELAY_MINUTES * 60_000);
   return listIndexService(kind, code, { resolution: q.resolution, from: q.from, to: q.to, limit: q.limit, after }, { publishedUntil }, now);
+}
+
+/**
+ * Live (undelayed) indices for staff and for a facility reading its own station; anonymous callers and facility
+ * tokens reading another facility's station get the public delay (security round 2).
+ */
+async function seesLiveIndex(code: string, principal: Principal | null): Promise<boolean> {
+  if (!principal) return false;
+  if (principal.facilityId == null) return true;
+  const station = await findStationByCode(code);
+  return station?.facility.id === principal.facilityId;
 }
 
 const nextCursorOf = (page: IndexPage): string | null => (page.next === null ? null : encodeCursor(page.next));

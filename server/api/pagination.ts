@@ -32,6 +32,13 @@ export function decodeIntCursor(cursor: string): number {
   return n;
 }
 
+/** A cursor holding a row id (int4): anything larger was not issued by this API. */
+export function decodeIdCursor(cursor: string): number {
+  const n = decodeIntCursor(cursor);
+  if (n < 0 || n > 2_147_483_647) throw new AppError('VALIDATION', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
+  return n;
+}
+
 export function decodeTimeCursor(cursor: string): Date {
   return new Date(decodeIntCursor(cursor));
 }

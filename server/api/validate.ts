@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { JSON_BODY_MAX_BYTES, readBodyCapped } from './body';
 import { zodIssues } from './errors';
 
 function fail(e: z.ZodError, where: 'query' | 'body' | 'path' | 'header'): never {
@@ -17,8 +18,9 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.outp
 
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
   let body: unknown;
+  const bytes = await readBodyCapped(req, JSON_BODY_MAX_BYTES);
   try {
-    body = await req.json();
+    body = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new AppError('VALIDATION', 'the body must be JSON', [{ path: 'body', message: 'not valid JSON' }]);
   }

@@ -10,6 +10,7 @@ declare module 'next-auth' {
     name: string;
     role: Role;
     facilityId: number | null;
+    sessionVersion: number;
   }
 }
 
@@ -20,5 +21,7 @@ declare module 'next-auth/jwt' {
     facilityId?: number | null;
     name?: string | null;
     email?: string | null;
+    /** users.session_version at sign-in; the session ends when it differs. */
+    sv?: number;
   }
 }

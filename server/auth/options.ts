@@ -4,8 +4,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { ROLES } from '@/lib/db/users';
 import { authenticateUser } from '@/lib/services/accounts';
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
+import { clearLoginFailures, endAllSessions, isSessionCurrent, loginRetryAfterMs, recordLoginFailure } from '@/lib/services/accounts';
 import { authSecret } from './secret';
+import { requestClientAddress } from '@/server/http/client';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -31,24 +32,29 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        // Throttle guessing per account and per client address; a locked attempt is refused without checking.
-        const forwarded = req?.headers?.['x-forwarded-for'];
-        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() ?? 'unknown';
-        const keys = [`email:${parsed.data.email.toLowerCase()}`, `ip:${address}`];
+        // Slow guessing down per (account, address) and per address; the address is the socket peer unless a
+        // TRUSTED_PROXIES hop forwarded it. Never a lock on the account itself (security round 2).
+        const address = requestClientAddress(req?.headers);
         const now = Date.now();
-        if (loginRetryAfterMs(keys, now) > 0) return null;
+        if (loginRetryAfterMs(parsed.data.email, address, now) > 0) return null;
         const user = await authenticateUser(parsed.data.email, parsed.data.password);
         if (!user) {
-          recordLoginFailure(keys, now);
+          recordLoginFailure(parsed.data.email, address, now);
           return null;
         }
-        clearLoginFailures(keys);
-        return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId };
+        clearLoginFailures(parsed.data.email, address);
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, facilityId: user.facilityId, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      // Signing out ends every session of the user, including copies of this cookie.
+      if (token?.uid) await endAllSessions(token.uid);
+    },
+  },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       // `user` is present only right after sign-in; afterwards the token carries the claims.
       if (user) {
         token.uid = Number(user.id);
@@ -56,7 +62,12 @@ export const authOptions: NextAuthOptions = {
         token.facilityId = user.facilityId;
         token.name = user.name;
         token.email = user.email;
+        token.sv = user.sessionVersion;
+        return token;
       }
+      // Every later read checks the version: after sign-out, a password or role change or deactivation the saved
+      // cookie is worthless (next-auth answers an empty session and clears the cookie when this throws).
+      if (!(await isSessionCurrent(token.uid ?? 0, token.sv))) throw new Error('session ended');
       return token;
     },
     session({ session, token }) {

@@ -305,5 +305,7 @@ export async function getNotificationSettingsPage() {
     email: user.email,
     settings,
     stations: stations.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+    /** Webhooks are for staff only (security round 2). */
+    webhookAllowed: user.role !== 'facility',
   };
 }

@@ -99,7 +99,7 @@ describe('answers match the declared response schemas', () => {
     await checked(openapi.GET, '/api/v1/openapi.json');
     await checked(facilities.GET, '/api/v1/facilities?limit=2', { token: admin });
     const code = uid('FC');
-    await checked(facilities.POST, '/api/v1/facilities', { token: admin, body: { code, name: 'Contract', ftpUsername: code.toLowerCase(), ftpPassword: 'secret-pw' } });
+    await checked(facilities.POST, '/api/v1/facilities', { token: admin, body: { code, name: 'Contract', ftpUsername: code.toLowerCase(), ftpPassword: 'secret-pw-long' } });
     await checked(tokens.POST, `/api/v1/facilities/${code}/tokens`, { token: admin, body: { name: 'dl' }, params: { code } });
     await checked(facilities.GET, '/api/v1/facilities');
     await checked(facilities.POST, '/api/v1/facilities', { token: await tokenFor('operator'), body: {} });

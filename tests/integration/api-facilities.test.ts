@@ -66,10 +66,10 @@ describe('POST /api/v1/facilities', () => {
     expect(dup.body.error.code).toBe('CONFLICT');
 
     const ftpUsername = uid('ftp').toLowerCase();
-    await call(createFacility, '/api/v1/facilities', { token: admin, body: { code: uid('F'), name: 'a', ftpUsername, ftpPassword: 'secret-123' } });
+    await call(createFacility, '/api/v1/facilities', { token: admin, body: { code: uid('F'), name: 'a', ftpUsername, ftpPassword: 'secret-123-long' } });
     const dupFtp = await call(createFacility, '/api/v1/facilities', {
       token: admin,
-      body: { code: uid('F'), name: 'b', ftpUsername, ftpPassword: 'secret-123' },
+      body: { code: uid('F'), name: 'b', ftpUsername, ftpPassword: 'secret-123-long' },
     });
     expect(dupFtp.status).toBe(409);
   });

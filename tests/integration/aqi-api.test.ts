@@ -206,6 +206,14 @@ describe('who may read /aqi and /wqi', () => {
     expect(Math.max(...times(anon.body))).toBe(recent - HOUR);
   });
 
+  it('a facility token reading another facility\'s station gets the public delay; its own station is live (security round 2)', async () => {
+    const times = (b: { items: { time: string }[] }) => b.items.map((x) => Date.parse(x.time));
+    const other = await call(getAqi, `/api/v1/stations/${ambient.code}/aqi`, { token: otherFacilityToken, params: { code: ambient.code } });
+    expect(Math.max(...times(other.body))).toBe(recent - HOUR);
+    const own = await call(getAqi, `/api/v1/stations/${ambient.code}/aqi`, { token: await tokenFor('facility', facility.code), params: { code: ambient.code } });
+    expect(Math.max(...times(own.body))).toBe(recent);
+  });
+
   it('404 for a wastewater station, an unknown station, or /wqi of an ambient station; 400 for a bad resolution', async () => {
     for (const token of [null, admin]) {
       expect((await call(getAqi, `/api/v1/stations/${wastewater}/aqi`, { token, params: { code: wastewater } })).status).toBe(404);

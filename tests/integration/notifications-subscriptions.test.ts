@@ -17,7 +17,7 @@ const actor = (u: { id: number; email: string; role: string; facilityId: number 
 describe('per-user notification subscriptions', () => {
   it('saves chosen stations, kinds, channels and webhook as one setting, and audits the change', async () => {
     const s = await makeScene();
-    const input = { allStations: false, stationIds: [s.stationA.id, s.stationB.id], kinds: ['compliance_exceedance', 'offline'], channels: ['email', 'webhook'], webhookUrl: 'https://sms.example/hook' };
+    const input = { allStations: false, stationIds: [s.stationA.id, s.stationB.id], kinds: ['compliance_exceedance', 'offline'], channels: ['email', 'webhook'], webhookUrl: 'https://203.0.113.10/hook' };
     const saved = await saveSubscriptionSettings(actor(s.inspector), input);
     expect(saved).toEqual({ ...input, stationIds: [s.stationA.id, s.stationB.id] });
     const rows = await pool().query(`SELECT station_id FROM notification_subscription WHERE user_id = $1 ORDER BY station_id`, [s.inspector.id]);

@@ -5,7 +5,7 @@ process.env.DEMO ??= '0';
 
 import { disconnectDb } from '@/lib/db/client';
 import { deliverPendingNotifications, notifyAlertEvent, processAlertEvents } from '@/lib/services/notifications';
-import { postWebhook } from '@/lib/services/notifications';
+import { postWebhook, setWebhookAllowListAsAdmin } from '@/lib/services/notifications';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';
 
@@ -14,6 +14,8 @@ const quiet = () => undefined;
 
 beforeAll(async () => {
   hook = await startWebhookReceiver();
+  // The receiver listens on loopback, which personal webhooks may reach only when an admin allow-lists it.
+  await setWebhookAllowListAsAdmin({ email: 'admin@notify.test', role: 'admin' }, ['127.0.0.1']);
 });
 
 afterAll(async () => {
@@ -92,7 +94,7 @@ describe('webhook notifications against a local HTTP receiver', () => {
     hook.delayMs = 1500;
     try {
       const t = Date.now();
-      const res = await postWebhook(hook.url, { ping: 1 }, { timeoutMs: cfgTimeout });
+      const res = await postWebhook(hook.url, { ping: 1 }, { timeoutMs: cfgTimeout, allow: ['127.0.0.1'] });
       expect(res).toEqual({ ok: false, status: null, error: `timeout after ${cfgTimeout} ms` });
       expect(Date.now() - t).toBeLessThan(1400);
     } finally {

@@ -9,6 +9,9 @@ import { hashPassword } from './passwords';
 import { createToken, type CreatedToken } from './tokens';
 
 
+/** New FTP passwords: at least 12 characters (security round 2; stations keep them in configuration, not in memory). */
+export const FTP_PASSWORD_MIN = 12;
+
 export const createFacilityInput = z
   .object({
     code: z.string().trim().regex(CODE_PATTERN, 'letters, digits, _ . - (max 64)'),
@@ -19,7 +22,7 @@ export const createFacilityInput = z
       .trim()
       .regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'letters, digits, _ . @ - (max 64)')
       .nullish(),
-    ftpPassword: z.string().min(6).max(200).nullish(),
+    ftpPassword: z.string().min(FTP_PASSWORD_MIN).max(200).nullish(),
   })
   .refine((v) => Boolean(v.ftpUsername) === Boolean(v.ftpPassword), {
     message: 'ftpUsername and ftpPassword go together',
@@ -31,6 +34,9 @@ export type FacilityWithFtp = FacilityRow & { ftpUsername: string | null };
 
 /** Creates a facility and, when credentials are given, its FTP account (password stored as a bcrypt hash). */
 export async function createFacilityService(input: CreateFacilityInput, actor = 'system'): Promise<FacilityWithFtp> {
+  if (input.ftpPassword != null && input.ftpPassword.length < FTP_PASSWORD_MIN) {
+    throw new AppError('VALIDATION', `FTP passwords have at least ${FTP_PASSWORD_MIN} characters`, { field: 'ftpPassword' });
+  }
   if (await findFacilityByCode(input.code)) {
     throw new AppError('CONFLICT', `facility ${input.code} already exists`, { field: 'code' });
   }

@@ -8,3 +8,4 @@ export * from './passwords';
 export * from './sign-in';
 export * from './tokens';
 export * from './users';
+export * from './sessions';

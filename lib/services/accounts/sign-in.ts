@@ -19,5 +19,5 @@ export async function authenticateUser(email: string, password: string): Promise
   }
   const ok = await verifyPassword(password, user.passwordHash);
   if (!ok || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, facilityId: user.facilityId, locale: user.locale };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, facilityId: user.facilityId, locale: user.locale, sessionVersion: user.sessionVersion };
 }

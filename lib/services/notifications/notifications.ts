@@ -33,7 +33,8 @@ import { ALERT_EVENT_TYPES, ALERT_KINDS, findAlertView, listAlertEventsAfter, re
 import { notifies } from '../../domain/alerts/episodes';
 import { sendMail } from './mailer';
 import { buildDigestMessage } from './message';
-import { postWebhook } from './webhook';
+import { postWebhook, webhookTargetProblem, type WebhookAllowList } from './webhook';
+import { getWebhookAllowList } from './webhook-allow';
 import { scopeFor, listVisibleStations, type Viewer } from '../stations';
 
 export type NotifierConfig = Pick<
@@ -208,6 +209,7 @@ export async function deliverPendingNotifications(
   const log = opts.log ?? ((line: string) => console.log(line));
   const rows = await claimDueNotifications(now, opts.limit ?? 100, 2 * cfg.WEBHOOK_TIMEOUT_MS + 60_000);
   const result = { sent: 0, retried: 0, failed: 0 };
+  let allowList: Promise<WebhookAllowList> | undefined;
   const alerts = new Map<number, Promise<AlertView | null>>();
   const alertOf = (id: number) => {
     let p = alerts.get(id);
@@ -246,7 +248,13 @@ export async function deliverPendingNotifications(
       if (head.channel === 'email') {
         await sendMail(cfg, { to: head.target, subject: msg.subject, text: msg.text });
       } else {
-        const res = await postWebhook(head.target, { ...msg.payload, notificationId: head.id, ...(group.length > 1 ? { notificationIds: group.map((r) => r.id) } : {}) }, { timeoutMs: cfg.WEBHOOK_TIMEOUT_MS });
+        // Personal webhooks are checked again at send time (DNS may have changed); the operator's WEBHOOK_URL is trusted.
+        const allow = head.userId === null ? null : await (allowList ??= getWebhookAllowList());
+        const res = await postWebhook(
+          head.target,
+          { ...msg.payload, notificationId: head.id, ...(group.length > 1 ? { notificationIds: group.map((r) => r.id) } : {}) },
+          { timeoutMs: cfg.WEBHOOK_TIMEOUT_MS, allow: allow ?? undefined, trusted: allow === null },
+        );
         if (!res.ok) throw new Error(res.error);
       }
       for (const row of group) {
@@ -331,6 +339,12 @@ export async function saveSubscriptionSettings(actor: Actor, input: unknown): Pr
   const parsed = subscriptionInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', 'Invalid subscription', parsed.error.flatten());
   const v = parsed.data;
+  // Webhooks are for staff only, and only to public addresses unless allow-listed (security round 2: SSRF).
+  if (v.channels.includes('webhook')) {
+    if (actor.role === 'facility') throw new AppError('FORBIDDEN', 'webhooks are for staff accounts only');
+    const problem = await webhookTargetProblem(v.webhookUrl ?? '', await getWebhookAllowList());
+    if (problem) throw new AppError('VALIDATION', problem, { fieldErrors: { webhookUrl: [problem] } });
+  }
   const stationIds = [...new Set(v.stationIds)];
   if (!v.allStations && stationIds.length > 0) {
     const visible = await listVisibleStations(scopeFor(actor));

@@ -8,8 +8,11 @@ export { isoDateTime, localDate } from '@/lib/dto/wire';
 
 export const stationCode = z.string().min(1).max(64).describe('station code');
 export const codeParams = z.object({ code: stationCode });
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const stationIdParams = z.object({ code: stationCode, id: z.coerce.number().int().positive() });
+/** Row ids are PostgreSQL int4: a larger number can name no row, and must not reach the database (it would fail). */
+export const INT4_MAX = 2_147_483_647;
+export const rowId = z.coerce.number().int().positive().max(INT4_MAX);
+export const idParams = z.object({ id: rowId });
+export const stationIdParams = z.object({ code: stationCode, id: rowId });
 
 export const nextCursor = z.string().nullable().describe('pass as ?cursor= to get the next page; null on the last page');
 

@@ -15,7 +15,7 @@ export default async function NotificationSettingsPage() {
   return (
     <>
       <PageHead title={t('title')} intro={t('intro')} />
-      <SubscriptionsForm initial={data.settings} stations={data.stations} email={data.email} save={saveSubscriptionsAction} />
+      <SubscriptionsForm initial={data.settings} stations={data.stations} email={data.email} webhookAllowed={data.webhookAllowed} save={saveSubscriptionsAction} />
       {monthly && <MonthlySubscriptionForm {...monthly} save={saveMonthlySubscriptionAction} />}
     </>
   );

@@ -8,7 +8,9 @@ import { listAlerts } from '@/lib/services/alerts';
 
 function alertCursor(cursor: string): string {
   const key = decodeCursor(cursor);
-  if (!/^\d+\.\d+$/.test(key)) throw new AppError('VALIDATION', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
+  // "<openedAt ms>.<id>"; an id beyond int4 is refused here, not by the database (500).
+  const m = /^(\d{1,15})\.(\d{1,10})$/.exec(key);
+  if (!m || Number(m[2]) > 2_147_483_647) throw new AppError('VALIDATION', 'invalid cursor', [{ path: 'query.cursor', message: 'not a cursor from this API' }]);
   return key;
 }
 

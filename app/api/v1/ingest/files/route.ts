@@ -2,7 +2,7 @@ import { listIngestFiles } from '@/server/api/contract/ingest';
 import { toIngestFileDto } from '@/server/api/dto';
 import { handle, ok } from '@/server/api/handler';
 import { listLedger } from '@/server/api/ledger';
-import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
+import { decodeIdCursor, encodeCursor } from '@/server/api/pagination';
 
 /** GET /api/v1/ingest/files — staff. The ledger, newest first; from/to filter the received time. */
 export const GET = handle(listIngestFiles, async ({ query: q }) => {
@@ -12,7 +12,7 @@ export const GET = handle(listIngestFiles, async ({ query: q }) => {
     from: q.from,
     to: q.to,
     limit: q.limit,
-    beforeId: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
+    beforeId: q.cursor === undefined ? undefined : decodeIdCursor(q.cursor),
   });
   return ok({
     items: page.items.map(toIngestFileDto),

@@ -2,7 +2,7 @@ import { actorOf, scopeFor } from '@/server/api/auth';
 import { createOverlay, listOverlays } from '@/server/api/contract/qc';
 import { toOverlayDto } from '@/server/api/dto';
 import { created, handle, ok } from '@/server/api/handler';
-import { decodeIntCursor, encodeCursor } from '@/server/api/pagination';
+import { decodeIdCursor, encodeCursor } from '@/server/api/pagination';
 import { createOverlayService, listOverlaysService } from '@/lib/services/qc';
 
 /** GET /api/v1/stations/{code}/overlays — the station's overlays, newest first (404 for another facility's station). */
@@ -10,7 +10,7 @@ export const GET = handle(listOverlays, async ({ params, query: q, principal }) 
   const page = await listOverlaysService(params.code, scopeFor(principal), {
     activeOnly: q.active === 'true',
     limit: q.limit,
-    beforeId: q.cursor === undefined ? undefined : decodeIntCursor(q.cursor),
+    beforeId: q.cursor === undefined ? undefined : decodeIdCursor(q.cursor),
   });
   return ok({
     items: page.items.map((o) => toOverlayDto(o, page.station.code)),

@@ -1,0 +1,12 @@
+// Preloaded into `next start` (node --require): stamps every request with its socket's peer address under
+// x-quantrac-peer, replacing anything a client sent under that name. The app believes X-Forwarded-For only when this
+// peer is one of TRUSTED_PROXIES (server/http/client.ts). Plain CommonJS: it runs before anything is compiled.
+const http = require('node:http');
+
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function emitWithPeer(event, req, ...rest) {
+  if (event === 'request' && req && req.headers) {
+    req.headers['x-quantrac-peer'] = (req.socket && req.socket.remoteAddress) || '';
+  }
+  return emit.call(this, event, req, ...rest);
+};
