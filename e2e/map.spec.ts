@@ -60,6 +60,52 @@ test('an operator filters exceeding stations on the map, opens one, changes the 
   for (const item of ['calibrating', 'device_error', 'offline', 'overlay', 'limit', 'approaching', 'suspect', 'fail']) {
     await expect(legend.locator(`[data-legend-item="${item}"]`)).toBeVisible();
   }
+  // Every legend swatch is drawn: a fill or a line colour that is not transparent (a client module's constant used
+  // on the server once left "Attempted to call LIMIT_LINE_COLOR() from the server" in the style instead).
+  const swatches = await legend.locator('[data-legend-item] > span[aria-hidden]').evaluateAll((els) =>
+    els.map((e) => {
+      const cs = getComputedStyle(e);
+      return { style: e.getAttribute('style') ?? '', bg: cs.backgroundColor, line: cs.borderTopStyle === 'none' ? '' : cs.borderTopColor };
+    }),
+  );
+  expect(swatches).toHaveLength(8);
+  for (const s of swatches) {
+    expect(s.style).not.toContain('Attempted');
+    const colours = [s.bg, s.line].filter((c) => c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent');
+    expect(colours.length, JSON.stringify(s)).toBeGreaterThan(0);
+  }
+
+  // Each chart downloads as CSV (its points, ISO times at +07:00) and as PNG.
+  const csvDownload = page.waitForEvent('download');
+  await ph.getByTestId('chart-csv').click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(new RegExp(`^${fx.exceeding.code}_PH_.*\\.csv$`));
+  const csvText = await new Promise<string>((resolve, reject) => {
+    void csvFile.createReadStream().then((stream) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (c: Buffer) => parts.push(c));
+      stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+      stream.on('error', reject);
+    }, reject);
+  });
+  const csvLines = csvText.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(csvLines[0]).toContain('Thời gian');
+  expect(csvLines.length).toBeGreaterThan(10);
+  expect(csvLines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00,/);
+  const pngDownload = page.waitForEvent('download');
+  await ph.getByTestId('chart-png').click();
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  const pngHead = await new Promise<Buffer>((resolve, reject) => {
+    void pngFile.createReadStream().then((stream) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (c: Buffer) => parts.push(c));
+      stream.on('end', () => resolve(Buffer.concat(parts)));
+      stream.on('error', reject);
+    }, reject);
+  });
+  expect(pngHead.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(pngHead.length).toBeGreaterThan(2000);
 });
 
 test('an operator colours the map by AQI: ambient stations take their band colour, the others keep their state', async ({ page }) => {
