@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { fixturePerFile, login } from './fixtures';
 import { createAqiFixture } from './fixtures-aqi';
 import { createMonitoringFixture } from './fixtures-monitoring';
+import { markerOf } from './fixtures-map';
 
 const fx = fixturePerFile(createMonitoringFixture);
 const aq = fixturePerFile(createAqiFixture);
@@ -11,6 +12,8 @@ test('an operator filters exceeding stations on the map, opens one, changes the 
   const main = page.locator('main');
   const exceeding = main.locator(`.station-marker[data-station="${fx.exceeding.code}"]`);
   const good = main.locator(`.station-marker[data-station="${fx.good.code}"]`);
+  // Other runs' stations stand at the same places (and cluster with these): keep this facility's only.
+  await main.getByLabel('Cơ sở', { exact: true }).selectOption({ label: fx.facility.name });
   await expect(exceeding).toHaveAttribute('data-state', 'exceeding');
   await expect(good).toHaveAttribute('data-state', 'good');
 
@@ -113,9 +116,10 @@ test('an operator colours the map by AQI: ambient stations take their band colou
   const main = page.locator('main');
   const ambient = main.locator(`.station-marker[data-station="${aq.ambient.code}"]`);
   const wastewater = main.locator(`.station-marker[data-station="${fx.good.code}"]`);
+  const fillOf = async (code: string) => (await markerOf(page, code)).evaluate((e) => (e as HTMLElement).style.background);
+  const wastewaterFill = await fillOf(fx.good.code);
+  const stateFill = await fillOf(aq.ambient.code);
   await expect(ambient).toBeAttached();
-  const stateFill = await ambient.evaluate((e) => (e as HTMLElement).style.background);
-  const wastewaterFill = await wastewater.evaluate((e) => (e as HTMLElement).style.background);
 
   // State colouring is the default.
   const toggle = main.getByTestId('map-mode-toggle');
@@ -125,14 +129,18 @@ test('an operator colours the map by AQI: ambient stations take their band colou
   await toggle.getByRole('button', { name: 'Theo AQI' }).click();
   await expect(ambient).toHaveAttribute('data-aqi', String(Math.round(aq.unpublishedAqi)));
   await expect(ambient).toHaveAttribute('data-aqi-category', /.+/);
+  // The AQI number is written on the marker itself.
+  await expect(ambient).toHaveText(String(Math.round(aq.unpublishedAqi)));
   await expect(main.getByTestId('aqi-map-legend')).toBeVisible();
   await expect(main.getByTestId('aqi-coloured-count')).toContainText('trạm được tô theo AQI');
   expect(await ambient.evaluate((e) => (e as HTMLElement).style.background)).not.toBe(stateFill);
-  expect(await wastewater.evaluate((e) => (e as HTMLElement).style.background)).toBe(wastewaterFill);
+  expect(await fillOf(fx.good.code)).toBe(wastewaterFill);
+  await expect(wastewater).not.toHaveAttribute('data-aqi', /.*/);
+  await markerOf(page, aq.ambient.code);
 
   // The popup shows the AQI too; switching back restores the state colours.
   // Other stations may lie on top of this one: click this marker itself.
-  await ambient.dispatchEvent('click');
+  await ambient.click();
   await expect(main.locator(`[data-popup-station="${aq.ambient.code}"] [data-popup-aqi]`)).toBeVisible();
   await page.keyboard.press('Escape');
   await toggle.getByRole('button', { name: 'Theo trạng thái' }).click();
