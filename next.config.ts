@@ -7,7 +7,8 @@ const isDev = process.env.NODE_ENV !== 'production';
 
 /**
  * The origin of MAP_TILE_URL for img-src ({s} subdomains become a wildcard), or nothing when no online map is set:
- * images then come only from this server. Read when the server starts (`next start` loads the configuration).
+ * images then come only from this server. Fixed at build time (headers go into the build): scripts/launch.ts rebuilds
+ * when MAP_TILE_URL changes.
  */
 function tileOrigin(url: string | undefined): string {
   if (!url) return '';
