@@ -6,14 +6,30 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const isDev = process.env.NODE_ENV !== 'production';
 
 /**
+ * The origin of MAP_TILE_URL for img-src ({s} subdomains become a wildcard), or nothing when no online map is set:
+ * images then come only from this server. Fixed at build time (headers go into the build): scripts/launch.ts rebuilds
+ * when MAP_TILE_URL changes.
+ */
+function tileOrigin(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url.replace(/\{s\}/g, 'tile-subdomain').replace(/\{[a-z]+\}/gi, '0'));
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return '';
+    return ` ${u.protocol}//${u.host.replace('tile-subdomain', '*')}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Security headers for every response. Leaflet and Recharts set inline styles and Next hydrates with inline scripts,
- * hence 'unsafe-inline'; map tiles may come from a configured https tile server.
+ * hence 'unsafe-inline'; map tiles may come from the configured tile server (MAP_TILE_URL) only.
  */
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
+  `img-src 'self' data: blob:${tileOrigin(process.env.MAP_TILE_URL)}`,
   "font-src 'self' data:",
   `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
   "frame-ancestors 'none'",

@@ -91,8 +91,9 @@ test('an admin declares maintenance for one parameter of a station and cancels i
 
   const f = page.getByTestId('maintenance-form');
   await f.locator('select[name="stationCode"]').selectOption(station.code);
-  await f.locator('input[name="from"]').fill('2030-01-02T08:00');
-  await f.locator('input[name="to"]').fill('2030-01-02T11:30');
+  // One date input everywhere: dd/MM/yyyy HH:mm typed, whatever the browser's locale.
+  await f.locator('[data-date-input="from"]').fill('02/01/2030 08:00');
+  await f.locator('[data-date-input="to"]').fill('02/01/2030 11:30');
   await f.getByLabel('Một số thông số').check();
   await f.locator('input[name="parameters"][value="COD"]').check();
   await f.locator('input[name="reason"]').fill(reason);

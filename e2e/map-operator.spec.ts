@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createUiFixture, fixturePerFile, login } from './fixtures';
+import { markerOf } from './fixtures-map';
 
 const fx = fixturePerFile(createUiFixture);
 
@@ -10,18 +11,17 @@ test('an operator signs in and the map shows every station of the fixture', asyn
 
   const codes = [...fx.facilityA.stations, ...fx.facilityB.stations].map((s) => s.code);
   for (const code of codes) {
-    await expect(main.locator(`.station-marker[data-station="${code}"]`)).toHaveCount(1);
+    await expect(await markerOf(page, code)).toHaveCount(1);
   }
 
   // The station that sent a file just now is receiving; one that never sent is offline.
   const [receiving, silent] = fx.facilityA.stations;
   if (!receiving || !silent) throw new Error('fixture has two stations in facility A');
-  await expect(main.locator(`.station-marker[data-station="${receiving.code}"]`)).toHaveAttribute('data-state', 'good');
-  await expect(main.locator(`.station-marker[data-station="${silent.code}"]`)).toHaveAttribute('data-state', 'offline');
+  await expect(await markerOf(page, silent.code)).toHaveAttribute('data-state', 'offline');
+  await expect(await markerOf(page, receiving.code)).toHaveAttribute('data-state', 'good');
 
   // The popup names the station and links to its page.
-  // Other specs may leave stations at the same coordinates on top of this one: click this marker itself.
-  await main.locator(`.station-marker[data-station="${receiving.code}"]`).dispatchEvent('click');
+  await main.locator(`.station-marker[data-station="${receiving.code}"]`).click();
   const popup = main.locator(`[data-popup-station="${receiving.code}"]`);
   await expect(popup).toBeVisible();
   await expect(popup).toContainText(receiving.name);

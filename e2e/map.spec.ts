@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { fixturePerFile, login } from './fixtures';
 import { createAqiFixture } from './fixtures-aqi';
 import { createMonitoringFixture } from './fixtures-monitoring';
+import { markerOf } from './fixtures-map';
 
 const fx = fixturePerFile(createMonitoringFixture);
 const aq = fixturePerFile(createAqiFixture);
@@ -11,6 +12,8 @@ test('an operator filters exceeding stations on the map, opens one, changes the 
   const main = page.locator('main');
   const exceeding = main.locator(`.station-marker[data-station="${fx.exceeding.code}"]`);
   const good = main.locator(`.station-marker[data-station="${fx.good.code}"]`);
+  // Other runs' stations stand at the same places (and cluster with these): keep this facility's only.
+  await main.getByLabel('Cơ sở', { exact: true }).selectOption({ label: fx.facility.name });
   await expect(exceeding).toHaveAttribute('data-state', 'exceeding');
   await expect(good).toHaveAttribute('data-state', 'good');
 
@@ -60,6 +63,52 @@ test('an operator filters exceeding stations on the map, opens one, changes the 
   for (const item of ['calibrating', 'device_error', 'offline', 'overlay', 'limit', 'approaching', 'suspect', 'fail']) {
     await expect(legend.locator(`[data-legend-item="${item}"]`)).toBeVisible();
   }
+  // Every legend swatch is drawn: a fill or a line colour that is not transparent (a client module's constant used
+  // on the server once left "Attempted to call LIMIT_LINE_COLOR() from the server" in the style instead).
+  const swatches = await legend.locator('[data-legend-item] > span[aria-hidden]').evaluateAll((els) =>
+    els.map((e) => {
+      const cs = getComputedStyle(e);
+      return { style: e.getAttribute('style') ?? '', bg: cs.backgroundColor, line: cs.borderTopStyle === 'none' ? '' : cs.borderTopColor };
+    }),
+  );
+  expect(swatches).toHaveLength(8);
+  for (const s of swatches) {
+    expect(s.style).not.toContain('Attempted');
+    const colours = [s.bg, s.line].filter((c) => c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent');
+    expect(colours.length, JSON.stringify(s)).toBeGreaterThan(0);
+  }
+
+  // Each chart downloads as CSV (its points, ISO times at +07:00) and as PNG.
+  const csvDownload = page.waitForEvent('download');
+  await ph.getByTestId('chart-csv').click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(new RegExp(`^${fx.exceeding.code}_PH_.*\\.csv$`));
+  const csvText = await new Promise<string>((resolve, reject) => {
+    void csvFile.createReadStream().then((stream) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (c: Buffer) => parts.push(c));
+      stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+      stream.on('error', reject);
+    }, reject);
+  });
+  const csvLines = csvText.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(csvLines[0]).toContain('Thời gian');
+  expect(csvLines.length).toBeGreaterThan(10);
+  expect(csvLines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00,/);
+  const pngDownload = page.waitForEvent('download');
+  await ph.getByTestId('chart-png').click();
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  const pngHead = await new Promise<Buffer>((resolve, reject) => {
+    void pngFile.createReadStream().then((stream) => {
+      const parts: Buffer[] = [];
+      stream.on('data', (c: Buffer) => parts.push(c));
+      stream.on('end', () => resolve(Buffer.concat(parts)));
+      stream.on('error', reject);
+    }, reject);
+  });
+  expect(pngHead.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(pngHead.length).toBeGreaterThan(2000);
 });
 
 test('an operator colours the map by AQI: ambient stations take their band colour, the others keep their state', async ({ page }) => {
@@ -67,9 +116,10 @@ test('an operator colours the map by AQI: ambient stations take their band colou
   const main = page.locator('main');
   const ambient = main.locator(`.station-marker[data-station="${aq.ambient.code}"]`);
   const wastewater = main.locator(`.station-marker[data-station="${fx.good.code}"]`);
+  const fillOf = async (code: string) => (await markerOf(page, code)).evaluate((e) => (e as HTMLElement).style.background);
+  const wastewaterFill = await fillOf(fx.good.code);
+  const stateFill = await fillOf(aq.ambient.code);
   await expect(ambient).toBeAttached();
-  const stateFill = await ambient.evaluate((e) => (e as HTMLElement).style.background);
-  const wastewaterFill = await wastewater.evaluate((e) => (e as HTMLElement).style.background);
 
   // State colouring is the default.
   const toggle = main.getByTestId('map-mode-toggle');
@@ -79,14 +129,18 @@ test('an operator colours the map by AQI: ambient stations take their band colou
   await toggle.getByRole('button', { name: 'Theo AQI' }).click();
   await expect(ambient).toHaveAttribute('data-aqi', String(Math.round(aq.unpublishedAqi)));
   await expect(ambient).toHaveAttribute('data-aqi-category', /.+/);
+  // The AQI number is written on the marker itself.
+  await expect(ambient).toHaveText(String(Math.round(aq.unpublishedAqi)));
   await expect(main.getByTestId('aqi-map-legend')).toBeVisible();
   await expect(main.getByTestId('aqi-coloured-count')).toContainText('trạm được tô theo AQI');
   expect(await ambient.evaluate((e) => (e as HTMLElement).style.background)).not.toBe(stateFill);
-  expect(await wastewater.evaluate((e) => (e as HTMLElement).style.background)).toBe(wastewaterFill);
+  expect(await fillOf(fx.good.code)).toBe(wastewaterFill);
+  await expect(wastewater).not.toHaveAttribute('data-aqi', /.*/);
+  await markerOf(page, aq.ambient.code);
 
   // The popup shows the AQI too; switching back restores the state colours.
   // Other stations may lie on top of this one: click this marker itself.
-  await ambient.dispatchEvent('click');
+  await ambient.click();
   await expect(main.locator(`[data-popup-station="${aq.ambient.code}"] [data-popup-aqi]`)).toBeVisible();
   await page.keyboard.press('Escape');
   await toggle.getByRole('button', { name: 'Theo trạng thái' }).click();

@@ -9,8 +9,12 @@ const fx = fixturePerFile(async () => {
   return ui;
 });
 
-/** `yyyy-MM-ddTHH:mm` in Vietnam local time, as a datetime-local input takes it. */
-const localInput = (d: Date) => formatIsoLocal(d).slice(0, 16);
+/** `dd/MM/yyyy HH:mm` in Vietnam local time, as the date input takes it in both languages. */
+const localInput = (d: Date) => {
+  const [day, time] = formatIsoLocal(d).slice(0, 16).split('T') as [string, string];
+  const [y, m, dd] = day.split('-');
+  return `${dd}/${m}/${y} ${time}`;
+};
 
 test('the review queue shows a reading that failed QC, with its reason and a link to the station', async ({ page }) => {
   const station = fx.facilityA.stations[0]!;

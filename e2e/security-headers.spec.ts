@@ -44,7 +44,7 @@ test('signing in, the map and a station page work under the Content-Security-Pol
   });
   await login(page, fx.operator);
   await expect(page.locator('.leaflet-container')).toBeVisible();
-  await expect(page.locator('.station-marker').first()).toBeVisible();
+  await expect(page.locator('.station-marker, .marker-cluster').first()).toBeVisible();
   const station = fx.facilityA.stations[0]!;
   await page.goto(`/stations/${station.code}`);
   await expect(page.locator('main').getByTestId('station-head')).toBeVisible();

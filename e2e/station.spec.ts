@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fixturePerFile, login } from './fixtures';
+import { markerOf } from './fixtures-map';
 import { createMonitoringFixture } from './fixtures-monitoring';
 
 const fx = fixturePerFile(createMonitoringFixture);
@@ -8,7 +9,7 @@ test('a station that stops sending shows as offline once its interval + grace ha
   test.setTimeout(240_000);
   await login(page, fx.operator);
   const main = page.locator('main');
-  const marker = main.locator(`.station-marker[data-station="${fx.stopping.code}"]`);
+  const marker = await markerOf(page, fx.stopping.code);
 
   // Interval 1 min + grace 1 min; its last file was 45 s before the fixture was made.
   if (Date.now() < fx.stoppingOfflineAt.getTime() - 5_000) await expect(marker).toHaveAttribute('data-state', 'good');

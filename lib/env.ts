@@ -64,6 +64,8 @@ const schema = z.object({
   CLOCK_AHEAD_MINUTES: z.coerce.number().int().nonnegative().default(10),
   /** Optional raster tile URL template for deployments with internet; the offline GeoJSON basemap is the default. */
   MAP_TILE_URL: z.string().optional(),
+  /** Credit line of that tile server (HTML allowed), shown in the map's corner when its layer is on. */
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
   /** Station state colours as JSON over the DOMAIN.md §7 defaults, e.g. {"good":"#1DCE6C"}. */
   STATION_STATE_COLORS: z.string().optional(),
   /** Port of the embedded PostgreSQL started when DATABASE_URL is unset. */

@@ -57,7 +57,8 @@ function sourceFingerprint(): string {
 
 function buildIfNeeded(childEnv: NodeJS.ProcessEnv): void {
   const stamp = path.join(root, '.next', 'quantrac-build-stamp');
-  const fp = sourceFingerprint();
+  // The CSP (next.config.ts) names MAP_TILE_URL's server and is fixed at build time: a new tile URL rebuilds.
+  const fp = `${sourceFingerprint()}:${childEnv.MAP_TILE_URL ?? ''}`;
   if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) {
     log('web build is up to date');
     return;

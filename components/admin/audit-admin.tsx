@@ -20,8 +20,49 @@ export type AuditEntry = {
 };
 export type AuditFilterValues = { actor: string; entity: string; action: string; entityId: string; from: string; to: string };
 
+/**
+ * Audit codes in the reader's language: actions (`report.export`), entities (`alert`), changed fields and the values
+ * whose codes have names (alert states and dispositions, roles, averaging bases). Unknown codes stay as they are.
+ */
+function useAuditLabels() {
+  const ta = useTranslations('screens.audit');
+  const t = useTranslations();
+  const key = (code: string) => code.replace(/[^A-Za-z0-9_]/g, '_');
+  // Codes come from stored entries: a key is looked up (has) before it is read.
+  type AnyKey = Parameters<typeof t>[0];
+  type AuditKey = Parameters<typeof ta>[0];
+  const pick = (ns: string, code: string): string | null => {
+    const k = `${ns}.${key(code)}` as AnyKey;
+    return t.has(k) ? t(k) : null;
+  };
+  const own = (ns: 'actions' | 'entities' | 'fields', code: string): string => {
+    const k = `${ns}.${key(code)}` as AuditKey;
+    return ta.has(k) ? ta(k) : code;
+  };
+  return {
+    action: (a: string) => own('actions', a),
+    entity: (e: string) => own('entities', e),
+    field: (f: string) => own('fields', f),
+    value: (entity: string, field: string, v: string): string => {
+      const last = field.split('.').pop() ?? field;
+      const named =
+        last === 'disposition'
+          ? pick('alerts.dispositions', v)
+          : last === 'state'
+            ? pick(entity === 'alert' ? 'alerts.states' : 'states', v)
+            : last === 'role'
+              ? pick('roles', v)
+              : last === 'basis' || last === 'averaging'
+                ? pick('alerts.bases', v)
+                : null;
+      return named ?? v;
+    },
+  };
+}
+
 export function AuditFilters({ values, entities, actions }: { values: AuditFilterValues; entities: string[]; actions: string[] }) {
   const t = useTranslations('adminArea');
+  const label = useAuditLabels();
   return (
     <AdminFilterForm action="/admin/audit" testId="audit-filters" values={values}>
       <label>
@@ -30,11 +71,11 @@ export function AuditFilters({ values, entities, actions }: { values: AuditFilte
       </label>
       <label>
         {t('audit.entity')}
-        <Select name="entity" defaultValue={values.entity} empty={t('filters.all')} options={entities} />
+        <Select name="entity" defaultValue={values.entity} empty={t('filters.all')} options={entities.map((e) => ({ value: e, label: label.entity(e) }))} />
       </label>
       <label>
         {t('audit.action')}
-        <Select name="action" defaultValue={values.action} empty={t('filters.all')} options={actions} />
+        <Select name="action" defaultValue={values.action} empty={t('filters.all')} options={actions.map((a) => ({ value: a, label: label.action(a) }))} />
       </label>
       <label>
         {t('audit.entityId')}
@@ -54,6 +95,7 @@ export function AuditFilters({ values, entities, actions }: { values: AuditFilte
 
 function AuditDiff({ entry }: { entry: AuditEntry }) {
   const t = useTranslations('adminArea.audit');
+  const label = useAuditLabels();
   const rows = diffAudit(entry.before, entry.after);
   if (rows.length === 0) return <span className="muted">{t('noChange')}</span>;
   return (
@@ -61,10 +103,10 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-key={r.key} data-kind={r.kind}>
-            <th className="mono">{r.key}</th>
-            <td>{r.before !== null && <span className={styles.removed}>{r.before}</span>}</td>
+            <th title={r.key}>{label.field(r.key)}</th>
+            <td>{r.before !== null && <span className={styles.removed}>{label.value(entry.entity, r.key, r.before)}</span>}</td>
             <td aria-hidden>{r.kind === 'changed' ? '→' : ''}</td>
-            <td>{r.after !== null && <span className={styles.added}>{r.after}</span>}</td>
+            <td>{r.after !== null && <span className={styles.added}>{label.value(entry.entity, r.key, r.after)}</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -74,6 +116,7 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useTranslations('adminArea');
+  const label = useAuditLabels();
   return (
     <DataTable
       testId="audit-table"
@@ -84,12 +127,13 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       columns={[
         { header: t('audit.when'), className: 'nowrap', cell: (e) => formatDateTime(e.at) },
         { header: t('audit.actor'), cell: (e) => e.actor.replace(/^user:/, '') },
-        { header: t('audit.action'), className: 'mono', cell: (e) => e.action },
+        { header: t('audit.action'), cellProps: (e) => ({ title: e.action }), cell: (e) => label.action(e.action) },
         {
           header: t('audit.entity'),
+          cellProps: (e) => ({ title: e.entity }),
           cell: (e) => (
             <>
-              <span className="mono">{e.entity}</span> {e.entityId && <span className="mono muted">{e.entityId}</span>}
+              {label.entity(e.entity)} {e.entityId && <span className="mono muted">{e.entityId}</span>}
             </>
           ),
         },

@@ -45,3 +45,13 @@ describe('diffAudit', () => {
     expect(diffAudit(before as never, after as never)).toEqual(expected);
   });
 });
+
+describe('diffAudit times', () => {
+  it.each([
+    { label: 'UTC instant → local time', before: { at: '2026-12-07T15:30:00.000Z' }, want: '07/12/2026 22:30' },
+    { label: 'instant with an offset', before: { at: '2026-12-07T08:00:00+07:00' }, want: '07/12/2026 08:00' },
+    { label: 'a day key stays as it is', before: { at: '2026-12-07' }, want: '2026-12-07' },
+  ])('$label', ({ before, want }) => {
+    expect(diffAudit(before, {})[0]?.before).toBe(want);
+  });
+});

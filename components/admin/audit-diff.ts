@@ -1,3 +1,5 @@
+import { formatDateTime } from '@/lib/domain/time';
+
 /**
  * A readable before/after of one audit entry (pure). Objects are flattened to dotted keys; arrays and scalars compare
  * as their JSON text. Only keys whose value differs are listed, in first-seen order (before's keys, then after's);
@@ -19,9 +21,13 @@ function flatten(value: Json | null | undefined, prefix: string, out: Map<string
   out.set(prefix || '(value)', show(value));
 }
 
+/** An instant as stored in JSON (ISO 8601 with Z or an offset). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function show(v: Json): string {
   if (v === null) return '—';
-  if (typeof v === 'string') return v;
+  // Times read in Asia/Ho_Chi_Minh (dd/MM/yyyy HH:mm), never as the UTC text the entry stores.
+  if (typeof v === 'string') return ISO_INSTANT.test(v) ? formatDateTime(v) : v;
   if (Array.isArray(v)) return v.length === 0 ? '[]' : v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   return JSON.stringify(v);
 }

@@ -1,33 +1,35 @@
 'use client';
+import { useRef } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDate, formatDateTime, formatTime } from '@/lib/domain/time';
+import { chartCsv, chartFileName } from './chart-export';
+import styles from './charts.module.css';
+import { APPROACHING_BAND_COLOR, LIMIT_LINE_COLOR, MARK_COLORS, PERIOD_COLORS, VALUE_LINE_COLOR } from './colors';
 
 export type ChartPoint = { t: number; v: number | null; lo?: number | null; hi?: number | null };
 export type ChartMark = { t: number; v: number; f: number };
 /** A shaded period; `parameters` (overlays) limits it to those parameters, empty or absent = all. */
 export type ChartPeriodView = { start: number; end: number; kind: 'calibrating' | 'device_error' | 'offline' | 'overlay'; parameters?: string[]; note?: string };
 export type ValueBandView = { from: number; to: number };
+/** The chart's download buttons: labels and the CSV header in the page's language, the file name's parts. */
+export type ChartDownloads = {
+  png: string;
+  csv: string;
+  fileParts: string[];
+  csvHeader: { time: string; value: string; flag: string; limitMin: string; limitMax: string };
+};
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const LIMIT_COLOR = '#EA3223';
-const APPROACHING_COLOR = '#F08432';
-export const LIMIT_LINE_COLOR = LIMIT_COLOR;
-export const APPROACHING_BAND_COLOR = APPROACHING_COLOR;
-export const MARK_COLORS: Record<3 | 4, string> = { 3: '#F5B700', 4: '#C0392B' };
+const LIMIT_COLOR = LIMIT_LINE_COLOR;
+const APPROACHING_COLOR = APPROACHING_BAND_COLOR;
 const markColor = (f: number | undefined) => (f === 4 ? MARK_COLORS[4] : MARK_COLORS[3]);
 
 /** Whether a shaded period applies to this parameter's chart. */
 export function periodApplies(p: ChartPeriodView, parameter: string | undefined): boolean {
   return !p.parameters || p.parameters.length === 0 || parameter === undefined || p.parameters.includes(parameter);
 }
-export const PERIOD_COLORS: Record<ChartPeriodView['kind'], string> = {
-  calibrating: '#8E44AD',
-  device_error: '#FF7E00',
-  offline: '#999999',
-  overlay: '#2C7BE5',
-};
 
 /** Tick positions on whole hours or local midnights depending on the span. */
 function ticksFor(from: number, to: number): number[] {
@@ -60,6 +62,7 @@ export function ParameterChart({
   locale,
   emptyText,
   labels,
+  downloads,
 }: {
   title: string;
   parameter?: string;
@@ -76,7 +79,9 @@ export function ParameterChart({
   locale: DisplayLocale;
   emptyText: string;
   labels?: { limit: string; limitMin?: string; approaching: string };
+  downloads?: ChartDownloads;
 }) {
+  const box = useRef<HTMLDivElement>(null);
   const unitLabel = unit === '-' ? '' : unit;
   const long = to - from > 2 * DAY_MS;
   const shaded = periods.filter((p) => periodApplies(p, parameter));
@@ -92,12 +97,40 @@ export function ParameterChart({
       data-limit-min={limitMin ?? undefined}
       data-limit-max={limitMax ?? undefined}
     >
-      <figcaption>
+      <figcaption className={styles.caption}>
         <h3>
           {title} {unitLabel && <span className="muted small">({unitLabel})</span>}
         </h3>
+        {downloads && points.length > 0 && (
+          <span className={styles.downloads}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="chart-png"
+              onClick={() => {
+                const svg = box.current?.querySelector('svg.recharts-surface');
+                if (svg instanceof SVGSVGElement) void downloadPng(svg, `${title}${unitLabel ? ` (${unitLabel})` : ''}`, chartFileName(downloads.fileParts, 'png'));
+              }}
+            >
+              {downloads.png}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              data-testid="chart-csv"
+              onClick={() =>
+                saveBlob(
+                  new Blob([chartCsv({ header: downloads.csvHeader, points, marks, decimals, limitMin, limitMax })], { type: 'text/csv;charset=utf-8' }),
+                  chartFileName(downloads.fileParts, 'csv'),
+                )
+              }
+            >
+              {downloads.csv}
+            </button>
+          </span>
+        )}
       </figcaption>
-      <div className="chart-box">
+      <div className="chart-box" ref={box}>
         {points.length === 0 ? (
           <div className="empty">{emptyText}</div>
         ) : (
@@ -169,7 +202,7 @@ export function ParameterChart({
                   label={labels ? { value: labels.limitMin ?? labels.limit, position: 'insideBottomRight', fontSize: 10, fill: LIMIT_COLOR } : undefined}
                 />
               )}
-              <Line type="linear" dataKey="v" stroke="#0b6e4f" strokeWidth={1.4} dot={false} isAnimationActive={false} connectNulls={false} />
+              <Line type="linear" dataKey="v" stroke={VALUE_LINE_COLOR} strokeWidth={1.4} dot={false} isAnimationActive={false} connectNulls={false} />
               {marks.length > 0 && (
                 <Scatter
                   data={marks}
@@ -186,4 +219,51 @@ export function ParameterChart({
       </div>
     </figure>
   );
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The chart's SVG drawn at twice its size on a white canvas under its title, saved as a PNG. */
+async function downloadPng(svg: SVGSVGElement, title: string, name: string): Promise<void> {
+  const { width, height } = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('svg'));
+      img.src = url;
+    });
+    const scale = 2;
+    const head = 28;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil((height + head) * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.scale(scale, scale);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height + head);
+    ctx.fillStyle = '#1b2430';
+    ctx.font = '600 14px system-ui, sans-serif';
+    ctx.fillText(title, 8, 19);
+    ctx.drawImage(img, 0, head, width, height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob) saveBlob(blob, name);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }

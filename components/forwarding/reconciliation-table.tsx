@@ -4,6 +4,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Select } from '@/components/ui/select';
 import { targetOptions } from './format';
 import type { ReconciliationItem } from './types';
+import { DateInput } from '@/components/ui/date-input';
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
 
@@ -33,10 +34,10 @@ export function ReconciliationTable({
     <>
       <form className="toolbar" method="get" data-testid="forward-range">
         <label>
-          {t('from')} <input className="input" type="date" name="from" defaultValue={from} />
+          {t('from')} <DateInput name="from" defaultValue={from} />
         </label>
         <label>
-          {t('to')} <input className="input" type="date" name="to" defaultValue={to} />
+          {t('to')} <DateInput name="to" defaultValue={to} />
         </label>
         <label>
           {t('target')}{' '}

@@ -5,6 +5,7 @@ import { Select } from '@/components/ui/select';
 import { ActionMessage } from './action-message';
 import { targetOptions } from './format';
 import type { FormAction } from './types';
+import { DateInput } from '@/components/ui/date-input';
 
 /** Admin/operator: queue a station's files received between two dates again. */
 export function ResendForm({ action, stations, targets, from, to }: { action: FormAction; stations: string[]; targets: { id: number; name: string }[]; from: string; to: string }) {
@@ -22,10 +23,10 @@ export function ResendForm({ action, stations, targets, from, to }: { action: Fo
         </datalist>
       </label>
       <label>
-        {t('from')} <input className="input" type="date" name="from" defaultValue={from} required />
+        {t('from')} <DateInput name="from" defaultValue={from} required />
       </label>
       <label>
-        {t('to')} <input className="input" type="date" name="to" defaultValue={to} required />
+        {t('to')} <DateInput name="to" defaultValue={to} required />
       </label>
       <label>
         {t('target')}{' '}

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReasonEntry } from '@/lib/dto/ingest';
 import { translateReason } from './reasons';
 import styles from './ingest.module.css';
@@ -10,7 +10,8 @@ import styles from './ingest.module.css';
 export function ReasonText({ reason, compact = false }: { reason: ReasonEntry; compact?: boolean }) {
   const t = useTranslations('ingest');
   const tr = useTranslations('ingestReasons');
-  const translated = translateReason(reason.code);
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
+  const translated = translateReason(reason.code, locale);
   if (!translated) {
     return (
       <span className={styles.reason} data-reason-key="">
@@ -19,11 +20,13 @@ export function ReasonText({ reason, compact = false }: { reason: ReasonEntry; c
     );
   }
   const text = tr(translated.key, translated.values);
+  // The stored (English) text only on an English page, where it may differ in detail; a Vietnamese page stays
+  // Vietnamese (the stored text remains in the tooltip and the API).
   const same = text === reason.text;
   return (
     <span className={styles.reason} data-reason-key={translated.key} title={t('originalText', { text: reason.text })}>
       <span>{text}</span>
-      {!same && !compact && <span className={styles.reasonOriginal}>{reason.text}</span>}
+      {!same && !compact && locale === 'en' && <span className={styles.reasonOriginal}>{reason.text}</span>}
     </span>
   );
 }

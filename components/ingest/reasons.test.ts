@@ -41,7 +41,7 @@ describe('translateReason: the code names the message, its parameters fill it', 
     ['unknown unit (pipeline)', lineReason('COD\t1.5\tfurlong\t20240524100500\t00'), 'unknown_unit', { unit: 'furlong', parameter: 'COD' }],
     ['bad status (pipeline)', lineReason('COD\t1.5\tmg/L\t20240524100500\t07'), 'bad_device_status', { value: '07' }],
     ['wrong fields (pipeline)', lineReason('COD'), 'wrong_field_count', { found: '1' }],
-    ['file name (pipeline)', fileNameReason('BN_DINHTRAM_20240524100500.csv'), 'name_extension', { pattern: '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt' }],
+    ['file name (pipeline)', fileNameReason('BN_DINHTRAM_20240524100500.csv'), 'name_extension', { pattern: '<TỈNH>_<CƠ SỞ>_<TRẠM>_<yyyyMMddHHmmss>.txt' }],
     ['unsafe name (pipeline)', fileNameReason('../x.txt'), 'name_path_separators', {}],
     ['empty file (pipeline)', decodeReason(new Uint8Array()), 'empty_file', {}],
     ['binary file (pipeline)', decodeReason(new Uint8Array([1, 0, 2])), 'not_text_nul', {}],
@@ -94,5 +94,16 @@ describe('ingest reason messages', () => {
     expect(t('lines_rejected', { rejected: '1', total: '3' })).toBe('1 trên 3 dòng bị từ chối');
     const conflict = translateReason({ code: 'conflict', params: { parameter: 'COD', time: '20240524100500' } })!;
     expect(t(conflict.key, conflict.values)).toBe('Xung đột: COD lúc 24/05/2024 10:05:00 đã có giá trị khác; giữ giá trị đã lưu');
+  });
+});
+
+describe('reasons on a Vietnamese page name no English', () => {
+  test.each([
+    { label: 'file name pattern in Vietnamese', code: 'name_extension' as const, params: { pattern: '<PROVINCE>_<FACILITY>_<STATION>_<yyyyMMddHHmmss>.txt' } as Record<string, string>, want: 'Tên tệp không đúng mẫu <TỈNH>_<CƠ SỞ>_<TRẠM>_<yyyyMMddHHmmss>.txt: phần mở rộng phải là .txt' },
+    { label: 'parameter name with its code', code: 'unknown_unit' as const, params: { unit: 'ppm', parameter: 'NH4' } as Record<string, string>, want: 'Đơn vị “ppm” không xác định cho Amoni (theo N) (NH4)' },
+  ])('$label', ({ code, params, want }) => {
+    const vi = createTranslator({ locale: 'vi', messages: viMessages, namespace: 'ingestReasons' });
+    const tr = translateReason({ code, params }, 'vi')!;
+    expect(vi(tr.key, tr.values)).toBe(want);
   });
 });

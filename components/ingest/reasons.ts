@@ -1,5 +1,18 @@
 import { INGEST_REASONS, toIngestReason, type IngestReasonCode, type StoredReason } from '@/lib/domain/ingest/reasons';
+import { FILE_NAME_PATTERN } from '@/lib/domain/file-name';
+import { findAnyParameter } from '@/lib/domain/parameters';
 import { formatDateTime, parseCompactLocalTime } from '@/lib/domain/time';
+
+/** The file name pattern as a Vietnamese reader knows it (the stored English reason keeps the English one). */
+const FILE_NAME_PATTERN_VI = '<TỈNH>_<CƠ SỞ>_<TRẠM>_<yyyyMMddHHmmss>.txt';
+
+/** A parameter code as "Amoni (NH4)" in the reader's language; unknown codes as they are. */
+function parameterWithCode(code: string, locale: 'vi' | 'en'): string {
+  const p = findAnyParameter(code);
+  if (!p) return code;
+  const name = locale === 'vi' ? p.nameVi : p.nameEn;
+  return name === code ? code : `${name} (${code})`;
+}
 
 /**
  * A stored reason in the user's language: its code names the message (ingestReasons.<code>) and its parameters fill
@@ -13,13 +26,22 @@ function compactToDisplay(t: string): string {
   return formatDateTime(parseCompactLocalTime(t), { seconds: true });
 }
 
-export function translateReason(stored: StoredReason | null): TranslatedReason | null {
+export function translateReason(stored: StoredReason | null, locale: 'vi' | 'en' = 'vi'): TranslatedReason | null {
   const r = stored ? toIngestReason(stored) : null;
   if (!r) return null;
   const types: Readonly<Record<string, string>> = INGEST_REASONS[r.code].params;
   // Values as text, as the stored English shows them (numbers ungrouped: sizes, counts and file ids alike).
   const values = Object.fromEntries(
-    Object.entries(r.params).map(([k, v]) => [k, types[k] === 'localTime' ? compactToDisplay(String(v)) : String(v)]),
+    Object.entries(r.params).map(([k, v]) => [
+      k,
+      types[k] === 'localTime'
+        ? compactToDisplay(String(v))
+        : k === 'pattern' && v === FILE_NAME_PATTERN && locale === 'vi'
+          ? FILE_NAME_PATTERN_VI
+          : k === 'parameter'
+            ? parameterWithCode(String(v), locale)
+            : String(v),
+    ]),
   );
   return { key: r.code, values };
 }

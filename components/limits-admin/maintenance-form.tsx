@@ -1,14 +1,17 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { parameterName } from '@/lib/domain/parameters';
 import { useActionState, useState } from 'react';
 import { Select } from '@/components/ui/select';
 import styles from './limits-admin.module.css';
 import { FormFooter } from './form-parts';
 import type { AdminFormAction, MaintenanceStation } from './types';
+import { DateInput } from '@/components/ui/date-input';
 
 /** Declares a maintenance window: a station, the whole station or some of its parameters, from/to (local time), reason. */
 export function MaintenanceForm({ stations, action, defaultStation }: { stations: MaintenanceStation[]; action: AdminFormAction; defaultStation?: string | null }) {
   const t = useTranslations('limitsAdmin.maintenance');
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
   const [state, submit, pending] = useActionState(action, null);
   const [station, setStation] = useState(defaultStation ?? stations[0]?.code ?? '');
   const [scope, setScope] = useState<'all' | 'some'>('all');
@@ -27,11 +30,11 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
       </label>
       <label>
         {t('from')}
-        <input className="input" type="datetime-local" name="from" required />
+        <DateInput name="from" withTime required />
       </label>
       <label>
         {t('to')}
-        <input className="input" type="datetime-local" name="to" required />
+        <DateInput name="to" withTime required />
       </label>
       <fieldset className={styles.wide} style={{ border: 0, padding: 0, margin: 0 }}>
         <legend>{t('parameters')}</legend>
@@ -47,7 +50,7 @@ export function MaintenanceForm({ stations, action, defaultStation }: { stations
           <div className={styles.checks} style={{ marginTop: 6 }} key={station}>
             {parameters.map((p) => (
               <label key={p}>
-                <input type="checkbox" name="parameters" value={p} /> <span className="mono">{p}</span>
+                <input type="checkbox" name="parameters" value={p} /> {parameterName(p, locale)} <span className="mono muted">({p})</span>
               </label>
             ))}
           </div>

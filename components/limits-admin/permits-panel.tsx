@@ -10,6 +10,7 @@ import { formatBounds } from './format';
 import { FormFooter, RowActionForm } from './form-parts';
 import styles from './limits-admin.module.css';
 import type { AdminFormAction, PermitItem } from './types';
+import { DateInput } from '@/components/ui/date-input';
 
 /** The facility's permit limits that can apply to this station, and the form that adds one. */
 export function PermitsPanel({
@@ -60,7 +61,7 @@ export function PermitsPanel({
               cell: (p) =>
                 !p.effectiveTo && (
                   <RowActionForm action={endAction} fields={{ id: p.id, stationCode }} label={tp('end')} okText={tp('ended')}>
-                    <input className="input" type="date" name="effectiveTo" required aria-label={tp('endOn')} min={p.effectiveFrom} style={{ width: 150 }} />
+                    <DateInput name="effectiveTo" required aria-label={tp('endOn')} style={{ width: 150 }} />
                   </RowActionForm>
                 ),
             },
@@ -99,11 +100,11 @@ export function PermitsPanel({
         </label>
         <label>
           {tp('from')}
-          <input className="input" type="date" name="effectiveFrom" required />
+          <DateInput name="effectiveFrom" required />
         </label>
         <label>
           {tp('to')}
-          <input className="input" type="date" name="effectiveTo" />
+          <DateInput name="effectiveTo" />
         </label>
         <label className={styles.wide}>
           {tp('note')}

@@ -4,6 +4,7 @@ import { formatDayKey } from '@/lib/domain/time';
 import { formatBounds, formatCoefficients } from './format';
 import styles from './limits-admin.module.css';
 import type { StationLimitItem, StationParameterLimits } from './types';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 /** How the limit was obtained, in one line: "QCVN40:2011 2011 · cột B · 150 × Kq 0,9 × Kf 1,1". */
 function Derivation({ l }: { l: StationLimitItem }) {
@@ -42,7 +43,7 @@ export function StationLimitsTable({ parameters }: { parameters: StationParamete
             p.limits.length === 0
               ? [
                   <tr key={p.parameter} data-parameter={p.parameter} data-source="none">
-                    <td className="mono">{p.parameter}</td>
+                    <td>{parameterLabel(p.parameter, locale)}</td>
                     <td colSpan={4} className="muted">
                       {t('derivation.none')}
                     </td>
@@ -50,7 +51,7 @@ export function StationLimitsTable({ parameters }: { parameters: StationParamete
                 ]
               : p.limits.map((l, i) => (
                   <tr key={`${p.parameter}|${l.averaging}|${i}`} data-parameter={p.parameter} data-averaging={l.averaging} data-source={l.source}>
-                    <td className="mono">{i === 0 ? p.parameter : ''}</td>
+                    <td>{i === 0 ? parameterLabel(p.parameter, locale) : ''}</td>
                     <td className="nowrap">
                       {t(`averaging.${l.averaging}`)} {l.live && <span className="badge badge-neutral" title={t('derivation.liveHint')}>{t('derivation.live')}</span>}
                     </td>

@@ -12,21 +12,30 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** The province polygons, drawn once they have loaded; nothing while they load or when they cannot be fetched. */
-export function Basemap({ style, onEachFeature }: { style: PathOptions | StyleFunction; onEachFeature?: (feature: Feature, layer: Layer) => void }) {
+let provinces: Promise<FeatureCollection | null> | null = null;
+
+/** The province outlines, fetched once per page for the polygons and the place names; null while loading or on error. */
+export function useProvinces(): FeatureCollection | null {
   const [geo, setGeo] = useState<FeatureCollection | null>(null);
   useEffect(() => {
     let cancelled = false;
-    fetch(BASEMAP_URL)
+    provinces ??= fetch(BASEMAP_URL)
       .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null))
-      .then((g) => {
-        if (!cancelled && g) setGeo(g);
-      })
-      .catch(() => undefined);
+      .catch(() => null);
+    void provinces.then((g) => {
+      if (g === null) provinces = null;
+      else if (!cancelled) setGeo(g);
+    });
     return () => {
       cancelled = true;
     };
   }, []);
+  return geo;
+}
+
+/** The province polygons, drawn once they have loaded; nothing while they load or when they cannot be fetched. */
+export function Basemap({ style, onEachFeature }: { style: PathOptions | StyleFunction; onEachFeature?: (feature: Feature, layer: Layer) => void }) {
+  const geo = useProvinces();
   if (!geo) return null;
   return (
     // A low pane, so the polygons never paint over markers even though they load after them.

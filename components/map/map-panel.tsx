@@ -10,6 +10,7 @@ import { countStates, STATION_STATES } from '@/lib/domain/stations/states';
 import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
 import { Select } from '@/components/ui/select';
 import { filterStations, NO_FILTERS } from './filter';
+import { shapeStyle, STATE_SHAPES } from './marker-look';
 import type { AqiLoadResult, MapFilters, MapLoadResult, MapView } from './types';
 
 // Leaflet touches `window` on import: the map itself only ever renders in the browser.
@@ -32,12 +33,14 @@ export function MapPanel({
   load,
   loadAqi,
   tileUrl,
+  tileAttribution,
 }: {
   initial: MapView;
   load: () => Promise<MapLoadResult>;
   /** The AQI colouring's data (newest hourly AQI of visible ambient stations); without it there is no AQI mode. */
   loadAqi?: () => Promise<AqiLoadResult>;
   tileUrl?: string;
+  tileAttribution?: string;
 }) {
   const t = useTranslations();
   const tm = useTranslations('monitoring');
@@ -125,13 +128,13 @@ export function MapPanel({
             {tm('clearFilters')}
           </button>
         )}
-        <span className="muted small" data-testid="map-shown-count">
+        <span className="muted small" data-testid="map-shown-count" style={{ whiteSpace: 'nowrap' }}>
           {tm('shownCount', { shown: shown.length, total: data.stations.length })}
         </span>
       </div>
       <div className="map-layout">
         <div className="map-frame" data-testid="station-map">
-          <StationMap stations={shown} colors={data.colors} tileUrl={tileUrl} locale={locale === 'en' ? 'en' : 'vi'} mode={mode} aqi={aqi} />
+          <StationMap stations={shown} colors={data.colors} tileUrl={tileUrl} tileAttribution={tileAttribution} locale={locale === 'en' ? 'en' : 'vi'} mode={mode} aqi={aqi} />
         </div>
         <aside className="panel legend" aria-label={t('map.legend')} data-color-mode={mode}>
           {loadAqi && (
@@ -158,7 +161,7 @@ export function MapPanel({
                   onClick={() => set('state', filters.state === s ? '' : s)}
                   style={{ all: 'unset', cursor: 'pointer', display: 'contents' }}
                 >
-                  <span className="badge-dot" style={{ background: data.colors[s] }} aria-hidden />
+                  <span data-shape={STATE_SHAPES[s]} style={{ ...shapeStyle(STATE_SHAPES[s], data.colors[s]), display: 'inline-block', width: 12, height: 12, flex: 'none' }} aria-hidden />
                   <span>{t(`states.${s}`)}</span>
                   <span className="count">{counts[s]}</span>
                 </button>

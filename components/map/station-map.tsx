@@ -8,23 +8,31 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { CircleMarker, LayerGroup, LayersControl, MapContainer, Marker, Pane, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName } from '@/lib/domain/parameters';
 import { stateRank, worstState, type StateColors, type StationState } from '@/lib/domain/stations/states';
 import { markerColor, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
-import { Basemap, escapeHtml } from './basemap';
+import { Basemap, escapeHtml, useProvinces } from './basemap';
+import { ARCHIPELAGOS } from './islands';
+import { shapeCss, STATE_SHAPES, textOn } from './marker-look';
+import styles from './map.module.css';
 import type { MapStationView } from './types';
 
 /** Bắc Giang and Bắc Ninh (merged into the new Bắc Ninh on 1 July 2025) by ISO 3166-2 code. */
 const HIGHLIGHTED = new Set(['VN-54', 'VN-56']);
 const DEFAULT_CENTER: [number, number] = [21.25, 106.3];
 const DEFAULT_ZOOM = 9;
-/** Zoomed in this far (the fitted view of a province's stations) every station is its own marker. */
-const UNCLUSTER_ZOOM = 9;
-const CLUSTER_RADIUS_PX = 40;
+/**
+ * Nearby markers merge at every zoom (never drawn on top of each other); stations at one place open as a spider at
+ * the highest zoom. Markers are 18–30 px and clusters 30–42 px, drawn at their members' mean position: 36 px let two
+ * clusters of the demo network overlap at zooms 10–11, 50 px keeps every zoom clear.
+ */
+const CLUSTER_RADIUS_PX = 50;
+/** Province names show from this zoom on. */
+const LABEL_ZOOM = 8;
 const NO_AQI: Record<string, AqiMapEntryView> = {};
 const LEVEL_COLORS: Record<Level, string> = { good: '#1DCE6C', approaching: '#F08432', exceeding: '#EA3223' };
 
@@ -35,11 +43,24 @@ type ProvinceProps = { name?: string; name_vi?: string; iso_3166_2?: string };
  * mode an ambient station with a current AQI also carries `data-aqi` / `data-aqi-category` and is filled with its band.
  */
 function stationIcon(code: string, name: string, state: StationState, fill: string, aqi: AqiMapEntryView | undefined): L.DivIcon {
-  const aqiAttrs = aqi ? ` data-aqi="${Math.round(aqi.aqi)}" data-aqi-category="${escapeHtml(aqi.category)}"` : '';
   const label = aqi ? `${code} — ${name} — AQI ${Math.round(aqi.aqi)}` : `${code} — ${name}`;
+  if (aqi) {
+    // AQI mode: a rounded label in the band's colour with the number itself.
+    const n = Math.round(aqi.aqi);
+    const attrs = ` data-aqi="${n}" data-aqi-category="${escapeHtml(aqi.category)}"`;
+    return L.divIcon({
+      className: 'station-marker-icon',
+      html: `<div class="station-marker station-marker-aqi" data-station="${escapeHtml(code)}" data-state="${state}" data-shape="label"${attrs} title="${escapeHtml(label)}" style="background:${fill};color:${textOn(fill)};width:30px;height:20px;border-radius:10px;display:flex;align-items:center;justify-content:center;font:700 11px/1 system-ui,sans-serif">${n}</div>`,
+      iconSize: [30, 20],
+      iconAnchor: [15, 10],
+      popupAnchor: [0, -11],
+    });
+  }
+  const shape = STATE_SHAPES[state];
+  // Shapes cut by clip-path lose the white border: the outline comes from a drop shadow on the icon instead.
   return L.divIcon({
     className: 'station-marker-icon',
-    html: `<div class="station-marker" data-station="${escapeHtml(code)}" data-state="${state}"${aqiAttrs} title="${escapeHtml(label)}" style="background:${fill}"></div>`,
+    html: `<div class="station-marker" data-station="${escapeHtml(code)}" data-state="${state}" data-shape="${shape}" title="${escapeHtml(label)}" style="${shapeCss(shape, fill)};border:0;box-shadow:none;width:18px;height:18px;filter:drop-shadow(0 0 1px #fff) drop-shadow(0 0 1px #fff) drop-shadow(0 1px 2px rgba(0,0,0,.55))"></div>`,
     iconSize: [18, 18],
     iconAnchor: [9, 9],
     popupAnchor: [0, -10],
@@ -59,17 +80,71 @@ function nameProvince(feature: Feature<Geometry, ProvinceProps | null>, layer: L
   if (name) layer.bindTooltip(name, { sticky: true, direction: 'top', opacity: 0.85 });
 }
 
-/** Fits the view to the stations once, on the first data; later refreshes leave the user's pan and zoom alone. */
+/**
+ * Fits the view to the stations once, on the first data; later refreshes leave the user's pan and zoom alone. The
+ * container's size is measured first (the map mounts in a box whose height comes from CSS), else Leaflet fits to a
+ * stale size and the stations fall outside the first view.
+ */
 function FitToStations({ stations }: { stations: MapStationView[] }) {
   const map = useMap();
   const done = useRef(false);
   useEffect(() => {
     if (done.current || stations.length === 0) return;
     done.current = true;
+    map.invalidateSize();
     const bounds = L.latLngBounds(stations.map((s) => [s.lat, s.lon] as [number, number]));
-    map.fitBounds(bounds.pad(0.25), { maxZoom: 10 });
+    map.fitBounds(bounds, { padding: [28, 28], maxZoom: 13, animate: false });
   }, [map, stations]);
   return null;
+}
+
+/** Province names at their label points, from LABEL_ZOOM on. */
+function ProvinceLabels() {
+  const provinces = useProvinces();
+  const [zoom, setZoom] = useState<number | null>(null);
+  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const z = zoom ?? map.getZoom();
+  if (!provinces || z < LABEL_ZOOM) return null;
+  return (
+    <Pane name="place-labels" style={{ zIndex: 450, pointerEvents: 'none' }}>
+      {provinces.features.map((f, i) => {
+        const p = f.properties as (ProvinceProps & { latitude?: number; longitude?: number }) | null;
+        const name = p?.name_vi ?? p?.name;
+        if (!name || typeof p?.latitude !== 'number' || typeof p.longitude !== 'number') return null;
+        return (
+          <Marker
+            key={i}
+            position={[p.latitude, p.longitude]}
+            interactive={false}
+            keyboard={false}
+            icon={L.divIcon({ className: styles.placeLabel, html: `<span>${escapeHtml(name)}</span>`, iconSize: [0, 0] })}
+          />
+        );
+      })}
+    </Pane>
+  );
+}
+
+/** Hoàng Sa and Trường Sa: their islands and their names, as parts of Vietnam. */
+function Archipelagos() {
+  const t = useTranslations('screens.map');
+  return (
+    <Pane name="archipelagos" style={{ zIndex: 420 }}>
+      {ARCHIPELAGOS.map((a) => (
+        <LayerGroup key={a.key}>
+          {a.islands.map(([lat, lon], i) => (
+            <CircleMarker key={i} center={[lat, lon]} radius={2.5} pathOptions={{ color: '#0b6e4f', weight: 1, fillColor: '#cfe9da', fillOpacity: 1 }} interactive={false} />
+          ))}
+          <Marker
+            position={a.label}
+            interactive={false}
+            keyboard={false}
+            icon={L.divIcon({ className: `${styles.placeLabel} ${styles.islandsLabel}`, html: `<span data-archipelago="${a.key}">${escapeHtml(t(a.key))}</span>`, iconSize: [0, 0] })}
+          />
+        </LayerGroup>
+      ))}
+    </Pane>
+  );
 }
 
 const DEVICE_STATUSES = ['00', '01', '02', '03'] as const;
@@ -146,8 +221,9 @@ type MarkerEntry = { marker: L.Marker; state: StationState; name: string; look: 
 type MarkerInfo = { state: StationState; aqi?: AqiMapEntryView };
 
 /**
- * Station markers in a leaflet.markercluster group: zoomed out, nearby stations merge into a `marker-cluster` showing
- * their count, coloured by the worst state inside; from UNCLUSTER_ZOOM on every station is a `.station-marker`.
+ * Station markers in a leaflet.markercluster group: at any zoom, stations closer than CLUSTER_RADIUS_PX merge into a
+ * `marker-cluster` showing their count, coloured by the worst state inside; stations at one place spread out as a
+ * spider when their cluster is clicked at the highest zoom. Every other station is a `.station-marker`.
  * Popups render React content through a portal into the opened marker's popup container.
  */
 function ClusteredMarkers({
@@ -177,7 +253,8 @@ function ClusteredMarkers({
   useEffect(() => {
     const group = L.markerClusterGroup({
       maxClusterRadius: CLUSTER_RADIUS_PX,
-      disableClusteringAtZoom: UNCLUSTER_ZOOM,
+      spiderfyOnMaxZoom: true,
+      zoomToBoundsOnClick: true,
       showCoverageOnHover: false,
       chunkedLoading: true,
       iconCreateFunction: (cluster) => {
@@ -264,6 +341,7 @@ export default function StationMap({
   stations,
   colors,
   tileUrl,
+  tileAttribution,
   locale,
   mode = 'state',
   aqi = NO_AQI,
@@ -271,14 +349,36 @@ export default function StationMap({
   stations: MapStationView[];
   colors: StateColors;
   tileUrl?: string;
+  tileAttribution?: string;
   locale: DisplayLocale;
   mode?: MapColorMode;
   aqi?: Record<string, AqiMapEntryView>;
 }) {
+  const t = useTranslations('screens.map');
   return (
     <MapContainer center={DEFAULT_CENTER} zoom={DEFAULT_ZOOM} minZoom={5} maxZoom={18} scrollWheelZoom style={{ height: '100%', width: '100%' }}>
-      {tileUrl && <TileLayer url={tileUrl} attribution="" />}
-      <Basemap style={provinceStyle} onEachFeature={nameProvince} />
+      <LayersControl position="topright">
+        <LayersControl.BaseLayer checked name={t('offlineBase')}>
+          <LayerGroup>
+            <Basemap style={provinceStyle} onEachFeature={nameProvince} />
+          </LayerGroup>
+        </LayersControl.BaseLayer>
+        {tileUrl && (
+          <LayersControl.BaseLayer name={t('onlineBase')}>
+            <TileLayer url={tileUrl} attribution={tileAttribution ?? ''} />
+          </LayersControl.BaseLayer>
+        )}
+        <LayersControl.Overlay checked name={t('provinceNames')}>
+          <LayerGroup>
+            <ProvinceLabels />
+          </LayerGroup>
+        </LayersControl.Overlay>
+        <LayersControl.Overlay checked name={t('islands')}>
+          <LayerGroup>
+            <Archipelagos />
+          </LayerGroup>
+        </LayersControl.Overlay>
+      </LayersControl>
       <FitToStations stations={stations} />
       <ClusteredMarkers stations={stations} colors={colors} locale={locale} mode={mode} aqi={aqi} />
     </MapContainer>

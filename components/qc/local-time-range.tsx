@@ -1,16 +1,18 @@
-/** The required from / to times of a QC form (Vietnam local time, as the browser's datetime-local input gives it). */
+import { DateInput } from '@/components/ui/date-input';
+
+/** The required from / to times of a QC form (Vietnam local time, typed dd/MM/yyyy HH:mm, sent as yyyy-MM-ddTHH:mm). */
 export function LocalTimeRange({ fromLabel, toLabel }: { fromLabel: string; toLabel: string }) {
   return (
     <>
       <label>
         {fromLabel}
         <br />
-        <input className="input" type="datetime-local" name="from" required />
+        <DateInput name="from" withTime required />
       </label>
       <label>
         {toLabel}
         <br />
-        <input className="input" type="datetime-local" name="to" required />
+        <DateInput name="to" withTime required />
       </label>
     </>
   );

@@ -5,6 +5,7 @@ import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { Select } from '@/components/ui/select';
 import { LocalTimeRange } from './local-time-range';
 import type { QcFormAction } from './types';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 type Action = QcFormAction;
 type Span = [number, number] | null;
@@ -52,7 +53,7 @@ export function QcSettingsRow({ station, p, action }: { station: string; p: QcPa
       <input type="hidden" name="station" value={station} />
       <input type="hidden" name="parameter" value={p.parameter} />
       <h3 style={{ marginTop: 0 }}>
-        {p.parameter} <span className="muted small">({p.unit})</span>{' '}
+        {parameterLabel(p.parameter, locale)} <span className="muted small">({p.unit})</span>{' '}
         {p.override && <span className="badge badge-warn">{t('overridden')}</span>}
       </h3>
       <table className="small">

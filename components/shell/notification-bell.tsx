@@ -1,10 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAlertKind } from '@/lib/domain/alerts/kinds';
 import { formatDateTime } from '@/lib/domain/time';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 export type BellItem = {
   id: number;
@@ -25,6 +26,7 @@ const EVENTS = ['opened', 'reopened', 'repeat', 'disposition'] as const;
 /** The in-app notifications: unread count on the bell, the newest in a dropdown, "mark all read". Polls every 30 s. */
 export function NotificationBell({ load, markRead }: { load: () => Promise<BellData>; markRead: (ids: number[] | 'all') => Promise<{ ok: boolean }> }) {
   const t = useTranslations('alerts');
+  const locale = useLocale();
   const [data, setData] = useState<{ unread: number; items: BellItem[] }>({ unread: 0, items: [] });
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -126,7 +128,7 @@ export function NotificationBell({ load, markRead }: { load: () => Promise<BellD
                     >
                       <div style={{ fontWeight: n.read ? 400 : 600 }}>
                         {ev}: {kind}
-                        {n.parameter ? ` · ${n.parameter}` : ''}
+                        {n.parameter ? ` · ${parameterLabel(n.parameter, locale === 'en' ? 'en' : 'vi')}` : ''}
                       </div>
                       <div className="muted small">
                         {n.stationName ?? n.stationCode} · {formatDateTime(n.createdAt)}

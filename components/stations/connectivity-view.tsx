@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import { OutageTimeline } from '@/components/charts/outage-timeline';
 import { SlotHeatmap, type HeatmapDay } from '@/components/charts/slot-heatmap';
 import { StateBadge } from '@/components/ui/badges';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -8,6 +9,7 @@ import { formatDateTime, formatDayKey } from '@/lib/domain/time';
 import { isBelowThreshold, type SlotStatus } from '@/lib/domain/receipt';
 import type { StationState } from '@/lib/domain/stations/states';
 import { formatDuration, OutageList, type OutageItem } from './outage-list';
+import styles from './connectivity.module.css';
 
 type Window = { received: number; expected: number; rate: number | null };
 
@@ -27,10 +29,11 @@ export type ConnectivityViewRow = {
 
 export type ConnectivityCalendar = {
   station: { code: string; name: string; intervalMinutes: number; graceMinutes: number };
-  days: HeatmapDay[];
+  days: (HeatmapDay & { start: number })[];
   totals: Record<SlotStatus, number>;
   outages: OutageItem[];
   daysShown: number;
+  now: number;
 };
 
 /** A receipt-rate column: the percentage, red below the threshold, the counts as its title. */
@@ -55,11 +58,13 @@ function RateText({ rate }: { rate: number | null }) {
 export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow[]; calendar: ConnectivityCalendar | null }) {
   const t = useTranslations();
   const tm = useTranslations('monitoring');
+  const ts = useTranslations('screens.connectivity');
   const slotLabels: Record<SlotStatus, string> = { received: tm('slots.received'), late: tm('slots.late'), missing: tm('slots.missing'), future: tm('slots.future') };
   return (
     <>
       <DataTable
         testId="connectivity-table"
+        className={`data ${styles.table}`}
         rows={rows}
         rowKey={(r) => r.code}
         rowProps={(r) => ({ 'data-station': r.code, 'data-state': r.state, 'aria-selected': calendar?.station.code === r.code })}
@@ -79,8 +84,12 @@ export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow
           },
           { header: t('connectivity.state'), cell: (r) => <StateBadge state={r.state} /> },
           { header: t('connectivity.lastFile'), className: 'nowrap', cell: (r) => (r.lastFileAt ? formatDateTime(r.lastFileAt) : t('common.never')) },
-          { header: t('connectivity.delay'), num: true, cell: (r) => r.delayMinutes ?? '—' },
-          { header: t('connectivity.threshold'), num: true, cell: (r) => r.thresholdMinutes },
+          {
+            header: ts('delayOfThreshold'),
+            num: true,
+            cellProps: (r) => ({ 'data-delay': r.delayMinutes ?? '', 'data-threshold': r.thresholdMinutes }),
+            cell: (r) => `${r.delayMinutes ?? '—'} / ${r.thresholdMinutes}`,
+          },
           rateColumn(tm('receiptToday'), (r) => r.today),
           rateColumn(tm('receipt7d'), (r) => r.week),
           rateColumn(tm('receipt30d'), (r) => r.month),
@@ -115,6 +124,12 @@ export function ConnectivityView({ rows, calendar }: { rows: ConnectivityViewRow
               .join(' · ')}
           </p>
           <h3>{tm('outagesTitle')}</h3>
+          <OutageTimeline
+            outages={calendar.outages}
+            days={calendar.days}
+            now={calendar.now}
+            labels={{ title: ts('timelineTitle'), none: ts('timelineNone'), ongoing: tm('ongoing'), duration: (m) => formatDuration(m, tm) }}
+          />
           <OutageList outages={calendar.outages} />
         </section>
       )}

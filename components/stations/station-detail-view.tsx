@@ -1,12 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { APPROACHING_BAND_COLOR, LIMIT_LINE_COLOR, MARK_COLORS, PERIOD_COLORS } from '@/components/charts/colors';
 import {
-  APPROACHING_BAND_COLOR,
-  LIMIT_LINE_COLOR,
-  MARK_COLORS,
   ParameterChart,
-  PERIOD_COLORS,
   type ChartMark,
   type ChartPeriodView,
   type ChartPoint,
@@ -16,7 +13,7 @@ import { StateBadge } from '@/components/ui/badges';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHead } from '@/components/ui/page-head';
 import { formatNumber } from '@/lib/domain/format';
-import { formatDateTime } from '@/lib/domain/time';
+import { formatDateTime, localDayKey } from '@/lib/domain/time';
 import type { Level } from '@/lib/domain/level';
 import { parameterName, type StationKind } from '@/lib/domain/parameters';
 import type { StationState } from '@/lib/domain/stations/states';
@@ -69,6 +66,7 @@ export function StationDetailView(p: StationDetailViewProps) {
   const t = useTranslations();
   const tm = useTranslations('monitoring');
   const t2 = useTranslations('monitoring2');
+  const tc = useTranslations('screens.charts');
   const locale = useLocale() === 'en' ? 'en' : 'vi';
   const fromMs = Date.parse(p.from);
   const toMs = Date.parse(p.to);
@@ -190,6 +188,18 @@ export function StationDetailView(p: StationDetailViewProps) {
             locale={locale}
             emptyText={tm('noReadingsInRange')}
             labels={{ limit: t2('limitMax'), limitMin: t2('limitMin'), approaching: t2('approachingBand') }}
+            downloads={{
+              png: tc('png'),
+              csv: tc('csv'),
+              fileParts: [station.code, s.parameter, localDayKey(new Date(fromMs)), p.res],
+              csvHeader: {
+                time: tc('time'),
+                value: `${parameterName(s.parameter, locale)}${s.unit === '-' ? '' : ` (${s.unit})`}`,
+                flag: tc('flag'),
+                limitMin: tc('limitMin'),
+                limitMax: tc('limitMax'),
+              },
+            }}
           />
         ))}
       </div>

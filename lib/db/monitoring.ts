@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { pool } from './client';
 import { localDayKey } from '../domain/time';
+import type { SlotArrival } from '../domain/receipt';
 import { epochMsSql, LOCAL_TZ_SQL } from './sql-time';
 
 /**
@@ -132,13 +133,17 @@ export async function countReceiptLive(
 }
 
 /** Slot calendar source for one station: each slot time in [from, to) with the time its first value arrived. */
-export async function listSlotReceipts(stationId: number, from: Date, to: Date): Promise<Map<number, number>> {
-  const r = await pool().query<{ time: Date; first: Date }>(
-    `SELECT time, min(received_at) AS first FROM reading
-     WHERE station_id = $1 AND time >= $2 AND time < $3 GROUP BY time`,
+/**
+ * Each slot (reading time) of a station in [from, to) with when its first value arrived: the received time of the
+ * earliest ledger file that brought a value for it, or 'unrecorded' when none of its values came with a file.
+ */
+export async function listSlotReceipts(stationId: number, from: Date, to: Date): Promise<Map<number, SlotArrival>> {
+  const r = await pool().query<{ time: Date; first: Date | null }>(
+    `SELECT r.time, min(f.received_at) AS first FROM reading r LEFT JOIN ingest_file f ON f.id = r.file_id
+     WHERE r.station_id = $1 AND r.time >= $2 AND r.time < $3 GROUP BY r.time`,
     [stationId, from, to],
   );
-  return new Map(r.rows.map((x) => [x.time.getTime(), x.first.getTime()]));
+  return new Map(r.rows.map((x) => [x.time.getTime(), x.first ? x.first.getTime() : 'unrecorded']));
 }
 
 /**

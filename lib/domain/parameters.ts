@@ -132,3 +132,9 @@ export function parameterName(code: string, locale: 'vi' | 'en'): string {
   if (!p) return code;
   return locale === 'vi' ? p.nameVi : p.nameEn;
 }
+
+/** Name and code together where the code alone would show: "Amoni (theo N) (NH4)"; the code once when they are one. */
+export function parameterLabel(code: string, locale: 'vi' | 'en'): string {
+  const name = parameterName(code, locale);
+  return name === code ? code : `${name} (${code})`;
+}

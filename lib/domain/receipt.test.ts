@@ -24,6 +24,9 @@ describe('classifySlot (interval 5 + grace 15: allowance 20 min)', () => {
     { label: 'nothing, allowance over', recv: null, now: slot + 20 * MIN, expected: 'missing' },
     { label: 'nothing, still within allowance', recv: null, now: slot + 19 * MIN, expected: 'future' },
     { label: 'slot in the future', recv: null, now: slot - MIN, expected: 'future' },
+    { label: 'value with no arrival time (loaded history), long ago', recv: 'unrecorded' as const, now: slot + 10_000 * MIN, expected: 'received' },
+    { label: 'value with no arrival time, within allowance', recv: 'unrecorded' as const, now: slot + MIN, expected: 'received' },
+    { label: 'file received a week after its slot', recv: slot + 7 * 1440 * MIN, now: slot + 8 * 1440 * MIN, expected: 'late' },
   ])('$label → $expected', ({ recv, now, expected }) => {
     expect(classifySlot({ slot, firstReceivedAt: recv, intervalMinutes: 5, graceMinutes: 15, now })).toBe(expected);
   });
@@ -67,5 +70,12 @@ describe('buildSlotCalendar', () => {
     expect(cal[0]?.slots).toHaveLength(288);
     expect(cal[0]?.slots.slice(0, 3)).toEqual(['received', 'late', 'missing']);
     expect(summariseSlots(cal)).toEqual({ received: 1, late: 1, missing: 7, future: 279 });
+  });
+  test('a day of history loaded at once (no files) is received, not late, beside the few live files', () => {
+    const received = new Map<number, number | 'unrecorded'>();
+    for (let k = 0; k < 280; k++) received.set(day0 + k * 5 * MIN, 'unrecorded');
+    for (let k = 280; k < 288; k++) received.set(day0 + k * 5 * MIN, day0 + k * 5 * MIN + 30_000);
+    const cal = buildSlotCalendar({ days: [{ day: '2024-05-24', start: day0 }], received, intervalMinutes: 5, graceMinutes: 15, now: day0 + 1500 * MIN });
+    expect(summariseSlots(cal)).toEqual({ received: 288, late: 0, missing: 0, future: 0 });
   });
 });

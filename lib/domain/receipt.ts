@@ -2,10 +2,18 @@
  * Receipt of expected files (DOMAIN.md §7). Slots are the station's measurement times (every `intervalMinutes` from
  * midnight, local time); a slot is received when a value exists for it, late when that value arrived more than
  * interval + grace after the slot time, missing when nothing arrived and the slot is over, future when not yet due.
+ *
+ * When a value arrived is known only from the ledger: the received time of the file that brought it. A value with no
+ * file (history loaded straight into the database by the demo seed or a migration) has no arrival time and counts as
+ * received, never late. The calendar used the reading row's insertion time instead, so a week of history loaded at
+ * once showed as 1,859 "late" slots beside a 100 % receipt rate.
  */
 export type SlotStatus = 'received' | 'late' | 'missing' | 'future';
 
 export const SLOT_STATUSES: readonly SlotStatus[] = ['received', 'late', 'missing', 'future'];
+
+/** When a slot's first value arrived: a time (ms) from the ledger, or 'unrecorded' for values that came with no file. */
+export type SlotArrival = number | 'unrecorded';
 
 const MIN_MS = 60_000;
 
@@ -18,18 +26,20 @@ export function expectedSlots(from: number, to: number, intervalMinutes: number)
 }
 
 /**
- * Status of one slot. `firstReceivedAt` is when the slot's first value arrived (null: never). A slot is due once
- * interval + grace have passed since it; received within that allowance is `received`, after it `late`.
+ * Status of one slot. `firstReceivedAt` is when the slot's first value arrived (null: never; 'unrecorded': a value
+ * with no arrival time). A slot is due once interval + grace have passed since it; received within that allowance is
+ * `received`, after it `late`.
  */
 export function classifySlot(i: {
   slot: number;
-  firstReceivedAt: number | null;
+  firstReceivedAt: SlotArrival | null;
   intervalMinutes: number;
   graceMinutes: number;
   now: number;
   activeFrom?: number;
 }): SlotStatus {
   const allowance = (i.intervalMinutes + i.graceMinutes) * MIN_MS;
+  if (i.firstReceivedAt === 'unrecorded') return 'received';
   if (i.firstReceivedAt !== null) return i.firstReceivedAt - i.slot > allowance ? 'late' : 'received';
   if (i.slot > i.now) return 'future';
   if (i.activeFrom !== undefined && i.slot < i.activeFrom) return 'future';
@@ -68,11 +78,11 @@ export type SlotDay = { day: string; start: number; slots: SlotStatus[] };
 
 /**
  * Calendar rows: one per local day starting at each `dayStarts` entry, `1440 / interval` slots each, classified from a
- * map slot time → first received time. Used by the connectivity heatmap.
+ * map slot time → first arrival. Used by the connectivity heatmap.
  */
 export function buildSlotCalendar(i: {
   days: readonly { day: string; start: number }[];
-  received: ReadonlyMap<number, number>;
+  received: ReadonlyMap<number, SlotArrival>;
   intervalMinutes: number;
   graceMinutes: number;
   now: number;

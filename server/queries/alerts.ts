@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AlertRowDto } from '@/lib/dto/alerts';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { listInspectors } from '@/lib/db/alerts';
 import { listRawReadings } from '@/lib/db/readings';
@@ -195,7 +196,10 @@ export type AlertDetailPage = {
 const HOUR_MS = 3_600_000;
 const MAX_POINTS = 2500;
 
-function describeDerivation(d: unknown): string | null {
+type DerivationLabels = { station: string; permit: string; column: (c: string) => string };
+
+/** "QCVN40:2025 · 2025 · cột B · Kq=0.9", a permit's reference, or the station's own limit, in the reader's language. */
+function describeDerivation(d: unknown, labels: DerivationLabels): string | null {
   const parsed = z
     .object({
       standard: z.string(),
@@ -206,11 +210,12 @@ function describeDerivation(d: unknown): string | null {
     .safeParse(d);
   if (!parsed.success) return null;
   const { standard, version, column, coefficients } = parsed.data;
+  if (standard === 'station') return labels.station;
   const coeffs = Object.entries(coefficients ?? {})
     .filter(([, v]) => typeof v === 'number')
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(', ');
-  return [standard, version, column && column !== '*' ? `cột ${column}` : '', coeffs].filter(Boolean).join(' · ');
+  return [standard === 'permit' ? labels.permit : standard, version, column && column !== '*' ? labels.column(column) : '', coeffs].filter(Boolean).join(' · ');
 }
 
 /** The evidence window: the averaging period or streak with a margin, at most 7 days. */
@@ -224,6 +229,8 @@ function evidenceWindow(a: AlertView): { from: Date; to: Date } {
 }
 
 export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
+  const td = await getTranslations('screens.derivation');
+  const derivationLabels: DerivationLabels = { station: td('station'), permit: td('permit'), column: (column) => td('column', { column }) };
   const user = await requireUser();
   const scope = scopeFor(user);
   let a: AlertDetail;
@@ -267,7 +274,7 @@ export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
       parameterName: a.parameter ? parameterName(a.parameter, 'vi') : null,
       lastSeenAt: a.lastSeenAt.toISOString(),
       completeness: a.completeness,
-      derivation: describeDerivation(a.limitDerivation) ?? (lim ? describeDerivation(lim.derivation) : null),
+      derivation: describeDerivation(a.limitDerivation, derivationLabels) ?? (lim ? describeDerivation(lim.derivation, derivationLabels) : null),
       periodStart: a.periodStart?.toISOString() ?? null,
       periodEnd: a.periodEnd?.toISOString() ?? null,
       dispositionNote: a.dispositionNote,

@@ -84,6 +84,8 @@ export type SlotCalendar = {
   totals: Record<SlotStatus, number>;
   outages: { startedAt: string; endedAt: string | null; minutes: number }[];
   daysShown: number;
+  /** When the calendar was made (ms): open outages run to it on the timeline. */
+  now: number;
 };
 
 /** The expected-file calendar of one station for the last `days` local days (1–31); null when not visible. */
@@ -111,5 +113,6 @@ export async function getSlotCalendar(code: string, days: number): Promise<SlotC
       minutes: Math.round(((o.endedAt ?? now).getTime() - o.startedAt.getTime()) / 60_000),
     })),
     daysShown: n,
+    now: now.getTime(),
   };
 }

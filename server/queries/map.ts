@@ -27,8 +27,8 @@ export async function loadMapData(): Promise<MapData> {
 }
 
 /** Optional raster tiles for deployments with internet (MAP_TILE_URL); the offline GeoJSON basemap is the default. */
-export async function getMapSettings(): Promise<{ tileUrl?: string }> {
+export async function getMapSettings(): Promise<{ tileUrl?: string; tileAttribution?: string }> {
   await requireUser();
   const url = env().MAP_TILE_URL;
-  return url ? { tileUrl: url } : {};
+  return url ? { tileUrl: url, tileAttribution: env().MAP_TILE_ATTRIBUTION ?? '' } : {};
 }

@@ -394,3 +394,17 @@ describe('concurrency', () => {
     expect(chain.rows[0]!.ok).toBe(true);
   });
 });
+
+describe('slot arrivals for the connectivity calendar', () => {
+  it('take the received time of the file that brought the value; values with no file have no arrival time', async () => {
+    const { listSlotReceipts } = await import('@/lib/db/monitoring');
+    const fx = await makeStation();
+    // 24/05/2024 10:05 local (03:05Z) received at 16:30Z: late; 10:10 loaded with no file (history) later than that.
+    await ingestFile(input(fileName(fx, '20240524100500'), 'COD\t1\tmg/L\t20240524100500\t00', { receivedAt: new Date('2024-05-24T16:30:00Z') }));
+    await insertReadings([{ stationId: fx.station.id, parameter: 'COD', time: new Date('2024-05-24T03:10:00Z'), value: 2, deviceStatus: '00', fileId: null }]);
+    const slots = await listSlotReceipts(fx.station.id, new Date('2024-05-24T00:00:00Z'), new Date('2024-05-25T00:00:00Z'));
+    expect(slots.get(Date.parse('2024-05-24T03:05:00Z'))).toBe(Date.parse('2024-05-24T16:30:00Z'));
+    expect(slots.get(Date.parse('2024-05-24T03:10:00Z'))).toBe('unrecorded');
+    expect(slots.size).toBe(2);
+  });
+});

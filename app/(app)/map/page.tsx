@@ -13,7 +13,7 @@ export default async function MapPage() {
   return (
     <>
       <PageHead title={t('title')} />
-      <MapPanel initial={initial} load={getMapDataAction} loadAqi={getAqiMapDataAction} tileUrl={settings.tileUrl} />
+      <MapPanel initial={initial} load={getMapDataAction} loadAqi={getAqiMapDataAction} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { alertKindInfo } from '@/lib/domain/alerts/kinds';
 import { isAlertBasis } from '@/lib/domain/alerts/lifecycle';
 import { formatNumber, formatPercent, type DisplayLocale } from '@/lib/domain/format';
 import { formatDate, formatDateTime } from '@/lib/domain/time';
+import { parameterLabel } from '@/lib/domain/parameters';
 import { titleMetadata } from '@/app/_lib/metadata';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
 import { getAlertDetailPage } from '@/server/queries/alerts';
@@ -112,7 +113,7 @@ export default async function AlertPage({ params }: Props) {
             periodEnd={a.periodEnd ? Date.parse(a.periodEnd) : null}
             locale={loc}
             labels={{
-              title: a.parameter ? `${t('chart.title')} · ${a.parameter}` : t('chart.title'),
+              title: a.parameter ? `${t('chart.title')} · ${parameterLabel(a.parameter, loc)}` : t('chart.title'),
               empty: t('chart.empty'),
               value: t('chart.value'),
               limit: t('chart.limit'),

@@ -11,6 +11,7 @@ import { Panel } from '@/components/ui/panel';
 import { titleMetadata } from '@/app/_lib/metadata';
 import { createPermitLimitAction, endPermitLimitAction, removeStationBindingAction, setStationBindingAction } from '@/server/actions/limits-admin';
 import { getStationLimitsAdminPage } from '@/server/queries/limits-admin';
+import { DateInput } from '@/components/ui/date-input';
 
 type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
@@ -33,7 +34,7 @@ export default async function StationLimitsAdminPage({ params, searchParams }: P
         actions={
           <form method="get" className="toolbar" aria-label={t('station.atLabel')}>
             <label>
-              {t('station.at')} <input className="input" type="date" name="at" defaultValue={data.at} style={{ width: 160 }} />
+              {t('station.at')} <DateInput name="at" defaultValue={data.at} style={{ width: 160 }} />
             </label>
             <button className="btn" type="submit">
               {t('station.show')}
