@@ -152,7 +152,10 @@ test('a manager downloads the completeness, exceedance and monthly station repor
   await expect(main.getByTestId('monthly-chart')).toHaveCount(2);
   expect(await main.locator('.monthly-limit-line').count()).toBeGreaterThan(0);
   await expect(main.getByTestId('monthly-alerts').locator('[data-col="disposition"]')).toHaveText(['Xác nhận vi phạm']);
-  const pdf = await download('report-pdf');
+  // The PDF is made in the background: the button shows progress, then a link to the file.
+  await main.getByTestId('report-pdf').click();
+  await expect(main.getByTestId('report-pdf-link')).toBeVisible({ timeout: 120_000 });
+  const pdf = await download('report-pdf-link');
   expect(pdf.name).toMatch(/\.pdf$/);
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // The PDF's title (document metadata) names the station: plain text, or UTF-16BE hex for a Vietnamese title.

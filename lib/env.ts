@@ -68,8 +68,11 @@ const schema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   /** Station state colours as JSON over the DOMAIN.md §7 defaults, e.g. {"good":"#1DCE6C"}. */
   STATION_STATE_COLORS: z.string().optional(),
-  /** Port of the embedded PostgreSQL started when DATABASE_URL is unset. */
-  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  /**
+   * Port of the embedded PostgreSQL started when DATABASE_URL is unset. Unset (the default): each DATA_DIR's own port,
+   * a free one from 54329 up chosen at its first start and remembered in DATA_DIR/pg-port.
+   */
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Public page and anonymous AQI/WQI API: only hours ending at least this many minutes ago are published. */
   PUBLIC_DELAY_MINUTES: z.coerce.number().int().nonnegative().default(60),

@@ -22,7 +22,33 @@ import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
 import screensVi from './areas/screens.vi.json';
 import screensEn from './areas/screens.en.json';
+import screensBVi from './areas/screens-b.vi.json';
+import screensBEn from './areas/screens-b.en.json';
 
-export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi, ...screensVi };
+export const viMessages = {
+  ...viBase,
+  ...limitsVi,
+  ...adminVi,
+  ...reportsVi,
+  ...securityVi,
+  ...monitoringVi,
+  ...perfVi,
+  ...ingestVi,
+  ...notifyVi,
+  ...screensVi,
+  ...screensBVi,
+};
 export type Messages = typeof viMessages;
-export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn, ...screensEn };
+export const enMessages: Messages = {
+  ...enBase,
+  ...limitsEn,
+  ...adminEn,
+  ...reportsEn,
+  ...securityEn,
+  ...monitoringEn,
+  ...perfEn,
+  ...ingestEn,
+  ...notifyEn,
+  ...screensEn,
+  ...screensBEn,
+};

@@ -127,8 +127,10 @@ async function stopService(svc: Svc): Promise<void> {
   });
 }
 
-async function shutdown(code: number): Promise<never> {
-  if (shuttingDown) process.exit(code);
+async function shutdown(code: number): Promise<void> {
+  // A terminal's Ctrl-C reaches this process twice (from the terminal and forwarded by scripts/start.mjs): a repeated
+  // signal must not cut the shutdown short, or the embedded PostgreSQL is left running.
+  if (shuttingDown) return;
   shuttingDown = true;
   log('stopping…');
   await Promise.all(services.map(stopService));
@@ -186,8 +188,9 @@ async function main(): Promise<void> {
 
   let databaseUrl = cfg.DATABASE_URL;
   if (!databaseUrl) {
-    log(`starting embedded PostgreSQL (data in ${path.join(cfg.dataDir, 'pg')}, port ${cfg.EMBEDDED_PG_PORT})`);
+    log(`starting embedded PostgreSQL (data in ${path.join(cfg.dataDir, 'pg')})`);
     databaseUrl = await startEmbeddedServer();
+    log(`embedded PostgreSQL on port ${new URL(databaseUrl).port}`);
   } else {
     log('using the PostgreSQL named by DATABASE_URL');
   }

@@ -45,6 +45,7 @@ export function CompletenessTable({ rows, period }: { rows: CompletenessRowView[
   const locale = useLocale() === 'en' ? 'en' : 'vi';
   return (
     <DataTable
+      className={`data ${styles.reportTable}`}
       testId="completeness-table"
       rows={rows}
       rowKey={(r) => `${r.stationCode}|${r.parameter}|${r.period}`}
@@ -81,8 +82,9 @@ export function CompletenessTotals({
   const locale = useLocale() === 'en' ? 'en' : 'vi';
   return (
     <DataTable
+      className={`data ${styles.reportTable}`}
       testId={testId}
-      caption={<caption style={{ textAlign: 'left', fontWeight: 600, padding: '6px 0' }}>{title}</caption>}
+      caption={<caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 10px' }}>{title}</caption>}
       rows={rows}
       rowKey={(r) => r.code}
       rowProps={(r) => ({ ...belowProps(r), 'data-code': r.code })}

@@ -3,6 +3,7 @@ import { formatNumber } from '@/lib/domain/format';
 import type { ExceedanceRowView } from '@/lib/dto/reports-exceedances';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { periodLabel } from './completeness-table';
+import styles from './reports.module.css';
 
 /** Exceedance report rows (screen and print): counts, duration, peak, average, limit and dispositions. */
 export function ExceedanceTable({ rows, byMonth }: { rows: ExceedanceRowView[]; byMonth: boolean }) {
@@ -17,6 +18,7 @@ export function ExceedanceTable({ rows, byMonth }: { rows: ExceedanceRowView[]; 
   });
   return (
     <DataTable
+      className={`data ${styles.reportTable}`}
       testId="exceedance-table"
       rows={rows}
       rowKey={(r) => `${r.stationCode}|${r.parameter}|${r.period}`}

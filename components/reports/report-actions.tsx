@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { PdfButton } from './pdf-button';
 import styles from './reports.module.css';
 
 /**
@@ -26,9 +27,7 @@ export function ReportActions({ base, query, files }: { base: string; query: str
       >
         {t('print')}
       </a>
-      <a className="btn" href={`${base}/pdf${q}`} data-testid="report-pdf" download>
-        {t('pdf')}
-      </a>
+      <PdfButton base={base} query={query} />
       {files.map((f) => (
         <a key={f} className="btn" href={`${base}/export${q}${sep}format=${f}`} data-testid={`report-${f}`} download>
           {f === 'csv' ? t('csv') : t('xlsx')}

@@ -1,5 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -8,9 +9,9 @@ import pg from 'pg';
 
 /**
  * Real PostgreSQL (binaries shipped in the npm package) for machines without one. Its data lives in
- * `<dataDir>/pg` and is reused on the next start.
+ * `<dataDir>/pg` and is reused on the next start; its port is the DATA_DIR's own (see resolveEmbeddedPort).
  */
-export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> };
 
 export const EMBEDDED_USER = 'postgres';
 export const EMBEDDED_PASSWORD = 'quantrac-embedded';
@@ -35,8 +36,11 @@ async function ensureTraversable(target: string, log?: (line: string) => void): 
   }
 }
 
-/** True when a server with our credentials already answers on the port (e.g. left by a killed launcher). */
-async function answers(port: number): Promise<boolean> {
+/**
+ * The data directory of the PostgreSQL answering on the port with our credentials, or null when none does (nothing
+ * listens there, or another server that does not know our password).
+ */
+async function runningDataDir(port: number): Promise<string | null> {
   const c = new pg.Client({
     host: '127.0.0.1',
     port,
@@ -47,16 +51,133 @@ async function answers(port: number): Promise<boolean> {
   });
   try {
     await c.connect();
-    await c.end();
-    return true;
   } catch {
-    return false;
+    return null;
   }
+  try {
+    const r = await c.query<{ data_directory: string }>('SHOW data_directory');
+    return r.rows[0]?.data_directory ?? null;
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+const samePath = (a: string, b: string): boolean => {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+};
+
+/** True when nothing listens on 127.0.0.1:port (a listener there could be taken). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** File under DATA_DIR that remembers the embedded server's port chosen at its first start. */
+export const PORT_FILE = 'pg-port';
+/** First port tried for a new DATA_DIR; the next free one above it is taken when it is busy. */
+export const FIRST_EMBEDDED_PORT = 54329;
+
+export class EmbeddedPortTakenError extends Error {
+  constructor(
+    readonly port: number,
+    readonly otherDir: string | null,
+  ) {
+    super(
+      otherDir
+        ? `port ${port} is used by the embedded PostgreSQL of another installation (${otherDir}); choose another EMBEDDED_PG_PORT or unset it`
+        : `port ${port} is used by another program; choose another EMBEDDED_PG_PORT or unset it`,
+    );
+  }
+}
+
+/** The port recorded in a running server's postmaster.pid (4th line), when the file is there. */
+function postmasterPort(pgDir: string): number | null {
+  try {
+    const port = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberedPort(dataDir: string): number | null {
+  try {
+    const port = Number(readFileSync(path.join(dataDir, PORT_FILE), 'utf8').trim());
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the embedded PostgreSQL of this DATA_DIR runs and whether it already does. Each DATA_DIR has its own port,
+ * chosen free at its first start and remembered in `<dataDir>/pg-port`; a server found on a port is reused only when
+ * its data directory is this DATA_DIR's. `explicitPort` (EMBEDDED_PG_PORT) pins the port: when another server holds
+ * it, this fails instead of moving.
+ */
+export async function resolveEmbeddedPort(opts: {
+  dataDir: string;
+  explicitPort?: number;
+  log?: (line: string) => void;
+}): Promise<{ port: number; running: boolean }> {
+  const pgDir = path.join(opts.dataDir, 'pg');
+  const ours = async (port: number): Promise<'ours' | 'free' | 'taken'> => {
+    const dir = await runningDataDir(port);
+    if (dir !== null) {
+      if (samePath(dir, pgDir)) return 'ours';
+      throw new EmbeddedPortTakenError(port, dir);
+    }
+    return (await portFree(port)) ? 'free' : 'taken';
+  };
+  const state = async (port: number): Promise<'ours' | 'free' | 'taken'> => {
+    try {
+      return await ours(port);
+    } catch (e) {
+      if (e instanceof EmbeddedPortTakenError) return 'taken';
+      throw e;
+    }
+  };
+  if (opts.explicitPort !== undefined) {
+    const s = await ours(opts.explicitPort);
+    if (s === 'taken') throw new EmbeddedPortTakenError(opts.explicitPort, null);
+    return { port: opts.explicitPort, running: s === 'ours' };
+  }
+  // Our own server may already run (a launcher killed without stopping it): its postmaster.pid names the port.
+  for (const port of [postmasterPort(pgDir), rememberedPort(opts.dataDir)]) {
+    if (port === null) continue;
+    const s = await state(port);
+    if (s === 'ours') return remember(opts.dataDir, port, true);
+    if (s === 'free' && port === rememberedPort(opts.dataDir)) return { port, running: false };
+    if (s === 'taken') opts.log?.(`port ${port} is taken by another program; choosing another one for ${opts.dataDir}`);
+  }
+  for (let port = FIRST_EMBEDDED_PORT; port < FIRST_EMBEDDED_PORT + 200; port++) {
+    if ((await state(port)) === 'free') return remember(opts.dataDir, port, false);
+  }
+  throw new Error(`no free port for the embedded PostgreSQL from ${FIRST_EMBEDDED_PORT}`);
+}
+
+async function remember(dataDir: string, port: number, running: boolean): Promise<{ port: number; running: boolean }> {
+  await mkdir(dataDir, { recursive: true });
+  if (rememberedPort(dataDir) !== port) await writeFile(path.join(dataDir, PORT_FILE), `${port}\n`);
+  return { port, running };
 }
 
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
-  port: number;
+  /** Pinned port (EMBEDDED_PG_PORT); unset = the DATA_DIR's own port (resolveEmbeddedPort). */
+  port?: number;
   database?: string;
   log?: (line: string) => void;
 }): Promise<EmbeddedDb> {
@@ -68,14 +189,15 @@ export async function startEmbeddedPostgres(opts: {
   await ensureTraversable(opts.dataDir, opts.log);
   const binaries = embeddedBinariesPackage();
   if (binaries) await ensureTraversable(path.dirname(binaries), opts.log);
-  if (await answers(opts.port)) {
-    opts.log?.(`reusing the PostgreSQL already running on port ${opts.port}`);
-    await ensureDatabase(opts.port, database);
-    return { url: embeddedUrl(opts.port, database), stop: async () => undefined };
+  const { port, running } = await resolveEmbeddedPort({ dataDir: opts.dataDir, explicitPort: opts.port, log: opts.log });
+  if (running) {
+    opts.log?.(`reusing this data directory's PostgreSQL already running on port ${port}`);
+    await ensureDatabase(port, database);
+    return { url: embeddedUrl(port, database), port, stop: async () => undefined };
   }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
-    port: opts.port,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -105,8 +227,8 @@ export async function startEmbeddedPostgres(opts: {
     await server.initialise();
   }
   await server.start();
-  await ensureDatabase(opts.port, database);
-  return { url: embeddedUrl(opts.port, database), stop: () => server.stop() };
+  await ensureDatabase(port, database);
+  return { url: embeddedUrl(port, database), port, stop: () => server.stop() };
 }
 
 async function ensureDatabase(port: number, database: string): Promise<void> {

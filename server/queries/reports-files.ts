@@ -3,7 +3,18 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ZodError } from 'zod';
 import { env } from '@/lib/env';
 import { AppError, isAppError } from '@/lib/errors';
-import { ChromiumMissingError, compactDay, REPORTS, renderReportPdf, type ReportId, type SearchParams } from '@/lib/services/reports';
+import {
+  ChromiumMissingError,
+  compactDay,
+  RenderBusyError,
+  REPORTS,
+  renderReportPdf,
+  reportRenderQueue,
+  type RenderFailure,
+  type RenderJob,
+  type ReportId,
+  type SearchParams,
+} from '@/lib/services/reports';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { listStationOptions, REPORT_ROLES, reportContextFor } from './reports';
 
@@ -64,8 +75,10 @@ function internalBaseUrl(): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${cfg.PORT}`;
 }
 
-/** GET /reports/<id>/pdf?…: the print route of the same query rendered to PDF with the caller's session. */
-export async function reportPdfResponse(req: Request, id: ReportId): Promise<Response> {
+type PdfTask = { job: RenderJob } | Response;
+
+/** Queues the render of report `id`'s print page for the caller (at most one per user, two at a time). */
+async function submitPdf(req: Request, id: ReportId): Promise<PdfTask> {
   const user = await authorise();
   if (user instanceof Response) return user;
   const pdfOptions = REPORTS[id].pdf;
@@ -75,34 +88,94 @@ export async function reportPdfResponse(req: Request, id: ReportId): Promise<Res
   const printUrl = new URL(`/reports/${id}/print${url.search}`, internalBaseUrl());
   printUrl.searchParams.delete('autoprint');
   const t = await getTranslations('reports2.pdfError');
-  try {
-    const pdf = await renderReportPdf({
-      url: printUrl.toString(),
-      cookie: req.headers.get('cookie'),
-      chromiumPath: env().CHROMIUM_PATH,
-      pageLabel: (await getLocale()) === 'en' ? 'Page' : 'Trang',
-      landscape: pdfOptions.landscape,
-    });
-    const p = url.searchParams;
-    const name = ['bao-cao', id, p.get('station'), p.get('month'), p.get('from'), p.get('to')]
-      .filter((x): x is string => Boolean(x))
-      .map(compactDay)
-      .join('-')
-      .replace(/[^A-Za-z0-9_.-]/g, '_');
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${name}.pdf"`,
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (e) {
-    if (e instanceof ChromiumMissingError) {
-      return errorResponse(503, 'UNAVAILABLE', t('chromium', { path: e.path }));
-    }
+  const tb = await getTranslations('screensB.pdf');
+  const cookie = req.headers.get('cookie');
+  const pageLabel = (await getLocale()) === 'en' ? 'Page' : 'Trang';
+  const p = url.searchParams;
+  const name = ['bao-cao', id, p.get('station'), p.get('month'), p.get('from'), p.get('to')]
+    .filter((x): x is string => Boolean(x))
+    .map(compactDay)
+    .join('-')
+    .replace(/[^A-Za-z0-9_.-]/g, '_');
+  const classify = (e: unknown): RenderFailure => {
+    if (e instanceof ChromiumMissingError) return { kind: 'chromium', message: t('chromium', { path: e.path }) };
     const message = e instanceof Error ? e.message : String(e);
     console.error(`report PDF (${id}) failed: ${message}`);
-    const code = isAppError(e) ? e.code : 'INTERNAL';
-    return errorResponse(500, code, t('failed', { message: e instanceof AppError ? e.message : 'internal error' }));
+    return { kind: 'failed', message: t('failed', { message: e instanceof AppError ? e.message : tb('internal') }) };
+  };
+  try {
+    const job = reportRenderQueue().submit(
+      user.id,
+      id,
+      async (progress) => ({
+        name: `${name}.pdf`,
+        bytes: await renderReportPdf({
+          url: printUrl.toString(),
+          cookie,
+          chromiumPath: env().CHROMIUM_PATH,
+          pageLabel,
+          landscape: pdfOptions.landscape,
+          onProgress: progress,
+        }),
+      }),
+      classify,
+    );
+    return { job };
+  } catch (e) {
+    if (e instanceof RenderBusyError) {
+      return Response.json(
+        { error: { code: 'BUSY', message: tb('busy') }, job: reportRenderQueue().view(e.job) },
+        { status: 429, headers: { 'retry-after': '5' } },
+      );
+    }
+    throw e;
   }
+}
+
+const pdfFileResponse = (job: RenderJob) =>
+  new Response(new Uint8Array(job.file!.bytes), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${job.file!.name}"`,
+      'cache-control': 'no-store',
+    },
+  });
+
+const failureResponse = (f: RenderFailure) =>
+  errorResponse(f.kind === 'chromium' ? 503 : 500, f.kind === 'chromium' ? 'UNAVAILABLE' : 'INTERNAL', f.message);
+
+/** GET /reports/<id>/pdf?…: the print route of the same query rendered to PDF with the caller's session (waits for it). */
+export async function reportPdfResponse(req: Request, id: ReportId): Promise<Response> {
+  const task = await submitPdf(req, id);
+  if (task instanceof Response) return task;
+  const job = await reportRenderQueue().finished(task.job);
+  return job.file ? pdfFileResponse(job) : failureResponse(job.error ?? { kind: 'failed', message: 'PDF' });
+}
+
+/** POST /reports/<id>/pdf?…: starts the render in the background; 202 with the job, polled at /reports/pdf-jobs/<job>. */
+export async function startReportPdfResponse(req: Request, id: ReportId): Promise<Response> {
+  const task = await submitPdf(req, id);
+  if (task instanceof Response) return task;
+  return Response.json({ job: reportRenderQueue().view(task.job) }, { status: 202, headers: { 'cache-control': 'no-store' } });
+}
+
+async function ownJob(jobId: string): Promise<RenderJob | Response> {
+  const user = await authorise();
+  if (user instanceof Response) return user;
+  return reportRenderQueue().get(jobId, user.id) ?? errorResponse(404, 'NOT_FOUND', 'no such PDF job');
+}
+
+/** GET /reports/pdf-jobs/<job>: the caller's render: stage, progress, place in the queue, error. */
+export async function pdfJobStatusResponse(jobId: string): Promise<Response> {
+  const job = await ownJob(jobId);
+  if (job instanceof Response) return job;
+  return Response.json({ job: reportRenderQueue().view(job) }, { headers: { 'cache-control': 'no-store' } });
+}
+
+/** GET /reports/pdf-jobs/<job>/file: the finished PDF of the caller's render. */
+export async function pdfJobFileResponse(jobId: string): Promise<Response> {
+  const job = await ownJob(jobId);
+  if (job instanceof Response) return job;
+  if (job.file) return pdfFileResponse(job);
+  return job.error ? failureResponse(job.error) : errorResponse(409, 'NOT_READY', 'PDF not ready yet');
 }

@@ -25,5 +25,6 @@ export * from './kpi-month';
 export * from './messages';
 export * from './monthly-mail';
 export * from './pdf';
+export * from './render-queue';
 export { MAX_KPI_DAYS, type ReportPeriod } from './range';
 export { tableToCsv, tableToXlsx } from '../../formats/table';

@@ -18,6 +18,8 @@ export type PdfRequest = {
   pageLabel?: string;
   timeoutMs?: number;
   landscape?: boolean;
+  /** Called as the render goes on (background renders show it: render-queue.ts). */
+  onProgress?: (stage: 'starting' | 'loading' | 'printing', percent: number) => void;
 };
 
 export class ChromiumMissingError extends AppError {
@@ -40,6 +42,7 @@ export async function renderReportPdf(req: PdfRequest): Promise<Buffer> {
     // It ships with @playwright/test (a devDependency); an install without dev packages needs it listed itself.
     throw new AppError('INTERNAL', 'playwright-core is not installed');
   });
+  req.onProgress?.('starting', 10);
   const browser = await chromium.launch({
     executablePath: req.chromiumPath,
     args: [...CHROMIUM_FLAGS],
@@ -52,10 +55,12 @@ export async function renderReportPdf(req: PdfRequest): Promise<Buffer> {
       timezoneId: LOCAL_TIME_ZONE,
     });
     const page = await context.newPage();
+    req.onProgress?.('loading', 30);
     const res = await page.goto(req.url, { waitUntil: 'networkidle', timeout: req.timeoutMs ?? 60_000 });
     if (!res || !res.ok()) throw new AppError('INTERNAL', `print page answered ${res?.status() ?? 'nothing'}`);
     // The print page marks itself ready once its charts have drawn (client components).
     await page.waitForSelector('[data-print-ready="true"]', { state: 'attached', timeout: req.timeoutMs ?? 60_000 });
+    req.onProgress?.('printing', 70);
     const label = escapeHtml(req.pageLabel ?? 'Trang');
     const pdf = await page.pdf({
       format: 'A4',
