@@ -86,7 +86,7 @@ function main(): void {
   const ratio = s.mae != null ? s.mae / better : null;
   console.log(`origins: ${s.origins} (every ${step} h), scored hours: ${s.pairs}, mean fit+forecast ${(fitMs / Math.max(1, forecasts.length)).toFixed(1)} ms`);
   console.log(`MAE 1–24 h (µg/m³): model ${num(s.mae)}, persistence ${num(s.maePersistence)}, same hour yesterday ${num(s.maeSeasonal)}`);
-  console.log(`model / better baseline: ${ratio == null ? "–" : ratio.toFixed(3)} (target ≤ 0.85)`);
+  console.log(`model / better baseline: ${ratio == null ? '–' : ratio.toFixed(3)} (target ≤ 0.85)`);
   for (const [a, b] of [
     [1, 3],
     [4, 12],

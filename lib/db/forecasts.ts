@@ -24,7 +24,7 @@ export type ForecastStation = { id: number; code: string; kind: StationKind; par
 /** Enabled stations of the given kinds with their parameter codes. */
 export async function listForecastStations(kinds: readonly StationKind[]): Promise<ForecastStation[]> {
   const r = await pool().query<ForecastStation>(
-    `SELECT s.id, s.code, s.kind::text AS kind, coalesce(array_agg(p.code ORDER BY p.code) FILTER (WHERE p.code IS NOT NULL), '{}') AS parameters
+    `SELECT s.id, s.code, s.kind::text AS kind, coalesce(array_agg(p.parameter ORDER BY p.parameter) FILTER (WHERE p.parameter IS NOT NULL), '{}') AS parameters
      FROM station s LEFT JOIN station_parameter p ON p.station_id = s.id
      WHERE s.enabled AND s.kind::text = ANY($1) GROUP BY s.id ORDER BY s.code`,
     [kinds],

@@ -25,6 +25,10 @@ import {
 } from '../../domain/forecast';
 import type { StationKind } from '../../domain/parameters';
 import { DAY_MS, HOUR_MS } from '../../domain/time';
+import type { StationRow } from '../../db/stations';
+import { AppError } from '../../errors';
+import { findStationByCode } from '../../db/stations';
+import { getStationOrThrow, scopeFor, type Viewer } from '../stations';
 
 /** Meteorological parameters used as covariates when an ambient station measures them. */
 const MET_COVARIATES = ['WS', 'TEMP', 'RH'] as const;
@@ -152,4 +156,36 @@ export async function getForecast(
     skill: await measureForecastSkill(station.id, parameter, now),
     tomorrow,
   };
+}
+
+export type ForecastRequest = { parameter?: string; hours: number };
+
+/**
+ * The forecast a caller may read: ambient stations for anyone (without a token from the data published after the
+ * public delay), other stations for tokens in scope (another facility's station does not exist). The parameter must
+ * be one the station measures; by default its PM2.5 (else PM10, O3, else its first parameter).
+ */
+export async function getStationForecastService(
+  code: string,
+  viewer: Viewer | null,
+  q: ForecastRequest,
+  opts: { now: Date; publicDelayMinutes: number },
+): Promise<StationForecast & { station: string; unit: string; kind: StationKind }> {
+  const found = await findStationByCode(code);
+  let station: StationRow;
+  if (found && found.kind === 'ambient_air') station = found;
+  else if (!viewer) throw new AppError('NOT_FOUND', `station ${code} not found`);
+  else station = await getStationOrThrow(code, scopeFor(viewer));
+  const measured = station.parameters.map((p) => p.parameter);
+  const parameter = q.parameter ?? FORECAST_AQI_PARAMETERS.find((p) => measured.includes(p)) ?? measured[0];
+  const row = station.parameters.find((p) => p.parameter === parameter);
+  if (!parameter || !row) {
+    throw new AppError('VALIDATION', `station ${code} does not measure ${q.parameter ?? 'any parameter'}`, [
+      { path: 'query.parameter', message: `one of ${measured.join(', ')}` },
+    ]);
+  }
+  const until = viewer ? opts.now : new Date(opts.now.getTime() - opts.publicDelayMinutes * 60_000);
+  const f = await getForecast({ id: station.id, kind: station.kind, parameters: measured }, parameter, q.hours, until, opts.now);
+  if (!f) throw new AppError('NOT_FOUND', `no hourly data of ${parameter} at station ${code} in the last ${TRAINING_HOURS / 24} days`);
+  return { ...f, station: station.code, unit: row.unit, kind: station.kind };
 }
