@@ -1,5 +1,6 @@
 import type { Schedule } from '../job-loop';
-import { refreshForecasts } from '../../lib/services/forecast';
+import { env } from '../../lib/env';
+import { evaluateTrendWarnings, refreshForecasts } from '../../lib/services/forecast';
 
 /**
  * Every hour: a new forecast for each ambient station's PM2.5, PM10 and O3 from its complete hourly means, archived
@@ -11,5 +12,16 @@ export const forecastSchedule: Schedule = {
   run: async (ctx) => {
     const r = await refreshForecasts(ctx.now());
     if (r.forecasts > 0) ctx.log(`forecast: ${r.forecasts} forecast(s) for ${r.stations} station(s) in ${r.ms} ms`);
+  },
+};
+
+/** Every 5 minutes (the readings' interval): trend warnings of wastewater and emission stations. */
+export const trendWarningSchedule: Schedule = {
+  name: 'alerts.trend-warning',
+  everyMs: 5 * 60_000,
+  run: async (ctx) => {
+    const e = env();
+    const s = await evaluateTrendWarnings(ctx.now(), { horizonMinutes: e.TREND_WARNING_HORIZON_MINUTES, clearMinutes: e.TREND_WARNING_CLEAR_MINUTES });
+    if (s.opened + s.resolved > 0) ctx.log(`trend warnings: opened ${s.opened}, resolved ${s.resolved}`);
   },
 };

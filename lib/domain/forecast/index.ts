@@ -20,3 +20,13 @@ export {
   type AqiValue,
   type ForecastAqiParameter,
 } from './aqi';
+export {
+  DEFAULT_TREND_OPTIONS,
+  decideTrendEpisode,
+  evaluateTrend,
+  type TrendEpisodeAction,
+  type TrendLimit,
+  type TrendOptions,
+  type TrendPoint,
+  type TrendResult,
+} from './trend';
