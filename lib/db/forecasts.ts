@@ -72,11 +72,12 @@ export async function insertForecastRun(run: Omit<ForecastRunRow, 'issuedAt'> & 
 
 const RUN_COLUMNS = `station_id AS "stationId", parameter, ${epochMsSql('based_on')} AS "basedOn", ${epochMsSql('issued_at')} AS "issuedAt", method, value, lower, upper`;
 
-/** The latest archived forecast of a station's parameter. */
-export async function findLatestForecastRun(stationId: number, parameter: string): Promise<ForecastRunRow | null> {
+/** The latest archived forecast of a station's parameter (based on data up to `until` when given). */
+export async function findLatestForecastRun(stationId: number, parameter: string, until: Date | null = null): Promise<ForecastRunRow | null> {
   const r = await pool().query<ForecastRunRow>(
-    `SELECT ${RUN_COLUMNS} FROM forecast_run WHERE station_id = $1 AND parameter = $2 ORDER BY based_on DESC LIMIT 1`,
-    [stationId, parameter],
+    `SELECT ${RUN_COLUMNS} FROM forecast_run WHERE station_id = $1 AND parameter = $2 AND ($3::timestamptz IS NULL OR based_on <= $3)
+     ORDER BY based_on DESC LIMIT 1`,
+    [stationId, parameter, until],
   );
   return r.rows[0] ? normalise(r.rows[0]) : null;
 }

@@ -170,7 +170,7 @@ export async function getStationForecastService(
   viewer: Viewer | null,
   q: ForecastRequest,
   opts: { now: Date; publicDelayMinutes: number },
-): Promise<StationForecast & { station: string; unit: string; kind: StationKind }> {
+): Promise<StationForecast & { station: string; stationId: number; unit: string; kind: StationKind }> {
   const found = await findStationByCode(code);
   let station: StationRow;
   if (found && found.kind === 'ambient_air') station = found;
@@ -187,5 +187,5 @@ export async function getStationForecastService(
   const until = viewer ? opts.now : new Date(opts.now.getTime() - opts.publicDelayMinutes * 60_000);
   const f = await getForecast({ id: station.id, kind: station.kind, parameters: measured }, parameter, q.hours, until, opts.now);
   if (!f) throw new AppError('NOT_FOUND', `no hourly data of ${parameter} at station ${code} in the last ${TRAINING_HOURS / 24} days`);
-  return { ...f, station: station.code, unit: row.unit, kind: station.kind };
+  return { ...f, station: station.code, stationId: station.id, unit: row.unit, kind: station.kind };
 }
