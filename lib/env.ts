@@ -103,6 +103,10 @@ const schema = z.object({
   ALERT_EPISODES_BY_KIND: z.string().optional().transform((v) => v?.trim() || undefined),
   /** Digest window: e-mails and webhook calls of a burst reach each recipient as one message per window. */
   NOTIFY_DIGEST_MINUTES: z.coerce.number().int().nonnegative().default(10),
+  /** Trend warnings (wastewater, emission): a valid trend reaching the limit within this many minutes opens one. */
+  TREND_WARNING_HORIZON_MINUTES: z.coerce.number().int().positive().default(120),
+  /** A trend warning resolves after no heading trend has been seen for this many minutes (DOMAIN.md §8 clear time). */
+  TREND_WARNING_CLEAR_MINUTES: z.coerce.number().int().nonnegative().default(30),
   /** Optional global webhook that receives every alert notification (SMS gateway, chat). */
   WEBHOOK_URL: z.string().optional().transform((v) => v?.trim() || undefined),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),

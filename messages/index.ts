@@ -20,6 +20,8 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import forecastVi from './areas/forecast.vi.json';
+import forecastEn from './areas/forecast.en.json';
 import screensVi from './areas/screens.vi.json';
 import screensEn from './areas/screens.en.json';
 import screensBVi from './areas/screens-b.vi.json';
@@ -35,6 +37,7 @@ export const viMessages = {
   ...perfVi,
   ...ingestVi,
   ...notifyVi,
+  ...forecastVi,
   ...screensVi,
   ...screensBVi,
 };
@@ -49,6 +52,7 @@ export const enMessages: Messages = {
   ...perfEn,
   ...ingestEn,
   ...notifyEn,
+  ...forecastEn,
   ...screensEn,
   ...screensBEn,
 };

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { PublicView } from '@/components/public/public-view';
 import { env } from '@/lib/env';
 import { loadPublicData } from '@/server/queries/aqi';
+import { loadTomorrowAqi } from '@/server/queries/forecast';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('aqi');
@@ -14,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicPage() {
   await connection();
   const data = await loadPublicData();
+  const tomorrow = await loadTomorrowAqi(new Date(data.publishedUntil));
+  const view = { ...data, stations: data.stations.map((s) => ({ ...s, tomorrow: tomorrow[s.code] })) };
   const tileUrl = env().MAP_TILE_URL;
-  return <PublicView data={data} tileUrl={tileUrl} />;
+  return <PublicView data={view} tileUrl={tileUrl} />;
 }

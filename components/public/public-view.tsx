@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { TomorrowBadge } from '@/components/forecast/tomorrow-badge';
 import dynamic from 'next/dynamic';
 import { useLocale, useTranslations } from 'next-intl';
 import { indexParameterName } from '@/components/aqi/aqi-section';
@@ -84,6 +85,7 @@ function StationCard({ s, locale, until }: { s: PublicStationView; locale: 'vi' 
         ) : (
           <p className="small muted">{t('noData')}</p>
         )}
+        <TomorrowBadge tomorrow={s.tomorrow} />
         <div className="small muted">{t('last24h')}</div>
         <Last24 station={s} until={until} />
       </div>

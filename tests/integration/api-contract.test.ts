@@ -26,6 +26,7 @@ import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as qcFlags from '@/app/api/v1/qc/flags/route';
 import * as qcReview from '@/app/api/v1/qc/review/route';
 import * as aqi from '@/app/api/v1/stations/[code]/aqi/route';
+import * as forecast from '@/app/api/v1/stations/[code]/forecast/route';
 import * as latest from '@/app/api/v1/stations/[code]/latest/route';
 import * as overlay from '@/app/api/v1/stations/[code]/overlays/[id]/route';
 import * as overlays from '@/app/api/v1/stations/[code]/overlays/route';
@@ -36,7 +37,7 @@ import * as readings from '@/app/api/v1/stations/[code]/readings/route';
 import * as station from '@/app/api/v1/stations/[code]/route';
 import * as wqi from '@/app/api/v1/stations/[code]/wqi/route';
 import * as stations from '@/app/api/v1/stations/route';
-import { disconnectDb } from '@/lib/db/client';
+import { disconnectDb, pool } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
 import { evaluateStationHour, listAlerts } from '@/lib/services/alerts';
 import { recomputeStationPeriod } from '@/lib/services/qc';
@@ -128,6 +129,17 @@ describe('answers match the declared response schemas', () => {
       await checked(wqi.GET, `/api/v1/stations/${river.code}/wqi?resolution=${resolution}`, { token: admin, params: { code: river.code } });
     }
     await checked(aqi.GET, `/api/v1/stations/${own.code}/aqi`, { params: { code: own.code } });
+    // Forecast: three recent complete hourly means are enough for the persistence fallback.
+    const airId = (await findStationByCode(air.code))!.id;
+    const lastHour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
+    for (let i = 0; i < 3; i++) {
+      await pool().query(
+        `INSERT INTO avg_hour (station_id, parameter, hour_end, value, valid_count, expected_count, complete) VALUES ($1, 'PM25', $2, $3, 12, 12, true)`,
+        [airId, new Date(lastHour - i * 3_600_000), 30 + i],
+      );
+    }
+    await checked(forecast.GET, `/api/v1/stations/${air.code}/forecast?hours=48`, { params: { code: air.code } });
+    await checked(forecast.GET, `/api/v1/stations/${air.code}/forecast?hours=99`, { params: { code: air.code } });
   });
 
   it('ingest and the ledger', async () => {

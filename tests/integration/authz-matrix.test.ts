@@ -78,6 +78,7 @@ const MATRIX: Record<string, Partial<Record<Method, Case>> | 'next-auth'> = {
   },
   'v1/stations/[code]/aqi': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }) } },
   'v1/stations/[code]/wqi': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }) } },
+  'v1/stations/[code]/forecast': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }), query: '?parameter=COD' } },
   'v1/stations/[code]/latest': {
     GET: { allow: 'any', params: (fx) => ({ code: fx.stationA }), ok: 200, foreign: (fx) => ({ code: fx.stationB }) },
   },

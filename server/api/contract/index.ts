@@ -2,6 +2,7 @@ import 'server-only';
 import { alertComponents, alertRoutes } from './alerts';
 import type { Components, RouteDef } from './define';
 import { facilityComponents, facilityRoutes } from './facilities';
+import { forecastComponents, forecastRoutes } from './forecast';
 import { forwardingComponents, forwardingRoutes } from './forwarding';
 import { ingestComponents, ingestRoutes } from './ingest';
 import { kpiComponents, kpiRoutes } from './kpi';
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...systemRoutes,
   ...facilityRoutes,
   ...stationRoutes,
+  ...forecastRoutes,
   ...ingestRoutes,
   ...qcRoutes,
   ...forwardingRoutes,
@@ -27,6 +29,7 @@ export const API_COMPONENTS: readonly Components[] = [
   systemComponents,
   facilityComponents,
   stationComponents,
+  forecastComponents,
   ingestComponents,
   qcComponents,
   forwardingComponents,

@@ -4,6 +4,8 @@ import { StationDetailView } from '@/components/stations/station-detail-view';
 import { getStationDetail } from '@/server/queries/stations';
 import { AqiSection } from '@/components/aqi/aqi-section'; // aqi
 import { loadStationIndex } from '@/server/queries/aqi'; // aqi
+import { ForecastPanel } from '@/components/forecast/forecast-panel'; // forecast
+import { loadStationForecast } from '@/server/queries/forecast'; // forecast
 
 type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
@@ -19,5 +21,6 @@ export default async function StationPage({ params, searchParams }: Props) {
   const indexView = detail.kind === 'ambient_air' || detail.kind === 'surface_water' ? await loadStationIndex(detail.station.code) : null;
   const extra = indexView && <AqiSection view={indexView} />;
   // ── /aqi ──
-  return <StationDetailView {...detail} extra={extra} />;
+  const forecast = <ForecastPanel view={await loadStationForecast(detail.station.code)} />; // forecast
+  return <StationDetailView {...detail} extra={<>{extra}{forecast}</>} />;
 }

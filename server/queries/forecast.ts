@@ -1,0 +1,59 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { findLatestForecastRun, listHourlyValues } from '@/lib/db/forecasts';
+import { listStations } from '@/lib/db/stations';
+import { AQI_BANDS } from '@/lib/domain/aqi';
+import { FORECAST_AQI_PARAMETERS, tomorrowAqi } from '@/lib/domain/forecast';
+import { dayLabel, HOUR_MS } from '@/lib/domain/time';
+import { env } from '@/lib/env';
+import { isAppError } from '@/lib/errors';
+import { getStationForecastService, runItems } from '@/lib/services/forecast';
+import { requireUser } from '@/server/auth/session';
+import type { ForecastPanelView, TomorrowAqiView } from '@/lib/dto/forecast';
+
+const colorOf = (category: string): string => AQI_BANDS.find((b) => b.category === category)?.color ?? '#999999';
+
+/** The station page's forecast: 72 h ahead of the default parameter, the last 48 h observed, the measured skill. */
+export async function loadStationForecast(code: string, now: Date = new Date()): Promise<ForecastPanelView | null> {
+  const user = await requireUser();
+  try {
+    const f = await getStationForecastService(code, user, { hours: 72 }, { now, publicDelayMinutes: env().PUBLIC_DELAY_MINUTES });
+    const past = (await listHourlyValues(f.stationId, [f.parameter], new Date(f.basedOn - 47 * HOUR_MS), new Date(f.basedOn))).get(f.parameter);
+    return {
+      parameter: f.parameter,
+      unit: f.unit,
+      method: f.method,
+      basedOn: f.basedOn,
+      observed: [...(past ?? new Map<number, number>()).entries()].sort((a, b) => a[0] - b[0]).map(([t, v]) => ({ t, v })),
+      items: f.items.map((it) => ({ t: it.time, value: it.value, lower: it.lower, upper: it.upper })),
+      skill: f.skill,
+      tomorrow: f.tomorrow && { aqi: f.tomorrow.aqi, category: f.tomorrow.category, color: colorOf(f.tomorrow.category) },
+    };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+    if (isAppError(e) && e.code === 'VALIDATION') notFound();
+    throw e;
+  }
+}
+
+/**
+ * Tomorrow's forecast daily AQI per enabled ambient station (public page and map): from the archived forecasts based
+ * on data published by `until`, the largest of the PM2.5, PM10 and O3 daily sub-indices.
+ */
+export async function loadTomorrowAqi(until: Date): Promise<Record<string, TomorrowAqiView>> {
+  const out: Record<string, TomorrowAqiView> = {};
+  const stations = (await listStations({ kind: 'ambient_air' })).filter((s) => s.enabled);
+  for (const s of stations) {
+    let best: TomorrowAqiView | null = null;
+    for (const p of FORECAST_AQI_PARAMETERS) {
+      if (!s.parameters.some((x) => x.parameter === p)) continue;
+      const run = await findLatestForecastRun(s.id, p, until);
+      // A forecast older than a day says nothing about tomorrow.
+      if (!run || run.basedOn < until.getTime() - 24 * HOUR_MS) continue;
+      const r = tomorrowAqi(p, run.basedOn, runItems(run).items);
+      if (r && (!best || r.aqi > best.aqi)) best = { aqi: r.aqi, category: r.category, color: colorOf(r.category), day: dayLabel(r.day + HOUR_MS) };
+    }
+    if (best) out[s.code] = best;
+  }
+  return out;
+}
