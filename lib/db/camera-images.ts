@@ -146,7 +146,7 @@ export async function purgeCameraImages(cutoff: Date, marginMinutes: number, now
     if (shas.length === 0) return { purged: 0, freeShas: [] };
     const kept = await tx.query<{ sha256: string }>(
       `SELECT DISTINCT sha256 FROM camera_image WHERE purged_at IS NULL AND sha256 = ANY($1::text[])
-       UNION SELECT DISTINCT sha256 FROM ingest_file f WHERE f.sha256 = ANY($1::text[])
+       UNION SELECT DISTINCT sha256 FROM ingest_file f WHERE f.sha256 = ANY($1::text[]) AND f.outcome IN ('accepted', 'partial')
          AND NOT EXISTS (SELECT 1 FROM camera_image c WHERE c.file_id = f.id)`,
       [shas],
     );
@@ -155,10 +155,12 @@ export async function purgeCameraImages(cutoff: Date, marginMinutes: number, now
   });
 }
 
-/** True when every ledger row with these bytes is an image purged by retention (its raw file may be gone). */
+/** True when the bytes belonged to images that retention purged and nothing else keeps them (the raw file may be gone). */
 export async function isPurgedImageSha(sha256: string): Promise<boolean> {
+  // Duplicate and refused rows of the same bytes kept no image of their own: they follow the purged image.
   const r = await pool().query<{ purged: boolean }>(
-    `SELECT bool_and(c.purged_at IS NOT NULL) AS purged
+    `SELECT bool_or(c.id IS NOT NULL)
+            AND bool_and(CASE WHEN c.id IS NOT NULL THEN c.purged_at IS NOT NULL ELSE f.outcome NOT IN ('accepted', 'partial') END) AS purged
        FROM ingest_file f LEFT JOIN camera_image c ON c.file_id = f.id
       WHERE f.sha256 = $1`,
     [sha256],
