@@ -4,9 +4,11 @@ import { alertSchedules } from './alerts';
 import { aqiCatchUpSchedule } from './aqi';
 import { stationStateSchedule } from './station-state';
 import { notificationsSchedule } from './notifications';
+import { cameraPullSchedule, cameraRetentionSchedule, samplerSchedule } from './camera';
 
 export const schedules: Schedule[] = [];
 schedules.push(stationStateSchedule);
 schedules.push(notificationsSchedule);
 schedules.push(aqiCatchUpSchedule);
 schedules.push(...alertSchedules);
+schedules.push(cameraPullSchedule, cameraRetentionSchedule, samplerSchedule);

@@ -14,7 +14,8 @@ import {
   type SamplerCommandRow,
 } from '../../db/sampler-commands';
 import type { Role } from '../../db/users';
-import { commandExpiresAt, decideAutoSample, DEFAULT_COMMAND_TTL_MINUTES, type SamplerResult, type SamplerState } from '../../domain/sampler';
+import { commandExpiresAt, decideAutoSample, type SamplerResult, type SamplerState } from '../../domain/sampler';
+import { env } from '../../env';
 import { AppError } from '../../errors';
 import { getStationOrThrow, type ViewerScope } from '../stations';
 
@@ -31,7 +32,7 @@ async function recordStep(c: SamplerCommandRow, step: SamplerState | 'queued', a
 
 /**
  * An inspector or admin queues a sample at a station whose sampler is enabled, optionally from one of its alerts.
- * The command expires DEFAULT_COMMAND_TTL_MINUTES after it was queued unless the logger answers first.
+ * The command expires SAMPLER_COMMAND_TTL_MINUTES (default 30) after it was queued unless the logger answers first.
  */
 export async function queueSampleService(
   code: string,
@@ -55,7 +56,7 @@ export async function queueSampleService(
     requestedBy: actor.actorName,
     alertId: input.alertId ?? null,
     reason: input.reason?.trim() || null,
-    expiresAt: commandExpiresAt(now, DEFAULT_COMMAND_TTL_MINUTES),
+    expiresAt: commandExpiresAt(now, env().SAMPLER_COMMAND_TTL_MINUTES),
   });
   if (!c) throw new AppError('INTERNAL', 'command not stored');
   await recordStep(c, 'queued', actor.actorName, now);
@@ -170,7 +171,7 @@ export async function queueAutoSamples(now: Date): Promise<SamplerCommandRow[]> 
       requestedBy: SYSTEM_SAMPLER_ACTOR,
       alertId: a.alertId,
       reason: null,
-      expiresAt: commandExpiresAt(now, DEFAULT_COMMAND_TTL_MINUTES),
+      expiresAt: commandExpiresAt(now, env().SAMPLER_COMMAND_TTL_MINUTES),
     });
     if (!c) continue;
     await recordStep(c, 'queued', SYSTEM_SAMPLER_ACTOR, now);
