@@ -1,5 +1,6 @@
 import 'server-only';
 import { alertComponents, alertRoutes } from './alerts';
+import { cameraComponents, cameraRoutes } from './camera';
 import type { Components, RouteDef } from './define';
 import { facilityComponents, facilityRoutes } from './facilities';
 import { forwardingComponents, forwardingRoutes } from './forwarding';
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...systemRoutes,
   ...facilityRoutes,
   ...stationRoutes,
+  ...cameraRoutes,
   ...ingestRoutes,
   ...qcRoutes,
   ...forwardingRoutes,
@@ -27,6 +29,7 @@ export const API_COMPONENTS: readonly Components[] = [
   systemComponents,
   facilityComponents,
   stationComponents,
+  cameraComponents,
   ingestComponents,
   qcComponents,
   forwardingComponents,
