@@ -146,6 +146,12 @@ const schema = z.object({
   /** Monthly report e-mail: day of month (1–28) and hour (0–23, Asia/Ho_Chi_Minh) from which last month's reports go out. */
   MONTHLY_REPORT_DAY: z.coerce.number().int().min(1).max(28).default(1),
   MONTHLY_REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Camera images (issue #21): days kept (images near an alert are never purged), snapshot pull timeout and size cap. */
+  CAMERA_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  CAMERA_PULL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  CAMERA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Sampler commands not answered within this many minutes expire. */
+  SAMPLER_COMMAND_TTL_MINUTES: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

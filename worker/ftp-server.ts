@@ -27,6 +27,7 @@ import {
   type SpoolOutcome,
 } from './spool';
 import { startIngestThread, type IngestThread } from './ingest-host';
+import { createDeviceFiles } from './ftp-devices';
 import { DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, spoolSpaceCheck, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
@@ -243,6 +244,8 @@ type Hooks = {
   onRenamed(fromPath: string, toPath: string): void;
   checkSpace(): Promise<void>;
   onPlaced?(finalPath: string, received: ReceivedFile | null): void;
+  /** A file was downloaded (sampler command files). */
+  onRead?(fsPath: string): void;
   /** The bytes go to the ingest thread: hand them over in a Buffer that owns its memory (transferable). */
   transferable?: boolean;
 };
@@ -314,7 +317,8 @@ class AccountFileSystem extends FileSystem {
   }
 
   override read(fileName: string, opts?: { start?: unknown }): Promise<unknown> {
-    this.inside(fileName);
+    const fsPath = this.inside(fileName);
+    this.hooks.onRead?.(fsPath);
     return guarded(() => super.read(fileName, opts) as PromiseLike<unknown>);
   }
 
@@ -403,6 +407,8 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   // The raw store lives under the same data folder as the spool.
   const ingest: IngestFn = opts.ingest ?? ((input) => ingestFile({ ...input, dataDir: opts.dataDir }));
   const retryBaseMs = opts.retryBaseMs ?? 30_000;
+  // Camera images and sampler answers (worker/ftp-devices.ts) never enter the data pipeline.
+  const devices = createDeviceFiles({ ftpRoot, dataDir: opts.dataDir, log, debug });
   const lastMeta = new Map<string, SpoolMeta>();
   const failures = new Map<string, { attempts: number; retryAt: number }>();
   const counts = { files: 0, accepted: 0, partial: 0, rejected: 0, duplicate: 0, kept: 0 };
@@ -489,6 +495,10 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       // An upload placed without its STOR completing (the client vanished) still has its bytes held: release them.
       const held = takeReceived(f.filePath);
       if (held) handoffHeld -= held.bytes.length;
+      if (devices.claims(f.filePath)) {
+        void devices.submit(f.filePath, meta);
+        continue;
+      }
       // It may have been recorded before a crash or a lost COMMIT reply: ingest then finds its ledger row.
       void queue.enqueue(f.filePath, { ...meta, replay: true });
     }
@@ -601,7 +611,10 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
         remoteAddress: connection.ip ?? null,
       };
       const submit = (fsPath: string, received: ReceivedFile | undefined) => {
-        if (isDataFile(fsPath)) void queue.enqueue(fsPath, received ? { ...meta, received } : meta);
+        if (devices.claims(fsPath)) {
+          if (received) handoffHeld -= received.bytes.length;
+          void devices.submit(fsPath, meta, received?.bytes);
+        } else if (isDataFile(fsPath)) void queue.enqueue(fsPath, received ? { ...meta, received } : meta);
         else {
           if (received) handoffHeld -= received.bytes.length;
           // Not a data name (yet): the sweep takes it if no rename follows, and must still know who sent it.
@@ -623,6 +636,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
           submit(to, undefined);
         },
         onPlaced,
+        onRead: (fsPath) => devices.onRead(fsPath, account.facilityId, account.username),
         transferable: thread !== null,
         checkSpace,
       });
@@ -668,7 +682,10 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   let stopped = false;
   return {
     port,
-    idle: () => queue.drain(),
+    idle: async () => {
+      await queue.drain();
+      await devices.drain();
+    },
     ingestThread: thread,
     async stop() {
       if (stopped) return;
@@ -677,6 +694,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       clearInterval(summaryTimer);
       await srv.close().catch(() => undefined);
       await queue.drain();
+      await devices.drain();
       await thread?.stop();
       // Empty leftovers of aborted uploads.
       const left = await readdir(tmpDir).catch(() => [] as string[]);

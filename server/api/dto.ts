@@ -1,4 +1,5 @@
 import 'server-only';
+import type { DeviceSettings } from '@/lib/db/camera-images';
 import type { FacilityRow } from '@/lib/db/facilities';
 import type { IngestFileRow, RejectedLine } from '@/lib/db/ingest-files';
 import type { StationParameterRow } from '@/lib/db/stations';
@@ -57,7 +58,7 @@ function toStationParameterDto(kind: StationKind, p: StationParameterRow): Stati
   };
 }
 
-export function toStationDetailDto(s: StationWithState): StationDetailDto {
+export function toStationDetailDto(s: StationWithState, devices?: DeviceSettings): StationDetailDto {
   const { parameters: _codes, ...summary } = toStationSummaryDto(s);
   void _codes;
   return {
@@ -70,6 +71,7 @@ export function toStationDetailDto(s: StationWithState): StationDetailDto {
       activeFrom: formatIsoLocal(s.activeFrom),
       fileCode: s.fileCode,
       fileAliases: s.fileAliases,
+      ...(devices ? { camera: devices.camera, sampler: devices.sampler } : {}),
     },
   };
 }

@@ -38,6 +38,13 @@ import * as station from '@/app/api/v1/stations/[code]/route';
 import * as wqi from '@/app/api/v1/stations/[code]/wqi/route';
 import * as stations from '@/app/api/v1/stations/route';
 import { disconnectDb, pool } from '@/lib/db/client';
+import * as images from '@/app/api/v1/stations/[code]/images/route';
+import * as image from '@/app/api/v1/stations/[code]/images/[id]/route';
+import * as samplerCommands from '@/app/api/v1/stations/[code]/sampler/commands/route';
+import * as samplerResult from '@/app/api/v1/stations/[code]/sampler/commands/[id]/result/route';
+import { renderTestImage, storeImage } from '@/lib/services/camera';
+import { env } from '@/lib/env';
+import { disconnectDb } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
 import { evaluateStationHour, listAlerts } from '@/lib/services/alerts';
 import { recomputeStationPeriod } from '@/lib/services/qc';
@@ -209,6 +216,41 @@ describe('answers match the declared response schemas', () => {
     await checked(limits.GET, '/api/v1/limits?versions=all', { token: admin });
     const std = { code: `QCVN-C-${uid()}`, name: 'contract', version: '1', effectiveFrom: '2025-01-01', kind: 'wastewater', values: [{ column: 'A', parameter: 'COD', max: 50, averaging: '24h', applyCoefficients: false }] };
     await checked(limitsImport.POST, '/api/v1/limits/import', { token: admin, raw: JSON.stringify(std), headers: { 'content-type': 'application/json' } });
+  });
+
+  it('camera images and sampler commands', async () => {
+    const code = uid('CAM');
+    const body = {
+      code, fileCode: `${facilityCode}_${code}`, name: 'Camera', kind: 'wastewater', facilityCode, lat: 21, lon: 106, parameters: [{ code: 'COD', limit: { max: 100 } }],
+      camera: { streamUrl: 'https://cam.example/live', intervalMinutes: 5 },
+      sampler: { enabled: true, autoAfter: 3 },
+    };
+    const created = await checked(stations.POST, '/api/v1/stations', { token: admin, body });
+    expect(created.body.settings).toMatchObject({ camera: { streamUrl: 'https://cam.example/live', snapshotUrl: null, intervalMinutes: 5 }, sampler: { enabled: true, autoAfter: 3, cooldownMinutes: 60 } });
+    const params = { code };
+    const s = await findStationByCode(code);
+    const stored = await storeImage({
+      bytes: await renderTestImage({ width: 64, height: 48, hue: 3 }), name: `BG_${facilityCode}_${code}_20260401100000.jpg`, source: 'ftp',
+      account: null, remoteAddress: null, receivedAt: new Date(), facilityId: s!.facility.id, dataDir: env().dataDir,
+    });
+    const list = await checked(images.GET, `/api/v1/stations/${code}/images?limit=1`, { token: admin, params });
+    expect(list.body.items).toMatchObject([{ id: stored.imageId, width: 64, height: 48, source: 'ftp' }]);
+    const id = String(stored.imageId);
+    const full = await checked(image.GET, `/api/v1/stations/${code}/images/${id}`, { token: admin, params: { code, id } });
+    expect(full.headers.get('content-type')).toBe('image/jpeg');
+    await checked(image.GET, `/api/v1/stations/${code}/images/${id}?thumb=1`, { token: admin, params: { code, id } });
+    const inspector = await tokenFor('inspector');
+    const q = await checked(samplerCommands.POST, `/api/v1/stations/${code}/sampler/commands`, { token: inspector, body: { reason: 'contract' }, params });
+    expect(q.body).toMatchObject({ state: 'queued', trigger: 'manual' });
+    const logger = await tokenFor('facility', facilityCode);
+    const polled = await checked(samplerCommands.GET, `/api/v1/stations/${code}/sampler/commands?state=queued`, { token: logger, params });
+    expect(polled.body.items).toMatchObject([{ id: q.body.id, state: 'delivered' }]);
+    const cid = String(q.body.id);
+    const done = await checked(samplerResult.POST, `/api/v1/stations/${code}/sampler/commands/${cid}/result`, {
+      token: logger, body: { status: 'sampled', bottle: 7, sampledAt: '2026-04-01T10:55:00+07:00' }, params: { code, id: cid },
+    });
+    expect(done.body).toMatchObject({ state: 'sampled', bottle: 7, sampledAt: '2026-04-01T10:55:00+07:00' });
+    await checked(samplerResult.POST, `/api/v1/stations/${code}/sampler/commands/${cid}/result`, { token: logger, body: { status: 'failed' }, params: { code, id: cid } });
   });
 
   it('covered every declared route with a successful answer', async () => {

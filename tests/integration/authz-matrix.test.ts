@@ -109,6 +109,19 @@ const MATRIX: Record<string, Partial<Record<Method, Case>> | 'next-auth'> = {
     GET: { allow: STAFF, params: (fx) => ({ code: fx.stationA }), ok: 200 },
     POST: { allow: ['admin'], params: (fx) => ({ code: fx.stationA }), body: {} },
   },
+  'v1/stations/[code]/images': {
+    GET: { allow: 'any', params: (fx) => ({ code: fx.stationA }), ok: 200, foreign: (fx) => ({ code: fx.stationB }) },
+  },
+  'v1/stations/[code]/images/[id]': {
+    GET: { allow: 'any', params: (fx) => ({ code: fx.stationA, id: '999999' }), foreign: (fx) => ({ code: fx.stationB, id: '999999' }) },
+  },
+  'v1/stations/[code]/sampler/commands': {
+    GET: { allow: 'any', params: (fx) => ({ code: fx.stationA }), ok: 200, foreign: (fx) => ({ code: fx.stationB }) },
+    POST: { allow: ['inspector', 'admin'], params: (fx) => ({ code: fx.stationA }), body: { alertId: 'x' } },
+  },
+  'v1/stations/[code]/sampler/commands/[id]/result': {
+    POST: { allow: ['facility'], params: (fx) => ({ code: fx.stationA, id: '999999' }), body: {} },
+  },
 };
 
 /** `app/api/**\/route.ts` → `v1/stations/[code]` style keys. */

@@ -5,6 +5,7 @@ import { aqiCatchUpSchedule } from './aqi';
 import { stationStateSchedule } from './station-state';
 import { notificationsSchedule } from './notifications';
 import { forecastSchedule, trendWarningSchedule } from './forecast';
+import { cameraPullSchedule, cameraRetentionSchedule, samplerSchedule } from './camera';
 
 export const schedules: Schedule[] = [];
 schedules.push(stationStateSchedule);
@@ -12,3 +13,4 @@ schedules.push(notificationsSchedule);
 schedules.push(aqiCatchUpSchedule);
 schedules.push(...alertSchedules);
 schedules.push(forecastSchedule, trendWarningSchedule);
+schedules.push(cameraPullSchedule, cameraRetentionSchedule, samplerSchedule);

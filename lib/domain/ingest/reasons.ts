@@ -41,6 +41,7 @@ export const INGEST_REASONS = {
   unknown_station: { level: 'file', params: { fileCode: 'string' }, en: "unknown station '{fileCode}'" },
   not_owned: { level: 'file', params: {}, en: 'station not owned by the uploading account' },
   no_data_lines: { level: 'file', params: {}, en: 'no data lines' },
+  not_an_image: { level: 'file', params: {}, en: 'not a JPEG or PNG image, or its content does not match its name' },
   // One line; the rest of the file is kept.
   wrong_field_count: {
     level: 'line',

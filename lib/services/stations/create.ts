@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { appendAudit } from '../../db/audit';
+import { updateDeviceSettings } from '../../db/camera-images';
+import { cameraSettingsInput, DEFAULT_PULL_INTERVAL_MINUTES } from '../../domain/camera';
+import { DEFAULT_SAMPLER_COOLDOWN_MINUTES, samplerSettingsInput } from '../../domain/sampler';
 import { isUniqueViolation } from '../../db/errors';
 import { findFacilityByCode } from '../../db/facilities';
 import { createStation, findStationByCode, findStationByFileCode, type StationRow } from '../../db/stations';
@@ -34,6 +37,8 @@ export const createStationInput = z.object({
     )
     .min(1)
     .max(64),
+  camera: cameraSettingsInput.optional(),
+  sampler: samplerSettingsInput.optional(),
 });
 export type CreateStationInput = z.infer<typeof createStationInput>;
 
@@ -133,6 +138,17 @@ export async function createStationService(input: CreateStationInput, actor = 's
       parameters: parameters.map((p) => ({ code: p.parameter, unit: p.unit, min: p.limitMin, max: p.limitMax })),
     },
   });
+  // Camera and sampler settings (issue #21); the route is admin-only, as setting a snapshot URL must be.
+  if (input.camera || input.sampler) await updateDeviceSettings(station.id, deviceSettingsFromInput(input));
   return station;
+}
+
+function deviceSettingsFromInput(input: CreateStationInput) {
+  const c = input.camera;
+  const sm = input.sampler;
+  return {
+    camera: c ? { snapshotUrl: c.snapshotUrl || null, streamUrl: c.streamUrl || null, intervalMinutes: c.intervalMinutes ?? DEFAULT_PULL_INTERVAL_MINUTES } : undefined,
+    sampler: sm ? { enabled: sm.enabled, autoAfter: sm.autoAfter ?? 0, cooldownMinutes: sm.cooldownMinutes ?? DEFAULT_SAMPLER_COOLDOWN_MINUTES } : undefined,
+  };
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { alertComponents, alertRoutes } from './alerts';
+import { cameraComponents, cameraRoutes } from './camera';
 import type { Components, RouteDef } from './define';
 import { facilityComponents, facilityRoutes } from './facilities';
 import { forecastComponents, forecastRoutes } from './forecast';
@@ -17,6 +18,7 @@ export const API_ROUTES: readonly RouteDef[] = [
   ...facilityRoutes,
   ...stationRoutes,
   ...forecastRoutes,
+  ...cameraRoutes,
   ...ingestRoutes,
   ...qcRoutes,
   ...forwardingRoutes,
@@ -30,6 +32,7 @@ export const API_COMPONENTS: readonly Components[] = [
   facilityComponents,
   stationComponents,
   forecastComponents,
+  cameraComponents,
   ingestComponents,
   qcComponents,
   forwardingComponents,

@@ -60,6 +60,14 @@ export const stationDetailSchema = stationSummarySchema.omit({ parameters: true 
     activeFrom: isoDateTime,
     fileCode: z.string(),
     fileAliases: z.array(z.string()),
+    camera: z
+      .object({ snapshotUrl: z.string().nullable(), streamUrl: z.string().nullable(), intervalMinutes: z.number().int() })
+      .optional()
+      .describe('camera: snapshot URL pulled every intervalMinutes (admins set it), live-view link'),
+    sampler: z
+      .object({ enabled: z.boolean(), autoAfter: z.number().int(), cooldownMinutes: z.number().int() })
+      .optional()
+      .describe('automatic sampler: autoAfter consecutive valid exceedances queue one sample per episode (0 = off)'),
   }),
 });
 
