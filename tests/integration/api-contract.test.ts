@@ -44,7 +44,6 @@ import * as samplerCommands from '@/app/api/v1/stations/[code]/sampler/commands/
 import * as samplerResult from '@/app/api/v1/stations/[code]/sampler/commands/[id]/result/route';
 import { renderTestImage, storeImage } from '@/lib/services/camera';
 import { env } from '@/lib/env';
-import { disconnectDb } from '@/lib/db/client';
 import { findStationByCode } from '@/lib/db/stations';
 import { evaluateStationHour, listAlerts } from '@/lib/services/alerts';
 import { recomputeStationPeriod } from '@/lib/services/qc';
