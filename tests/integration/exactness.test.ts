@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addReadings, call, makeFacility, makeStation, tokenFor, touchStation, uid, vn } from './api-fixtures';
 import { POST as createStation } from '@/app/api/v1/stations/route';
+import { PUT as putBinding } from '@/app/api/v1/stations/[code]/bindings/route';
 import { GET as getLatest } from '@/app/api/v1/stations/[code]/latest/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { formatCompactLocalTime } from '@/lib/domain/time';
@@ -178,5 +179,24 @@ describe('POST /api/v1/stations accepts parameters[].standard (API.md)', () => {
     expect((await bad({ code: 'QCVN05:2023' })).status).toBe(400); // not a wastewater standard
     expect((await bad({ code: 'QCVN40:2011' })).status).toBe(400); // needs a column
     expect((await bad({ code: 'QCVN40:2011', column: 'Z' })).status).toBe(400);
+  });
+});
+
+describe('PUT /api/v1/stations/{code}/bindings (admin)', () => {
+  it('binds QCVN 40:2011 column A to a wastewater station that needed one; a wrong column is 400', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { parameters: [{ code: 'COD' }] });
+    expect(await getStationLimitsService(s.code, STAFF)).toEqual([]);
+    const admin = await tokenFor('admin');
+    const r = await call(putBinding, `/api/v1/stations/${s.code}/bindings`, {
+      method: 'PUT',
+      token: admin,
+      params: { code: s.code },
+      body: { standardCode: 'QCVN40:2011', column: 'A', coefficients: { kq: 1, kf: 1 } },
+    });
+    expect(r.status).toBe(200);
+    expect((await getStationLimitsService(s.code, STAFF)).find((l) => l.parameter === 'COD')).toMatchObject({ max: 75 });
+    const bad = await call(putBinding, `/api/v1/stations/${s.code}/bindings`, { method: 'PUT', token: admin, params: { code: s.code }, body: { standardCode: 'QCVN40:2011', column: 'Z' } });
+    expect(bad.status).toBe(400);
   });
 });
