@@ -20,6 +20,8 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import exactnessVi from './areas/exactness.vi.json';
+import exactnessEn from './areas/exactness.en.json';
 import forecastVi from './areas/forecast.vi.json';
 import forecastEn from './areas/forecast.en.json';
 import screensVi from './areas/screens.vi.json';
@@ -37,6 +39,7 @@ export const viMessages = {
   ...perfVi,
   ...ingestVi,
   ...notifyVi,
+  ...exactnessVi,
   ...forecastVi,
   ...screensVi,
   ...screensBVi,
@@ -52,6 +55,7 @@ export const enMessages: Messages = {
   ...perfEn,
   ...ingestEn,
   ...notifyEn,
+  ...exactnessEn,
   ...forecastEn,
   ...screensEn,
   ...screensBEn,

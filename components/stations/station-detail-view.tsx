@@ -53,6 +53,8 @@ export type StationDetailViewProps = {
   toText: string;
   from: string;
   to: string;
+  /** No limit applies and the kind has no national standard: the page says what the station still needs. */
+  needsLimitSetup?: boolean;
   /** Sections other areas add to the station page (e.g. AQI for ambient stations), rendered after the latest values. */
   extra?: ReactNode;
 };
@@ -67,6 +69,7 @@ export function StationDetailView(p: StationDetailViewProps) {
   const tm = useTranslations('monitoring');
   const t2 = useTranslations('monitoring2');
   const tc = useTranslations('screens.charts');
+  const tx = useTranslations('exactness');
   const locale = useLocale() === 'en' ? 'en' : 'vi';
   const fromMs = Date.parse(p.from);
   const toMs = Date.parse(p.to);
@@ -109,6 +112,11 @@ export function StationDetailView(p: StationDetailViewProps) {
           </span>
           <span>{t('station.interval', { minutes: station.intervalMinutes })}</span>
           <span>{tm('grace', { minutes: station.graceMinutes })}</span>
+          {p.needsLimitSetup && (
+            <span className="badge badge-partial" data-needs-setup="true" title={tx('needsSetupHint')}>
+              {tx('needsSetup')}
+            </span>
+          )}
         </div>
       </PageHead>
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defaultBindingFor } from '@/lib/domain/limits/defaults';
 import { notFound } from 'next/navigation';
 import { resolveChartWindow, type ChartRange, type ChartResolution } from '@/lib/domain/chart-range';
 import type { StationKind } from '@/lib/domain/parameters';
@@ -36,6 +37,7 @@ export type { ChartPeriod, ChartPoint, ChartSeries, OutageView } from '@/lib/ser
 export type StationLatestView = LatestValueView;
 
 export type StationDetail = {
+  needsLimitSetup: boolean;
   station: StationSummary;
   kind: StationKind;
   latest: StationLatestView[];
@@ -79,6 +81,8 @@ export async function getStationDetail(code: string, q: ChartQuery = {}): Promis
   return {
     station: toStationSummary(station, live.state),
     kind: station.kind,
+    // Wastewater/emission stations with no limit at all need a column and coefficients or a permit (DOMAIN.md §6).
+    needsLimitSetup: limits.size === 0 && defaultBindingFor(station.kind) === null,
     latest,
     ...charts,
     colors: stateColors(),

@@ -21,6 +21,7 @@ import * as files from '@/app/api/v1/ingest/files/route';
 import * as ingest from '@/app/api/v1/ingest/route';
 import * as kpi from '@/app/api/v1/kpi/completeness/route';
 import * as limitsImport from '@/app/api/v1/limits/import/route';
+import * as bindings from '@/app/api/v1/stations/[code]/bindings/route';
 import * as limits from '@/app/api/v1/limits/route';
 import * as openapi from '@/app/api/v1/openapi.json/route';
 import * as qcFlags from '@/app/api/v1/qc/flags/route';
@@ -215,6 +216,7 @@ describe('answers match the declared response schemas', () => {
     await checked(limits.GET, '/api/v1/limits?versions=all', { token: admin });
     const std = { code: `QCVN-C-${uid()}`, name: 'contract', version: '1', effectiveFrom: '2025-01-01', kind: 'wastewater', values: [{ column: 'A', parameter: 'COD', max: 50, averaging: '24h', applyCoefficients: false }] };
     await checked(limitsImport.POST, '/api/v1/limits/import', { token: admin, raw: JSON.stringify(std), headers: { 'content-type': 'application/json' } });
+    await checked(bindings.PUT, `/api/v1/stations/${own.code}/bindings`, { method: 'PUT', token: admin, params: { code: own.code }, body: { standardCode: 'QCVN40:2011', column: 'B' } });
   });
 
   it('camera images and sampler commands', async () => {

@@ -76,6 +76,7 @@ const MATRIX: Record<string, Partial<Record<Method, Case>> | 'next-auth'> = {
   'v1/stations/[code]': {
     GET: { allow: 'any', params: (fx) => ({ code: fx.stationA }), ok: 200, foreign: (fx) => ({ code: fx.stationB }) },
   },
+  'v1/stations/[code]/bindings': { PUT: { allow: ['admin'], params: (fx) => ({ code: fx.stationA }), body: {} } },
   'v1/stations/[code]/aqi': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }) } },
   'v1/stations/[code]/wqi': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }) } },
   'v1/stations/[code]/forecast': { GET: { allow: 'public', params: (fx) => ({ code: fx.stationA }), query: '?parameter=COD' } },

@@ -3,7 +3,9 @@
  * at its start (DOMAIN.md §6); a logger clock set ahead cannot mask an exceedance (DOMAIN.md §2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addReadings, call, makeFacility, makeStation, tokenFor, touchStation, vn } from './api-fixtures';
+import { addReadings, call, makeFacility, makeStation, tokenFor, touchStation, uid, vn } from './api-fixtures';
+import { POST as createStation } from '@/app/api/v1/stations/route';
+import { PUT as putBinding } from '@/app/api/v1/stations/[code]/bindings/route';
 import { GET as getLatest } from '@/app/api/v1/stations/[code]/latest/route';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { formatCompactLocalTime } from '@/lib/domain/time';
@@ -11,7 +13,7 @@ import { ingestFile } from '@/lib/services/ingest';
 import { findStationByCode } from '@/lib/db/stations';
 import { listAlerts } from '@/lib/services/alerts';
 import { ensureBuiltinLimits } from '@/lib/services/limits';
-import { setStationLimitBinding } from '@/lib/services/stations';
+import { getStationLimitsService, setStationLimitBinding } from '@/lib/services/stations';
 import { derivedSteps } from '@/worker/jobs/derived-steps';
 
 const STAFF = { facilityId: null };
@@ -140,5 +142,61 @@ describe('national standards apply without set-up (DOMAIN.md §6)', () => {
     const r = await call(getLatest, `/api/v1/stations/${river.code}/latest`, { token: operator, params: { code: river.code } });
     expect(JSON.stringify(r.body.values[0].limit)).toContain('QCVN08:2023');
     expect(r.body.values[0].limit).toMatchObject({ max: 15 });
+  });
+});
+
+describe('POST /api/v1/stations accepts parameters[].standard (API.md)', () => {
+  it('binds QCVN 40:2011 column B with Kq 0.9 × Kf 1.1: COD limit 148.5; unknown standard or missing column → 400', async () => {
+    const f = await makeFacility();
+    const admin = await tokenFor('admin');
+    const code = uid('S');
+    const body = {
+      code,
+      fileCode: `${f.code}_${code}`,
+      name: 'Cửa xả',
+      kind: 'wastewater',
+      facilityCode: f.code,
+      lat: 21.27,
+      lon: 106.19,
+      parameters: [
+        { code: 'COD', standard: { code: 'QCVN40:2011', column: 'B', coefficients: { kq: 0.9, kf: 1.1 } } },
+        { code: 'TSS', standard: { code: 'QCVN40:2011', column: 'B', coefficients: { kq: 0.9, kf: 1.1 } } },
+      ],
+    };
+    const r = await call(createStation, '/api/v1/stations', { token: admin, body });
+    expect(r.status).toBe(201);
+    const limits = await getStationLimitsService(code, STAFF);
+    expect(limits.find((l) => l.parameter === 'COD')).toMatchObject({ max: 148.5, source: 'standard' });
+    expect(limits.find((l) => l.parameter === 'TSS')).toMatchObject({ max: 99 });
+
+    const bad = async (standard: unknown) => {
+      const c = uid('S');
+      return call(createStation, '/api/v1/stations', {
+        token: admin,
+        body: { ...body, code: c, fileCode: `${f.code}_${c}`, parameters: [{ code: 'COD', standard }] },
+      });
+    };
+    expect((await bad({ code: 'QCVN05:2023' })).status).toBe(400); // not a wastewater standard
+    expect((await bad({ code: 'QCVN40:2011' })).status).toBe(400); // needs a column
+    expect((await bad({ code: 'QCVN40:2011', column: 'Z' })).status).toBe(400);
+  });
+});
+
+describe('PUT /api/v1/stations/{code}/bindings (admin)', () => {
+  it('binds QCVN 40:2011 column A to a wastewater station that needed one; a wrong column is 400', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { parameters: [{ code: 'COD' }] });
+    expect(await getStationLimitsService(s.code, STAFF)).toEqual([]);
+    const admin = await tokenFor('admin');
+    const r = await call(putBinding, `/api/v1/stations/${s.code}/bindings`, {
+      method: 'PUT',
+      token: admin,
+      params: { code: s.code },
+      body: { standardCode: 'QCVN40:2011', column: 'A', coefficients: { kq: 1, kf: 1 } },
+    });
+    expect(r.status).toBe(200);
+    expect((await getStationLimitsService(s.code, STAFF)).find((l) => l.parameter === 'COD')).toMatchObject({ max: 75 });
+    const bad = await call(putBinding, `/api/v1/stations/${s.code}/bindings`, { method: 'PUT', token: admin, params: { code: s.code }, body: { standardCode: 'QCVN40:2011', column: 'Z' } });
+    expect(bad.status).toBe(400);
   });
 });

@@ -9,7 +9,10 @@ import { createStation, findStationByCode, findStationByFileCode, type StationRo
 import { CODE_PATTERN, FILE_CODE_PATTERN } from '../../domain/codes';
 import { isoInstant } from '../../domain/time';
 import { findParameter, STATION_KINDS, type ParameterDef } from '../../domain/parameters';
+import { ANY_COLUMN, defaultBindingFor } from '../../domain/limits';
 import { AppError } from '../../errors';
+import { listStandards } from '../limits';
+import { bindingInput, setStationLimitBinding } from './limits';
 
 const limitInput = z
   .object({ min: z.number().finite().nullish(), max: z.number().finite().nullish() })
@@ -33,6 +36,10 @@ export const createStationInput = z.object({
         code: z.string().trim().min(1).max(32),
         unit: z.string().trim().max(32).nullish(),
         limit: limitInput.nullish(),
+        /** Standard binding (API.md): code as in GET /api/v1/limits; column defaults to the kind's national one. */
+        standard: z
+          .object({ code: bindingInput.shape.standardCode, column: bindingInput.shape.column.optional(), coefficients: bindingInput.shape.coefficients.optional() })
+          .nullish(),
       }),
     )
     .min(1)
@@ -61,6 +68,45 @@ export function canonicalUnit(def: ParameterDef, given: string | null | undefine
 }
 
 type Issue = { path: string; message: string };
+type Coefficients = NonNullable<NonNullable<CreateStationInput['parameters'][number]['standard']>['coefficients']>;
+type Binding = { standardCode: string; column: string; coefficients: Coefficients };
+
+/**
+ * The distinct standard bindings asked for by `parameters[].standard` (a binding is per station and standard): the
+ * standard must exist for the station's kind and have the column; one standard named twice must agree.
+ */
+async function checkStandards(input: CreateStationInput, issues: Issue[]): Promise<Binding[]> {
+  const asked = input.parameters.flatMap((p, i) => (p.standard ? [{ i, s: p.standard }] : []));
+  if (asked.length === 0) return [];
+  const catalogue = await listStandards();
+  const out = new Map<string, Binding>();
+  for (const { i, s } of asked) {
+    const path = `parameters.${i}.standard`;
+    const versions = catalogue.filter((x) => x.code === s.code && x.kind === input.kind);
+    if (versions.length === 0) {
+      issues.push({ path: `${path}.code`, message: `${s.code} is not a ${input.kind} standard` });
+      continue;
+    }
+    const national = defaultBindingFor(input.kind);
+    const column = s.column ?? (national?.standardCode === s.code ? national.columnCode : undefined);
+    if (column === undefined) {
+      issues.push({ path: `${path}.column`, message: `${s.code} needs a column` });
+      continue;
+    }
+    if (!versions.some((x) => x.values.some((v) => v.column === column || v.column === ANY_COLUMN))) {
+      issues.push({ path: `${path}.column`, message: `${s.code} has no column ${column}` });
+      continue;
+    }
+    const b: Binding = { standardCode: s.code, column, coefficients: s.coefficients ?? {} };
+    const earlier = out.get(s.code);
+    if (earlier && JSON.stringify(earlier) !== JSON.stringify(b)) {
+      issues.push({ path, message: `${s.code} is bound with another column or coefficients on an earlier parameter` });
+      continue;
+    }
+    out.set(s.code, b);
+  }
+  return [...out.values()];
+}
 
 /**
  * Registers a station: its kind's registry decides which parameters exist and their canonical units; the facility must
@@ -89,6 +135,7 @@ export async function createStationService(input: CreateStationInput, actor = 's
     }
     parameters.push({ parameter: code, unit, limitMin: p.limit?.min ?? null, limitMax: p.limit?.max ?? null });
   });
+  const bindings = await checkStandards(input, issues);
   const facility = await findFacilityByCode(input.facilityCode);
   if (!facility) issues.push({ path: 'facilityCode', message: `facility ${input.facilityCode} does not exist` });
   if (issues.length > 0 || !facility) throw new AppError('VALIDATION', 'invalid station', issues);
@@ -118,6 +165,9 @@ export async function createStationService(input: CreateStationInput, actor = 's
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `station ${input.code} or file code ${input.fileCode} already exists`);
     throw e;
+  }
+  for (const b of bindings) {
+    await setStationLimitBinding({ stationCode: station.code, standardCode: b.standardCode, column: b.column, coefficients: b.coefficients, actor });
   }
   await appendAudit({
     actor,

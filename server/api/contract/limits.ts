@@ -29,7 +29,17 @@ export const limitStandardSchema = z.object({
 });
 export type LimitStandardDto = z.infer<typeof limitStandardSchema>;
 
-export const { listLimits, importLimits } = defineRoutes('limits', {
+const bindingBody = z.object({
+  standardCode: z.string().trim().min(1).max(40).describe('standard code as in GET /api/v1/limits, e.g. QCVN40:2011'),
+  column: z.string().trim().min(1).max(20).describe("column / class / zone ('all' for standards without columns)"),
+  coefficients: z
+    .object({ kq: z.number().positive().max(10).optional(), kf: z.number().positive().max(10).optional(), kp: z.number().positive().max(10).optional(), kv: z.number().positive().max(10).optional(), o2Ref: z.number().min(0).lt(21).optional() })
+    .strict()
+    .default({}),
+});
+const bindingSchema = z.object({ station: z.string(), standardCode: z.string(), column: z.string(), coefficients: z.record(z.string(), z.number()) });
+
+export const { listLimits, importLimits, bindStationStandard } = defineRoutes('limits', {
   listLimits: {
     route: 'GET /api/v1/limits',
     summary: 'Limit standards and the versions in force (staff)',
@@ -60,7 +70,16 @@ export const { listLimits, importLimits } = defineRoutes('limits', {
     },
     errors: ['CONFLICT'],
   },
+  bindStationStandard: {
+    route: 'PUT /api/v1/stations/{code}/bindings',
+    summary: "Bind a standard (column, coefficients) to a station, replacing that standard's earlier binding (admin, audited)",
+    description: 'Ambient and river stations are judged by QCVN 05:2023 / QCVN 08:2023 (class B) without a binding; wastewater and emission stations need one (or a permit).',
+    access: ['admin'],
+    params: z.object({ code: z.string().min(1).max(64).describe('station code') }),
+    body: { kind: 'json', schema: bindingBody, example: { standardCode: 'QCVN40:2011', column: 'B', coefficients: { kq: 0.9, kf: 1.1 } } },
+    responses: { 200: { description: 'the binding now in place', schema: bindingSchema } },
+  },
 });
 
-export const limitRoutes = [listLimits, importLimits];
+export const limitRoutes = [listLimits, importLimits, bindStationStandard];
 export const limitComponents: Components = { request: { LimitStandardImport: limitStandardImportSchema }, response: { LimitStandard: limitStandardSchema } };

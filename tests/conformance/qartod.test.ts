@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readTestData } from '../test-data.test-support';
-import { flatLineTest } from './flat-line';
-import { grossRangeTest } from './gross-range';
-import { rateOfChangeTest } from './rate-of-change';
-import { spikeTest } from './spike';
-import type { QcReading } from './types';
+import { readTestData } from '@/lib/domain/test-data.test-support';
+import { flatLineTest } from '@/lib/domain/qc/flat-line';
+import { grossRangeTest } from '@/lib/domain/qc/gross-range';
+import { rateOfChangeTest } from '@/lib/domain/qc/rate-of-change';
+import { spikeTest } from '@/lib/domain/qc/spike';
+import type { QcReading } from '@/lib/domain/qc/types';
 
 type Params = Partial<{
   fail_span: [number, number];
