@@ -8,6 +8,7 @@ import { DataTable } from '@/components/ui/data-table';
 import type { AlertRowDto } from '@/lib/dto/alerts';
 import { AlertStateBadge, DispositionBadge } from './alert-badges';
 import { formatDuration } from './format';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 /** The fields of an alert row the table shows. */
 export type AlertTableRow = Omit<AlertRowDto, 'resolvedAt' | 'suppressed'>;
@@ -34,7 +35,7 @@ export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
             </>
           ),
         },
-        { header: t('columns.parameter'), cell: (r) => r.parameter ?? '—' },
+        { header: t('columns.parameter'), cell: (r) => (r.parameter ? parameterLabel(r.parameter, locale) : '—') },
         { header: t('columns.kind'), cell: (r) => t(`kinds.${r.kind}`) },
         { header: t('columns.state'), cell: (r) => <AlertStateBadge state={r.state} /> },
         { header: t('columns.count'), num: true, cell: (r) => r.count },

@@ -1,9 +1,10 @@
 'use client';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Select } from '@/components/ui/select';
 import { LocalTimeRange } from './local-time-range';
 import type { QcFormAction } from './types';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 type ErrorKey = 'VALIDATION' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL' | 'RATE_LIMITED';
 const ERROR_KEYS: readonly string[] = ['VALIDATION', 'FORBIDDEN', 'UNAUTHORIZED', 'NOT_FOUND', 'CONFLICT', 'INTERNAL', 'RATE_LIMITED'];
@@ -14,6 +15,7 @@ type Action = QcFormAction;
 /** Invalidate or restore a period of a station's readings (operator, inspector, admin). Times are Vietnam local. */
 export function OverlayForm({ station, parameters, action }: { station: string; parameters: string[]; action: Action }) {
   const t = useTranslations('qc');
+  const locale = useLocale() === 'en' ? 'en' : 'vi';
   const [state, submit, pending] = useActionState(action, { ok: false, error: null });
   return (
     <form action={submit} className="panel" data-testid="overlay-form" aria-labelledby="overlay-form-title">
@@ -24,7 +26,7 @@ export function OverlayForm({ station, parameters, action }: { station: string; 
         <legend className="small">{t('overlay.parameters')}</legend>
         {parameters.map((p) => (
           <label key={p} style={{ marginRight: 12 }}>
-            <input type="checkbox" name="parameters" value={p} /> {p}
+            <input type="checkbox" name="parameters" value={p} /> {parameterLabel(p, locale)}
           </label>
         ))}
       </fieldset>

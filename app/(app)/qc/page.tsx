@@ -10,6 +10,7 @@ import { titleMetadata } from '@/app/_lib/metadata';
 import { formatNumber, type DisplayLocale } from '@/lib/domain/format';
 import { formatDateTime } from '@/lib/domain/time';
 import { getQcOverview } from '@/server/queries/qc';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 export const generateMetadata = titleMetadata('qc.title');
 
@@ -43,7 +44,7 @@ export default async function QcPage() {
                   </>
                 ),
               },
-              { header: t('review.parameter'), cell: (r) => r.parameter },
+              { header: t('review.parameter'), cell: (r) => parameterLabel(r.parameter, locale === 'en' ? 'en' : 'vi') },
               { header: t('review.value'), num: true, cell: (r) => formatNumber(r.value, 2, locale as DisplayLocale) },
               { header: t('periods.flag'), cell: (r) => <QcFlagBadge flag={r.flag} label={t(`flags.${r.flag as QcChartFlag}`)} /> },
               { header: t('review.reasons'), cell: (r) => <QcReasons reasons={r.reasons} /> },

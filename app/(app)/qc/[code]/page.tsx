@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { segmentMetadata } from '@/app/_lib/metadata';
 import { decodeSegment } from '@/app/_lib/params';
 import { OverlayForm } from '@/components/qc/overlay-form';
@@ -13,6 +13,7 @@ import { Panel } from '@/components/ui/panel';
 import { formatDateTime } from '@/lib/domain/time';
 import { createOverlayAction, requestRecomputeAction, revokeOverlayAction, updateQcSettingsAction } from '@/server/actions/qc';
 import { getQcStationPage } from '@/server/queries/qc';
+import { parameterLabel } from '@/lib/domain/parameters';
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -20,7 +21,8 @@ export const generateMetadata = segmentMetadata('code');
 
 export default async function QcStationPage({ params }: Props) {
   const { code: raw } = await params;
-  const [t, data] = await Promise.all([getTranslations('qc'), getQcStationPage(decodeSegment(raw))]);
+  const [t, locale, data] = await Promise.all([getTranslations('qc'), getLocale(), getQcStationPage(decodeSegment(raw))]);
+  const loc = locale === 'en' ? 'en' : 'vi';
   const code = data.station.code;
   return (
     <>
@@ -37,7 +39,7 @@ export default async function QcStationPage({ params }: Props) {
             rows={data.periods}
             rowKey={(p) => `${p.parameter}-${p.from}`}
             columns={[
-              { header: t('periods.parameter'), cell: (p) => p.parameter },
+              { header: t('periods.parameter'), cell: (p) => parameterLabel(p.parameter, loc) },
               { header: t('periods.from'), className: 'nowrap', cell: (p) => formatDateTime(p.from) },
               { header: t('periods.to'), className: 'nowrap', cell: (p) => formatDateTime(p.to) },
               { header: t('periods.flag'), cell: (p) => <QcFlagBadge flag={p.flag} label={t(`flags.${p.flag as QcChartFlag}`)} /> },
@@ -65,7 +67,7 @@ export default async function QcStationPage({ params }: Props) {
                 header: t('overlay.action'),
                 cell: (o) => <span className={o.action === 'invalidate' ? 'badge badge-rejected' : 'badge badge-accepted'}>{t(`overlay.${o.action}`)}</span>,
               },
-              { header: t('overlay.parameters'), cell: (o) => (o.parameters.length === 0 ? t('overlay.all') : o.parameters.join(', ')) },
+              { header: t('overlay.parameters'), cell: (o) => (o.parameters.length === 0 ? t('overlay.all') : o.parameters.map((c) => parameterLabel(c, loc)).join(', ')) },
               {
                 header: t('overlay.period'),
                 className: 'nowrap',
