@@ -1,5 +1,4 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { findLatestForecastRun, listHourlyValues } from '@/lib/db/forecasts';
 import { listStations } from '@/lib/db/stations';
 import { AQI_BANDS } from '@/lib/domain/aqi';
@@ -31,8 +30,8 @@ export async function loadStationForecast(code: string, now: Date = new Date()):
       tomorrow: f.tomorrow && { aqi: f.tomorrow.aqi, category: f.tomorrow.category, color: colorOf(f.tomorrow.category) },
     };
   } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND') return null;
-    if (isAppError(e) && e.code === 'VALIDATION') notFound();
+    // No data or no parameter to forecast: the page shows that, the rest of the station page is unaffected.
+    if (isAppError(e) && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION')) return null;
     throw e;
   }
 }
