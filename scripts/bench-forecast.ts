@@ -124,4 +124,5 @@ function main(): void {
   process.exitCode = ok ? 0 : 1;
 }
 
-main();
+// Run only as the command (loadHanoi is imported by other scripts).
+if (process.argv[1]?.endsWith('bench-forecast.ts')) main();

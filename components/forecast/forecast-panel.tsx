@@ -8,7 +8,7 @@ import type { ForecastPanelView } from '@/lib/dto/forecast';
 
 const W = 900;
 const H = 260;
-const PAD = { l: 48, r: 12, t: 12, b: 28 };
+const PAD = { l: 48, r: 24, t: 12, b: 28 };
 
 /** The last 48 h measured, then the forecast with its 80 % band after "now", and the skill measured from the archive. */
 export function ForecastPanel({ view }: { view: ForecastPanelView | null }) {

@@ -8,6 +8,7 @@ import { formatTime } from '@/lib/domain/time';
 import { STATION_KINDS } from '@/lib/domain/parameters';
 import { countStates, STATION_STATES } from '@/lib/domain/stations/states';
 import { MapModeToggle, type AqiMapEntryView, type MapColorMode } from '@/components/aqi/map-mode-toggle';
+import { MapWhenToggle, type MapAqiWhen } from '@/components/forecast/map-when-toggle';
 import { Select } from '@/components/ui/select';
 import { filterStations, NO_FILTERS } from './filter';
 import { shapeStyle, STATE_SHAPES } from './marker-look';
@@ -32,6 +33,7 @@ export function MapPanel({
   initial,
   load,
   loadAqi,
+  loadAqi24,
   tileUrl,
   tileAttribution,
 }: {
@@ -39,6 +41,8 @@ export function MapPanel({
   load: () => Promise<MapLoadResult>;
   /** The AQI colouring's data (newest hourly AQI of visible ambient stations); without it there is no AQI mode. */
   loadAqi?: () => Promise<AqiLoadResult>;
+  /** The forecast AQI 24 h ahead (issue 20): the AQI mode's "+24 h" choice. */
+  loadAqi24?: () => Promise<AqiLoadResult>;
   tileUrl?: string;
   tileAttribution?: string;
 }) {
@@ -50,6 +54,8 @@ export function MapPanel({
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   // State colouring is the default; AQI colouring is asked for and only then loaded (and kept fresh).
   const [mode, setMode] = useState<MapColorMode>('state');
+  const [when, setWhen] = useState<MapAqiWhen>('now');
+  const aqiLoader = when === 'plus24' && loadAqi24 ? loadAqi24 : loadAqi;
   const query = useQuery({
     queryKey: ['map-data'],
     queryFn: async () => {
@@ -62,10 +68,10 @@ export function MapPanel({
     refetchIntervalInBackground: false,
   });
   const aqiQuery = useQuery({
-    queryKey: ['map-aqi'],
+    queryKey: ['map-aqi', when],
     queryFn: async () => {
-      if (!loadAqi) return { byStation: NO_AQI, generatedAt: new Date().toISOString() };
-      const res = await loadAqi();
+      if (!aqiLoader) return { byStation: NO_AQI, generatedAt: new Date().toISOString() };
+      const res = await aqiLoader();
       if (!res.ok) throw new Error(res.error);
       return res.data;
     },
@@ -140,6 +146,7 @@ export function MapPanel({
           {loadAqi && (
             <div style={{ marginBottom: 10 }}>
               <MapModeToggle mode={mode} onChange={setMode} />
+              {mode === 'aqi' && loadAqi24 && <MapWhenToggle when={when} onChange={setWhen} />}
               {mode === 'aqi' && (
                 <p className="small muted" style={{ margin: '6px 0 0' }} data-testid="aqi-coloured-count">
                   {aqiQuery.isSuccess ? t2('aqiColoured', { count: shown.filter((s) => aqi[s.code]).length }) : t('common.loading')}

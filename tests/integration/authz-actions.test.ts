@@ -60,6 +60,7 @@ const ACTIONS: Record<string, Entry> = {
   'alerts#acknowledgeAlertAction': { allow: ['operator', 'inspector'], args: () => [{ id: 999_999 }] },
   'alerts#setDispositionAction': { allow: ['inspector'], args: () => [{ id: 999_999 }] },
   'aqi#getAqiMapDataAction': { allow: ALL, args: () => [] },
+  'forecast#getAqiMapForecastAction': { allow: ALL, args: () => [] },
   'forwarding#createForwardTargetAction': { allow: ['admin'], args: () => [null, fd({})] },
   'forwarding#setForwardTargetEnabledAction': { allow: ['admin'], args: () => [999_999, true] },
   'forwarding#resendForwardingAction': { allow: ['admin', 'operator'], args: () => [null, fd({})] },

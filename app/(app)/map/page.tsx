@@ -4,6 +4,7 @@ import { PageHead } from '@/components/ui/page-head';
 import { titleMetadata } from '@/app/_lib/metadata';
 import { getAqiMapDataAction } from '@/server/actions/aqi';
 import { getMapDataAction } from '@/server/actions/map';
+import { getAqiMapForecastAction } from '@/server/actions/forecast';
 import { getMapSettings, loadMapData } from '@/server/queries/map';
 
 export const generateMetadata = titleMetadata('map.title');
@@ -13,7 +14,7 @@ export default async function MapPage() {
   return (
     <>
       <PageHead title={t('title')} />
-      <MapPanel initial={initial} load={getMapDataAction} loadAqi={getAqiMapDataAction} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
+      <MapPanel initial={initial} load={getMapDataAction} loadAqi={getAqiMapDataAction} loadAqi24={getAqiMapForecastAction} tileUrl={settings.tileUrl} tileAttribution={settings.tileAttribution} />
     </>
   );
 }
