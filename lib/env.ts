@@ -138,9 +138,11 @@ const schema = z.object({
   /** Receipt/valid rate below which a KPI row is flagged (DOMAIN.md §7, default 80 %). */
   KPI_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.8),
   /** Reports: the administrative header (left block) and the place in the date line of printed reports. */
-  REPORT_DEPARTMENT: z.string().default('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH BẮC GIANG'),
+  REPORT_DEPARTMENT: z.string().default('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH BẮC NINH'),
   REPORT_UNIT: z.string().default('TRUNG TÂM QUAN TRẮC MÔI TRƯỜNG'),
-  REPORT_PLACE: z.string().default('Bắc Giang'),
+  REPORT_PLACE: z.string().default('Bắc Ninh'),
+  /** Demo network: the department facility's name (today's map: Bắc Giang merged into Bắc Ninh on 1 July 2025). */
+  DEMO_DEPARTMENT: z.string().default('Sở Nông nghiệp và Môi trường Bắc Ninh'),
   /** Reports: Chromium used to render PDFs server-side (Debian's package path by default). */
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Monthly report e-mail: day of month (1–28) and hour (0–23, Asia/Ho_Chi_Minh) from which last month's reports go out. */

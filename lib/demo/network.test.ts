@@ -75,3 +75,13 @@ describe('demo network', () => {
     expect(DEMO_FACILITIES.some((f) => f.code === fu.facilityCode)).toBe(true);
   });
 });
+
+describe('demo names on the administrative map since 1 July 2025', () => {
+  it.each(DEMO_FACILITIES.map((f) => ({ code: f.code, address: f.address, names: [f.name, ...f.stations.map((s) => s.name)] })))(
+    '$code: address in tỉnh Bắc Ninh with no district, no pre-2025 unit in its names',
+    ({ address, names }) => {
+      expect(address).toMatch(/tỉnh Bắc Ninh$/);
+      for (const text of [address, ...names]) expect(text).not.toMatch(/huyện|thị trấn|thành phố Bắc Giang|TP Bắc Giang|tỉnh Bắc Giang|Môi trường Bắc Giang/i);
+    },
+  );
+});

@@ -1,6 +1,8 @@
 /**
- * The demo monitoring network, modelled on Bắc Giang province (file-name province code 'BG'). Park names are real
- * industrial parks of Bắc Giang; coordinates are illustrative points inside the province outline; the two factories
+ * The demo monitoring network, modelled on the former Bắc Giang province (file-name province code 'BG'), named on
+ * today's administrative map: Bắc Giang was merged into Bắc Ninh and districts were abolished on 1 July 2025, so
+ * addresses are "<place>, tỉnh Bắc Ninh" with no district. The department facility's name follows DEMO_DEPARTMENT
+ * (lib/env.ts) when the seed runs, the report headers REPORT_DEPARTMENT and REPORT_PLACE. Park names are real industrial parks; coordinates are illustrative points inside the province outline; the two factories
  * marked "minh họa" are fictional. Limits: QCVN 40:2011 (wastewater, × Kq × Kf), QCVN 19:2009 column B (stacks,
  * × Kp × Kv), QCVN 05:2023 (ambient: 1 h values, PM 24 h values as early-warning limits), QCVN 08:2023 (rivers).
  */
@@ -135,14 +137,14 @@ const ftp = (code: string) => ({ username: code.toLowerCase(), password: `${code
 export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'STNMT',
-    name: 'Sở Nông nghiệp và Môi trường Bắc Giang',
-    address: 'Số 50 đường Ngô Gia Tự, phường Ngô Quyền, thành phố Bắc Giang',
+    name: 'Sở Nông nghiệp và Môi trường Bắc Ninh',
+    address: 'Số 50 đường Ngô Gia Tự, phường Bắc Giang, tỉnh Bắc Ninh',
     ftp: ftp('STNMT'),
     stations: [
       {
         code: 'KK_STNMT_01',
         fileCode: 'STNMT_KK01',
-        name: 'Trạm không khí tự động TP Bắc Giang (Ngô Quyền)',
+        name: 'Trạm không khí tự động phường Bắc Giang (Ngô Gia Tự)',
         kind: 'ambient_air',
         lat: 21.278,
         lon: 106.19,
@@ -214,7 +216,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'DINHTRAM',
     name: 'Trạm xử lý nước thải tập trung KCN Đình Trám',
-    address: 'KCN Đình Trám, huyện Việt Yên, tỉnh Bắc Giang',
+    address: 'KCN Đình Trám, tỉnh Bắc Ninh',
     ftp: ftp('DINHTRAM'),
     stations: [
       {
@@ -242,7 +244,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'QUANGCHAU',
     name: 'Nhà máy xử lý nước thải KCN Quang Châu',
-    address: 'KCN Quang Châu, xã Quang Châu, huyện Việt Yên, tỉnh Bắc Giang',
+    address: 'KCN Quang Châu, tỉnh Bắc Ninh',
     ftp: ftp('QUANGCHAU'),
     stations: [
       {
@@ -270,7 +272,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'SKNH',
     name: 'Trạm xử lý nước thải KCN Song Khê – Nội Hoàng',
-    address: 'KCN Song Khê – Nội Hoàng, thành phố Bắc Giang và huyện Yên Dũng, tỉnh Bắc Giang',
+    address: 'KCN Song Khê – Nội Hoàng, tỉnh Bắc Ninh',
     ftp: ftp('SKNH'),
     stations: [
       {
@@ -298,7 +300,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'VANTRUNG',
     name: 'Trạm xử lý nước thải KCN Vân Trung',
-    address: 'KCN Vân Trung, huyện Việt Yên, tỉnh Bắc Giang',
+    address: 'KCN Vân Trung, tỉnh Bắc Ninh',
     ftp: ftp('VANTRUNG'),
     stations: [
       {
@@ -316,7 +318,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'HOAPHU',
     name: 'Trạm xử lý nước thải KCN Hòa Phú',
-    address: 'KCN Hòa Phú, huyện Hiệp Hòa, tỉnh Bắc Giang',
+    address: 'KCN Hòa Phú, tỉnh Bắc Ninh',
     ftp: ftp('HOAPHU'),
     stations: [
       // An unreliable link: files often arrive late, in bursts (demonstrates late data).
@@ -335,7 +337,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'VIETHAN',
     name: 'Trạm xử lý nước thải KCN Việt Hàn',
-    address: 'KCN Việt Hàn, huyện Việt Yên, tỉnh Bắc Giang',
+    address: 'KCN Việt Hàn, tỉnh Bắc Ninh',
     ftp: ftp('VIETHAN'),
     stations: [
       // A plant with frequent exceedances (demonstrates alerts and inspector review).
@@ -354,7 +356,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'LNFOOD',
     name: 'Công ty CP Chế biến Nông sản Lục Ngạn (minh họa)',
-    address: 'Thị trấn Chũ, huyện Lục Ngạn, tỉnh Bắc Giang',
+    address: 'Phường Chũ, tỉnh Bắc Ninh',
     ftp: ftp('LNFOOD'),
     stations: [
       {
@@ -375,7 +377,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'SONGMAI',
     name: 'Công ty TNHH Giấy Song Mai (minh họa)',
-    address: 'Xã Song Mai, thành phố Bắc Giang, tỉnh Bắc Giang',
+    address: 'Xã Song Mai (cũ), tỉnh Bắc Ninh',
     ftp: ftp('SONGMAI'),
     stations: [
       {
@@ -393,7 +395,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'SONDONG',
     name: 'Công ty Nhiệt điện Sơn Động – TKV',
-    address: 'Xã Cẩm Đàn, huyện Sơn Động, tỉnh Bắc Giang',
+    address: 'Xã Cẩm Đàn (cũ), tỉnh Bắc Ninh',
     ftp: ftp('SONDONG'),
     stations: [
       {
@@ -438,7 +440,7 @@ export const DEMO_FACILITIES: readonly DemoFacility[] = [
   {
     code: 'DAMHABAC',
     name: 'Công ty TNHH MTV Phân đạm và Hóa chất Hà Bắc',
-    address: 'Phường Thọ Xương, thành phố Bắc Giang, tỉnh Bắc Giang',
+    address: 'Phường Bắc Giang, tỉnh Bắc Ninh',
     ftp: ftp('DAMHABAC'),
     stations: [
       {

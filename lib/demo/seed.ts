@@ -21,6 +21,7 @@ import {
 } from './network';
 import { RECOMPUTE_JOB, type RecomputePayload } from '../services/jobs';
 import { hashPassword } from '../services/accounts';
+import { env } from '../env';
 
 export type SeedDemoResult = {
   created: boolean;
@@ -53,7 +54,9 @@ export async function seedDemo(opts: {
   for (const f of DEMO_FACILITIES) {
     let facility = await findFacilityByCode(f.code);
     if (!facility) {
-      facility = await createFacility({ code: f.code, name: f.name, address: f.address });
+      // The department's name is configurable (DEMO_DEPARTMENT): a province other than the demo's own.
+      const name = f.code === 'STNMT' ? env().DEMO_DEPARTMENT : f.name;
+      facility = await createFacility({ code: f.code, name, address: f.address });
       createdAny = true;
     }
     facilityIds.set(f.code, facility.id);

@@ -17,7 +17,9 @@ export const generateMetadata = titleMetadata('reports.title');
 
 /** Data-completeness report (Tỷ lệ số liệu): station × parameter × day or month, with facility and province totals. */
 export default async function ReportsPage({ searchParams }: Props) {
-  const [t, data] = await Promise.all([getTranslations('reports'), searchParams.then((sp) => getCompletenessPage(sp))]);
+  const sp = await searchParams;
+  const [t, tb, data] = await Promise.all([getTranslations('reports'), getTranslations('screensB.completeness'), getCompletenessPage(sp)]);
+  const detail = sp.detail === '1';
   const report = data.view?.report ?? null;
   return (
     <>
@@ -46,12 +48,16 @@ export default async function ReportsPage({ searchParams }: Props) {
           stations={data.stations}
           value={data.values.station}
         />
+        <label className={styles.check}>
+          <input type="checkbox" name="detail" value="1" defaultChecked={detail} data-testid="completeness-detail" />
+          {tb('detail')}
+        </label>
       </ReportFilterForm>
       {report && (
         <>
           <ReportActions
             base="/reports/completeness"
-            query={data.query}
+            query={detail ? `${data.query}&detail=1` : data.query}
             files={['csv', 'xlsx']}
           />
           <div className={styles.totals}>

@@ -37,5 +37,6 @@ export const completenessDefinition = {
     (report, locale) => completenessTable(report, locale),
     (v) => `ty-le-so-lieu-${v.period}-${compactDay(v.from)}-${compactDay(v.to)}`,
   ),
-  pdf: { landscape: false },
+  // Landscape: the rate columns fit across; the print page puts the totals first and the daily rows only on request.
+  pdf: { landscape: true },
 } satisfies ReportDefinition<CompletenessParams, CompletenessValues, CompletenessReport, CompletenessView>;

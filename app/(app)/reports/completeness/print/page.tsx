@@ -12,7 +12,12 @@ type Props = { searchParams: SearchParams };
 
 export const generateMetadata = titleMetadata('reports2.titles.completeness');
 
-/** Print version of the data-completeness report (same query as /reports). */
+/** The daily (or monthly) station × parameter rows were asked for (the "detail" box of the report form). */
+function withDetail(sp: Awaited<SearchParams>): boolean {
+  return sp.detail === '1';
+}
+
+/** Print version of the data-completeness report (same query as /reports): province → facility → station totals first. */
 export default async function CompletenessPrintPage({ searchParams }: Props) {
   const sp = await searchParams;
   const [t, t2, data] = await Promise.all([
@@ -31,7 +36,8 @@ export default async function CompletenessPrintPage({ searchParams }: Props) {
       {report && (
         <>
           <CompletenessTotalsSet report={report} showProvince={data.view?.showProvince ?? false} />
-          <CompletenessTable rows={report.rows} period={report.period} />
+          {/* Station × parameter × day rows run to hundreds of pages: only when asked (?detail=1). */}
+          {withDetail(sp) && <CompletenessTable rows={report.rows} period={report.period} />}
         </>
       )}
       <PrintReady autoPrint={sp.autoprint === '1'} />
