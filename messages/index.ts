@@ -20,7 +20,9 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import cameraVi from './areas/camera.vi.json';
+import cameraEn from './areas/camera.en.json';
 
-export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi };
+export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi, ...cameraVi };
 export type Messages = typeof viMessages;
-export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn };
+export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn, ...cameraEn };

@@ -4,6 +4,7 @@ import { StationDetailView } from '@/components/stations/station-detail-view';
 import { getStationDetail } from '@/server/queries/stations';
 import { AqiSection } from '@/components/aqi/aqi-section'; // aqi
 import { loadStationIndex } from '@/server/queries/aqi'; // aqi
+import { StationCamera } from './camera-section'; // camera
 
 type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
@@ -19,5 +20,5 @@ export default async function StationPage({ params, searchParams }: Props) {
   const indexView = detail.kind === 'ambient_air' || detail.kind === 'surface_water' ? await loadStationIndex(detail.station.code) : null;
   const extra = indexView && <AqiSection view={indexView} />;
   // ── /aqi ──
-  return <StationDetailView {...detail} extra={extra} />;
+  return <StationDetailView {...detail} extra={<>{extra}<StationCamera code={detail.station.code} /></>} />;
 }
