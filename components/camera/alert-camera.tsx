@@ -7,7 +7,7 @@ import { SamplerBox } from './camera-panel';
 function Frame({ label, at, frame, testId }: { label: string; at: string; frame: CameraFrameDto | null; testId: string }) {
   const t = useTranslations('camera');
   return (
-    <figure style={{ margin: 0, flex: '1 1 280px', maxWidth: 480 }} data-testid={testId}>
+    <figure style={{ margin: 0, flex: '1 1 240px', minWidth: 0, maxWidth: 480 }} data-testid={testId}>
       <figcaption style={{ fontWeight: 600 }}>
         {label} · {formatDateTime(at)}
       </figcaption>

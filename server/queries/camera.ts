@@ -60,7 +60,8 @@ export async function loadAlertCamera(alertId: number): Promise<AlertCameraDto |
   if (!alert || !canSeeFacility(scope, alert.station.facilityId)) return null;
   const settings = await getDeviceSettings(alert.station.id);
   const start = alert.periodStart ?? alert.openedAt;
-  const end = alert.resolvedAt ?? alert.lastSeenAt;
+  // An open episode lasts until now; a resolved one until it was resolved.
+  const end = alert.resolvedAt ?? new Date();
   const peakAt = alert.parameter ? await findPeakReadingTime(alert.station.id, alert.parameter, start, end) : null;
   const [startFrame, peakFrame] = await findFramesNear(alert.station.id, peakAt ? [start, peakAt] : [start]);
   const code = alert.station.code;
