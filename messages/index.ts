@@ -20,6 +20,8 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import cameraVi from './areas/camera.vi.json';
+import cameraEn from './areas/camera.en.json';
 import exactnessVi from './areas/exactness.vi.json';
 import exactnessEn from './areas/exactness.en.json';
 import forecastVi from './areas/forecast.vi.json';
@@ -39,6 +41,7 @@ export const viMessages = {
   ...perfVi,
   ...ingestVi,
   ...notifyVi,
+  ...cameraVi,
   ...exactnessVi,
   ...forecastVi,
   ...screensVi,
@@ -55,6 +58,7 @@ export const enMessages: Messages = {
   ...perfEn,
   ...ingestEn,
   ...notifyEn,
+  ...cameraEn,
   ...exactnessEn,
   ...forecastEn,
   ...screensEn,

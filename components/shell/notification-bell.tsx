@@ -21,7 +21,7 @@ export type BellItem = {
 export type BellData = { ok: true; unread: number; items: BellItem[] } | { ok: false; error: string };
 
 const POLL_MS = 30_000;
-const EVENTS = ['opened', 'reopened', 'repeat', 'disposition'] as const;
+const EVENTS = ['opened', 'reopened', 'repeat', 'disposition', 'sampled'] as const;
 
 /** The in-app notifications: unread count on the bell, the newest in a dropdown, "mark all read". Polls every 30 s. */
 export function NotificationBell({ load, markRead }: { load: () => Promise<BellData>; markRead: (ids: number[] | 'all') => Promise<{ ok: boolean }> }) {

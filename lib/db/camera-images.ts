@@ -230,3 +230,13 @@ export async function listSnapshotStations(): Promise<SnapshotStation[]> {
 export async function markSnapshotPulled(stationId: number, at: Date): Promise<void> {
   await pool().query('UPDATE station SET camera_last_pull_at = $2 WHERE id = $1', [stationId, at]);
 }
+
+/** Time of the highest reading measured normally (device status 00) of a parameter in [from, to]: the episode's peak. */
+export async function findPeakReadingTime(stationId: number, parameter: string, from: Date, to: Date): Promise<Date | null> {
+  const r = await pool().query<{ time: Date }>(
+    `SELECT time FROM reading WHERE station_id = $1 AND parameter = $2 AND time >= $3 AND time <= $4 AND device_status = '00'
+      ORDER BY value DESC, time LIMIT 1`,
+    [stationId, parameter, from, to],
+  );
+  return r.rows[0]?.time ?? null;
+}

@@ -166,7 +166,7 @@ export async function listAutoSampleCandidates(): Promise<AutoSampleCandidate[]>
             s.sampler_enabled AS enabled, s.sampler_auto_after AS auto_after, s.sampler_cooldown_minutes AS cooldown,
             EXISTS (SELECT 1 FROM sampler_command c WHERE c.alert_id = a.id AND c.trigger = 'auto') AS has_auto
        FROM alert a JOIN station s ON s.id = a.station_id
-      WHERE a.kind = 'instant_exceedance' AND a.state <> 'resolved' AND NOT a.suppressed
+      WHERE a.kind = 'instant_exceedance' AND a.state <> 'resolved' AND NOT a.suppressed AND NOT a.historical -- late data: no bottle to fill
         AND s.enabled AND s.sampler_enabled AND s.sampler_auto_after >= 1
       ORDER BY a.opened_at, a.id`,
   );

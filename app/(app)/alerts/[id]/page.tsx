@@ -17,6 +17,7 @@ import { parameterLabel } from '@/lib/domain/parameters';
 import { titleMetadata } from '@/app/_lib/metadata';
 import { acknowledgeAlertAction, setDispositionAction } from '@/server/actions/alerts';
 import { getAlertDetailPage } from '@/server/queries/alerts';
+import { AlertCameraSection } from './camera-section'; // camera
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -127,6 +128,7 @@ export default async function AlertPage({ params }: Props) {
             <h2>{t('data.title')}</h2>
             <ReadingsTable rows={page.evidence.points} decimals={a.decimals} unit={a.unit} total={page.evidence.total} />
           </section>
+          <AlertCameraSection alertId={a.id} />
         </div>
         <div className={styles.stack}>
           <section className="panel" data-testid="alert-actions">

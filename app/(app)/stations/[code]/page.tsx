@@ -6,6 +6,7 @@ import { AqiSection } from '@/components/aqi/aqi-section'; // aqi
 import { loadStationIndex } from '@/server/queries/aqi'; // aqi
 import { ForecastPanel } from '@/components/forecast/forecast-panel'; // forecast
 import { loadStationForecast } from '@/server/queries/forecast'; // forecast
+import { StationCamera } from './camera-section'; // camera
 
 type Props = { params: Promise<{ code: string }>; searchParams: SearchParams };
 
@@ -22,5 +23,5 @@ export default async function StationPage({ params, searchParams }: Props) {
   const extra = indexView && <AqiSection view={indexView} />;
   // ── /aqi ──
   const forecast = <ForecastPanel view={await loadStationForecast(detail.station.code)} />; // forecast
-  return <StationDetailView {...detail} extra={<>{extra}{forecast}</>} />;
+  return <StationDetailView {...detail} extra={<>{extra}{forecast}<StationCamera code={detail.station.code} /></>} />;
 }
