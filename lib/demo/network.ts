@@ -7,7 +7,7 @@
  * × Kp × Kv), QCVN 05:2023 (ambient: 1 h values, PM 24 h values as early-warning limits), QCVN 08:2023 (rivers).
  */
 import { findParameter, type StationKind } from '../domain/parameters';
-import { DEFAULT_EVENTS, hashSeed, type LoadProfile, type SimEvents, type SimStation } from './simulation';
+import { DEFAULT_EVENTS, hashSeed, type LoadProfile, type RotaDuty, type SimEvents, type SimStation } from './simulation';
 import type { Role } from '../db/users';
 
 export const DEMO_PROVINCE_CODE = 'BG';
@@ -522,6 +522,39 @@ export function listDemoStations(): (DemoStation & { facilityCode: string })[] {
   return DEMO_FACILITIES.flatMap((f) => f.stations.map((s) => ({ ...s, facilityCode: f.code })));
 }
 
+/**
+ * Standing rotas, so the demo map always shows stations that need attention: two offline rotas shifted by three hours
+ * (two stations offline at any time, three while one hands over to the next), one station with a device error and one
+ * calibrating. Each rota's stations take turns period by period (lib/demo/simulation rotaDuty). The calibrating rota
+ * holds no wastewater station: their temperature (limit 40 °C) can come near its limit in summer, which would show as
+ * "approaching" instead.
+ */
+export const DEMO_ROTAS: readonly { state: RotaDuty['state']; periodHours: number; offsetHours: number; stations: readonly string[] }[] = [
+  {
+    state: 'offline',
+    periodHours: 6,
+    offsetHours: 0,
+    stations: ['NT_SKNH_02', 'NT_VANTRUNG_01', 'NT_QUANGCHAU_02', 'NT_DINHTRAM_02'],
+  },
+  {
+    state: 'offline',
+    periodHours: 6,
+    offsetHours: 3,
+    stations: ['NM_STNMT_03', 'NT_SONDONG_01', 'KK_STNMT_04', 'NT_SKNH_01'],
+  },
+  { state: 'device_error', periodHours: 4, offsetHours: 1, stations: ['KT_DAMHABAC_02', 'NM_STNMT_02', 'NT_LNFOOD_01'] },
+  { state: 'calibrating', periodHours: 2, offsetHours: 0, stations: ['KK_STNMT_02', 'KT_SONDONG_02', 'KT_DAMHABAC_03'] },
+];
+
+function rotaFor(code: string): RotaDuty | null {
+  for (const r of DEMO_ROTAS) {
+    const index = r.stations.indexOf(code);
+    if (index >= 0)
+      return { state: r.state, periodHours: r.periodHours, offsetHours: r.offsetHours, members: r.stations.length, index };
+  }
+  return null;
+}
+
 /** The parameter's canonical unit and decimals from the registry; throws on a code the kind does not have. */
 function registryParameter(kind: StationKind, code: string): { unit: string; decimals: number } {
   const def = findParameter(kind, code);
@@ -537,7 +570,7 @@ export function toSimStation(s: DemoStation): SimStation {
     kind: s.kind,
     seed: hashSeed('demo', s.code),
     load: s.load,
-    events: { ...DEFAULT_EVENTS[s.kind], ...s.events },
+    events: { ...DEFAULT_EVENTS[s.kind], ...s.events, rota: rotaFor(s.code) },
     parameters: s.parameters.map((p) => ({
       code: p.code,
       level: p.level,

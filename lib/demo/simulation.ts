@@ -101,7 +101,42 @@ export type SimEvents = {
   malformedProb: number;
   /** Daily zero/span check at a fixed local time: analysers report status 01. */
   calibration: { hour: number; minute: number; minutes: number } | null;
+  /** A standing duty in a network-wide rota (see rotaDuty): the station is offline, in error or calibrating in turn. */
+  rota?: RotaDuty | null;
 };
+
+/**
+ * One station's place in a rota of `members` stations sharing a standing state: time is cut into periods of
+ * `periodHours` (shifted by `offsetHours` from the epoch) and in period k the member `k mod members` is in `state`.
+ * So the network always has one station of each rota in that state (demo: two or three offline, one in device error,
+ * one calibrating), the station changing every period.
+ */
+export type RotaDuty = {
+  state: 'offline' | 'device_error' | 'calibrating';
+  periodHours: number;
+  offsetHours: number;
+  members: number;
+  index: number;
+};
+
+/**
+ * An offline duty lasts this long into the next period: the next member only shows as offline once interval + grace
+ * (5 + 15 minutes) have passed without a file, so the two overlap and the rota is never short of an offline station.
+ */
+export const ROTA_OFFLINE_OVERLAP_MINUTES = 30;
+
+/** The rota state of a station at t, or null when it is not on duty. */
+export function rotaDuty(station: Pick<SimStation, 'events'>, t: Date): RotaDuty['state'] | null {
+  const r = station.events.rota;
+  if (!r || r.members < 1) return null;
+  const period = r.periodHours * 3_600_000;
+  const since = t.getTime() - r.offsetHours * 3_600_000;
+  const k = Math.floor(since / period);
+  const mine = (n: number) => ((n % r.members) + r.members) % r.members === r.index;
+  if (mine(k)) return r.state;
+  if (r.state === 'offline' && mine(k - 1) && since - k * period < ROTA_OFFLINE_OVERLAP_MINUTES * 60_000) return 'offline';
+  return null;
+}
 
 export type LoadProfile = 'working_hours' | 'power' | 'continuous';
 
@@ -511,8 +546,11 @@ export function generateReadings(station: SimStation, slotTime: Date, rng: Rng):
   const l = localTime(slotTime);
   const plan = planDay(station, l.dayIndex);
   const m = l.minuteOfDay;
-  if (inWindow(plan.gap, m)) return { time: slotTime, gap: true, linkDown: false, malformed: null, readings: [] };
-  const calibrating = inWindow(plan.calibration, m);
+  const duty = rotaDuty(station, slotTime);
+  // Offline duty: the logger is off (no file). A station on error or calibration duty keeps sending on time.
+  const gap = duty === 'offline' || (duty === null && inWindow(plan.gap, m));
+  if (gap) return { time: slotTime, gap: true, linkDown: false, malformed: null, readings: [] };
+  const calibrating = duty === 'calibrating' || inWindow(plan.calibration, m);
 
   const readings: SimReading[] = station.parameters.map((p) => {
     const nz = NOISE[p.code] ?? DEFAULT_NOISE;
@@ -550,7 +588,8 @@ export function generateReadings(station: SimStation, slotTime: Date, rng: Rng):
       value = p.code === 'PH' ? 7 : p.code === 'O2' ? 20.9 : p.level * 1.8; // buffer, ambient air, span standard
     }
     const de = plan.deviceError;
-    if (de && de.parameter === p.code && inWindow(de, m)) {
+    // Error duty: a sampling-system fault, every channel reports 02; calibration duty is not interrupted by one.
+    if (duty === 'device_error' || (duty === null && de && de.parameter === p.code && inWindow(de, m))) {
       status = '02';
       value = 0;
     }
@@ -585,7 +624,7 @@ export function generateReadings(station: SimStation, slotTime: Date, rng: Rng):
       });
     }
   }
-  return { time: slotTime, gap: false, linkDown: inWindow(plan.linkDown, m), malformed, readings };
+  return { time: slotTime, gap: false, linkDown: duty === null && inWindow(plan.linkDown, m), malformed, readings };
 }
 
 /**
@@ -596,11 +635,14 @@ export function releasedLateSlots(station: SimStation, time: Date): Date[] {
   const l = localTime(time);
   const plan = planDay(station, l.dayIndex);
   const ld = plan.linkDown;
-  if (!ld || l.minuteOfDay !== ld.end) return [];
+  // A logger switched off by an offline duty sends nothing, held files included.
+  if (!ld || l.minuteOfDay !== ld.end || rotaDuty(station, time) === 'offline') return [];
   const midnight = startOfLocalDay(time).getTime();
   const out: Date[] = [];
   for (let mm = ld.start; mm < ld.end; mm += SLOT_MINUTES) {
-    if (!inWindow(plan.gap, mm)) out.push(new Date(midnight + mm * 60_000));
+    const t = new Date(midnight + mm * 60_000);
+    // Slots on a rota duty were either never written (offline) or sent on time (error, calibration).
+    if (!inWindow(plan.gap, mm) && rotaDuty(station, t) === null) out.push(t);
   }
   return out;
 }

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disconnectDb, pool } from '@/lib/db/client';
 import { findFtpAccountByUsername } from '@/lib/db/ftp-accounts';
 import { findUserCredentials } from '@/lib/db/users';
-import { DEMO_FACILITIES, listDemoStations } from '@/lib/demo/network';
+import { findStationByCode } from '@/lib/db/stations';
+import { DEMO_FACILITIES, listDemoStations, toSimStation } from '@/lib/demo/network';
+import { generateReadings, rotaDuty, slotRng } from '@/lib/demo/simulation';
+import type { StationState } from '@/lib/domain/stations/states';
+import { stationState } from '@/lib/services/stations/state';
 import { verifyPassword } from '@/lib/services/accounts';
 import { seedDemo, type SeedDemoResult } from '@/lib/demo/seed';
 import { bacGiangRing, insideRing } from '@/lib/demo/province.test-support';
@@ -56,8 +60,12 @@ describe('seedDemo', () => {
     expect(first.readings).toBeLessThanOrEqual(max);
     for (const r of st.rows) {
       expect(r.active_from.toISOString()).toBe('2026-11-27T04:00:00.000Z');
-      expect(r.last_data_at?.toISOString(), r.code).toBe(LAST_SLOT.toISOString());
-      expect(r.last_file_at?.toISOString()).toBe(LAST_SLOT.toISOString());
+      // The newest slot with a file: the current one, or the last before an outage (gap or offline rota).
+      const sim = toSimStation(demo.find((d) => d.code === r.code)!);
+      let last = LAST_SLOT;
+      while (generateReadings(sim, last, slotRng(sim, last)).gap) last = new Date(last.getTime() - 300_000);
+      expect(r.last_data_at?.toISOString(), r.code).toBe(last.toISOString());
+      expect(r.last_file_at?.toISOString(), r.code).toBe(last.toISOString());
     }
     const params = await pool().query<{ n: string }>(
       'SELECT count(*) AS n FROM station_parameter sp JOIN station s ON s.id = sp.station_id WHERE s.code = ANY($1)',
@@ -77,6 +85,28 @@ describe('seedDemo', () => {
     expect(Number(byStatus['01']?.n)).toBe(30);
     expect(byStatus['00']?.min.getTime()).toBeGreaterThanOrEqual(new Date('2026-11-27T04:00:00Z').getTime());
     expect(byStatus['00']?.max.toISOString()).toBe(LAST_SLOT.toISOString());
+  });
+
+  it('the seeded map shows two or three stations offline, one with a device error, one calibrating', async () => {
+    const states = new Map<string, StationState>();
+    for (const d of listDemoStations()) {
+      const row = await findStationByCode(d.code);
+      states.set(d.code, await stationState(row!, NOW));
+    }
+    const having = (state: StationState) => [...states].filter(([, s]) => s === state).map(([c]) => c);
+    const offline = having('offline');
+    expect(offline.length, offline.join(', ')).toBeGreaterThanOrEqual(2);
+    expect(offline.length, offline.join(', ')).toBeLessThanOrEqual(3);
+    // The rota stations on duty at NOW are the ones shown so.
+    const onDuty = (state: string) =>
+      listDemoStations()
+        .filter((d) => rotaDuty(toSimStation(d), LAST_SLOT) === state)
+        .map((d) => d.code);
+    for (const c of onDuty('offline')) expect(offline).toContain(c);
+    expect(having('device_error')).toEqual(expect.arrayContaining(onDuty('device_error')));
+    expect(having('calibrating')).toEqual(expect.arrayContaining(onDuty('calibrating')));
+    expect(onDuty('device_error')).toHaveLength(1);
+    expect(onDuty('calibrating')).toHaveLength(1);
   });
 
   it('logins and FTP accounts work with the printed passwords', async () => {
