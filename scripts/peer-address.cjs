@@ -2,6 +2,7 @@
 // x-quantrac-peer, replacing anything a client sent under that name. The app believes X-Forwarded-For only when this
 // peer is one of TRUSTED_PROXIES (server/http/client.ts). TRACE/TRACK are answered 405 here (Next answers them 500).
 // Plain CommonJS: it runs before anything is compiled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a --require preload is CommonJS by definition
 const http = require('node:http');
 
 const emit = http.Server.prototype.emit;
