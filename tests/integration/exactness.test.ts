@@ -11,7 +11,7 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { formatCompactLocalTime } from '@/lib/domain/time';
 import { ingestFile } from '@/lib/services/ingest';
 import { findStationByCode } from '@/lib/db/stations';
-import { listAlerts } from '@/lib/services/alerts';
+import { listAlerts, raiseClockFault } from '@/lib/services/alerts';
 import { ensureBuiltinLimits } from '@/lib/services/limits';
 import { getStationLimitsService, setStationLimitBinding } from '@/lib/services/stations';
 import { recomputeStationPeriod } from '@/lib/services/qc';
@@ -144,6 +144,24 @@ describe('clock-ahead lines: kept as evidence, never valid (DOMAIN.md §2)', () 
       [id, slot, new Date(slot.getTime() + H)],
     );
     expect(hour.rows).toEqual([{ max: 121, valid_count: 1 }]);
+  });
+
+  it('a clock_fault open in the database (raised before a restart or by another process) is resolved by a clean file 30 min later', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { activeFrom: vn('2026-01-01T00:00:00') });
+    const id = await stationId(s.code);
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    // Raised straight into the database: this process has never seen the station's faulty file.
+    await raiseClockFault({ stationId: id, receivedAt: now, fileId: 0, aheadTime: new Date(now.getTime() + 2 * H), aheadReadings: 1, toleranceMinutes: 10 });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'open' });
+
+    const soon = new Date(now.getTime() + 10 * 60_000);
+    await ingestFile({ ...fileOf(s.fileCode, soon, [['COD', 40, soon]]), source: 'api', now: soon, receivedAt: soon });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'open' });
+
+    const later = new Date(now.getTime() + 35 * 60_000);
+    await ingestFile({ ...fileOf(s.fileCode, later, [['COD', 41, later]]), source: 'api', now: later, receivedAt: later });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'resolved' });
   });
 
   it('impossible times (2047, 9999) create no partition: the readings stay in the default partition', async () => {
