@@ -142,9 +142,16 @@ export async function insertReadingsOn(
   return fates;
 }
 
+/** The QC reason of a reading dated ahead of its receipt (DOMAIN.md §2); such a reading never keeps a slot from a real one. */
+const CLOCK_AHEAD = 'clock_ahead';
+const isAhead = (r: ReadingInsert): boolean => (r.qcReasons ?? []).includes(CLOCK_AHEAD);
+
 /**
  * Fates of a batch whose inserted keys are known: the rest are duplicates (same value stored) or conflicts (recorded
- * in reading_conflict, the stored value kept).
+ * in reading_conflict, the stored value kept). One exception: a stored clock-ahead reading does not keep its slot from
+ * a real (on-time) one. The real value takes the slot ('inserted') and the clock-ahead one moves to reading_conflict
+ * with reason 'clock_ahead' (kept as evidence, marked reviewed by the system), so a logger clock set forward cannot
+ * occupy the times of values not yet sent.
  */
 async function classifyNotInserted(
   client: pg.PoolClient | pg.Client,
@@ -161,23 +168,75 @@ async function classifyNotInserted(
   });
   const pending = batch.flatMap((r, i) => (batchFates[i] === null ? [{ r, i }] : []));
   if (pending.length > 0) {
-    const stored = await client.query<{ station_id: number; parameter: string; t: number; value: number }>(
-      `SELECT r.station_id, r.parameter, ${epochMsSql('r.time')} AS t, r.value
+    const stored = await client.query<{
+      station_id: number;
+      parameter: string;
+      t: number;
+      value: number;
+      ahead: boolean;
+      file_id: number | null;
+    }>(
+      `SELECT r.station_id, r.parameter, ${epochMsSql('r.time')} AS t, r.value,
+              '${CLOCK_AHEAD}' = ANY(COALESCE(r.qc_reasons, '{}')) AS ahead, r.file_id
        FROM unnest($1::int[], $2::text[], $3::timestamptz[]) AS i(s, p, t)
-       JOIN reading r ON r.station_id = i.s AND r.parameter = i.p AND r.time = i.t`,
+       JOIN reading r ON r.station_id = i.s AND r.parameter = i.p AND r.time = i.t
+       FOR UPDATE OF r`,
       [pending.map((x) => x.r.stationId), pending.map((x) => x.r.parameter), pending.map((x) => x.r.time)],
     );
-    const storedValue = new Map(stored.rows.map((s) => [keyOf(s.station_id, s.parameter, Math.round(s.t)), s.value]));
+    const storedRow = new Map(stored.rows.map((s) => [keyOf(s.station_id, s.parameter, Math.round(s.t)), s]));
     const conflicts: { r: ReadingInsert; storedValue: number }[] = [];
+    const displaced: { r: ReadingInsert; aheadValue: number; aheadFileId: number | null }[] = [];
     for (const { r, i } of pending) {
-      const sv = storedValue.get(keyOf(r.stationId, r.parameter, r.time.getTime()));
+      const k = keyOf(r.stationId, r.parameter, r.time.getTime());
+      const sv = storedRow.get(k);
+      if (sv && sv.ahead && !isAhead(r)) {
+        // The real value for a slot a clock-ahead reading held: it takes the slot (once; a repeat is then a duplicate).
+        batchFates[i] = 'inserted';
+        displaced.push({ r, aheadValue: sv.value, aheadFileId: sv.file_id });
+        storedRow.set(k, { ...sv, value: r.value, ahead: false, file_id: r.fileId });
+        continue;
+      }
       // Not visible would mean a concurrent insert not yet committed by another writer: call it a conflict to be
       // reviewed rather than claiming the values are equal.
-      if (sv !== undefined && sameValue(sv, r.value)) batchFates[i] = 'duplicate';
+      if (sv !== undefined && sameValue(sv.value, r.value)) batchFates[i] = 'duplicate';
       else {
         batchFates[i] = 'conflict';
-        conflicts.push({ r, storedValue: sv ?? Number.NaN });
+        conflicts.push({ r, storedValue: sv?.value ?? Number.NaN });
       }
+    }
+    if (displaced.length > 0) {
+      // Each key appears at most once here: a second real row for it sees the first as stored and not ahead.
+      await client.query(
+        `UPDATE reading r
+         SET value = i.v, device_status = i.d, qc_flag = 2,
+             qc_reasons = CASE WHEN i.q = '' THEN ARRAY[]::text[] ELSE string_to_array(i.q, '|') END,
+             file_id = i.f, received_at = now()
+         FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::float8[], $5::text[], $6::text[], $7::int[])
+           AS i(s, p, t, v, d, q, f)
+         WHERE r.station_id = i.s AND r.parameter = i.p AND r.time = i.t`,
+        [
+          displaced.map((x) => x.r.stationId),
+          displaced.map((x) => x.r.parameter),
+          displaced.map((x) => x.r.time),
+          displaced.map((x) => x.r.value),
+          displaced.map((x) => x.r.deviceStatus),
+          displaced.map((x) => reasonsText(x.r)),
+          displaced.map((x) => x.r.fileId),
+        ],
+      );
+      await client.query(
+        `INSERT INTO reading_conflict (station_id, parameter, time, stored_value, new_value, file_id, reason, resolved_at, resolved_by)
+         SELECT s, p, t, sv, nv, f, '${CLOCK_AHEAD}', now(), 'system:ingest'
+         FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::float8[], $5::float8[], $6::int[]) AS i(s, p, t, sv, nv, f)`,
+        [
+          displaced.map((x) => x.r.stationId),
+          displaced.map((x) => x.r.parameter),
+          displaced.map((x) => x.r.time),
+          displaced.map((x) => x.r.value),
+          displaced.map((x) => x.aheadValue),
+          displaced.map((x) => x.aheadFileId),
+        ],
+      );
     }
     if (conflicts.length > 0) {
       await client.query(

@@ -11,9 +11,10 @@ import { disconnectDb, pool } from '@/lib/db/client';
 import { formatCompactLocalTime } from '@/lib/domain/time';
 import { ingestFile } from '@/lib/services/ingest';
 import { findStationByCode } from '@/lib/db/stations';
-import { listAlerts } from '@/lib/services/alerts';
+import { listAlerts, raiseClockFault } from '@/lib/services/alerts';
 import { ensureBuiltinLimits } from '@/lib/services/limits';
 import { getStationLimitsService, setStationLimitBinding } from '@/lib/services/stations';
+import { recomputeStationPeriod } from '@/lib/services/qc';
 import { derivedSteps } from '@/worker/jobs/derived-steps';
 
 const STAFF = { facilityId: null };
@@ -108,6 +109,59 @@ describe('clock-ahead lines: kept as evidence, never valid (DOMAIN.md §2)', () 
     const again = (await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items;
     expect(again).toHaveLength(1);
     expect(again[0]!.count).toBe(2);
+  });
+
+  it('a line dated +2 h does not take the slot: 2 h later the real COD 121 is the stored, valid value (latest, averages); the +2 h one is kept as evidence', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { activeFrom: vn('2026-01-01T00:00:00') }); // COD max 100
+    const id = await stationId(s.code);
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    const slot = new Date(now.getTime() + 2 * H);
+    const ahead = await ingestFile({ ...fileOf(s.fileCode, now, [['COD', 5, slot]]), source: 'api', now, receivedAt: now });
+    expect(ahead.outcome).toBe('partial');
+
+    const later = slot; // two hours later in test time the logger sends the real value for that time
+    const real = await ingestFile({ ...fileOf(s.fileCode, later, [['COD', 121, slot]]), source: 'api', now: later, receivedAt: later });
+    expect(real.outcome).toBe('accepted');
+    expect(real.readings).toBe(1);
+
+    const stored = await pool().query('SELECT value, qc_reasons, file_id FROM reading WHERE station_id = $1 AND parameter = $2 AND time = $3', [id, 'COD', slot]);
+    expect(stored.rows).toEqual([{ value: 121, qc_reasons: [], file_id: real.fileId }]);
+    const evidence = await pool().query('SELECT stored_value, new_value, file_id, reason FROM reading_conflict WHERE station_id = $1', [id]);
+    expect(evidence.rows).toEqual([{ stored_value: 121, new_value: 5, file_id: ahead.fileId, reason: 'clock_ahead' }]);
+
+    // The same real file again is a duplicate, not a second displacement.
+    const again = await ingestFile({ ...fileOf(s.fileCode, new Date(later.getTime() + 60_000), [['COD', 121, slot]]), source: 'api', now: later, receivedAt: later });
+    expect(again.outcome).toBe('duplicate');
+
+    const operator = await tokenFor('operator');
+    const latest = await call(getLatest, `/api/v1/stations/${s.code}/latest`, { token: operator, params: { code: s.code } });
+    expect(latest.body.values.find((v: { parameter: string }) => v.parameter === 'COD')).toMatchObject({ value: 121, level: 'exceeding' });
+
+    await recomputeStationPeriod(id, new Date(slot.getTime() - H), new Date(slot.getTime() + H), { enqueueDerived: false });
+    const hour = await pool().query(
+      `SELECT max, valid_count FROM avg_hour WHERE station_id = $1 AND parameter = 'COD' AND hour_end >= $2 AND hour_end < $3`,
+      [id, slot, new Date(slot.getTime() + H)],
+    );
+    expect(hour.rows).toEqual([{ max: 121, valid_count: 1 }]);
+  });
+
+  it('a clock_fault open in the database (raised before a restart or by another process) is resolved by a clean file 30 min later', async () => {
+    const f = await makeFacility();
+    const s = await makeStation(f.code, { activeFrom: vn('2026-01-01T00:00:00') });
+    const id = await stationId(s.code);
+    const now = new Date(Math.floor(Date.now() / 300_000) * 300_000);
+    // Raised straight into the database: this process has never seen the station's faulty file.
+    await raiseClockFault({ stationId: id, receivedAt: now, fileId: 0, aheadTime: new Date(now.getTime() + 2 * H), aheadReadings: 1, toleranceMinutes: 10 });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'open' });
+
+    const soon = new Date(now.getTime() + 10 * 60_000);
+    await ingestFile({ ...fileOf(s.fileCode, soon, [['COD', 40, soon]]), source: 'api', now: soon, receivedAt: soon });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'open' });
+
+    const later = new Date(now.getTime() + 35 * 60_000);
+    await ingestFile({ ...fileOf(s.fileCode, later, [['COD', 41, later]]), source: 'api', now: later, receivedAt: later });
+    expect((await listAlerts({ station: s.code, kind: 'clock_fault', limit: 10 }, STAFF)).items[0]).toMatchObject({ state: 'resolved' });
   });
 
   it('impossible times (2047, 9999) create no partition: the readings stay in the default partition', async () => {

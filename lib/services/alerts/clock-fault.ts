@@ -56,11 +56,20 @@ export async function raiseClockFault(o: ClockFaultObservation): Promise<void> {
   await insertAlertEvent({ alertId: row.id, type: 'repeat', actor: ACTOR, at: o.receivedAt, data });
 }
 
-/** A clean file (no reading ahead) after the clear time (default 30 min) since the last faulty one resolves the episode. */
-export async function resolveClockFault(stationId: number, receivedAt: Date, clearMs = 30 * 60_000): Promise<boolean> {
+/**
+ * A clean file (no reading ahead) after the clear time (default 30 min) since the last faulty one resolves the episode.
+ * Reads the open episode from the database, so it works after a restart or when another process raised it. Returns
+ * 'none' (no open episode), 'resolved', or 'pending' (open, but the clear time has not passed yet).
+ */
+export async function resolveClockFault(
+  stationId: number,
+  receivedAt: Date,
+  clearMs = 30 * 60_000,
+): Promise<'none' | 'resolved' | 'pending'> {
   const active = await findActiveAlert(stationId, null, 'clock_fault');
-  if (!active || receivedAt.getTime() - active.lastSeenAt.getTime() < clearMs) return false;
+  if (!active) return 'none';
+  if (receivedAt.getTime() - active.lastSeenAt.getTime() < clearMs) return 'pending';
   await updateAlert(active.id, { state: 'resolved', resolvedAt: receivedAt });
   await insertAlertEvent({ alertId: active.id, type: 'resolved', actor: ACTOR, at: receivedAt, data: { reason: 'a later file arrived with its clock in time' } });
-  return true;
+  return 'resolved';
 }

@@ -93,6 +93,7 @@ async function cachedStation(fileCode: string, nowMs: number): Promise<StationRo
 /** Forget cached stations (after an admin edits stations, and in tests). */
 export function clearIngestCaches(): void {
   stationCache.clear();
+  noClockFault.clear();
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -195,8 +196,13 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   return result;
 }
 
-/** Stations with a clock_fault raised by this process: only their clean files need a look for resolving it. */
-const clockFaulty = new Set<number>();
+/**
+ * Stations this process found without an open clock_fault (with when, as Date.now()): their clean files skip the
+ * database look for a minute. Anything else (a restart, an episode raised by another process) is read from the
+ * database, so a clean file always gets to resolve an open episode.
+ */
+const noClockFault = new Map<number, number>();
+const CLOCK_FAULT_RECHECK_MS = 60_000;
 
 /** Raises (or repeats) the station's clock_fault when the file stored readings dated ahead; a clean file may resolve it. */
 async function noteClockFault(
@@ -209,12 +215,15 @@ async function noteClockFault(
   if (result.outcome === 'rejected' || result.outcome === 'duplicate') return;
   const ahead = rows.filter(isAheadRow);
   if (ahead.length > 0) {
-    clockFaulty.add(stationId);
+    noClockFault.delete(stationId);
     const aheadTime = new Date(Math.max(...ahead.map((r) => r.time.getTime())));
     await raiseClockFault({ stationId, receivedAt, fileId: result.fileId, aheadTime, aheadReadings: ahead.length, toleranceMinutes });
-  } else if (clockFaulty.has(stationId) && (await resolveClockFault(stationId, receivedAt))) {
-    clockFaulty.delete(stationId);
+    return;
   }
+  const seen = noClockFault.get(stationId);
+  if (seen !== undefined && Date.now() - seen < CLOCK_FAULT_RECHECK_MS) return;
+  if ((await resolveClockFault(stationId, receivedAt)) !== 'pending') noClockFault.set(stationId, Date.now());
+  else noClockFault.delete(stationId);
 }
 
 const isAheadRow = (r: ReadingInsert): boolean => (r.qcReasons ?? []).includes(CLOCK_AHEAD_REASON);
