@@ -20,7 +20,9 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import alerts2Vi from './areas/alerts2.vi.json';
+import alerts2En from './areas/alerts2.en.json';
 
-export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi };
+export const viMessages = { ...viBase, ...limitsVi, ...adminVi, ...reportsVi, ...securityVi, ...monitoringVi, ...perfVi, ...ingestVi, ...notifyVi, ...alerts2Vi };
 export type Messages = typeof viMessages;
-export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn };
+export const enMessages: Messages = { ...enBase, ...limitsEn, ...adminEn, ...reportsEn, ...securityEn, ...monitoringEn, ...perfEn, ...ingestEn, ...notifyEn, ...alerts2En };
