@@ -259,6 +259,8 @@ export type AlertDetailPage = {
   evidence: { from: number; to: number; points: EvidencePoint[]; total: number };
   canAcknowledge: boolean;
   canDispose: boolean;
+  /** Why the viewer cannot act (a plain message key of alerts2.cannot), null when they can. */
+  cannot: 'viewerRole' | 'facilityRole' | 'nothingLeft' | 'operatorNoDisposition' | null;
   inspectors: { id: number; name: string }[];
 };
 
@@ -355,6 +357,18 @@ export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
     evidence: { from: from.getTime(), to: to.getTime(), points, total: readings.length },
     canAcknowledge: (role === 'operator' || role === 'inspector') && a.state === 'open',
     canDispose: role === 'inspector' && takesDisposition(a.kind),
+    cannot:
+      role === 'facility'
+        ? 'facilityRole'
+        : role !== 'operator' && role !== 'inspector'
+          ? 'viewerRole'
+          : a.state === 'open'
+            ? null
+            : role === 'operator' && takesDisposition(a.kind)
+              ? 'operatorNoDisposition'
+              : role === 'inspector' && takesDisposition(a.kind)
+                ? null
+                : 'nothingLeft',
     inspectors: role === 'inspector' ? inspectors.map((i) => ({ id: i.id, name: i.name })) : [],
   };
 }
