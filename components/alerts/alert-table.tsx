@@ -13,7 +13,8 @@ import { formatDuration } from './format';
 export type AlertTableRow = Omit<AlertRowDto, 'resolvedAt' | 'suppressed' | 'confirmed' | 'historical' | 'withdrawn'> &
   Partial<Pick<AlertRowDto, 'confirmed' | 'historical' | 'withdrawn'>>;
 
-export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
+/** `selectable`: a checkbox for each open alert (name `ids`) for the surrounding "acknowledge selected" form. */
+export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]; selectable?: boolean }) {
   const t = useTranslations('alerts');
   const t2 = useTranslations('alerts2');
   const locale = (useLocale() === 'en' ? 'en' : 'vi') as DisplayLocale;
@@ -26,6 +27,15 @@ export function AlertTable({ rows }: { rows: AlertTableRow[] }) {
       rowKey={(r) => r.id}
       rowProps={(r) => ({ 'data-alert-id': r.id, 'data-station': r.stationCode })}
       columns={[
+        ...(selectable
+          ? [
+              {
+                header: t2('bulk.select'),
+                cell: (r: AlertTableRow) =>
+                  r.state === 'open' ? <input type="checkbox" name="ids" value={r.id} aria-label={t2('bulk.selectRow', { id: r.id })} data-testid="alert-select" /> : null,
+              },
+            ]
+          : []),
         { header: t('columns.openedAt'), className: 'nowrap', cell: (r) => <Link href={`/alerts/${r.id}`}>{formatDateTime(r.openedAt)}</Link> },
         {
           header: t('columns.station'),

@@ -225,6 +225,7 @@ export async function getAlertListPage(sp: SearchParams) {
     stations: stations.map((s) => ({ code: s.code, name: s.name })),
     facilities,
     canSubscribe: true,
+    canAcknowledge: user.role === 'operator' || user.role === 'inspector',
   };
 }
 

@@ -8,6 +8,7 @@ import styles from '@/components/alerts/alerts.module.css';
 import { PageHead } from '@/components/ui/page-head';
 import { titleMetadata } from '@/app/_lib/metadata';
 import { getAlertListPage } from '@/server/queries/alerts';
+import { acknowledgeSelectedAlertsAction } from '@/server/actions/alerts';
 
 type Props = { searchParams: SearchParams };
 
@@ -54,7 +55,16 @@ export default async function AlertsPage({ searchParams }: Props) {
           <p>{t('empty')}</p>
         </div>
       ) : (
-        <AlertTable rows={data.rows} />
+        <form action={acknowledgeSelectedAlertsAction}>
+          <AlertTable rows={data.rows} selectable={data.canAcknowledge} />
+          {data.canAcknowledge && data.rows.some((r) => r.state === 'open') && (
+            <p>
+              <button className="btn" type="submit" data-testid="alerts-ack-selected">
+                {t2('bulk.ackSelected')}
+              </button>
+            </p>
+          )}
+        </form>
       )}
       <div className={styles.toolbar}>
         <span className="muted small">{t2('pageRows', { count: data.rows.length })}</span>
