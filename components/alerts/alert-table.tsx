@@ -21,7 +21,6 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
   const num = (v: number | null, r: AlertTableRow) => (v == null ? '—' : `${formatNumber(v, r.decimals, locale)}${r.unit ? ` ${r.unit}` : ''}`);
   return (
     <DataTable
-      className=""
       testId="alerts-table"
       rows={rows}
       rowKey={(r) => r.id}
@@ -51,6 +50,7 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
         { header: t('columns.state'), cell: (r) => <AlertStateBadge state={r.state} /> },
         {
           header: t2('columns.episode'),
+          className: 'nowrap',
           cell: (r) => (
             <span className="small" data-episode={r.confirmed !== false ? 'confirmed' : 'brief'}>
               {r.confirmed !== false ? t2('episode.confirmed') : t2('episode.brief')}
