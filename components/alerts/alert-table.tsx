@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/domain/time';
 import { DataTable } from '@/components/ui/data-table';
 import type { AlertRowDto } from '@/lib/dto/alerts';
 import { AlertStateBadge, DispositionBadge } from './alert-badges';
+import styles from './alerts.module.css';
 import { formatDuration } from './format';
 
 /** The fields of an alert row the table shows. */
@@ -21,6 +22,7 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
   const num = (v: number | null, r: AlertTableRow) => (v == null ? '—' : `${formatNumber(v, r.decimals, locale)}${r.unit ? ` ${r.unit}` : ''}`);
   return (
     <DataTable
+      className={`data ${styles.compact}`}
       testId="alerts-table"
       rows={rows}
       rowKey={(r) => r.id}
@@ -50,7 +52,6 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
         { header: t('columns.state'), cell: (r) => <AlertStateBadge state={r.state} /> },
         {
           header: t2('columns.episode'),
-          className: 'nowrap',
           cell: (r) => (
             <span className="small" data-episode={r.confirmed !== false ? 'confirmed' : 'brief'}>
               {r.confirmed !== false ? t2('episode.confirmed') : t2('episode.brief')}
