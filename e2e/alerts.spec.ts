@@ -88,7 +88,7 @@ test('managers read alerts without acting; another facility gets 404', async ({ 
   await expect(main.getByTestId('evidence-chart')).toBeVisible();
   await expect(main.getByTestId('acknowledge-form')).toHaveCount(0);
   await expect(main.getByTestId('disposition-form')).toHaveCount(0);
-  await expect(main.getByTestId('alert-actions')).toContainText('Bạn chỉ có quyền xem');
+  await expect(main.getByTestId('alert-actions')).toContainText('Vai trò của bạn chỉ được xem cảnh báo');
 
   await page.context().clearCookies();
   await login(page, fx.otherFacilityUser);

@@ -20,6 +20,8 @@ import ingestVi from './areas/ingest.vi.json';
 import ingestEn from './areas/ingest.en.json';
 import notifyVi from './areas/notify.vi.json';
 import notifyEn from './areas/notify.en.json';
+import alerts2Vi from './areas/alerts2.vi.json';
+import alerts2En from './areas/alerts2.en.json';
 import cameraVi from './areas/camera.vi.json';
 import cameraEn from './areas/camera.en.json';
 import exactnessVi from './areas/exactness.vi.json';
@@ -41,6 +43,7 @@ export const viMessages = {
   ...perfVi,
   ...ingestVi,
   ...notifyVi,
+  ...alerts2Vi,
   ...cameraVi,
   ...exactnessVi,
   ...forecastVi,
@@ -58,6 +61,7 @@ export const enMessages: Messages = {
   ...perfEn,
   ...ingestEn,
   ...notifyEn,
+  ...alerts2En,
   ...cameraEn,
   ...exactnessEn,
   ...forecastEn,

@@ -6,7 +6,18 @@ export const KIND_OPTIONS = RAISED_ALERT_KINDS;
 export const STATE_OPTIONS = ALERT_STATES;
 export const DISPOSITION_OPTIONS = DISPOSITIONS;
 
-export type AlertFilterQuery = { station?: string; kind?: string; state?: string; disposition?: string; from?: string; to?: string };
+export type AlertFilterQuery = {
+  station?: string;
+  kind?: string;
+  state?: string;
+  disposition?: string;
+  from?: string;
+  to?: string;
+  episode?: string;
+  data?: string;
+  facility?: string;
+  cursor?: string;
+};
 
 /** A URL with only the non-empty filters, e.g. `/alerts?kind=offline`. */
 export function alertsHref(base: string, q: AlertFilterQuery): string {

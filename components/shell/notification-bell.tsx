@@ -27,6 +27,7 @@ const EVENTS = ['opened', 'reopened', 'repeat', 'disposition', 'sampled'] as con
 export function NotificationBell({ load, markRead }: { load: () => Promise<BellData>; markRead: (ids: number[] | 'all') => Promise<{ ok: boolean }> }) {
   const t = useTranslations('alerts');
   const locale = useLocale();
+  const t2 = useTranslations('alerts2');
   const [data, setData] = useState<{ unread: number; items: BellItem[] }>({ unread: 0, items: [] });
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -115,7 +116,7 @@ export function NotificationBell({ load, markRead }: { load: () => Promise<BellD
             <ul style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 360, overflow: 'auto' }}>
               {data.items.map((n) => {
                 const kind = n.kind && isAlertKind(n.kind) ? t(`kinds.${n.kind}`) : (n.kind ?? '');
-                const ev = (EVENTS as readonly string[]).includes(n.eventType) ? t(`bell.events.${n.eventType as (typeof EVENTS)[number]}`) : n.eventType;
+                const ev = n.eventType === 'overdue' ? t2('overdue') : (EVENTS as readonly string[]).includes(n.eventType) ? t(`bell.events.${n.eventType as (typeof EVENTS)[number]}`) : n.eventType;
                 return (
                   <li key={n.id} style={{ borderBottom: '1px solid #f0f2f4', background: n.read ? undefined : '#f3f8ff' }}>
                     <Link

@@ -608,3 +608,20 @@ export async function countAlertsByKind(q: Omit<AlertQuery, 'limit' | 'before' |
   });
   return Object.fromEntries(rows.map((r) => [r.kind, r._count._all]));
 }
+
+/** Alerts whose disposition is still pending review past its due date and not yet reported overdue (oldest due first). */
+export async function listOverdueDispositions(now: Date, limit = 500): Promise<{ id: number; dueAt: Date }[]> {
+  const r = await pool().query<{ id: number; dueAt: Date }>(
+    `SELECT a.id, a.due_at AS "dueAt" FROM alert a
+      WHERE a.due_at < $1 AND a.disposition = 'pending_review'
+        AND NOT EXISTS (SELECT 1 FROM alert_event e WHERE e.alert_id = a.id AND e.type = 'note' AND e.data->>'overdue' = 'true')
+      ORDER BY a.due_at, a.id LIMIT $2`,
+    [now, limit],
+  );
+  return r.rows;
+}
+
+/** Active managers (told about overdue dispositions). */
+export async function listActiveManagers(): Promise<{ id: number; email: string }[]> {
+  return prisma().user.findMany({ where: { role: 'manager', disabledAt: null }, select: { id: true, email: true }, orderBy: { id: 'asc' } });
+}

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { pool, prisma } from './client';
 import { withTransaction } from './transaction';
+import { digestDue } from '../domain/alerts/episodes';
 
 /**
  * Notification subscriptions, the notification outbox and small notification settings (the alert_event cursor).
@@ -299,7 +300,5 @@ export async function digestDueAt(
     [r.userId, r.channel, r.target, new Date(now.getTime() - 2 * windowMs)],
   );
   const last = q.rows[0]?.last ?? null;
-  if (!last || now.getTime() >= last.getTime() + windowMs) return now;
-  if (last.getTime() > now.getTime()) return last;
-  return new Date(last.getTime() + windowMs);
+  return new Date(digestDue(last ? last.getTime() : null, now.getTime(), windowMs));
 }

@@ -21,4 +21,10 @@ export type AlertRowDto = {
   durationMs: number;
   disposition: Disposition | null;
   suppressed: boolean;
+  /** Episode confirmed (may notify); false = brief. */
+  confirmed: boolean;
+  /** Raised from data that arrived late (> 24 h): notified nobody. */
+  historical: boolean;
+  /** Compliance exceedance withdrawn after recomputation. */
+  withdrawn: boolean;
 };

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { MINUTE_MS, parseLocalDate, startOfLocalDay } from '@/lib/domain/time';
 import { isAppError, type AppErrorCode } from '@/lib/errors';
-import { acknowledgeAlert, DISPOSITIONS, setDisposition } from '@/lib/services/alerts';
+import { acknowledgeAlert, acknowledgeAlerts, DISPOSITIONS, setDisposition } from '@/lib/services/alerts';
 import { notifyAlertEvent } from '@/lib/services/notifications';
 import { requireActionUser } from '@/server/auth/session';
 import { scopeFor } from '@/lib/services/stations';
@@ -34,6 +34,17 @@ export async function acknowledgeAlertAction(raw: unknown): Promise<AlertActionR
   } catch (e) {
     return failure(e, 'acknowledgeAlertAction');
   }
+}
+
+/** The list's "acknowledge selected" form: FormData with `ids` (checkboxes). Operators and inspectors. */
+export async function acknowledgeSelectedAlertsAction(form: FormData): Promise<void> {
+  const user = await requireActionUser(['operator', 'inspector']);
+  const ids = form
+    .getAll('ids')
+    .map((v) => Number(v))
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+  if (ids.length > 0) await acknowledgeAlerts({ ids, actor: user.email }, scopeFor(user));
+  revalidatePath('/alerts');
 }
 
 const dispositionInput = z.object({

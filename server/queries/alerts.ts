@@ -14,6 +14,7 @@ import {
   ALERT_KINDS,
   ALERT_STATES,
   DISPOSITIONS,
+  countAlertKinds,
   getAlert,
   listAlerts,
   type AlertDetail,
@@ -34,7 +35,22 @@ export const EXPORT_LIMIT = 10_000;
 
 // ── filters (URL query) ──
 
-export type AlertFilterValues = { station: string; kind: string; state: string; disposition: string; from: string; to: string };
+export type AlertFilterValues = {
+  station: string;
+  kind: string;
+  state: string;
+  disposition: string;
+  from: string;
+  to: string;
+  /** '' | 'confirmed' | 'brief' */
+  episode: string;
+  /** '' | 'live' | 'historical' */
+  data: string;
+  facility: string;
+};
+
+/** Rows per page of /alerts (pages go on without a cap). */
+export const PAGE_SIZE = 100;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 
@@ -42,7 +58,16 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export function parseAlertFilters(sp: SearchParams): {
   values: AlertFilterValues;
   invalid: string[];
-  filter: { station?: string; kind?: AlertKind; state?: AlertState; disposition?: Disposition; from?: Date; to?: Date };
+  filter: {
+    station?: string;
+    kind?: AlertKind;
+    state?: AlertState;
+    disposition?: Disposition;
+    from?: Date;
+    to?: Date;
+    confirmed?: boolean;
+    historical?: boolean;
+  };
 } {
   const invalid: string[] = [];
   const pick = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
@@ -58,6 +83,11 @@ export function parseAlertFilters(sp: SearchParams): {
   const kind = pick('kind', ALERT_KINDS);
   const state = pick('state', ALERT_STATES);
   const disposition = pick('disposition', DISPOSITIONS);
+  const episode = pick('episode', ['confirmed', 'brief'] as const);
+  const data = pick('data', ['live', 'historical'] as const);
+  const facility = first(sp.facility);
+  const facilityOk = facility === '' || /^[A-Za-z0-9_.-]{1,64}$/.test(facility);
+  if (!facilityOk) invalid.push('facility');
   const date = (key: 'from' | 'to') => {
     const v = first(sp[key]);
     if (!v) return undefined;
@@ -74,6 +104,9 @@ export function parseAlertFilters(sp: SearchParams): {
     disposition: disposition ?? '',
     from: from ? first(sp.from) : '',
     to: toDay ? first(sp.to) : '',
+    episode: episode ?? '',
+    data: data ?? '',
+    facility: facilityOk ? facility : '',
   };
   return {
     values,
@@ -86,6 +119,8 @@ export function parseAlertFilters(sp: SearchParams): {
       ...(from ? { from } : {}),
       // "to" is a whole day, inclusive.
       ...(toDay ? { to: startOfLocalDay(toDay, 1) } : {}),
+      ...(episode ? { confirmed: episode === 'confirmed' } : {}),
+      ...(data ? { historical: data === 'historical' } : {}),
     },
   };
 }
@@ -118,6 +153,9 @@ export function toAlertRowDto(a: AlertView): AlertRowDto {
     durationMs: a.durationMs,
     disposition: a.disposition,
     suppressed: a.suppressed,
+    confirmed: a.confirmed,
+    historical: a.historical,
+    withdrawn: a.withdrawnAt !== null,
   };
 }
 
@@ -149,13 +187,46 @@ export async function listAlertRowsFor(
   return { rows: rows.map(toAlertRowDto), values, invalid, truncated: cursor !== undefined };
 }
 
+/**
+ * One page of /alerts: open first, then acknowledged, then resolved, each newest first; `cursor` in the URL pages on
+ * without a cap. Counts per kind follow the same filters.
+ */
 export async function getAlertListPage(sp: SearchParams) {
   const user = await requireUser();
-  const [list, stations] = await Promise.all([listAlertRowsFor(user, sp, LIST_LIMIT), listVisibleStations(scopeFor(user))]);
+  const scope = scopeFor(user);
+  const { values, invalid, filter } = parseAlertFilters(sp);
+  const stations = await listVisibleStations(scope);
+  const stationIds = values.facility ? stations.filter((s) => s.facility.code === values.facility).map((s) => s.id) : undefined;
+  const cursorRaw = first(sp.cursor);
+  const cursor = /^(open|acknowledged|resolved)\.\d+\.\d+$/.test(cursorRaw) ? cursorRaw : undefined;
+  const base = { ...filter, includeSuppressed: true, ...(stationIds ? { stationIds: stationIds.length ? stationIds : [0] } : {}) };
+  let rows: AlertView[] = [];
+  let nextCursor: string | null = null;
+  let counts: Partial<Record<AlertKind, number>> = {};
+  try {
+    const [page, byKind] = await Promise.all([
+      listAlerts({ ...base, order: 'open_first', limit: PAGE_SIZE, cursor }, scope),
+      countAlertKinds({ ...base, kind: undefined }, scope),
+    ]);
+    rows = page.items;
+    nextCursor = page.nextCursor;
+    counts = byKind;
+  } catch (e) {
+    if (!(isAppError(e) && e.code === 'NOT_FOUND')) throw e;
+  }
+  const facilities = [...new Map(stations.map((s) => [s.facility.code, { code: s.facility.code, name: s.facility.name }])).values()];
   return {
-    ...list,
+    rows: rows.map(toAlertRowDto),
+    values,
+    invalid,
+    nextCursor,
+    paged: cursor !== undefined,
+    counts,
+    total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0),
     stations: stations.map((s) => ({ code: s.code, name: s.name })),
+    facilities,
     canSubscribe: true,
+    canAcknowledge: user.role === 'operator' || user.role === 'inspector',
   };
 }
 
@@ -190,6 +261,8 @@ export type AlertDetailPage = {
   evidence: { from: number; to: number; points: EvidencePoint[]; total: number };
   canAcknowledge: boolean;
   canDispose: boolean;
+  /** Why the viewer cannot act (a plain message key of alerts2.cannot), null when they can. */
+  cannot: 'viewerRole' | 'facilityRole' | 'nothingLeft' | 'operatorNoDisposition' | null;
   inspectors: { id: number; name: string }[];
 };
 
@@ -292,6 +365,18 @@ export async function getAlertDetailPage(id: number): Promise<AlertDetailPage> {
     evidence: { from: from.getTime(), to: to.getTime(), points, total: readings.length },
     canAcknowledge: (role === 'operator' || role === 'inspector') && a.state === 'open',
     canDispose: role === 'inspector' && takesDisposition(a.kind),
+    cannot:
+      role === 'facility'
+        ? 'facilityRole'
+        : role !== 'operator' && role !== 'inspector'
+          ? 'viewerRole'
+          : a.state === 'open'
+            ? null
+            : role === 'operator' && takesDisposition(a.kind)
+              ? 'operatorNoDisposition'
+              : role === 'inspector' && takesDisposition(a.kind)
+                ? null
+                : 'nothingLeft',
     inspectors: role === 'inspector' ? inspectors.map((i) => ({ id: i.id, name: i.name })) : [],
   };
 }

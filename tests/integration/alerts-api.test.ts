@@ -120,3 +120,17 @@ describe('POST acknowledge / disposition', () => {
     expect(audit.rows[0]).toMatchObject({ before: { disposition: 'pending_review' }, after: { disposition: 'confirmed_violation' } });
   });
 });
+
+describe('acknowledge many at once', () => {
+  it('acknowledges the open ones, skips the others with the reason; each audited', async () => {
+    const { acknowledgeAlerts } = await import('@/lib/services/alerts');
+    const r = await acknowledgeAlerts({ ids: [complianceId, approachingId, 99999999], actor: 'inspector@test' }, { facilityId: null });
+    expect(r.acknowledged).toEqual([complianceId]);
+    expect(r.skipped).toEqual([
+      { id: approachingId, reason: 'CONFLICT' },
+      { id: 99999999, reason: 'NOT_FOUND' },
+    ]);
+    const audit = await pool().query(`SELECT actor FROM audit_log WHERE action = 'alert.acknowledge' AND entity_id = $1`, [String(complianceId)]);
+    expect(audit.rows).toEqual([{ actor: 'inspector@test' }]);
+  });
+});

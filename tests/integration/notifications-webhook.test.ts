@@ -4,7 +4,7 @@ process.env.DATABASE_URL = inject('databaseUrl');
 process.env.DEMO ??= '0';
 
 import { disconnectDb } from '@/lib/db/client';
-import { deliverPendingNotifications, notifyAlertEvent, processAlertEvents } from '@/lib/services/notifications';
+import { deliverPendingNotifications, notifyAlertEvent, notifyOverdueDispositions, processAlertEvents } from '@/lib/services/notifications';
 import { postWebhook, setWebhookAllowListAsAdmin } from '@/lib/services/notifications';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { insertAlert, insertEvent, makeScene, notificationsOf, notifierConfig, subscribe } from './notifications-helpers';
@@ -187,6 +187,23 @@ describe('webhook notifications against a local HTTP receiver', () => {
       await notifyAlertEvent(id, 'opened', { cfg });
       expect(await notificationsOf(id)).toEqual([]);
     }
+  });
+
+  it('an exceedance still pending review past its due date notifies every manager in-app, once', async () => {
+    const s = await makeScene();
+    const manager = await s.user('manager', null, 'manager');
+    const { pool } = await import('@/lib/db/client');
+    const alertId = await insertAlert(s.stationA.id, { kind: 'compliance_exceedance', disposition: 'pending_review' });
+    const due = new Date(Date.now() - 60_000);
+    await pool().query('UPDATE alert SET due_at = $2 WHERE id = $1', [alertId, due]);
+    const done = await insertAlert(s.stationA.id, { kind: 'compliance_exceedance', parameter: 'TSS', disposition: 'confirmed_violation' });
+    await pool().query('UPDATE alert SET due_at = $2 WHERE id = $1', [done, due]);
+    expect(await notifyOverdueDispositions()).toBeGreaterThan(0);
+    const mine = (await notificationsOf(alertId)).filter((r) => r.user_id === manager.id);
+    expect(mine).toMatchObject([{ channel: 'inapp', event_type: 'overdue' }]);
+    expect(await notificationsOf(done)).toEqual([]);
+    await notifyOverdueDispositions();
+    expect((await notificationsOf(alertId)).filter((r) => r.user_id === manager.id)).toHaveLength(1);
   });
 
   it('the global WEBHOOK_URL receives every notifiable event; suppressed alerts notify nobody', async () => {

@@ -6,6 +6,7 @@ import {
   episodeDurationMs,
   episodeSettingsFor,
   episodesOf,
+  digestDue,
   isHistorical,
   notifies,
   stepEpisode,
@@ -174,5 +175,18 @@ describe('settings per station kind, historical data and who is notified', () =>
     ['still open', { openedAt: 0, resolvedAt: null }, 99 * MIN, 99 * MIN],
   ] as const)('duration: %s', (_label, a, now, expected) => {
     expect(episodeDurationMs(a, now)).toBe(expected);
+  });
+});
+
+describe('digestDue: at most one message per recipient per window (default 10 min)', () => {
+  const W = 10 * MIN;
+  it.each([
+    ['nothing recent: at once', null, 5 * MIN, 5 * MIN],
+    ['last one 10 min ago: at once', 0, 10 * MIN, 10 * MIN],
+    ['last one 1 min ago: one window after it', 0, MIN, 10 * MIN],
+    ['a digest is waiting: joins it', 10 * MIN, 3 * MIN, 10 * MIN],
+    ['window 0 turns digests off', 0, MIN, MIN],
+  ] as const)('%s', (_label, last, now, expected) => {
+    expect(digestDue(last, now, _label.startsWith('window 0') ? 0 : W)).toBe(expected);
   });
 });

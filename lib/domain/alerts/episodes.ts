@@ -177,3 +177,13 @@ export function episodeDurationMs(a: { openedAt: Date | number; resolvedAt: Date
   const t = (d: Date | number) => (typeof d === 'number' ? d : d.getTime());
   return Math.max(0, t(a.resolvedAt ?? now) - t(a.openedAt));
 }
+
+/**
+ * The digest window (notifications): when a new e-mail / webhook message to a recipient is due, given when its last
+ * message was due (null: none recently). Now when the window since the last one has passed; the pending digest's time
+ * when one is still waiting; else one window after the last. So a recipient gets at most one message per window.
+ */
+export function digestDue(lastDue: number | null, now: number, windowMs: number): number {
+  if (windowMs <= 0 || lastDue === null || now >= lastDue + windowMs) return now;
+  return lastDue > now ? lastDue : lastDue + windowMs;
+}

@@ -233,6 +233,29 @@ export async function acknowledgeAlert(
   return toAlertView((await findAlertById(a.id)) ?? a);
 }
 
+/**
+ * Acknowledges many alerts at once (the list's selection): each as acknowledgeAlert (event + audit); alerts that are
+ * no longer open or not the viewer's are skipped with the reason, never failing the others.
+ */
+export async function acknowledgeAlerts(
+  input: { ids: readonly number[]; actor: string; note?: string },
+  scope: ViewerScope = STAFF_SCOPE,
+  now: Date = new Date(),
+): Promise<{ acknowledged: number[]; skipped: { id: number; reason: 'CONFLICT' | 'NOT_FOUND' }[] }> {
+  const ids = z.array(z.number().int().positive()).min(1).max(500).parse([...new Set(input.ids)]);
+  const out: { acknowledged: number[]; skipped: { id: number; reason: 'CONFLICT' | 'NOT_FOUND' }[] } = { acknowledged: [], skipped: [] };
+  for (const id of ids) {
+    try {
+      await acknowledgeAlert({ id, actor: input.actor, note: input.note }, scope, now);
+      out.acknowledged.push(id);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'CONFLICT' || e.code === 'NOT_FOUND')) out.skipped.push({ id, reason: e.code });
+      else throw e;
+    }
+  }
+  return out;
+}
+
 export async function setDisposition(
   input: { id: number; actor: string; disposition: Disposition; note: string; assigneeId?: number | null; dueAt?: Date | string | null },
   scope: ViewerScope = STAFF_SCOPE,

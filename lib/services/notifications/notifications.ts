@@ -5,7 +5,8 @@
  * notification_setting), so an event is notified once either way.
  */
 import { z } from 'zod';
-import { findLatestAlertEvent, maxAlertEventIdBefore } from '../../db/alerts';
+import { findLatestAlertEvent, insertAlertEvent, listActiveManagers, listOverdueDispositions, maxAlertEventIdBefore } from '../../db/alerts';
+import { pool } from '../../db/client';
 import { appendAudit } from '../../db/audit';
 import {
   claimDueNotifications,
@@ -381,4 +382,34 @@ export async function listInappForUser(userId: number, limit = 10): Promise<{ un
 
 export async function markInappNotificationsRead(userId: number, ids: number[] | 'all', now = new Date()): Promise<number> {
   return markInappRead(userId, ids, now);
+}
+
+/**
+ * Overdue dispositions (DOMAIN.md §8): an exceedance still pending review past its due date is reported once to every
+ * active manager in-app (event type `overdue`), and a note on the alert's history records it. Returns notifications made.
+ */
+export async function notifyOverdueDispositions(opts: { now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const overdue = await listOverdueDispositions(now);
+  if (overdue.length === 0) return 0;
+  const managers = await listActiveManagers();
+  let created = 0;
+  for (const a of overdue) {
+    const ev = await insertAlertEvent({ alertId: a.id, type: 'note', actor: 'system:overdue', at: now, data: { overdue: true, dueAt: a.dueAt.toISOString(), managers: managers.length } });
+    for (const m of managers) {
+      const ok = await insertNotification(pool(), {
+        userId: m.id,
+        alertId: a.id,
+        alertEventId: ev.id,
+        eventType: 'overdue',
+        channel: 'inapp',
+        target: null,
+        status: 'sent',
+        sentAt: now,
+        createdAt: now,
+      });
+      if (ok) created++;
+    }
+  }
+  return created;
 }

@@ -31,7 +31,7 @@ export default async function AlertPage({ params }: Props) {
   const { id: raw } = await params;
   const id = parseId(raw);
   if (id == null) notFound();
-  const [t, locale, page] = await Promise.all([getTranslations('alerts'), getLocale(), getAlertDetailPage(id)]);
+  const [t, t2, locale, page] = await Promise.all([getTranslations('alerts'), getTranslations('alerts2'), getLocale(), getAlertDetailPage(id)]);
   const loc: DisplayLocale = locale === 'en' ? 'en' : 'vi';
   const a = page.alert;
   const num = (v: number | null) => (v == null ? '—' : `${formatNumber(v, a.decimals, loc)}${a.unit ? ` ${a.unit}` : ''}`);
@@ -133,7 +133,13 @@ export default async function AlertPage({ params }: Props) {
         <div className={styles.stack}>
           <section className="panel" data-testid="alert-actions">
             <h2>{t('actions.title')}</h2>
-            {readOnly && <p className="muted">{t('actions.readOnly')}</p>}
+            {page.cannot ? (
+              <p className="muted" data-testid="alert-cannot">
+                {t2(`cannot.${page.cannot}`)}
+              </p>
+            ) : (
+              readOnly && <p className="muted">{t('actions.readOnly')}</p>
+            )}
             {page.canAcknowledge && <AcknowledgeForm alertId={a.id} acknowledge={acknowledgeAlertAction} />}
             {page.canDispose && (
               <>
