@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeFacility, makeStation, uid } from './api-fixtures';
 import { disconnectDb, pool } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors';
 import { createUser, type Role } from '@/lib/db/users';
 import { ingestFile } from '@/lib/services/ingest';
 
@@ -58,6 +59,7 @@ const fd = (fields: Record<string, string>) => {
 /** `<file>#<export>` → roles allowed. */
 const ACTIONS: Record<string, Entry> = {
   'alerts#acknowledgeAlertAction': { allow: ['operator', 'inspector'], args: () => [{ id: 999_999 }] },
+  'alerts#acknowledgeSelectedAlertsAction': { allow: ['operator', 'inspector'], args: () => [fd({ ids: '999999' })] },
   'alerts#setDispositionAction': { allow: ['inspector'], args: () => [{ id: 999_999 }] },
   'aqi#getAqiMapDataAction': { allow: ALL, args: () => [] },
   'forecast#getAqiMapForecastAction': { allow: ALL, args: () => [] },
@@ -66,6 +68,7 @@ const ACTIONS: Record<string, Entry> = {
   'forwarding#resendForwardingAction': { allow: ['admin', 'operator'], args: () => [null, fd({})] },
   'ingest#resolveConflictAction': { allow: ['operator', 'admin'], args: () => [{ id: 999_999 }] },
   'map#getMapDataAction': { allow: ALL, args: () => [] },
+  'sampler#queueSampleAction': { allow: ['inspector', 'admin'], args: () => [{ station: 'NO-SUCH-STATION', reason: 'authz matrix' }] },
   'notifications#getBellAction': { allow: ALL, args: () => [] },
   'notifications#markNotificationsReadAction': { allow: ALL, args: () => ['all'] },
   'notifications#saveSubscriptionsAction': { allow: ALL, args: () => [{ nonsense: true }] },
@@ -191,6 +194,16 @@ afterAll(async () => {
 
 type Result = { ok?: boolean; error?: unknown; message?: unknown } | null | undefined;
 
+/** Calls an action; a form action that throws the session helper's UNAUTHORIZED / FORBIDDEN counts as refusing. */
+async function invoke(action: (...a: unknown[]) => unknown, args: unknown[]): Promise<Result> {
+  try {
+    return (await action(...args)) as Result;
+  } catch (e) {
+    if (isAppError(e) && (e.code === 'UNAUTHORIZED' || e.code === 'FORBIDDEN')) return { ok: false, error: e.code };
+    throw e;
+  }
+}
+
 /**
  * An action refused the caller: `{ok: false}` with UNAUTHORIZED / FORBIDDEN; for actions that return no code, the
  * session helper's message, or nothing at all.
@@ -214,12 +227,12 @@ describe('server actions authorization matrix', () => {
       expect(action, key).toBeTypeOf('function');
 
       state.session = null;
-      const anon = (await action!(...entry.args(fx))) as Result;
+      const anon = await invoke(action!, entry.args(fx));
       expect(refused(anon), `anonymous: ${JSON.stringify(anon)}`).toBe(true);
 
       for (const role of ROLES) {
         state.session = { user: users.get(role)! };
-        const r = (await action!(...entry.args(fx))) as Result;
+        const r = await invoke(action!, entry.args(fx));
         if (entry.allow.includes(role))
           expect(refused(r), `${role} allowed: ${JSON.stringify(r)?.slice(0, 300)}`).toBe(false);
         else {
@@ -231,7 +244,7 @@ describe('server actions authorization matrix', () => {
       // A session whose user was disabled or whose id does not match counts as nobody.
       const admin = users.get('admin')!;
       state.session = { user: { ...admin, id: admin.id + 100_000 } };
-      expect(refused((await action!(...entry.args(fx))) as Result), 'forged id').toBe(true);
+      expect(refused(await invoke(action!, entry.args(fx))), 'forged id').toBe(true);
       state.session = null;
     });
   }
@@ -291,7 +304,12 @@ const SESSION_ROUTES: Record<string, SessionRoute> = {
   '(app)/reports/monthly/pdf': { allow: ALL },
   '(app)/reports/completeness/export': { allow: ALL },
   '(app)/reports/completeness/pdf': { allow: ALL },
+  '(app)/reports/pdf-jobs/[job]': { allow: ALL },
+  '(app)/reports/pdf-jobs/[job]/file': { allow: ALL },
+  '(app)/stations/[code]/camera/[id]': { allow: ALL },
 };
+/** Session routes that also start work by POST (a background PDF render; SameSite=Lax keeps cross-site POSTs out). */
+const POST_ALLOWED = new Set(['(app)/reports/exceedances/pdf', '(app)/reports/monthly/pdf', '(app)/reports/completeness/pdf']);
 
 function discoverSessionRoutes(): string[] {
   return (readdirSync(APP_DIR, { recursive: true }) as string[])
@@ -304,12 +322,12 @@ function discoverSessionRoutes(): string[] {
 type RouteGet = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 describe('session route handlers (outside app/api)', () => {
-  it('every route handler outside app/api has an entry, and only GET is exported', async () => {
+  it('every route handler outside app/api has an entry, and only GET is exported (POST only where listed)', async () => {
     expect(discoverSessionRoutes()).toEqual(Object.keys(SESSION_ROUTES).sort());
     for (const key of discoverSessionRoutes()) {
       const mod = (await import(/* @vite-ignore */ path.join(APP_DIR, key, 'route.ts'))) as Record<string, unknown>;
       const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof mod[m] === 'function');
-      expect(methods, key).toEqual(['GET']);
+      expect(methods, key).toEqual(POST_ALLOWED.has(key) ? ['GET', 'POST'] : ['GET']);
     }
   });
 

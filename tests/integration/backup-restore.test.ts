@@ -100,7 +100,8 @@ beforeAll(async () => {
   resetEnv();
   srcData = await mkdtemp(path.join(os.tmpdir(), 'qt-backup-src-'));
   const f = await makeFacility();
-  const s = await makeStation(f.code);
+  // Active since 2024, so that its 2024 files are plausible history and get their monthly partitions (DOMAIN.md §2).
+  const s = await makeStation(f.code, { activeFrom: new Date('2024-01-01T00:00:00Z') });
   // A few days of files (two months, so two reading partitions), one rejected and one duplicate.
   for (const [day, hour] of [
     ['20240430', 23],
