@@ -27,6 +27,7 @@ import {
   type SpoolOutcome,
 } from './spool';
 import { startIngestThread, type IngestThread } from './ingest-host';
+import { installAuthTls } from './ftps-auth';
 import { DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, spoolSpaceCheck, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
@@ -500,6 +501,8 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     log('ftp: FTP_PASV_URL is not set; remote clients will be told to use 127.0.0.1 for passive transfers');
   }
 
+  // ftp-srv's AUTH TLS lets the client's first TLS bytes reach the FTP parser; ours wraps the socket before any read.
+  if (opts.tls) installAuthTls();
   const signals = ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const srv = new FtpSrv({
