@@ -9,7 +9,7 @@
  * AUTH entry of. Installed once by startFtpReceiver.
  */
 import { createRequire } from 'node:module';
-import type net from 'node:net';
+import net from 'node:net';
 import tls from 'node:tls';
 
 type AuthConnection = {
@@ -22,6 +22,24 @@ type Registration = {
   directive: string | string[];
   handler: (this: AuthConnection, args: { command?: { arg?: string | null } }) => unknown;
 };
+
+type PassiveConnector = {
+  connection: AuthConnection & { close(): Promise<unknown> };
+  server: {
+    options: { tls?: tls.SecureContextOptions | false };
+    url: { hostname: string };
+    getNextPasvPort(): Promise<number>;
+    emit(event: string, payload: unknown): boolean;
+  };
+  dataServer: net.Server | null;
+  dataSocket: net.Socket | null;
+  closeServer(): void;
+  end(): void;
+  setupServer(): Promise<net.Server>;
+};
+
+/** IPv4-mapped IPv6 and plain IPv4 compare equal. */
+const normalise = (address: string | undefined) => (address ?? '').replace(/^::ffff:/i, '');
 
 const forwarded = ['data', 'timeout', 'end', 'close', 'drain', 'error'] as const;
 
@@ -45,7 +63,7 @@ export function authTls(this: AuthConnection, { command }: { command?: { arg?: s
 
 let installed = false;
 
-/** Replaces ftp-srv's AUTH handler with {@link authTls} (idempotent). */
+/** Replaces ftp-srv's AUTH handler with {@link authTls} and resumes protected data sockets (idempotent). */
 export function installAuthTls(): void {
   if (installed) return;
   const require = createRequire(import.meta.url);
@@ -53,5 +71,49 @@ export function installAuthTls(): void {
   const auth = registry.AUTH;
   if (!auth) throw new Error('ftp-srv: AUTH command not found in its registry');
   auth.handler = authTls;
+  // Protected passive data connections: ftp-srv's TLS data server only hands a socket over once its handshake is done,
+  // and answers STOR only then; lftp starts the data handshake only after STOR's 150, so both wait and the upload fails
+  // with 425 after ftp-srv's timeout. Here the data socket is a plain TCP socket wrapped in TLS at once: it is ready
+  // for STOR/RETR immediately, and the handshake runs whenever the client starts it (before or after the 150).
+  const Passive = require('ftp-srv/src/connector/passive') as { prototype: PassiveConnector };
+  const setupServer = Passive.prototype.setupServer;
+  Passive.prototype.setupServer = function (this: PassiveConnector) {
+    const options = this.server.options.tls;
+    if (!this.connection.secure || !options) return setupServer.call(this);
+    this.closeServer();
+    return this.server.getNextPasvPort().then(
+      (port) =>
+        new Promise<net.Server>((resolve, reject) => {
+          this.dataSocket = null;
+          const secureContext = tls.createSecureContext(options);
+          let idle: NodeJS.Timeout | undefined;
+          const server = net.createServer({ pauseOnConnect: true }, (raw) => {
+            if (normalise(raw.remoteAddress) !== normalise(this.connection.commandSocket.remoteAddress)) {
+              raw.destroy();
+              void this.connection.reply(550, 'Remote addresses do not match').then(() => this.connection.close());
+              return;
+            }
+            clearTimeout(idle);
+            const socket = new tls.TLSSocket(raw, { isServer: true, secureContext }) as tls.TLSSocket & { connected?: boolean };
+            socket.on('error', (error: Error) =>
+              this.server.emit('client-error', { connection: this.connection, context: 'dataSocket', error }),
+            );
+            socket.once('close', () => this.closeServer());
+            socket.connected = true;
+            this.dataSocket = socket;
+          });
+          server.maxConnections = 1;
+          server.on('error', (error: Error) => this.server.emit('client-error', { connection: this.connection, context: 'dataServer', error }));
+          server.once('close', () => this.end());
+          this.dataServer = server;
+          server.once('error', reject);
+          server.listen(port, this.server.url.hostname, () => {
+            server.off('error', reject);
+            idle = setTimeout(() => this.closeServer(), 30_000);
+            resolve(server);
+          });
+        }),
+    );
+  };
   installed = true;
 }
