@@ -56,12 +56,16 @@ export type FtpReceiverOptions = {
   retryBaseMs?: number;
   /** PEM certificate and key: enables explicit FTPS (AUTH TLS); plain FTP stays available. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** With `tls`: also serve implicit FTPS (TLS from the first byte, no AUTH TLS) on this port; 0 picks a free one. */
+  implicitTlsPort?: number;
   /** Uploads are refused (452) while the spool's disk has this many bytes free or fewer. Default 64 MB (the worker passes SPOOL_MIN_FREE_MB). */
   spoolMinFreeBytes?: number;
 };
 
 export type FtpReceiver = {
   port: number;
+  /** The implicit-FTPS port in use, or null when not served. */
+  implicitTlsPort: number | null;
   stop(): Promise<void>;
   /** Resolves when no upload is being ingested (tests). */
   idle(): Promise<void>;
@@ -516,6 +520,26 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     timeout: 15 * 60_000,
     ...(opts.tls ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
+  // Implicit FTPS: a second ftp-srv on its own port, answering through the first one's handlers (login, connect, errors).
+  const implicitSrv =
+    opts.tls && opts.implicitTlsPort !== undefined
+      ? new FtpSrv({
+          url: `ftps://${opts.host}:${opts.implicitTlsPort}`,
+          pasv_url: pasvUrl,
+          pasv_min: opts.pasvMin,
+          pasv_max: opts.pasvMax,
+          anonymous: false,
+          greeting: 'Quan Trac monitoring data receiver',
+          log: ftpSrvLogger(debug),
+          timeout: 15 * 60_000,
+          tls: { cert: opts.tls.cert, key: opts.tls.key },
+        })
+      : null;
+  for (const event of ['login', 'connect', 'client-error']) {
+    (implicitSrv as unknown as NodeJS.EventEmitter | null)?.on(event, (...args: unknown[]) =>
+      (srv as unknown as NodeJS.EventEmitter).emit(event, ...args),
+    );
+  }
   // ftp-srv installs signal handlers that exit the process; shutdown belongs to the worker.
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
@@ -648,6 +672,16 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   });
   const address = (srv as unknown as { server: net.Server }).server.address();
   const port = address && typeof address === 'object' ? address.port : opts.port;
+  let implicitTlsPort: number | null = null;
+  if (implicitSrv) {
+    await implicitSrv.listen().catch(async (e: unknown) => {
+      await srv.close().catch(() => undefined);
+      await thread?.stop();
+      throw e;
+    });
+    const a = (implicitSrv as unknown as { server: net.Server }).server.address();
+    implicitTlsPort = a && typeof a === 'object' ? a.port : (opts.implicitTlsPort ?? null);
+  }
 
   // Files left by a previous run (crash before ingest, or ingest failing): ingest dedupes by hash, so this is safe.
   await sweep(0).catch((e: unknown) =>
@@ -671,6 +705,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   let stopped = false;
   return {
     port,
+    implicitTlsPort,
     idle: () => queue.drain(),
     ingestThread: thread,
     async stop() {
@@ -679,6 +714,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       clearInterval(sweepTimer);
       clearInterval(summaryTimer);
       await srv.close().catch(() => undefined);
+      await implicitSrv?.close().catch(() => undefined);
       await queue.drain();
       await thread?.stop();
       // Empty leftovers of aborted uploads.

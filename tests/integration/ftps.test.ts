@@ -36,6 +36,7 @@ beforeAll(async () => {
     ...common,
     dataDir: path.join(dir, 'tls'),
     tls: { cert: await readFile(cert), key: await readFile(key) },
+    implicitTlsPort: 0,
   });
   plainReceiver = await startTestReceiver({ ...common, dataDir: path.join(dir, 'plain') });
 });
@@ -86,6 +87,13 @@ describe('FTPS (explicit, AUTH TLS)', () => {
 describe('FTPS: consecutive sessions (the AUTH TLS race and the protected data channel)', () => {
   it.each(['curl', 'lftp'] as const)('20 consecutive %s uploads over explicit FTPS all succeed', async (client) => {
     const r = await ftpsUploads(client, tlsReceiver.port, A, dir, 20);
+    expect(r.firstError).toBeNull();
+    expect(r.ok).toBe(20);
+  }, 120_000);
+
+  it.each(['curl', 'lftp'] as const)('20 consecutive %s uploads over implicit FTPS (ftps://) all succeed', async (client) => {
+    expect(tlsReceiver.implicitTlsPort).not.toBeNull();
+    const r = await ftpsUploads(client, tlsReceiver.implicitTlsPort ?? 0, A, dir, 20, true);
     expect(r.firstError).toBeNull();
     expect(r.ok).toBe(20);
   }, 120_000);
