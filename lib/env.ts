@@ -120,6 +120,8 @@ const schema = z.object({
   /** PEM certificate and key paths: both set = explicit FTPS (AUTH TLS) on the FTP receiver. */
   FTP_TLS_CERT: z.string().optional(),
   FTP_TLS_KEY: z.string().optional(),
+  /** With FTP_TLS_CERT/KEY: also serve implicit FTPS (TLS from the first byte) on this port; unset = off. */
+  FTPS_IMPLICIT_PORT: z.coerce.number().int().positive().optional(),
   /** First retry delay for a spooled file whose ingest failed (database down), doubling up to an hour. */
   INGEST_RETRY_MS: z.coerce.number().int().positive().default(30_000),
   /**

@@ -2,7 +2,7 @@
  * `npm run bench:ftps -- [--count 200]`: the FTPS AUTH TLS race check (security round 2). Starts the product's FTP
  * receiver with a self-signed certificate on a free loopback port (DATABASE_URL's database: a throwaway facility and
  * FTP account are created), then makes `count` consecutive explicit-FTPS uploads with curl and `count` with lftp, each
- * a new session, and prints the failures and timings. Exit 1 on any failure.
+ * a new session, then the same on the implicit-FTPS port (ftps://), and prints the failures and timings. Exit 1 on any failure.
  */
 import 'dotenv/config';
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ const count = Number(argv[argv.indexOf('--count') + 1] ?? 200) || 200;
 export type FtpsRun = { client: string; ok: number; failed: number; ms: number; firstError: string | null };
 
 /** `count` consecutive uploads by one client; never throws. */
-export async function ftpsUploads(client: 'curl' | 'lftp', port: number, login: { user: string; password: string }, dir: string, n: number): Promise<FtpsRun> {
+export async function ftpsUploads(client: 'curl' | 'lftp', port: number, login: { user: string; password: string }, dir: string, n: number, implicit = false): Promise<FtpsRun> {
   const local = path.join(dir, 'probe.dat');
   writeFileSync(local, 'ftps race probe\n');
   let ok = 0;
@@ -29,9 +29,10 @@ export async function ftpsUploads(client: 'curl' | 'lftp', port: number, login: 
   for (let i = 0; i < n; i++) {
     try {
       if (client === 'curl') {
-        await run('curl', ['-sS', ...(process.env.FTPS_VERBOSE ? ['-v'] : []), '--ssl-reqd', '-k', '--max-time', '20', '-T', local, `ftp://${login.user}:${login.password}@127.0.0.1:${port}/race-${client}-${i}.dat`]);
+        const url = `${implicit ? 'ftps' : 'ftp'}://${login.user}:${login.password}@127.0.0.1:${port}/race-${client}-${i}.dat`;
+        await run('curl', ['-sS', ...(process.env.FTPS_VERBOSE ? ['-v'] : []), '--ssl-reqd', '-k', '--max-time', '20', '-T', local, url]);
       } else {
-        const script = `set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate no; set net:max-retries 1; set net:timeout 20; open -u ${login.user},${login.password} -p ${port} 127.0.0.1; put ${local} -o race-${client}-${i}.dat; bye`;
+        const script = `set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate no; set net:max-retries 1; set net:timeout 20; open -u ${login.user},${login.password} -p ${port} ${implicit ? 'ftps://' : ''}127.0.0.1; put ${local} -o race-${client}-${i}.dat; bye`;
         await run('lftp', ['-c', script], { timeout: 30_000 });
       }
       ok++;
@@ -62,11 +63,12 @@ async function main(): Promise<void> {
     dataDir: path.join(dir, 'data'),
     log: () => undefined,
     tls: { cert: await readFile(cert), key: await readFile(key) },
+    implicitTlsPort: 0,
   });
   try {
-    for (const client of ['curl', 'lftp'] as const) {
-      const r = await ftpsUploads(client, receiver.port, login, dir, count);
-      console.log(`${client}: ${r.ok}/${count} FTPS uploads ok, ${r.failed} failed, ${(r.ms / count).toFixed(1)} ms per session${r.firstError ? ` (first error: ${r.firstError})` : ''}`);
+    for (const [client, implicit] of [['curl', false], ['lftp', false], ['curl', true], ['lftp', true]] as const) {
+      const r = await ftpsUploads(client, implicit ? (receiver.implicitTlsPort ?? 0) : receiver.port, login, dir, count, implicit);
+      console.log(`${client}: ${r.ok}/${count} ${implicit ? 'implicit' : 'explicit'} FTPS uploads ok, ${r.failed} failed, ${(r.ms / count).toFixed(1)} ms per session${r.firstError ? ` (first error: ${r.firstError})` : ''}`);
       if (r.failed) process.exitCode = 1;
     }
   } finally {

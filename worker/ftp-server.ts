@@ -28,6 +28,7 @@ import {
 } from './spool';
 import { startIngestThread, type IngestThread } from './ingest-host';
 import { createDeviceFiles } from './ftp-devices';
+import { installAuthTls } from './ftps-auth';
 import { DEFAULT_SPOOL_MIN_FREE_MB, spaceReplyCode, spoolSpaceCheck, storageErrorMessage } from './spool-space';
 
 export type FtpReceiverOptions = {
@@ -56,12 +57,16 @@ export type FtpReceiverOptions = {
   retryBaseMs?: number;
   /** PEM certificate and key: enables explicit FTPS (AUTH TLS); plain FTP stays available. */
   tls?: { cert: Buffer | string; key: Buffer | string };
+  /** With `tls`: also serve implicit FTPS (TLS from the first byte, no AUTH TLS) on this port; 0 picks a free one. */
+  implicitTlsPort?: number;
   /** Uploads are refused (452) while the spool's disk has this many bytes free or fewer. Default 64 MB (the worker passes SPOOL_MIN_FREE_MB). */
   spoolMinFreeBytes?: number;
 };
 
 export type FtpReceiver = {
   port: number;
+  /** The implicit-FTPS port in use, or null when not served. */
+  implicitTlsPort: number | null;
   stop(): Promise<void>;
   /** Resolves when no upload is being ingested (tests). */
   idle(): Promise<void>;
@@ -510,6 +515,8 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     log('ftp: FTP_PASV_URL is not set; remote clients will be told to use 127.0.0.1 for passive transfers');
   }
 
+  // ftp-srv's AUTH TLS lets the client's first TLS bytes reach the FTP parser; ours wraps the socket before any read.
+  if (opts.tls) installAuthTls();
   const signals = ['SIGTERM', 'SIGINT', 'SIGQUIT'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const srv = new FtpSrv({
@@ -523,6 +530,26 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
     timeout: 15 * 60_000,
     ...(opts.tls ? { tls: { cert: opts.tls.cert, key: opts.tls.key } } : {}),
   });
+  // Implicit FTPS: a second ftp-srv on its own port, answering through the first one's handlers (login, connect, errors).
+  const implicitSrv =
+    opts.tls && opts.implicitTlsPort !== undefined
+      ? new FtpSrv({
+          url: `ftps://${opts.host}:${opts.implicitTlsPort}`,
+          pasv_url: pasvUrl,
+          pasv_min: opts.pasvMin,
+          pasv_max: opts.pasvMax,
+          anonymous: false,
+          greeting: 'Quan Trac monitoring data receiver',
+          log: ftpSrvLogger(debug),
+          timeout: 15 * 60_000,
+          tls: { cert: opts.tls.cert, key: opts.tls.key },
+        })
+      : null;
+  for (const event of ['login', 'connect', 'client-error']) {
+    (implicitSrv as unknown as NodeJS.EventEmitter | null)?.on(event, (...args: unknown[]) =>
+      (srv as unknown as NodeJS.EventEmitter).emit(event, ...args),
+    );
+  }
   // ftp-srv installs signal handlers that exit the process; shutdown belongs to the worker.
   for (const s of signals) {
     for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
@@ -659,6 +686,16 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   });
   const address = (srv as unknown as { server: net.Server }).server.address();
   const port = address && typeof address === 'object' ? address.port : opts.port;
+  let implicitTlsPort: number | null = null;
+  if (implicitSrv) {
+    await implicitSrv.listen().catch(async (e: unknown) => {
+      await srv.close().catch(() => undefined);
+      await thread?.stop();
+      throw e;
+    });
+    const a = (implicitSrv as unknown as { server: net.Server }).server.address();
+    implicitTlsPort = a && typeof a === 'object' ? a.port : (opts.implicitTlsPort ?? null);
+  }
 
   // Files left by a previous run (crash before ingest, or ingest failing): ingest dedupes by hash, so this is safe.
   await sweep(0).catch((e: unknown) =>
@@ -682,6 +719,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
   let stopped = false;
   return {
     port,
+    implicitTlsPort,
     idle: async () => {
       await queue.drain();
       await devices.drain();
@@ -693,6 +731,7 @@ export async function startFtpReceiver(opts: FtpReceiverOptions): Promise<FtpRec
       clearInterval(sweepTimer);
       clearInterval(summaryTimer);
       await srv.close().catch(() => undefined);
+      await implicitSrv?.close().catch(() => undefined);
       await queue.drain();
       await devices.drain();
       await thread?.stop();

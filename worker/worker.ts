@@ -52,11 +52,13 @@ export async function startWorker(opts: StartWorkerOptions = {}): Promise<Worker
     log,
     debug,
     tls,
+    implicitTlsPort: tls ? cfg.FTPS_IMPLICIT_PORT : undefined,
     retryBaseMs: cfg.INGEST_RETRY_MS,
     spoolMinFreeBytes: Math.round(cfg.SPOOL_MIN_FREE_MB * 1024 * 1024),
     sweepIntervalMs: Math.min(60_000, cfg.INGEST_RETRY_MS),
   });
   log(`FTP receiver listening on ftp://${cfg.FTP_HOST}:${receiver.port}${tls ? ' (FTPS: AUTH TLS)' : ''}`);
+  if (receiver.implicitTlsPort !== null) log(`FTP receiver listening on ftps://${cfg.FTP_HOST}:${receiver.implicitTlsPort} (implicit FTPS)`);
   const watch: WatchFolder | null = cfg.WATCH_DIR
     ? await startWatchFolder({
         dir: cfg.WATCH_DIR,
