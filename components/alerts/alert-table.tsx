@@ -49,7 +49,16 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
           ),
         },
         { header: t('columns.parameter'), cell: (r) => (r.parameter ? parameterLabel(r.parameter, locale) : '—') },
-        { header: t('columns.kind'), cell: (r) => t(`kinds.${r.kind}`) },
+        {
+          // The basis (5-minute value, 24-hour mean…) under the kind: one column fewer, so that all fit at 1440 px.
+          header: t('columns.kind'),
+          cell: (r) => (
+            <>
+              {t(`kinds.${r.kind}`)}
+              {isAlertBasis(r.basis) && <div className="muted small nowrap">{t(`bases.${r.basis}`)}</div>}
+            </>
+          ),
+        },
         { header: t('columns.state'), cell: (r) => <AlertStateBadge state={r.state} /> },
         {
           header: t2('columns.episode'),
@@ -64,7 +73,6 @@ export function AlertTable({ rows, selectable = false }: { rows: AlertTableRow[]
         { header: t2('columns.value'), num: true, className: 'nowrap', cell: (r) => num(reportedValue(r), r) },
         { header: t2('columns.limit'), num: true, className: 'nowrap', cell: (r) => (r.limit == null ? '—' : num(r.limit, r)) },
         { header: t2('columns.count'), num: true, cell: (r) => formatNumber(r.count, 0, locale) },
-        { header: t('columns.basis'), className: 'nowrap', cell: (r) => (isAlertBasis(r.basis) ? t(`bases.${r.basis}`) : '—') },
         { header: t('columns.duration'), className: 'nowrap', cell: (r) => formatDuration(r.durationMs, (k, v) => t(`duration.${k}`, v)) },
         { header: t('columns.disposition'), cell: (r) => <DispositionBadge disposition={r.disposition} /> },
       ]}
