@@ -14,6 +14,7 @@ test('security probe finds nothing on the running instance', async ({ baseURL })
     (o) => ({ code: 0, out: o.stdout }),
     (e: { code?: number; stdout?: string }) => ({ code: e.code ?? 1, out: e.stdout ?? '' }),
   );
-  expect(r.out, r.out).toMatch(/\d+ passed, 0 failed/);
+  // At least one probe ran, and none found anything.
+  expect(r.out, r.out).toMatch(/[1-9]\d* passed, 0 failed/);
   expect(r.code, r.out).toBe(0);
 });

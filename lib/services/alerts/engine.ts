@@ -49,6 +49,7 @@ import {
   isLowBreach,
   periodsFor,
   shownLimit,
+  type Period,
 } from '../../domain/alerts/evaluation';
 import { dayLabel, dayRange, HOUR_MS } from '../../domain/time';
 import { judgedAt, type LimitAveraging } from '../../domain/limits';
@@ -61,7 +62,7 @@ import {
   DEFAULT_INSTANT_RUN,
   type ComplianceBasis,
 } from '../../domain/verdicts';
-import { resolveStationLimits } from '../limits';
+import { resolveStationLimits, type StationLimit } from '../limits';
 
 export type AlertEngineConfig = {
   complianceBases: Record<StationKind, readonly ComplianceBasis[]>;
@@ -438,9 +439,21 @@ export async function evaluateStationHour(input: {
   const fetchAfter = Math.min(firstDay, to - 9 * HOUR_MS, from - config.calibrationMaxMs - HOUR_MS);
   const readings = await listStationReadings(station.id, new Date(fetchAfter), input.to);
   const byParam = new Map<string, EngineReading[]>();
-  for (const r of readings) byParam.set(r.parameter, [...(byParam.get(r.parameter) ?? []), r]);
+  for (const r of readings) {
+    const list = byParam.get(r.parameter);
+    if (list) list.push(r);
+    else byParam.set(r.parameter, [r]);
+  }
 
   const liveLimits = await resolveStationLimits(station, input.to);
+  // Limits in force at a period start, per averaging: resolved once for all of the station's parameters.
+  const limitsAt = new Map<string, Promise<Map<string, StationLimit>>>();
+  const limitsFor = (basis: string, start: number) => {
+    const key = `${basis}|${start}`;
+    let found = limitsAt.get(key);
+    if (!found) limitsAt.set(key, (found = resolveStationLimits(station, new Date(start), { averaging: basis as LimitAveraging })));
+    return found;
+  };
   const o2 = byParam.get('O2') ?? [];
   const o2ByTime = new Map(o2.filter(countsForAlerts).map((r) => [r.time.getTime(), r.value]));
   const o2Hourly = new Map(hourlyOf(o2, station.intervalMinutes, config.completeRatio).map((h) => [h.hourEnd, h.value]));
@@ -518,15 +531,27 @@ export async function evaluateStationHour(input: {
     const observations: Obs[] = [];
     for (const basis of bases) {
       // Each period is judged by the limit version and permit in force at its start (DOMAIN.md §6), not at input.to.
-      const starts = [...new Set(periodsFor(hourly, labels, [basis], now.getTime(), config.completeRatio).map(judgedAt))];
-      for (const start of starts) {
-        const limits = await resolveStationLimits(station, new Date(start), { averaging: basis as LimitAveraging });
-        const limit = limits.get(p.parameter);
+      // The periods, grouped by start, computed once per O2 reference (null: uncorrected), not once per start.
+      const grouped = new Map<number | null, Map<number, Period[]>>();
+      const periodsStarting = (o2Ref: number | null): Map<number, Period[]> => {
+        let byStart = grouped.get(o2Ref);
+        if (byStart) return byStart;
+        byStart = new Map();
+        const hours = o2Ref === null ? hourly : correctHourly(hourly, o2Ref, o2Hourly);
+        for (const x of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio)) {
+          const list = byStart.get(judgedAt(x));
+          if (list) list.push(x);
+          else byStart.set(judgedAt(x), [x]);
+        }
+        grouped.set(o2Ref, byStart);
+        return byStart;
+      };
+      for (const start of periodsStarting(null).keys()) {
+        const limit = (await limitsFor(basis, start)).get(p.parameter);
         if (!limit) continue;
         const o2Ref = correctsO2(p.parameter, limit.o2Ref) ? limit.o2Ref : null;
-        const hours = o2Ref === null ? hourly : correctHourly(hourly, o2Ref, o2Hourly);
         const o2Note: JsonObject | null = o2Ref === null ? null : { o2Ref };
-        for (const period of periodsFor(hours, labels, [basis], now.getTime(), config.completeRatio).filter((x) => judgedAt(x) === start)) {
+        for (const period of periodsStarting(o2Ref).get(start) ?? []) {
           const verdict = complianceVerdict({ mean: period.mean, complete: period.complete, bounds: limit });
           const o2Measured = o2Hourly.get(period.end) ?? null;
           observations.push({
