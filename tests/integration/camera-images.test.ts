@@ -135,7 +135,8 @@ describe('retention', () => {
       [A.stationId, new Date(linked.time.getTime() + 20 * 60_000), new Date(linked.time.getTime() + 25 * 60_000)],
     );
     const r = await purgeOldImages(now, 90, dataDir);
-    expect(r.purged).toBe(3);
+    // Other test files' images share the database and are as old at this `now`: this station's three are checked below.
+    expect(r.purged).toBeGreaterThanOrEqual(3);
     const left = (await pool().query<{ id: number; purged: boolean; thumb: boolean }>(
       'SELECT id, purged_at IS NOT NULL AS purged, thumb IS NOT NULL AS thumb FROM camera_image WHERE station_id = $1 ORDER BY id',
       [A.stationId],
